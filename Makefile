@@ -1,0 +1,98 @@
+# cpslint — build, test, install.
+#   make            build build/cpslint
+#   make demo       install missing build deps, build, run cpslint on a bundled sample
+#   make check      install missing build deps, build, run every test
+#   make check-asan the same tests with AddressSanitizer + UBSan
+#   make bench      timing ratios against xmllint on the same files
+#   make install PREFIX=/usr/local DESTDIR=
+
+PREFIX  ?= /usr/local
+BINDIR   = $(PREFIX)/bin
+DATADIR  = $(PREFIX)/share/cpslint
+MANDIR   = $(PREFIX)/share/man/man1
+VERSION  = 0.1.0
+
+BUILD   ?= build
+CC      ?= cc
+PKGS     = libxml-2.0 icu-uc icu-i18n libpcre2-8
+OPT     ?= -O2
+CFLAGS  ?= $(OPT) -g
+CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Werror -Wshadow \
+           -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CPPFLAGS += -DCPSLINT_VERSION='"$(VERSION)"' -DCPSLINT_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
+LDLIBS  += $(PKG_LIBS) -lm
+
+SRCS    := $(filter-out src/main.c,$(wildcard src/*.c))
+OBJS    := $(SRCS:src/%.c=$(BUILD)/obj/%.o)
+DEPS    := $(OBJS:.o=.d) $(BUILD)/obj/main.d
+LIB     := $(BUILD)/libcpslint.a
+BIN     := $(BUILD)/cpslint
+
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps demo check check-asan test unit bench install uninstall clean docs
+
+all: $(BIN)
+
+$(BUILD)/obj/%.o: src/%.c | $(BUILD)/obj
+	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+$(LIB): $(OBJS)
+	rm -f $@ && ar rcs $@ $^
+
+$(BIN): $(BUILD)/obj/main.o $(LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB) | $(BUILD)/tests
+	$(CC) $(CPPFLAGS) -Isrc $(CFLAGS) -Wno-missing-prototypes $(LDFLAGS) -o $@ $< $(LIB) \
+	  $(LDLIBS) $$(pkg-config --libs cmocka)
+
+$(BUILD)/obj $(BUILD)/tests:
+	mkdir -p $@
+
+-include $(DEPS)
+
+# Installs what is missing (apt-get, as root); quiet when nothing is.
+deps:
+	@sh scripts/deps.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@sh scripts/demo.sh $(BIN)
+
+unit: $(UNIT_BINS)
+
+test: $(BIN) $(UNIT_BINS)
+	@sh tests/run.sh $(BUILD)
+
+check: deps
+	@$(MAKE) --no-print-directory test
+
+check-asan: deps
+	@$(MAKE) --no-print-directory BUILD=build-asan OPT=-O1 \
+	  CFLAGS_EXTRA= \
+	  CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" \
+	  LDFLAGS="-fsanitize=address,undefined" test
+
+bench: deps
+	@$(MAKE) --no-print-directory BUILD=build-release OPT=-O2 all
+	@sh scripts/bench.sh build-release/cpslint
+
+docs: $(BIN)
+	@sh scripts/gen-docs.sh $(BIN)
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rulesets $(DESTDIR)$(MANDIR)
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/cpslint
+	install -m 644 rulesets/* $(DESTDIR)$(DATADIR)/rulesets/
+	install -m 644 docs/cpslint.1 $(DESTDIR)$(MANDIR)/cpslint.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/cpslint $(DESTDIR)$(MANDIR)/cpslint.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build build-asan build-release

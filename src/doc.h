@@ -1,0 +1,77 @@
+/* doc.h — the document model: what every front end produces and every
+ * later stage reads.
+ *
+ * A document is a flat list of blocks in reading order. A block is a
+ * heading, paragraph, list item, table cell or preformatted text, with its
+ * text in NFC UTF-8 (whitespace runs collapsed to one space, trimmed), its
+ * 1-based source line (0 when unknown; libxml2 2.9 saturates at 65535), and
+ * the language its markup declares. Site chrome, scripts and styles never
+ * become blocks. The outline (outline.h) is computed over this list.
+ *
+ * Ownership: a doc owns its blocks and their strings; doc_free releases
+ * everything. Strings passed to doc_add_* are copied.
+ */
+#ifndef CPSLINT_DOC_H
+#define CPSLINT_DOC_H
+
+#include <stddef.h>
+
+typedef enum {
+    BLOCK_HEADING = 1,   /* h1..h6 (level in block.level) */
+    BLOCK_PARAGRAPH,     /* p, div with text, dt/dd, blockquote, caption */
+    BLOCK_LIST_ITEM,     /* li (and p inside li) */
+    BLOCK_TABLE_CELL,    /* td, th (row/col in block.row/col) */
+    BLOCK_PRE            /* pre, code blocks */
+} block_kind;
+
+enum {
+    BLOCK_BOLD = 1u << 0,      /* all its letters are bold (b, strong, font-weight) */
+    BLOCK_TOC = 1u << 1,       /* inside a marked table of contents (class/id toc, MsoToc) */
+    BLOCK_LINK_ONLY = 1u << 2, /* all its text is in links to anchors in the page (#...) */
+    BLOCK_HEADER_CELL = 1u << 3, /* th, or a cell of a thead row */
+    BLOCK_SPLIT = 1u << 4      /* continues the previous block after a <br> */
+};
+
+typedef struct doc_block {
+    block_kind kind;
+    int level;        /* heading level 1..6; 0 for other blocks */
+    unsigned flags;   /* BLOCK_* */
+    char *text;       /* NFC UTF-8, NUL-terminated */
+    size_t len;
+    long line;        /* 1-based source line; 0 unknown */
+    int table;        /* 1-based ordinal of its table in the document; 0 if none */
+    int row, col;     /* 0-based position in its table */
+    char lang[12];    /* BCP 47 tag declared by the nearest lang/xml:lang, "" if none */
+} doc_block;
+
+typedef struct doc_link {
+    char *href;
+    char *text;
+    long line;
+} doc_link;
+
+typedef struct doc {
+    char *file;        /* name as given on the command line ("-" for stdin) */
+    char format[16];   /* "html", "xhtml", "markdown" */
+    char encoding[32]; /* charset the bytes were decoded from */
+    char lang_attr[12]; /* lang of the root element, "" if none */
+    char *title;       /* <title>, or NULL */
+    doc_block *blocks;
+    size_t nblocks, cap;
+    doc_link *links;
+    size_t nlinks, link_cap;
+} doc;
+
+/* Initialise an empty document; file is copied. */
+void doc_init(doc *d, const char *file);
+/* Append a block; text (n bytes, UTF-8) is copied. Returns the new block,
+ * valid until the next doc_add_block. */
+doc_block *doc_add_block(doc *d, block_kind kind, int level, const char *text,
+                         size_t n, long line);
+void doc_add_link(doc *d, const char *href, const char *text, long line);
+void doc_free(doc *d);
+
+/* A stable name for a block kind ("heading", "paragraph", ...). */
+const char *doc_block_kind_name(block_kind k);
+
+#endif

@@ -1,0 +1,45 @@
+#!/bin/sh
+# Run every test of cpslint and end with the line "N passed, N failed".
+#   tests/run.sh BUILD_DIR
+# Unit tests are cmocka programs (TAP output, one line per test); CLI cases
+# are tests/cli/*.t files run by tests/cli.sh; rule examples run through
+# `cpslint rules --test`. Every test counts once.
+set -u
+BUILD=${1:-build}
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT" || exit 2
+export LC_ALL=C.UTF-8 NO_COLOR=1 CPSLINT_DATA="$ROOT" TZ=UTC
+export CMOCKA_MESSAGE_OUTPUT=TAP
+pass=0 fail=0
+log=$(mktemp); trap 'rm -f "$log"' EXIT
+
+count_tap() { # $1 = name; stdin: TAP
+  while IFS= read -r line; do
+    case $line in
+      "ok "*) pass=$((pass + 1)) ;;
+      "not ok "*) fail=$((fail + 1)); echo "FAIL $1: $line" ;;
+      "#"*) [ -n "${VERBOSE:-}" ] && echo "$line" ;;
+    esac
+  done
+}
+
+for t in "$BUILD"/tests/test_*; do
+  [ -x "$t" ] || continue
+  name=$(basename "$t")
+  "$t" >"$log" 2>&1
+  rc=$?
+  count_tap "$name" <"$log"
+  if [ $rc -ne 0 ] && ! grep -q '^not ok' "$log"; then
+    fail=$((fail + 1)); echo "FAIL $name: exit $rc"; sed 's/^/    /' "$log" | tail -20
+  elif [ $rc -ne 0 ]; then sed 's/^/    /' "$log" | grep -v '^    ok ' | tail -30
+  fi
+done
+
+if [ -x tests/cli.sh ] && [ -x "$BUILD/cpslint" ]; then
+  sh tests/cli.sh "$BUILD/cpslint" >"$log" 2>&1
+  count_tap cli <"$log"
+  grep -v '^ok ' "$log" | grep -v '^#' | sed 's/^/    /' | head -80
+fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

@@ -1,0 +1,52 @@
+/* analysis.h — one document read, parsed and understood: the input of
+ * every command (outline, check, diff).
+ *
+ *   bytes -> source (UTF-8) -> front end (doc) -> outline -> meta, language
+ *
+ * The matching text of each block (text.h) is built once, on first use,
+ * and kept for the lifetime of the analysis.
+ */
+#ifndef CPSLINT_ANALYSIS_H
+#define CPSLINT_ANALYSIS_H
+
+#include <stddef.h>
+
+#include "doc.h"
+#include "err.h"
+#include "meta.h"
+#include "outline.h"
+#include "source.h"
+#include "text.h"
+
+typedef struct analysis_opts {
+    size_t max_size;           /* input size cap; 0 = SOURCE_DEFAULT_MAX_SIZE */
+    int keep_chrome;           /* keep nav/header/footer blocks */
+    source_format force;       /* SOURCE_FMT_UNKNOWN = sniff */
+} analysis_opts;
+
+typedef struct analysis {
+    source src;
+    doc d;
+    outline o;
+    doc_meta meta;
+    char lang[12];             /* document language decided (lang.h) */
+    char lang_declared[12];    /* primary subtag of the root lang attribute */
+    text_map *folded;          /* per block, built lazily; NULL entries unbuilt */
+} analysis;
+
+/* Read and analyse path ("-" = stdin) against spec. On success *a owns
+ * everything (analysis_free); on failure *a is left freed. */
+int analysis_run(const char *path, const outline_spec *spec,
+                 const analysis_opts *opts, analysis *a, cps_err *e);
+
+/* Same, from bytes in memory (name for messages). */
+int analysis_run_bytes(const char *name, const unsigned char *bytes, size_t n,
+                       const outline_spec *spec, const analysis_opts *opts,
+                       analysis *a, cps_err *e);
+
+/* The matching text of block i (built on first call). */
+const text_map *analysis_folded(analysis *a, size_t i);
+
+void analysis_free(analysis *a);
+
+#endif

@@ -1,0 +1,116 @@
+/* outline.h — the RFC 3647 outline of a document.
+ *
+ * The expected outline is data (rulesets/rfc3647.outline): for each of the
+ * 270 RFC 3647 numbers, the RFC title, the Baseline Requirements' title
+ * where it differs, and French titles. outline_build finds the numbered
+ * headings of a document (h1-h6, bold paragraphs, plain paragraphs that
+ * start with a number and a heading-like title; "1.5.2", "1.5.2.",
+ * "Section 1.5.2", Roman chapters "IV.9.3"), skips tables of contents and
+ * tables, and maps every block of the document to the section it belongs
+ * to. Numbers are canonical: "1.5.2" (no trailing dot, Roman converted).
+ *
+ * A section's own text runs to the next recognised heading; its scope (the
+ * section and its subsections) runs to the next heading of the same or a
+ * higher level.
+ */
+#ifndef CPSLINT_OUTLINE_H
+#define CPSLINT_OUTLINE_H
+
+#include <stddef.h>
+
+#include "doc.h"
+#include "err.h"
+
+#define OUTLINE_NUM_MAX 32
+
+typedef struct outline_entry {
+    char number[OUTLINE_NUM_MAX];
+    int level;          /* components in number: "1.5.2" -> 3 */
+    char *title;        /* RFC 3647 title */
+    char *title_br;     /* BR title where it differs, else NULL */
+    char **titles_fr;   /* French titles */
+    size_t nfr;
+} outline_entry;
+
+typedef struct outline_spec {
+    outline_entry *e;   /* in RFC order */
+    size_t n;
+} outline_spec;
+
+/* Load the expected outline. Format: one entry a line,
+ * "number<TAB>title<TAB>BR title or -<TAB>French titles separated by |",
+ * '#' comments and blank lines ignored. Errors name FILE:LINE. */
+int outline_spec_load(const char *path, outline_spec *out, cps_err *e);
+void outline_spec_free(outline_spec *s);
+/* Index of number in spec, or -1. */
+int outline_spec_find(const outline_spec *s, const char *number);
+
+typedef enum {
+    SEC_FOUND = 0,
+    SEC_MISSING,
+    SEC_EXTRA,        /* a number not in RFC 3647 (e.g. 3.2.2.4.7) */
+    SEC_DUPLICATE,    /* a number seen before in the document */
+    SEC_OUT_OF_ORDER  /* found, but not in RFC order */
+} section_status;
+
+typedef enum {
+    ROLE_FRONT = 0,   /* before the first section: title page, front matter */
+    ROLE_HEADING,     /* a recognised section heading */
+    ROLE_BODY,        /* text of a section */
+    ROLE_TOC,         /* table of contents */
+    ROLE_REVISION     /* revision-history table */
+} block_role;
+
+typedef struct section {
+    char number[OUTLINE_NUM_MAX];
+    char *heading;      /* title as written, number removed; NULL if missing */
+    long line;          /* line of the heading; 0 if missing or unknown */
+    section_status status;
+    int spec;           /* index in the spec, -1 for extras */
+    int level;          /* components in number */
+    int title_match;    /* 1 matches RFC/BR/FR title, 0 does not, -1 no reference */
+    int empty;          /* no text of its own and no subsections (Mozilla "blank") */
+    size_t heading_block;          /* doc block index; (size_t)-1 if missing */
+    size_t body_start, body_end;   /* own text: blocks [body_start, body_end) */
+    size_t scope_end;              /* with subsections: [heading_block, scope_end) */
+    int parent;         /* index in secs of the enclosing section, -1 */
+    char lang[12];      /* language of its own text ("" if too little text) */
+} section;
+
+typedef struct outline {
+    section *secs;      /* sorted by number (document order among equals);
+                           missing sections included */
+    size_t n;
+    block_role *roles;  /* per doc block */
+    int *block_sec;     /* per doc block: index in secs, -1 outside sections */
+    size_t nblocks;
+    size_t expected, found, missing, extra, duplicate, out_of_order;
+    size_t first_section_block; /* first heading block; nblocks if none */
+} outline;
+
+/* Build the outline of d against spec. On success *out owns its arrays
+ * (outline_free). Never fails on odd input: a document with no headings
+ * yields every section missing. */
+int outline_build(const doc *d, const outline_spec *spec, outline *out,
+                  cps_err *e);
+void outline_free(outline *o);
+
+/* Index in o->secs of the first non-missing section numbered number, else
+ * of its missing entry, else -1. */
+int outline_find(const outline *o, const char *number);
+
+/* Compare two canonical numbers component by component ("4.9.10" > "4.9.9",
+ * "3.2" < "3.2.1"). */
+int outline_number_cmp(const char *a, const char *b);
+/* 1 if number is scope or inside it ("3.2.2.4.1" is inside "3.2"). */
+int outline_number_within(const char *number, const char *scope);
+
+/* Parse a section number at the start of UTF-8 s: optional "Section",
+ * "Chapitre", "Article", "§", then "1.5.2", "1.5.2.", "IV.9.3", "IV".
+ * Writes the canonical number to out and returns the byte length consumed
+ * (number and following separators), or 0 if s does not start with one. */
+size_t outline_parse_number(const char *s, size_t n, char out[OUTLINE_NUM_MAX]);
+
+const char *outline_status_name(section_status st);
+
+#endif

@@ -55,7 +55,7 @@ size_t text_clauses(const char *s, size_t n, size_t **starts);
 
 /* Trim a UTF-8 snippet around [ms, me) to at most max_bytes, on code point
  * boundaries, preferring clause boundaries. Returns malloc'd text with
- * "…" where cut; *mark_start/*mark_end give the match inside it. */
+ * "…" where cut; *mark_start and *mark_end give the match inside it. */
 char *text_snippet(const char *src, size_t n, size_t ms, size_t me,
                    size_t max_bytes, size_t *mark_start, size_t *mark_end);
 

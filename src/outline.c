@@ -643,6 +643,7 @@ int outline_build(const doc *d, const outline_spec *spec, outline *out, cps_err 
         k->strength = strength;
         k->spec = sp;
         k->keep = 1;
+        k->dup = 0;
     }
 
     /* 2. a number seen in several strengths keeps its strongest ones (a

@@ -31,8 +31,10 @@ typedef struct doc_meta {
     int revision_table;   /* ordinal (doc_block.table) of the revision table, 0 none */
 } doc_meta;
 
-/* 1 if table number `table` of d is a revision-history table. */
-int meta_is_revision_table(const doc *d, int table);
+/* Which tables of d are revision-history tables: returns a malloc'd array
+ * (caller frees) indexed by table ordinal 1..*ntables, 1 for a revision
+ * table; *ntables is the highest ordinal. One pass over the blocks. */
+unsigned char *meta_revision_tables(const doc *d, int *ntables);
 
 /* Extract metadata; front is the number of leading blocks that are front
  * matter (outline.first_section_block). *m owns its strings (meta_free). */

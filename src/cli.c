@@ -1,0 +1,84 @@
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "data.h"
+
+static const char usage_text[] =
+    "Usage: cpslint [check] [options] FILE...   check CP/CPS documents (default)\n"
+    "       cpslint outline [options] FILE      print the RFC 3647 outline found\n"
+    "       cpslint rules [--test] [options]    list the rules, or run their examples\n"
+    "       cpslint --help | --version\n"
+    "\n"
+    "FILE is an HTML or XHTML document, or - for standard input.\n"
+    "Run 'cpslint COMMAND --help' for the options of a command.\n"
+    "\n"
+    "Exit status: 0 nothing at or above --fail-on, 1 nonconformities at or above\n"
+    "it, 2 usage, input, ruleset or output error.\n"
+    "Environment: CPSLINT_DATA (directory holding rulesets/), NO_COLOR.\n";
+
+typedef struct command {
+    const char *name;
+    int (*run)(int argc, char **argv, cli_env *env);
+} command;
+
+static const command commands[] = {
+    {"outline", cmd_outline},
+    {NULL, NULL},
+};
+
+int cli_fail(const cli_env *env, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("cpslint: ", env->err);
+    vfprintf(env->err, fmt, ap);
+    fputc('\n', env->err);
+    va_end(ap);
+    return EXIT_TROUBLE;
+}
+
+const char *cli_data_dir(cli_env *env)
+{
+    if (env->data_dir[0])
+        return env->data_dir;
+    cps_err e;
+    cps_err_clear(&e);
+    if (data_dir(env->argv0, env->data_dir, sizeof env->data_dir, &e) != 0) {
+        cli_fail(env, "%s", e.msg);
+        env->data_dir[0] = '\0';
+        return NULL;
+    }
+    return env->data_dir;
+}
+
+int cpslint_main(int argc, char **argv, FILE *out, FILE *err)
+{
+    cli_env env;
+    memset(&env, 0, sizeof env);
+    env.out = out;
+    env.err = err;
+    env.argv0 = argc > 0 ? argv[0] : "cpslint";
+    if (argc < 2) {
+        fputs(usage_text, err);
+        return EXIT_TROUBLE;
+    }
+    const char *a = argv[1];
+    if (!strcmp(a, "--help") || !strcmp(a, "-h") || !strcmp(a, "help")) {
+        fputs(usage_text, out);
+        return EXIT_CLEAN;
+    }
+    if (!strcmp(a, "--version") || !strcmp(a, "-V")) {
+        fprintf(out, "cpslint %s\n", CPSLINT_VERSION);
+        return EXIT_CLEAN;
+    }
+    optind = 0; /* full getopt reinitialisation for each in-process run */
+    opterr = 0;
+    for (const command *c = commands; c->name; c++)
+        if (!strcmp(a, c->name))
+            return c->run(argc - 1, argv + 1, &env);
+    return cli_fail(&env, "unknown command '%s' (try 'cpslint --help')", a);
+}

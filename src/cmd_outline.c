@@ -1,0 +1,239 @@
+/* cmd_outline.c — `cpslint outline FILE`: the RFC 3647 outline found. */
+#include <getopt.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis.h"
+#include "buf.h"
+#include "cli.h"
+#include "data.h"
+
+static const char outline_usage[] =
+    "Usage: cpslint outline [options] FILE\n"
+    "Print the RFC 3647 outline found in FILE (HTML or XHTML; - for stdin):\n"
+    "every RFC 3647 section and every extra subsection, with its status\n"
+    "(found, missing, extra, duplicate, out-of-order), heading, line and\n"
+    "whether it is blank; then the missing, duplicated and out-of-order ones.\n"
+    "\n"
+    "  --format FMT      text (default) or json\n"
+    "  --max-size N      refuse input larger than N bytes (suffix K, M, G; default 64M)\n"
+    "  --keep-chrome     read nav, header, footer and aside elements too\n"
+    "  -h, --help        this help\n";
+
+int cli_parse_size(const char *s, size_t *out);
+
+int cli_parse_size(const char *s, size_t *out)
+{
+    char *end;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (end == s)
+        return -1;
+    unsigned long long mul = 1;
+    if (*end == 'k' || *end == 'K')
+        mul = 1024ULL, end++;
+    else if (*end == 'm' || *end == 'M')
+        mul = 1024ULL * 1024, end++;
+    else if (*end == 'g' || *end == 'G')
+        mul = 1024ULL * 1024 * 1024, end++;
+    if (*end || v == 0 || v > (unsigned long long)SIZE_MAX / mul)
+        return -1;
+    *out = (size_t)(v * mul);
+    return 0;
+}
+
+/* JSON string with escapes (RFC 8259); s is UTF-8. */
+static void json_str(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+        switch (*p) {
+        case '"': fputs("\\\"", f); break;
+        case '\\': fputs("\\\\", f); break;
+        case '\n': fputs("\\n", f); break;
+        case '\r': fputs("\\r", f); break;
+        case '\t': fputs("\\t", f); break;
+        default:
+            if (*p < 0x20)
+                fprintf(f, "\\u%04x", *p);
+            else
+                fputc(*p, f);
+        }
+    }
+    fputc('"', f);
+}
+
+static void print_json(FILE *f, const analysis *a)
+{
+    char date[11];
+    date_format(a->meta.date, date);
+    fputs("{\"file\":", f);
+    json_str(f, a->d.file);
+    fputs(",\"format\":", f);
+    json_str(f, a->d.format);
+    fputs(",\"encoding\":", f);
+    json_str(f, a->d.encoding);
+    fputs(",\"language\":", f);
+    json_str(f, a->lang);
+    fputs(",\"version\":", f);
+    if (a->meta.version)
+        json_str(f, a->meta.version);
+    else
+        fputs("null", f);
+    fputs(",\"date\":", f);
+    if (date[0])
+        json_str(f, date);
+    else
+        fputs("null", f);
+    fprintf(f, ",\"counts\":{\"expected\":%zu,\"found\":%zu,\"missing\":%zu,\"extra\":%zu,"
+               "\"duplicate\":%zu,\"out_of_order\":%zu}",
+            a->o.expected, a->o.found, a->o.missing, a->o.extra, a->o.duplicate,
+            a->o.out_of_order);
+    fputs(",\"sections\":[", f);
+    for (size_t i = 0; i < a->o.n; i++) {
+        const section *s = &a->o.secs[i];
+        fputs(i ? ",\n{" : "\n{", f);
+        fputs("\"number\":", f);
+        json_str(f, s->number);
+        fputs(",\"heading\":", f);
+        if (s->heading)
+            json_str(f, s->heading);
+        else
+            fputs("null", f);
+        fprintf(f, ",\"line\":%ld,\"status\":\"%s\",\"empty\":%s,\"title_matches\":%s,"
+                   "\"parent\":",
+                s->line, outline_status_name(s->status), s->empty ? "true" : "false",
+                s->title_match < 0 ? "null" : s->title_match ? "true" : "false");
+        if (s->parent >= 0)
+            json_str(f, a->o.secs[s->parent].number);
+        else
+            fputs("null", f);
+        fputs(",\"language\":", f);
+        if (s->lang[0])
+            json_str(f, s->lang);
+        else
+            fputs("null", f);
+        fputc('}', f);
+    }
+    fputs("]}\n", f);
+}
+
+static const char *spec_title(const outline_spec *spec, int i)
+{
+    return i >= 0 ? spec->e[i].title : "";
+}
+
+static void print_text(FILE *f, const analysis *a, const outline_spec *spec)
+{
+    char date[11];
+    date_format(a->meta.date, date);
+    fprintf(f, "%s: %s, %s, language %s, version %s, date %s\n", a->d.file, a->d.format,
+            a->d.encoding, a->lang[0] ? a->lang : "unknown",
+            a->meta.version ? a->meta.version : "unknown", date[0] ? date : "unknown");
+    fprintf(f, "sections: %zu of %zu RFC 3647 sections found, %zu missing, %zu extra, "
+               "%zu duplicate, %zu out of order\n\n",
+            a->o.found + a->o.out_of_order, a->o.expected, a->o.missing, a->o.extra,
+            a->o.duplicate, a->o.out_of_order);
+    for (size_t i = 0; i < a->o.n; i++) {
+        const section *s = &a->o.secs[i];
+        int indent = 2 * (s->level - 1);
+        if (s->status == SEC_MISSING) {
+            fprintf(f, "%*s%-*s  %-12s %6s  (%s)\n", indent, "", 14 - indent, s->number,
+                    "missing", "-", spec_title(spec, s->spec));
+            continue;
+        }
+        char line[24];
+        snprintf(line, sizeof line, "%ld", s->line);
+        fprintf(f, "%*s%-*s  %-12s %6s  %s%s%s\n", indent, "", 14 - indent, s->number,
+                outline_status_name(s->status), s->line ? line : "?", s->heading,
+                s->empty ? "  [blank]" : "",
+                s->title_match == 0 ? "  [title differs]" : "");
+    }
+    int first = 1;
+    for (size_t i = 0; i < a->o.n; i++)
+        if (a->o.secs[i].status == SEC_MISSING) {
+            fprintf(f, first ? "\nmissing: %s" : " %s", a->o.secs[i].number);
+            first = 0;
+        }
+    if (!first)
+        fputc('\n', f);
+    for (size_t i = 0; i < a->o.n; i++) {
+        const section *s = &a->o.secs[i];
+        if (s->status == SEC_DUPLICATE)
+            fprintf(f, "duplicate: %s at line %ld\n", s->number, s->line);
+        else if (s->status == SEC_OUT_OF_ORDER)
+            fprintf(f, "out of order: %s at line %ld\n", s->number, s->line);
+    }
+    for (size_t i = 0; i < a->o.n; i++) {
+        const section *s = &a->o.secs[i];
+        if (s->title_match == 0)
+            fprintf(f, "title differs: %s \"%s\" (RFC 3647: \"%s\")\n", s->number, s->heading,
+                    spec_title(spec, s->spec));
+        if (s->empty && s->status != SEC_MISSING)
+            fprintf(f, "blank: %s %s\n", s->number, s->heading);
+    }
+}
+
+int cmd_outline(int argc, char **argv, cli_env *env)
+{
+    static const struct option opts[] = {
+        {"format", required_argument, NULL, 'f'},
+        {"max-size", required_argument, NULL, 'm'},
+        {"keep-chrome", no_argument, NULL, 'k'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    int json = 0;
+    analysis_opts aopts = {0};
+    int c;
+    while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            if (!strcmp(optarg, "json"))
+                json = 1;
+            else if (strcmp(optarg, "text"))
+                return cli_fail(env, "outline: unknown format '%s' (text or json)", optarg);
+            break;
+        case 'm':
+            if (cli_parse_size(optarg, &aopts.max_size))
+                return cli_fail(env, "outline: invalid --max-size '%s'", optarg);
+            break;
+        case 'k':
+            aopts.keep_chrome = 1;
+            break;
+        case 'h':
+            fputs(outline_usage, env->out);
+            return EXIT_CLEAN;
+        default:
+            return cli_fail(env, "outline: unknown option '%s' (try 'cpslint outline --help')",
+                            argv[optind - 1]);
+        }
+    }
+    if (optind != argc - 1)
+        return cli_fail(env, "outline: give exactly one FILE (try 'cpslint outline --help')");
+    const char *dir = cli_data_dir(env);
+    if (!dir)
+        return EXIT_TROUBLE;
+    char path[4200];
+    cps_err e;
+    cps_err_clear(&e);
+    outline_spec spec;
+    if (data_path(dir, "rfc3647.outline", path, sizeof path, &e) ||
+        outline_spec_load(path, &spec, &e))
+        return cli_fail(env, "%s", e.msg);
+    analysis a;
+    int rc = analysis_run(argv[optind], &spec, &aopts, &a, &e);
+    if (rc) {
+        outline_spec_free(&spec);
+        return cli_fail(env, "%s", e.msg);
+    }
+    if (json)
+        print_json(env->out, &a);
+    else
+        print_text(env->out, &a, &spec);
+    analysis_free(&a);
+    outline_spec_free(&spec);
+    if (fflush(env->out) != 0 || ferror(env->out))
+        return cli_fail(env, "error writing the output");
+    return EXIT_CLEAN;
+}

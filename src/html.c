@@ -1,0 +1,425 @@
+#include "html.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "buf.h"
+#include "text.h"
+
+/* What an element does to the text inside it. */
+enum el_class { EL_INLINE = 0, EL_BLOCK, EL_SKIP, EL_BREAK };
+
+typedef struct frame {
+    const xmlNode *node;
+    block_kind kind;
+    int level;
+    int bold, anchor_link, toc, header;
+    int table, row, col;
+    int table_rows;      /* for a table frame: rows seen so far */
+    int row_cols;        /* for a row frame: cells seen so far */
+    int link;            /* this frame is an <a href> being collected */
+    size_t link_start;   /* offset in the block buffer where it began */
+    size_t link_block;   /* block serial when it began */
+    char lang[12];
+} frame;
+
+typedef struct walker {
+    doc *d;
+    int keep_chrome;
+    frame *st;
+    size_t depth, cap;
+    int tables;          /* tables seen */
+    /* the block being accumulated */
+    buf text;
+    int open;
+    size_t serial;       /* increments at every flush */
+    frame ctx;           /* context the block started in */
+    long line;
+    size_t chars, bold_chars, link_chars;
+    int split;           /* next block continues after a <br> */
+} walker;
+
+static int name_is(const xmlNode *n, const char *name)
+{
+    return n->name && xmlStrcasecmp(n->name, (const xmlChar *)name) == 0;
+}
+
+static int heading_level(const xmlNode *n)
+{
+    const char *s = (const char *)n->name;
+    if (s && (s[0] == 'h' || s[0] == 'H') && s[1] >= '1' && s[1] <= '6' && !s[2])
+        return s[1] - '0';
+    return 0;
+}
+
+static char *attr(const xmlNode *n, const char *name)
+{
+    return (char *)xmlGetProp((xmlNode *)n, (const xmlChar *)name);
+}
+
+static int ci_contains(const char *hay, const char *needle)
+{
+    size_t nl = strlen(needle);
+    for (const char *p = hay; *p; p++)
+        if (strncasecmp(p, needle, nl) == 0)
+            return 1;
+    return 0;
+}
+
+/* "toc", "MsoToc1", "table-of-contents", "toc-entry": a table of contents. */
+static int is_toc_name(const char *s)
+{
+    if (!s)
+        return 0;
+    if (ci_contains(s, "table-of-contents") || ci_contains(s, "tableofcontents"))
+        return 1;
+    for (const char *p = s; *p; p++) {
+        if (strncasecmp(p, "toc", 3) != 0)
+            continue;
+        int before_ok = p == s || !isalpha((unsigned char)p[-1]) ||
+                        (p - s >= 3 && strncasecmp(p - 3, "mso", 3) == 0);
+        int after_ok = !isalpha((unsigned char)p[3]);
+        if (before_ok && after_ok)
+            return 1;
+    }
+    return 0;
+}
+
+static enum el_class classify(const walker *w, const xmlNode *n)
+{
+    static const char *const skip[] = {"head", "script", "style", "noscript", "template",
+                                       "iframe", "object", "svg", "math", "select",
+                                       "button", NULL};
+    static const char *const chrome[] = {"nav", "header", "footer", "aside", NULL};
+    static const char *const block[] = {
+        "p", "div", "li", "td", "th", "tr", "table", "thead", "tbody", "tfoot", "ul", "ol",
+        "dl", "dt", "dd", "pre", "blockquote", "caption", "section", "article", "main",
+        "body", "html", "hr", "form", "fieldset", "figure", "figcaption", "address",
+        "center", "legend", "summary", "details", NULL};
+    for (int i = 0; skip[i]; i++)
+        if (name_is(n, skip[i]))
+            return EL_SKIP;
+    if (!w->keep_chrome)
+        for (int i = 0; chrome[i]; i++)
+            if (name_is(n, chrome[i]))
+                return EL_SKIP;
+    char *style = attr(n, "style");
+    if (style) {
+        int hidden = ci_contains(style, "display:none") || ci_contains(style, "display: none");
+        xmlFree(style);
+        if (hidden)
+            return EL_SKIP;
+    }
+    if (name_is(n, "br"))
+        return EL_BREAK;
+    if (heading_level(n))
+        return EL_BLOCK;
+    for (int i = 0; block[i]; i++)
+        if (name_is(n, block[i]))
+            return EL_BLOCK;
+    return EL_INLINE;
+}
+
+static void flush(walker *w)
+{
+    if (!w->open)
+        return;
+    w->open = 0;
+    w->serial++;
+    size_t len = w->text.len;
+    const char *s = buf_cstr(&w->text);
+    while (len && s[len - 1] == ' ')
+        len--;
+    if (len) {
+        size_t dlen;
+        char *disp = text_display(s, len, &dlen);
+        if (dlen) {
+            const frame *c = &w->ctx;
+            doc_block *b = doc_add_block(w->d, c->kind, c->kind == BLOCK_HEADING ? c->level : 0,
+                                         disp, dlen, w->line);
+            b->table = c->table;
+            b->row = c->row;
+            b->col = c->col;
+            memcpy(b->lang, c->lang, sizeof b->lang);
+            if (w->chars && w->bold_chars == w->chars)
+                b->flags |= BLOCK_BOLD;
+            if (w->chars && w->link_chars == w->chars)
+                b->flags |= BLOCK_LINK_ONLY;
+            if (c->toc)
+                b->flags |= BLOCK_TOC;
+            if (c->header)
+                b->flags |= BLOCK_HEADER_CELL;
+            if (w->split)
+                b->flags |= BLOCK_SPLIT;
+        }
+        free(disp);
+        w->split = 0;
+    }
+    buf_truncate(&w->text, 0);
+    w->chars = w->bold_chars = w->link_chars = 0;
+}
+
+static void add_text(walker *w, const xmlNode *n)
+{
+    const unsigned char *s = n->content;
+    if (!s)
+        return;
+    const frame *top = &w->st[w->depth - 1];
+    for (; *s; s++) {
+        unsigned char c = *s;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+            if (w->open && w->text.len && w->text.ptr[w->text.len - 1] != ' ')
+                buf_putc(&w->text, ' ');
+            continue;
+        }
+        if (!w->open) {
+            w->open = 1;
+            w->ctx = *top;
+            w->line = xmlGetLineNo((xmlNode *)n);
+            if (w->line < 0)
+                w->line = 0;
+        }
+        buf_putc(&w->text, (char)c);
+        if ((c & 0xC0) != 0x80) {
+            w->chars++;
+            if (top->bold)
+                w->bold_chars++;
+            if (top->anchor_link)
+                w->link_chars++;
+        }
+    }
+}
+
+static void push(walker *w, const xmlNode *n)
+{
+    if (w->depth == w->cap) {
+        w->cap = w->cap ? w->cap * 2 : 64;
+        w->st = xrealloc(w->st, w->cap * sizeof *w->st);
+    }
+    frame *f = &w->st[w->depth];
+    *f = w->st[w->depth - 1];
+    f->node = n;
+    f->link = 0;
+    f->table_rows = f->row_cols = 0;
+    frame *parent = &w->st[w->depth - 1];
+    w->depth++;
+
+    char *lang = attr(n, "lang");
+    if (!lang)
+        lang = (char *)xmlGetNsProp((xmlNode *)n, (const xmlChar *)"lang", XML_XML_NAMESPACE);
+    if (!lang)
+        lang = attr(n, "xml:lang");
+    if (lang) {
+        snprintf(f->lang, sizeof f->lang, "%s", lang);
+        xmlFree(lang);
+    }
+    char *cls = attr(n, "class"), *id = attr(n, "id");
+    if (is_toc_name(cls) || is_toc_name(id))
+        f->toc = 1;
+    xmlFree(cls);
+    xmlFree(id);
+
+    int lvl = heading_level(n);
+    if (lvl) {
+        f->kind = BLOCK_HEADING;
+        f->level = lvl;
+    } else if (name_is(n, "li")) {
+        f->kind = BLOCK_LIST_ITEM;
+    } else if (name_is(n, "td") || name_is(n, "th")) {
+        f->kind = BLOCK_TABLE_CELL;
+        f->col = parent->row_cols++;
+        if (name_is(n, "th"))
+            f->header = 1;
+    } else if (name_is(n, "pre")) {
+        f->kind = BLOCK_PRE;
+    } else if (name_is(n, "p") || name_is(n, "dt") || name_is(n, "dd") ||
+               name_is(n, "caption") || name_is(n, "blockquote")) {
+        if (f->kind != BLOCK_LIST_ITEM && f->kind != BLOCK_TABLE_CELL && f->kind != BLOCK_HEADING)
+            f->kind = BLOCK_PARAGRAPH;
+    } else if (name_is(n, "table")) {
+        f->table = ++w->tables;
+        f->row = f->col = 0;
+        f->header = 0;
+        f->kind = BLOCK_PARAGRAPH;
+    } else if (name_is(n, "thead")) {
+        f->header = 1;
+    } else if (name_is(n, "tbody") || name_is(n, "tfoot")) {
+        f->header = 0;
+    } else if (name_is(n, "tr")) {
+        /* rows are counted on the nearest table frame */
+        for (size_t i = w->depth - 1; i-- > 0;)
+            if (w->st[i].node && name_is(w->st[i].node, "table")) {
+                f->row = w->st[i].table_rows++;
+                break;
+            }
+        f->row_cols = 0;
+    } else if (name_is(n, "b") || name_is(n, "strong")) {
+        f->bold = 1;
+    } else if (name_is(n, "a")) {
+        char *href = attr(n, "href");
+        if (href) {
+            f->link = 1;
+            f->link_start = w->open ? w->text.len : 0;
+            f->link_block = w->serial;
+            if (href[0] == '#')
+                f->anchor_link = 1;
+            xmlFree(href);
+        }
+    }
+    char *style = attr(n, "style");
+    if (style) {
+        if (ci_contains(style, "font-weight:bold") || ci_contains(style, "font-weight: bold") ||
+            ci_contains(style, "font-weight:700") || ci_contains(style, "font-weight: 700"))
+            f->bold = 1;
+        xmlFree(style);
+    }
+}
+
+static void pop(walker *w)
+{
+    frame *f = &w->st[w->depth - 1];
+    if (f->link) {
+        char *href = attr(f->node, "href");
+        const char *t = "";
+        char *own = NULL;
+        if (w->open && f->link_block == w->serial && f->link_start <= w->text.len)
+            t = own = xstrndup(w->text.ptr + f->link_start, w->text.len - f->link_start);
+        doc_add_link(w->d, href, t, xmlGetLineNo((xmlNode *)f->node));
+        free(own);
+        xmlFree(href);
+    }
+    w->depth--;
+}
+
+static void walk(walker *w, xmlNode *root)
+{
+    xmlNode *n = root;
+    while (n) {
+        int descend = 0;
+        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+            add_text(w, n);
+        } else if (n->type == XML_ELEMENT_NODE) {
+            enum el_class k = classify(w, n);
+            if (k == EL_BREAK) {
+                if (w->open) {
+                    flush(w);
+                    w->split = 1;
+                }
+            } else if (k != EL_SKIP) {
+                if (k == EL_BLOCK)
+                    flush(w);
+                push(w, n);
+                if (n->children)
+                    descend = 1;
+                else {
+                    pop(w);
+                    if (k == EL_BLOCK)
+                        flush(w);
+                }
+            }
+        }
+        if (descend) {
+            n = n->children;
+            continue;
+        }
+        /* climb until a sibling exists, closing elements on the way */
+        while (n && n != root && !n->next) {
+            n = n->parent;
+            if (n && n->type == XML_ELEMENT_NODE && w->depth > 1 && w->st[w->depth - 1].node == n) {
+                int block = classify(w, n) == EL_BLOCK;
+                pop(w);
+                if (block)
+                    flush(w);
+            }
+        }
+        if (!n || n == root)
+            break;
+        n = n->next;
+    }
+    flush(w);
+}
+
+static void read_title(doc *d, xmlNode *html_root)
+{
+    for (xmlNode *h = html_root ? html_root->children : NULL; h; h = h->next) {
+        if (h->type != XML_ELEMENT_NODE || !name_is(h, "head"))
+            continue;
+        for (xmlNode *t = h->children; t; t = t->next) {
+            if (t->type == XML_ELEMENT_NODE && name_is(t, "title")) {
+                xmlChar *s = xmlNodeGetContent(t);
+                if (s) {
+                    size_t n;
+                    d->title = text_display((const char *)s, strlen((const char *)s), &n);
+                    xmlFree(s);
+                }
+                return;
+            }
+        }
+    }
+}
+
+int html_parse(const source *src, int keep_chrome, doc *out, cps_err *e)
+{
+    doc_init(out, src->name);
+    snprintf(out->format, sizeof out->format, "%s", source_format_name(src->format));
+    snprintf(out->encoding, sizeof out->encoding, "%s", src->encoding);
+    if (src->len > (size_t)0x7fffffff)
+        return cps_err_set(e, CPS_E_INPUT, src->name, 0, "input too large for the HTML parser");
+    int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+               HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC;
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    if (!ctxt)
+        return cps_err_set(e, CPS_E_NOMEM, src->name, 0, "out of memory");
+    htmlDocPtr x = htmlCtxtReadMemory(ctxt, src->data, (int)src->len, NULL, "UTF-8", opts);
+    /* libxml2 stops reading (and keeps what it has) at two limits: more
+     * than 256 nested elements, and a text run over 10,000,000 bytes. A
+     * truncated document would be checked as if whole: refuse it. */
+    const char *why = NULL;
+    const char *msg = ctxt->lastError.message ? ctxt->lastError.message : "";
+    if (ctxt->lastError.code == XML_ERR_INTERNAL_ERROR && strstr(msg, "depth"))
+        why = "elements nested more than 256 deep (libxml2's limit): the document cannot be read whole";
+    else if (ctxt->lastError.code == XML_ERR_NO_MEMORY && strstr(msg, "huge text"))
+        why = "a text run over 10,000,000 bytes (libxml2's limit): the document cannot be read whole";
+    htmlFreeParserCtxt(ctxt);
+    if (why) {
+        if (x)
+            xmlFreeDoc(x);
+        return cps_err_set(e, CPS_E_INPUT, src->name, 0, "%s", why);
+    }
+    if (!x)
+        return cps_err_set(e, CPS_E_PARSE, src->name, 0, "the HTML parser could not build a document");
+    xmlNode *root = xmlDocGetRootElement(x);
+    if (!root) {
+        xmlFreeDoc(x);
+        return cps_err_set(e, CPS_E_PARSE, src->name, 0, "no HTML element in the input");
+    }
+    walker w;
+    memset(&w, 0, sizeof w);
+    w.d = out;
+    w.keep_chrome = keep_chrome;
+    w.cap = 64;
+    w.st = xcalloc(w.cap, sizeof *w.st);
+    w.depth = 1;               /* a root frame: paragraph context */
+    w.st[0].kind = BLOCK_PARAGRAPH;
+    read_title(out, root);
+    /* the root element's own lang */
+    char *lang = attr(root, "lang");
+    if (!lang)
+        lang = (char *)xmlGetNsProp(root, (const xmlChar *)"lang", XML_XML_NAMESPACE);
+    if (!lang)
+        lang = attr(root, "xml:lang");
+    if (lang) {
+        snprintf(out->lang_attr, sizeof out->lang_attr, "%s", lang);
+        xmlFree(lang);
+    }
+    walk(&w, root);
+    free(w.st);
+    buf_free(&w.text);
+    xmlFreeDoc(x);
+    return 0;
+}

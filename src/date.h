@@ -56,4 +56,76 @@ cps_date date_today(void);  /* UTC, from time(NULL); DATE_NONE if no clock */
 cps_date date_find(const char *s, size_t n, const char *lang,
                    size_t *match_start, size_t *match_end);
 
+/* A duration such as "398 days", "trois (3) ans", "at most 24 hours". */
+typedef struct duration {
+    double min_days, max_days;  /* the duration in days, as bounds (below) */
+    int value;                  /* the number as written; when words are
+                                   followed by digits in brackets
+                                   ("trois (3) ans") or digits by words
+                                   ("3 (three) years") the digits win */
+    char unit;                  /* 'h', 'd', 'w', 'm', 'y' */
+    int business;               /* 1: business/working days, jours ouvrés
+                                   or ouvrables (also business hours) */
+    size_t start, end;          /* byte span in s, from the first byte of the
+                                   number (word or digit) to the end of the
+                                   unit, or of a trailing qualifier ("jours
+                                   ouvres", "jours calendaires"); a bound
+                                   phrase is outside the span */
+    int bound;                  /* 0 exact;
+                                   -1 upper bound: "less than", "fewer than",
+                                   "at most", "no more than", "up to",
+                                   "maximum (of)", "max", "within", "not
+                                   (to) exceed(ing)", "no later than",
+                                   "limited to", "moins de", "au plus", "au
+                                   maximum", "jusqu'a", "pas plus de", "ne
+                                   (doit|peut) pas depasser/exceder", "sans
+                                   depasser", "inferieur(e) (ou egal(e)) a",
+                                   "dans un delai (maximum) de", "sous",
+                                   or after the unit "or less", "maximum",
+                                   "au plus", "ou moins"...;
+                                   +1 lower bound: "at least", "no less
+                                   than", "more than", "minimum", "exceeding",
+                                   "au moins", "plus de", "pas moins de",
+                                   "superieur(e) a", or after the unit "or
+                                   more", "minimum", "au moins", "ou plus".
+                                   The longest phrase wins ("no more than"
+                                   is -1, not the +1 of "more than"). */
+} duration;
+
+/* Find the durations in s[0..n), in text order, storing at most max of
+ * them in out (caller-owned); returns how many were stored. The search
+ * stops when out is full.
+ *
+ * s is meant to be matching text (text.h: lower case, accents stripped,
+ * ' apostrophes); upper case, accents and ’ are tolerated.
+ *
+ * A duration is a number followed by a unit word:
+ *   number  digits (1 to 6, not part of a word, decimal, OID or version:
+ *           "2.23.140" and "1.5 years" give nothing), or English or French
+ *           number words up to 999999 ("three hundred and ninety-eight",
+ *           "trois cent quatre-vingt-dix-huit", "huit cent vingt-cinq",
+ *           "vingt et un", "soixante-dix", Belgian/Swiss "septante",
+ *           "nonante"), optionally followed by digits in brackets, or
+ *           digits followed by words in brackets;
+ *   then    spaces or a hyphen ("24-hour"), an optional "calendar",
+ *           "business", "working", "consecutive" or "full", and the unit:
+ *           hour(s) hr(s) heure(s) h, day(s) jour(s), week(s) semaine(s),
+ *           month(s) mois, year(s) yr(s) an(s) annee(s); "an" only for the
+ *           value 1 ("2 an applicants" is English); "h" not when a digit
+ *           follows ("8h30" is a time). Minutes and seconds are not
+ *           reported. A bare number ("2018") is never a duration.
+ *
+ * Days, per requirements.md §10 (bounds, so that limit rules can raise an
+ * error when min_days exceeds a limit and a warning when only max_days
+ * does):
+ *   'y'  min 365 * v, max 366 * v
+ *   'm'  min 28 * v,  max 31 * v
+ *   'w'  7 * v
+ *   'd'  v; business days: max v + 2 * ceil(v / 5) (weekends, not
+ *        public holidays)
+ *   'h'  v / 24 (fractional days); business hours: max as for
+ *        ceil(v / 8) business days
+ */
+size_t date_find_durations(const char *s, size_t n, duration *out, size_t max);
+
 #endif

@@ -156,6 +156,7 @@ static int first_scope_section(const rule *r, const analysis *a)
 
 typedef struct evalctx {
     const rule *r;
+    const outline_spec *spec;
     matcher *m;
     int failed;       /* a limit or error was hit */
     char errmsg[256];
@@ -369,7 +370,7 @@ static void eval_require(evalctx *c, analysis *a, check_result *out)
             f->heading = xstrdup(t);
         free(f->message);
         buf m = BUF_INIT;
-        buf_printf(&m, "%s (section %s is missing)", r->message, r->scope[0]);
+        buf_printf(&m, "section %s is missing", r->scope[0]);
         f->message = buf_detach(&m);
         return;
     }
@@ -394,15 +395,24 @@ static void eval_require(evalctx *c, analysis *a, check_result *out)
                 f->line = b->line;
         }
     }
+    char where[OUTLINE_NUM_MAX + 16];
+    snprintf(where, sizeof where, "%s%s", strcmp(r->scope[0], "doc") ? "section " : "the document",
+             strcmp(r->scope[0], "doc") ? r->scope[0] : "");
+    buf m = BUF_INIT;
     if (r->also.n) {
-        free(f->message);
-        buf m = BUF_INIT;
-        buf_printf(&m, "%s (%s)", r->message,
-                   !has && !has_also ? "neither found"
-                   : !has            ? "the first requirement is not met"
-                                     : "the second requirement is not met");
-        f->message = buf_detach(&m);
+        const char *l1 = r->match_label ? r->match_label : "the first pattern";
+        const char *l2 = r->also_label ? r->also_label : "the second pattern";
+        if (!has && !has_also)
+            buf_printf(&m, "neither %s nor %s found in %s", l1, l2, where);
+        else if (!has)
+            buf_printf(&m, "no %s found in %s", l1, where);
+        else
+            buf_printf(&m, "no %s found in %s", l2, where);
+    } else {
+        buf_printf(&m, "no %s found in %s", r->match_label ? r->match_label : "match", where);
     }
+    free(f->message);
+    f->message = buf_detach(&m);
 }
 
 /* ---- structure --------------------------------------------------------- */
@@ -428,12 +438,11 @@ static void eval_structure(evalctx *c, analysis *a, check_result *out)
             continue;
         finding *f = add_finding(out, r);
         finding_at_section(f, a, (int)i);
-        const char *title = s->heading;
-        if (!title && a->o.secs[i].spec >= 0)
-            title = NULL;
+        if (!f->heading && c->spec && s->spec >= 0 && (size_t)s->spec < c->spec->n)
+            f->heading = xstrdup(c->spec->e[s->spec].title);
         free(f->message);
         buf m = BUF_INIT;
-        buf_printf(&m, "section %s %s: %s", s->number, what, r->message);
+        buf_printf(&m, "section %s %s", s->number, what);
         f->message = buf_detach(&m);
     }
 }
@@ -479,7 +488,8 @@ static void eval_disclaimers(evalctx *c, analysis *a, check_result *out, int tra
         finding_snippet(f, a, bi, ms, me);
         free(f->message);
         buf m = BUF_INIT;
-        buf_printf(&m, "%s (the English version is not authoritative)", c->r->message);
+        buf_printf(&m, "%s says another language prevails: the English version is not "
+                       "authoritative", translation ? "the English version" : "the document");
         f->message = buf_detach(&m);
         return; /* one is enough */
     }
@@ -512,12 +522,12 @@ static void eval_language(evalctx *c, const check_input *in, cps_date as_of, che
         free(f->message);
         buf m = BUF_INIT;
         if (in->translation)
-            buf_printf(&m, "%s (the document is in '%s' and the translation given is in '%s', "
-                           "not English)", r->message, a->lang[0] ? a->lang : "und",
+            buf_printf(&m, "the document is in '%s' and the translation given is in '%s', "
+                           "not English", a->lang[0] ? a->lang : "und",
                        in->translation->lang[0] ? in->translation->lang : "und");
         else
-            buf_printf(&m, "%s (the document is in '%s'; no English version was given with "
-                           "--translation or linked from the document)", r->message,
+            buf_printf(&m, "the document is in '%s'; no English version was given with "
+                           "--translation or linked from the document",
                        a->lang[0] ? a->lang : "und");
         f->message = buf_detach(&m);
         /* Quote the start of the document as evidence of its language. */
@@ -549,6 +559,7 @@ check_status check_eval_rule(const rule *r, const check_input *in, matcher *m,
     memset(&c, 0, sizeof c);
     c.r = r;
     c.m = m;
+    c.spec = in->spec;
     size_t before = out->nf;
     analysis *a = in->doc;
     switch (r->kind) {
@@ -826,7 +837,7 @@ int check_example(const rule *r, const rule_example *x, const outline_spec *spec
             latest = dates[k];
     if (latest != DATE_NONE)
         as_of = latest;
-    check_input in = {&a, NULL, as_of};
+    check_input in = {&a, NULL, as_of, spec};
     check_result res;
     memset(&res, 0, sizeof res);
     char *note = NULL;

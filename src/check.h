@@ -87,6 +87,7 @@ typedef struct check_input {
     analysis *doc;            /* the document */
     analysis *translation;    /* --translation FILE, or NULL */
     cps_date as_of;
+    const outline_spec *spec; /* for the titles of missing sections; may be NULL */
 } check_input;
 
 /* Run every enabled rule of rs. Returns 0 (rule errors are statuses, not

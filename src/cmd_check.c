@@ -319,7 +319,7 @@ int cmd_check(int argc, char **argv, cli_env *env)
             else if (report_as_of != as_of)
                 report_as_of = DATE_NONE;
         }
-        check_input in = {a, have_translation ? &translation : NULL, as_of};
+        check_input in = {a, have_translation ? &translation : NULL, as_of, &spec};
         check_run(&rs, &in, &m, &results[nd], &e);
         rule_errors += results[nd].by_status[ST_ERROR] > 0;
         rds[nd].a = a;

@@ -116,7 +116,7 @@ static void snippet_text(buf *b, const finding *f, const report_opts *o)
 
 static void cite_line(buf *b, const rule *r)
 {
-    buf_printf(b, "        %s", r->cite);
+    buf_printf(b, "        [%s", r->cite);
     if (r->effective != DATE_NONE) {
         char d[11];
         date_format(r->effective, d);
@@ -127,7 +127,7 @@ static void cite_line(buf *b, const rule *r)
         date_format(r->until, d);
         buf_printf(b, ", until %s", d);
     }
-    buf_putc(b, '\n');
+    buf_puts(b, "]\n");
 }
 
 static void doc_text(buf *b, const report_doc *rd, const report_opts *o)
@@ -174,16 +174,14 @@ static void doc_text(buf *b, const report_doc *rd, const report_opts *o)
             buf_printf(b, "        %s\n", it->note);
         if (!failing)
             continue;
-        if (it->status == ST_ERROR || it->nfindings == 0) {
-            buf_printf(b, "        %s\n", r->title);
-            cite_line(b, r);
-            continue;
-        }
+        /* The rule once, then each finding: where, the quote, what. */
+        buf_printf(b, "        %s\n", r->message);
+        cite_line(b, r);
         for (size_t k = 0; k < res->nf; k++) {
             const finding *f = &res->f[k];
             if (f->rule != r)
                 continue;
-            buf_puts(b, "      ");
+            buf_puts(b, "      - ");
             put_c(b, o, C_CYAN);
             if (f->section[0])
                 buf_printf(b, "%s%s%s", f->section, f->heading ? " " : "",
@@ -198,8 +196,8 @@ static void doc_text(buf *b, const report_doc *rd, const report_opts *o)
             buf_putc(b, '\n');
             if (f->snippet && *f->snippet)
                 snippet_text(b, f, o);
-            buf_printf(b, "        %s\n", f->message);
-            cite_line(b, r);
+            if (strcmp(f->message, r->message))
+                buf_printf(b, "        %s\n", f->message);
         }
     }
     free(items);

@@ -51,6 +51,8 @@ static void rule_free(rule *r)
     free(r->source);
     free(r->cite);
     free(r->url);
+    free(r->match_label);
+    free(r->also_label);
     strv_free(r->scope, r->nscope);
     strv_free(r->exclude, r->nexclude);
     patterns_free(&r->match);
@@ -441,6 +443,10 @@ static int apply_key(parser *p, long line, const char *key, char *value)
         r->cite = xstrdup(value);
     } else if (!strcmp(key, "url")) {
         r->url = xstrdup(value);
+    } else if (!strcmp(key, "match-label")) {
+        r->match_label = xstrdup(value);
+    } else if (!strcmp(key, "also-label")) {
+        r->also_label = xstrdup(value);
     } else if (!strcmp(key, "severity")) {
         if (!strcmp(value, "error"))
             r->severity = SEV_ERROR;

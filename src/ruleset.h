@@ -74,6 +74,8 @@ typedef struct rule {
     char **exclude;        /* section numbers */
     size_t nexclude;
     char example_section[OUTLINE_NUM_MAX]; /* where examples are placed */
+    char *match_label;     /* require: what `match` looks for ("a contact means") */
+    char *also_label;      /* require: what `also` looks for */
     rule_patterns match, also, unless, link;
     rule_example *examples;
     size_t nexamples;

@@ -299,6 +299,7 @@ static void test_structure_and_doc_date(void **state)
             assert_string_equal(r.f[i].heading, "Contact person");
         }
     assert_true(saw);
+    check_result_free(&r);
     assert_int_equal(status_of(&a, "t.blank", "2022-01-01", &r), ST_FAIL);
     check_result_free(&r);
     analysis_free(&a);

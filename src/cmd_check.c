@@ -23,7 +23,6 @@
 #include "ruleset.h"
 
 /* Defined in cmd_outline.c. */
-int cli_parse_size(const char *s, size_t *out);
 
 static const char check_usage[] =
     "Usage: cpslint [check] [options] FILE...\n"

@@ -228,7 +228,7 @@ static void test_refuses_other_mistakes(void **state)
     expect_refusal(t, "severity: 'fatal' is not error, warning or notice", 4);
     free(t);
     t = variant("kind = require", "kind = limit");
-    expect_refusal(t, "kind: 'limit' is not", 8);
+    expect_refusal(t, "a limit rule needs a 'max' or 'min' schedule", 1);
     free(t);
     t = variant("[br.1.5.2.contact]", "[BR.1.5.2.Contact]");
     expect_refusal(t, "bad id", 1);

@@ -962,9 +962,16 @@ static void eval_limit_at(evalctx *c, analysis *a, check_result *out, cps_date a
             if (skip_table == b->table)
                 continue;
             size_t first = table_first_block(a, bi);
-            if (first == bi && first > 0 && r->unless.n) {
-                /* the caption: the block just before the table */
-                const text_map *cap = analysis_folded(a, first - 1);
+            size_t capb = (size_t)-1;
+            for (size_t k = first; k-- > 0 && first - k <= 3;)
+                if (a->d.blocks[k].kind == BLOCK_HEADING && a->o.roles[k] != ROLE_HEADING) {
+                    capb = k;
+                    break;
+                }
+            if (first == bi && capb != (size_t)-1 && r->unless.n) {
+                /* the caption: an unnumbered heading just before the table
+                 * ("Root CA Certificate"), not a section heading */
+                const text_map *cap = analysis_folded(a, capb);
                 int rc = cap && cap->len ? any_in(c, &r->unless, cap->s, cap->len, NULL, NULL) : 0;
                 if (rc < 0)
                     return;

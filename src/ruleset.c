@@ -906,6 +906,8 @@ static int parse_text(parser *p, char *text)
         char *key = trim(t);
         if (!*key || strlen(key) >= sizeof p->pending_key)
             return perr(p, lineno, "bad key");
+        if (!strncmp(key, "let ", 4) && p->cur && (rc = finish_rule(p)))
+            return rc; /* a macro between rules ends the rule above it */
         snprintf(p->pending_key, sizeof p->pending_key, "%s", key);
         buf_truncate(&p->pending, 0);
         buf_puts(&p->pending, eq + 1);

@@ -3,7 +3,7 @@
 # Idempotent and quiet when nothing is missing. Needs root (or sudo) only
 # when something must be installed.
 set -eu
-PKGS="build-essential pkg-config libxml2-dev libxml2-utils libicu-dev libpcre2-dev libcmocka-dev python3 python3-jsonschema"
+PKGS="build-essential pkg-config libxml2-dev libxml2-utils libicu-dev libpcre2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libcmocka-dev python3 python3-jsonschema"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

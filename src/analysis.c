@@ -6,6 +6,7 @@
 #include "buf.h"
 #include "html.h"
 #include "lang.h"
+#include "markdown.h"
 
 /* Language profiles need a sample, not the whole document: the first
  * LANG_SAMPLE bytes of body text decide. */
@@ -32,9 +33,7 @@ static int finish(analysis *a, const outline_spec *spec, const analysis_opts *op
         rc = html_parse(&a->src, opts && opts->keep_chrome, &a->d, e);
         break;
     case SOURCE_FMT_MARKDOWN:
-        doc_init(&a->d, a->src.name);
-        rc = cps_err_set(e, CPS_E_INPUT, a->src.name, 0,
-                         "Markdown input is not supported yet; give the HTML rendering");
+        rc = markdown_parse(&a->src, opts && opts->keep_chrome, &a->d, e);
         break;
     case SOURCE_FMT_PDF:
         doc_init(&a->d, a->src.name);

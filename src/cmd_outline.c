@@ -100,9 +100,10 @@ static void print_json(FILE *f, const analysis *a)
             json_str(f, s->heading);
         else
             fputs("null", f);
-        fprintf(f, ",\"line\":%ld,\"status\":\"%s\",\"empty\":%s,\"title_matches\":%s,"
-                   "\"parent\":",
+        fprintf(f, ",\"line\":%ld,\"status\":\"%s\",\"empty\":%s,\"unnumbered\":%s,"
+                   "\"title_matches\":%s,\"parent\":",
                 s->line, outline_status_name(s->status), s->empty ? "true" : "false",
+                s->unnumbered ? "true" : "false",
                 s->title_match < 0 ? "null" : s->title_match ? "true" : "false");
         if (s->parent >= 0)
             json_str(f, a->o.secs[s->parent].number);
@@ -144,15 +145,23 @@ static void print_text(FILE *f, const analysis *a, const outline_spec *spec)
         }
         char line[24];
         snprintf(line, sizeof line, "%ld", s->line);
-        fprintf(f, "%*s%-*s  %-12s %6s  %s%s%s\n", indent, "", 14 - indent, s->number,
+        fprintf(f, "%*s%-*s  %-12s %6s  %s%s%s%s\n", indent, "", 14 - indent, s->number,
                 outline_status_name(s->status), s->line ? line : "?", s->heading,
-                s->empty ? "  [blank]" : "",
+                s->unnumbered ? "  [unnumbered]" : "", s->empty ? "  [blank]" : "",
                 s->title_match == 0 ? "  [title differs]" : "");
     }
     int first = 1;
     for (size_t i = 0; i < a->o.n; i++)
         if (a->o.secs[i].status == SEC_MISSING) {
             fprintf(f, first ? "\nmissing: %s" : " %s", a->o.secs[i].number);
+            first = 0;
+        }
+    if (!first)
+        fputc('\n', f);
+    first = 1;
+    for (size_t i = 0; i < a->o.n; i++)
+        if (a->o.secs[i].unnumbered) {
+            fprintf(f, first ? "unnumbered (recognised by title): %s" : " %s", a->o.secs[i].number);
             first = 0;
         }
     if (!first)

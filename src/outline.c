@@ -755,6 +755,7 @@ int outline_build(const doc *d, const outline_spec *spec, outline *out, cps_err 
         memcpy(s->number, k[i]->number, OUTLINE_NUM_MAX);
         s->heading = xstrdup(b->text + k[i]->title_off);
         s->line = b->line;
+        s->page = b->page;
         s->spec = k[i]->spec;
         s->level = count_levels(s->number);
         s->heading_block = k[i]->block;

@@ -67,7 +67,9 @@ typedef enum {
 typedef struct section {
     char number[OUTLINE_NUM_MAX];
     char *heading;      /* title as written, number removed; NULL if missing */
-    long line;          /* line of the heading; 0 if missing or unknown */
+    long line;          /* line of the heading; 0 if missing or unknown (PDF:
+                           the line within its page) */
+    int page;           /* PDF: page of the heading; 0 otherwise */
     section_status status;
     int spec;           /* index in the spec, -1 for extras */
     int level;          /* components in number */

@@ -6,7 +6,9 @@
 # A case is one file of "key: value" lines, run from the project root:
 #   # comment                   what the case is about
 #   run: ARGS                   arguments to cpslint ($CORPUS = ../shared/corpus,
-#                               or $CPSLINT_CORPUS when set)
+#                               or $CPSLINT_CORPUS when set; $TMP = a scratch
+#                               directory of the case, also in stdin: and
+#                               setup:)
 #   stdin: FILE                 feed FILE on standard input (default: nothing)
 #   exit: N                     expected exit status (default 0)
 #   has: TEXT                   stdout contains TEXT (repeatable)
@@ -19,6 +21,10 @@
 #                               "ignore:" are dropped at every depth
 #   ignore: KEY...              keys same-json-as drops (default: file format
 #                               encoding line page)
+#   setup: CMD                  run CMD with sh first (e.g. make a PDF); exit 77
+#                               skips the case (its stderr says why), another
+#                               failure fails it
+#   env: NAME=VALUE             set in cpslint's environment (repeatable)
 #   needs: corpus               skip (loudly) when ../shared/corpus is absent
 #   needs: pdftotext            skip (loudly) when pdftotext (poppler-utils) is
 #                               not installed
@@ -36,7 +42,8 @@ n=0
 for t in "$@"; do
   n=$((n + 1))
   name=${t#tests/cli/}; name=${name%.t}
-  args= stdin=/dev/null want_exit=0 needs= golden=0 ignore="file format encoding line page"
+  args= stdin=/dev/null want_exit=0 needs= golden=0 ignore="file format encoding line page" setup= envs=
+  rm -rf "$tmp/case"; mkdir "$tmp/case"
   : >"$tmp/golden"; : >"$tmp/checks"
   while IFS= read -r line || [ -n "$line" ]; do
     if [ $golden = 1 ]; then printf '%s\n' "$line" >>"$tmp/golden"; continue; fi
@@ -47,6 +54,8 @@ for t in "$@"; do
       exit:*) want_exit=$(echo ${line#exit:}) ;;
       needs:*) needs=$(echo ${line#needs:}) ;;
       ignore:*) ignore=$(echo ${line#ignore:}) ;;
+      setup:*) setup=${line#setup:} ;;
+      env:*) envs="$envs $(echo ${line#env:})" ;;
       stdout:*) golden=1 ;;
       *) printf '%s\n' "$line" >>"$tmp/checks" ;;
     esac
@@ -59,9 +68,18 @@ for t in "$@"; do
     echo "ok $n - $name # SKIP pdftotext not installed (Debian package poppler-utils): PDF test did not run"
     continue
   fi
-  args=$(printf '%s' "$args" | sed "s|\$CORPUS|$CORPUS|g")
+  subst() { printf '%s' "$1" | sed -e "s|\$CORPUS|$CORPUS|g" -e "s|\$TMP|$tmp/case|g"; }
+  args=$(subst "$args"); stdin=$(subst "$stdin")
+  if [ -n "$setup" ]; then
+    sh -c "$(subst "$setup")" >"$tmp/setup.out" 2>&1; src=$?
+    if [ $src = 77 ]; then
+      echo "ok $n - $name # SKIP $(head -1 "$tmp/setup.out")"; continue
+    elif [ $src != 0 ]; then
+      echo "not ok $n - $name: setup failed (exit $src): $(head -c 300 "$tmp/setup.out")"; continue
+    fi
+  fi
   # shellcheck disable=SC2086
-  eval "set -f; \"\$BIN\" $args" <"$stdin" >"$tmp/out" 2>"$tmp/err"
+  eval "set -f; env $envs \"\$BIN\" $args" <"$stdin" >"$tmp/out" 2>"$tmp/err"
   rc=$?
   set +f
   why=
@@ -76,7 +94,7 @@ for t in "$@"; do
         $PY -c 'import json,sys
 d=json.load(open(sys.argv[1]))
 sys.exit(0 if eval(sys.argv[2]) else 1)' "$tmp/out" "$e" 2>"$tmp/pyerr" || why="json check failed: $e $(head -c 300 "$tmp/pyerr")" ;;
-      same-json-as:*) a2=$(printf '%s' "${c#same-json-as:}" | sed "s|\$CORPUS|$CORPUS|g")
+      same-json-as:*) a2=$(subst "${c#same-json-as:}")
         eval "set -f; \"\$BIN\" $a2" </dev/null >"$tmp/out2" 2>"$tmp/err2"; rc2=$?; set +f
         if [ $rc2 != 0 ]; then why="same-json-as: exit $rc2: $(head -c 200 "$tmp/err2")"
         else $PY -c 'import json,sys

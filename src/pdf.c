@@ -197,8 +197,11 @@ typedef struct pline {
     size_t indent;   /* leading blanks */
     int page;        /* 1-based */
     long line;       /* 1-based within the page */
-    int drop;
+    int drop;        /* DROP_* */
 } pline;
+
+enum { DROP_CHROME = 1, /* running header or footer, page number */
+       DROP_TOC = 2 };  /* table of contents */
 
 #define ZONE 3           /* lines looked at for headers and footers */
 #define KEY_MAX 160
@@ -381,7 +384,7 @@ static void drop_headers_footers(pline *v, size_t nl, int npages)
         for (size_t j = 0; j < nzone; j++) {
             pline *l = &v[zone[j]];
             if (page_number_line(l->s, l->n)) {
-                l->drop = 1;
+                l->drop = DROP_CHROME;
                 continue;
             }
             make_key(l, z[nz].key);
@@ -402,7 +405,7 @@ static void drop_headers_footers(pline *v, size_t nl, int npages)
         }
         if (pages >= 2 && pages * 2 > pages_with_text)
             for (size_t k = i; k < j; k++)
-                v[z[k].idx].drop = 1;
+                v[z[k].idx].drop = DROP_CHROME;
         i = j;
     }
     free(z);
@@ -531,7 +534,7 @@ static void drop_toc(pline *v, size_t nl, int npages)
         if (l->drop || !l->n)
             continue;
         if (toc_title(l->s, l->n)) {
-            l->drop = 1;
+            l->drop = DROP_TOC;
             titled[l->page] = 1;
             continue;
         }
@@ -548,17 +551,23 @@ static void drop_toc(pline *v, size_t nl, int npages)
         int entry = leader_entry(l->s, l->n) || (toc_page && gap_entry(l->s, l->n));
         if (!entry)
             continue;
-        l->drop = 1;
-        /* the lines a wrapped entry started on */
+        l->drop = DROP_TOC;
+        /* the lines a wrapped entry started on, maybe on the page before */
         int comps;
         if (section_number(l->s, l->n, &comps))
             continue;
-        for (size_t j = i, up = 0; j-- > 0 && up < 2; up++) {
-            if (v[j].drop && v[j].n)
+        /* first on its page: the entry may have begun on the page before */
+        int first_on_page = 1;
+        for (size_t j = i; j-- > 0 && v[j].page == l->page;)
+            if (v[j].n && !v[j].drop)
+                first_on_page = 0;
+        for (size_t j = i, up = 0; j-- > 0 && up < 2;) {
+            if (v[j].drop == DROP_CHROME || (first_on_page && !up && !v[j].n))
+                continue;
+            if (v[j].drop || !v[j].n || entry_like(&v[j]))
                 break;
-            if (!v[j].n || entry_like(&v[j]))
-                break;
-            v[j].drop = 1;
+            v[j].drop = DROP_TOC;
+            up++;
             if (section_number(v[j].s, v[j].n, &comps))
                 break;
         }
@@ -668,6 +677,7 @@ typedef struct para {
     int level;
     int page;
     long line;
+    size_t indent;   /* of its first line (a list item's bullet) */
 } para;
 
 static void para_flush(para *p, doc *d)
@@ -693,6 +703,7 @@ static void para_start(para *p, doc *d, block_kind kind, int level, const pline 
     p->level = level;
     p->page = l->page;
     p->line = l->line;
+    p->indent = l->indent;
 }
 
 static void para_add(para *p, const char *s, size_t n)
@@ -723,22 +734,30 @@ void pdf_text_to_blocks(const char *text, size_t n, doc *d)
 
     para p;
     memset(&p, 0, sizeof p);
-    int last_page = 0;
+    int last_page = 0, gap = 0;
     for (size_t i = 0; i < nl; i++) {
         const pline *l = &v[i];
         if (l->drop)
             continue;
         if (!l->n) {
-            para_flush(&p, d);
+            gap = 1; /* a blank line ends a paragraph, unless a page break follows */
             continue;
         }
-        if (l->page != last_page && last_page) {
-            int cont = p.open && p.kind != BLOCK_HEADING && !ends_sentence(&p.text) &&
-                       islower((unsigned char)l->s[0]);
-            if (!cont)
+        if (p.open) {
+            if (l->page != last_page) {
+                int cont = p.kind != BLOCK_HEADING && !ends_sentence(&p.text) &&
+                           lower_start(l->s, l->n);
+                if (!cont)
+                    para_flush(&p, d);
+            } else if (gap) {
                 para_flush(&p, d);
+            }
         }
+        gap = 0;
         last_page = l->page;
+        /* a list item goes on with lines indented past its bullet */
+        if (p.open && p.kind == BLOCK_LIST_ITEM && l->indent <= p.indent)
+            para_flush(&p, d);
         int comps = 0;
         size_t num = section_number(l->s, l->n, &comps);
         /* a number at the start of a line inside a sentence ("... see

@@ -104,7 +104,6 @@ def lines_of(blocks):
     """Body lines and the headings (index into lines) for the TOC."""
     out, heads = [], []
     row = []
-    prev = None
     for kind, text in blocks:
         if kind != "cell" and row:
             out.append("   ".join(row))
@@ -134,10 +133,8 @@ def lines_of(blocks):
                 heads.append((text, len(out)))
             out.extend(textwrap.wrap(text, WIDTH))
             out.append("")
-        prev = kind
     if row:
         out.append("   ".join(row))
-    del prev
     return out, heads
 
 
@@ -159,14 +156,9 @@ def build(blocks, title):
     body, heads = lines_of(blocks)
     per = LINES_PER_PAGE - 4          # header, blank, blank, footer
     body_pages = paginate(body, per)
-    # page of each heading: its index among body lines
+    # the page of each heading, found by its first line (pagination drops
+    # blank lines at the top of pages, so indexes would drift)
     where = []
-    n = 0
-    starts = []
-    for p in body_pages:
-        starts.append(n)
-        n += len(p)
-    # recompute positions after pagination dropped leading blanks: locate by text
     flat = [(pi, ln) for pi, p in enumerate(body_pages) for ln in p]
     pos = 0
     for text, _ in heads:
@@ -175,10 +167,8 @@ def build(blocks, title):
             pos += 1
         where.append((text, flat[pos][0] if pos < len(flat) else len(body_pages) - 1))
     # TOC: entries with dot leaders; long ones wrapped
-    toc = ["Table of Contents", ""]
-    for text, _ in where:
-        toc.append(None)  # placeholder; filled once page numbers are known
-    toc_pages_n = max(1, -(-len(toc) * 2 // per))
+    # TOC pages: at most two lines an entry (wrapped ones), then leaders
+    toc_pages_n = max(1, -(-(len(where) + 2) * 2 // per))
     first_body = 1 + toc_pages_n + 1   # title page, TOC pages, then body (1-based)
     toc_lines = ["Table of Contents", ""]
     for text, pi in where:
@@ -186,7 +176,7 @@ def build(blocks, title):
         indent = "  " * (NUM_RE.match(text).group(1).rstrip(".").count("."))
         entry = indent + text
         room = WIDTH - len(num) - 1
-        if len(entry) + 4 > room:
+        if len(entry) + 6 > room:   # keep 4 dots or more
             w = textwrap.wrap(entry, room - 8, subsequent_indent=indent + "    ")
             toc_lines.extend(w[:-1])
             entry = w[-1]

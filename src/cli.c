@@ -9,6 +9,7 @@
 
 static const char usage_text[] =
     "Usage: cpslint [check] [options] FILE...   check CP/CPS documents (default)\n"
+    "       cpslint diff [options] OLD NEW      compare two versions of a CP/CPS\n"
     "       cpslint outline [options] FILE      print the RFC 3647 outline found\n"
     "       cpslint rules [--test] [options]    list the rules, or run their examples\n"
     "       cpslint --help | --version\n"
@@ -27,6 +28,7 @@ typedef struct command {
 
 static const command commands[] = {
     {"outline", cmd_outline},
+    {"diff", cmd_diff},
     {NULL, NULL},
 };
 

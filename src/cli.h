@@ -37,5 +37,6 @@ int cli_fail(const cli_env *env, const char *fmt, ...) __attribute__((format(pri
 int cmd_outline(int argc, char **argv, cli_env *env);
 int cmd_check(int argc, char **argv, cli_env *env);
 int cmd_rules(int argc, char **argv, cli_env *env);
+int cmd_diff(int argc, char **argv, cli_env *env);
 
 #endif

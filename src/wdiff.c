@@ -82,8 +82,7 @@ static int cmp_u64(const void *p, const void *q)
     return x < y ? -1 : x > y;
 }
 
-/* Sorted distinct word hashes of t (malloc'd); *n set. */
-static uint64_t *word_set(const wdiff_text *t, size_t *n)
+uint64_t *wdiff_word_set(const wdiff_text *t, size_t *n)
 {
     uint64_t *h = xmalloc((t->n ? t->n : 1) * sizeof *h);
     for (size_t i = 0; i < t->n; i++)
@@ -97,10 +96,8 @@ static uint64_t *word_set(const wdiff_text *t, size_t *n)
     return h;
 }
 
-double wdiff_similarity(const wdiff_text *a, const wdiff_text *b)
+double wdiff_set_similarity(const uint64_t *x, size_t na, const uint64_t *y, size_t nb)
 {
-    size_t na, nb;
-    uint64_t *x = word_set(a, &na), *y = word_set(b, &nb);
     size_t i = 0, j = 0, common = 0;
     while (i < na && j < nb) {
         if (x[i] == y[j])
@@ -110,10 +107,18 @@ double wdiff_similarity(const wdiff_text *a, const wdiff_text *b)
         else
             j++;
     }
-    free(x);
-    free(y);
     size_t uni = na + nb - common;
     return uni ? (double)common / (double)uni : 1.0;
+}
+
+double wdiff_similarity(const wdiff_text *a, const wdiff_text *b)
+{
+    size_t na, nb;
+    uint64_t *x = wdiff_word_set(a, &na), *y = wdiff_word_set(b, &nb);
+    double s = wdiff_set_similarity(x, na, y, nb);
+    free(x);
+    free(y);
+    return s;
 }
 
 /* ---- Myers O(ND), linear space ------------------------------------------- */

@@ -61,6 +61,12 @@ int wdiff_text_equal(const wdiff_text *a, const wdiff_text *b);
  * [0, 1]; 1 when both are empty. Linear after sorting each set. */
 double wdiff_similarity(const wdiff_text *a, const wdiff_text *b);
 
+/* The same in two steps, for comparing many texts: the sorted distinct
+ * word hashes of t (malloc'd, caller frees; *n set), and the Jaccard
+ * similarity of two such sets. */
+uint64_t *wdiff_word_set(const wdiff_text *t, size_t *n);
+double wdiff_set_similarity(const uint64_t *x, size_t nx, const uint64_t *y, size_t ny);
+
 typedef enum {
     WDIFF_EQ = '=',
     WDIFF_DEL = '-',

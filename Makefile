@@ -13,6 +13,8 @@ MANDIR   = $(PREFIX)/share/man/man1
 VERSION  = 0.1.0
 
 BUILD   ?= build
+V       ?= 0
+Q        = $(if $(filter 1,$(V)),,@)
 CC      ?= cc
 PKGS     = libxml-2.0 icu-uc icu-i18n libpcre2-8
 OPT     ?= -O2
@@ -38,16 +40,19 @@ UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 all: $(BIN)
 
 $(BUILD)/obj/%.o: src/%.c | $(BUILD)/obj
-	$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+	@$(if $(Q),echo '  CC      $<')
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 $(LIB): $(OBJS)
-	rm -f $@ && ar rcs $@ $^
+	$(Q)rm -f $@ && ar rcs $@ $^
 
 $(BIN): $(BUILD)/obj/main.o $(LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	@$(if $(Q),echo '  LINK    $@')
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB) | $(BUILD)/tests
-	$(CC) $(CPPFLAGS) -Isrc $(CFLAGS) -Wno-missing-prototypes $(LDFLAGS) -o $@ $< $(LIB) \
+	@$(if $(Q),echo '  TEST    $@')
+	$(Q)$(CC) $(CPPFLAGS) -Isrc $(CFLAGS) -Wno-missing-prototypes $(LDFLAGS) -o $@ $< $(LIB) \
 	  $(LDLIBS) $$(pkg-config --libs cmocka)
 
 $(BUILD)/obj $(BUILD)/tests:

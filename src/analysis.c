@@ -9,8 +9,8 @@
 
 /* Language profiles need a sample, not the whole document: the first
  * LANG_SAMPLE bytes of body text decide. */
-#define LANG_SAMPLE (256u * 1024)
-#define SECTION_LANG_SAMPLE (16u * 1024)
+#define LANG_SAMPLE (64u * 1024)
+#define SECTION_LANG_SAMPLE (2u * 1024)
 
 static void sample_text(const doc *d, const outline *o, size_t from, size_t to, size_t cap,
                         buf *out)

@@ -372,7 +372,25 @@ int html_parse(const source *src, int keep_chrome, doc *out, cps_err *e)
         return cps_err_set(e, CPS_E_INPUT, src->name, 0, "input too large for the HTML parser");
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
                HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC;
-    htmlDocPtr x = htmlReadMemory(src->data, (int)src->len, NULL, "UTF-8", opts);
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    if (!ctxt)
+        return cps_err_set(e, CPS_E_NOMEM, src->name, 0, "out of memory");
+    htmlDocPtr x = htmlCtxtReadMemory(ctxt, src->data, (int)src->len, NULL, "UTF-8", opts);
+    /* libxml2 stops reading (and keeps what it has) at two limits: more
+     * than 256 nested elements, and a text run over 10,000,000 bytes. A
+     * truncated document would be checked as if whole: refuse it. */
+    const char *why = NULL;
+    const char *msg = ctxt->lastError.message ? ctxt->lastError.message : "";
+    if (ctxt->lastError.code == XML_ERR_INTERNAL_ERROR && strstr(msg, "depth"))
+        why = "elements nested more than 256 deep (libxml2's limit): the document cannot be read whole";
+    else if (ctxt->lastError.code == XML_ERR_NO_MEMORY && strstr(msg, "huge text"))
+        why = "a text run over 10,000,000 bytes (libxml2's limit): the document cannot be read whole";
+    htmlFreeParserCtxt(ctxt);
+    if (why) {
+        if (x)
+            xmlFreeDoc(x);
+        return cps_err_set(e, CPS_E_INPUT, src->name, 0, "%s", why);
+    }
     if (!x)
         return cps_err_set(e, CPS_E_PARSE, src->name, 0, "the HTML parser could not build a document");
     xmlNode *root = xmlDocGetRootElement(x);
@@ -393,6 +411,8 @@ int html_parse(const source *src, int keep_chrome, doc *out, cps_err *e)
     char *lang = attr(root, "lang");
     if (!lang)
         lang = (char *)xmlGetNsProp(root, (const xmlChar *)"lang", XML_XML_NAMESPACE);
+    if (!lang)
+        lang = attr(root, "xml:lang");
     if (lang) {
         snprintf(out->lang_attr, sizeof out->lang_attr, "%s", lang);
         xmlFree(lang);

@@ -1,11 +1,20 @@
 /* lang.h — which language a text is written in.
  *
  * ICU has no language detector; cpslint counts function words over ICU
- * word tokens (ubrk UBRK_WORD with rule status >= UBRK_WORD_LETTER) for
- * en, fr, es, de and it, plus French elisions (l' d' qu' n' s' c' j' with
- * either apostrophe), and a small accent-density signal for French. Texts
- * with fewer than 8 counted function words are "und" unless a hint says
- * otherwise.
+ * word tokens (ubrk UBRK_WORD, locale "root", rule status >=
+ * UBRK_WORD_LETTER), case-folded, for en, fr, es, de and it. A word of one
+ * language scores 1 for it; a word shared by k languages ("la", "de",
+ * "in") scores 1/k for each. Elided prefixes count as function words
+ * (either apostrophe): d' qu' n' s' c' j' for fr, l' for fr and it
+ * (half each), dell' nell' all' un' ... for it. A token containing
+ * ê â î ô û ç œ ë ï adds 0.25 to fr, one containing ä ö ü ß adds 0.25 to
+ * de (these do not count as function words). Texts with fewer than 8
+ * counted function words, or where two languages tie, are "und" (use
+ * lang_decide to combine with a declared language).
+ *
+ * Cost: one UTF-8 -> UTF-16 conversion and one break iterator per call;
+ * linear in n. Only the first 1 GiB of a larger text is looked at.
+ * No global state: safe to call from several threads.
  */
 #ifndef CPSLINT_LANG_H
 #define CPSLINT_LANG_H
@@ -14,20 +23,27 @@
 
 typedef struct lang_guess {
     char code[4];        /* "en", "fr", "es", "de", "it" or "und" */
-    double confidence;   /* 0..1: share of the winner among counted words */
-    size_t words;        /* function words counted */
+    double confidence;   /* 0..1: the winner's share of all scores; 0 for "und" */
+    size_t words;        /* function words counted (also for "und") */
 } lang_guess;
 
-/* Guess the language of UTF-8 text[0..n). */
+/* Guess the language of UTF-8 text[0..n) (NFC or matching text; invalid
+ * sequences count as U+FFFD). text may be NULL when n is 0. */
 lang_guess lang_detect(const char *text, size_t n);
 
 /* Normalise a BCP 47 tag to its primary subtag, lower case ("fr-FR" ->
- * "fr"); "" for NULL or empty. out must hold 12 bytes. */
+ * "fr", "EN_us" -> "en", " fr " -> "fr"); "" for NULL, empty, or a primary
+ * subtag that is not 1-8 ASCII letters. out must hold 12 bytes. */
 void lang_primary(const char *tag, char out[12]);
 
-/* The language of a document or section: the content profile wins over a
- * declared attribute when it is confident (>= 0.6 with >= 20 words) and
- * disagrees; otherwise the declared language, otherwise the profile. */
+/* The language of a document or section, written to out (12 bytes): the
+ * content profile g wins over the declared tag when it is confident
+ * (confidence >= 0.6 with >= 20 words) and disagrees, provided the declared
+ * primary subtag is one the profile can recognise (en fr es de it) or
+ * "und"/"mul"/absent: a declared "pt" or "nl" is kept, since the profile
+ * would only ever call such a text es or de. Otherwise the declared
+ * primary subtag, otherwise the profile's code ("und" if g is NULL).
+ * declared and g may be NULL. */
 void lang_decide(const char *declared, const lang_guess *g, char out[12]);
 
 #endif

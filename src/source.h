@@ -6,13 +6,21 @@
  * XML declaration's encoding), then strict UTF-8 validation, then ICU
  * charset detection (ucsdet). ISO-8859-1, US-ASCII and Latin-1 labels are
  * decoded as windows-1252, as browsers do. A declaration that does not
- * match the bytes (declared UTF-8 but invalid) falls through to detection.
+ * match the bytes (declared UTF-8 but invalid) falls through to detection;
+ * so does a UTF-8 BOM followed by bytes that are not UTF-8. A conversion
+ * that would have to substitute a character rejects that charset (ICU stop
+ * callbacks). A declared UTF-16 label (readable as ASCII, so wrong) means
+ * UTF-8. UTF-16 without a BOM is recognised by its NUL bytes falling on one
+ * parity. Detection sees at most 64 KiB (the lines holding non-ASCII
+ * bytes); its candidates are tried in confidence order, windows-1252 last.
  * The result is valid UTF-8 without BOM and without NUL bytes.
  *
  * Refused with CPS_E_INPUT (message "FILE: reason"): empty input, input
  * over max_size, binary input (NUL bytes in the first 8 KiB of a non-UTF-16
  * stream, or a high share of control characters), input that no charset
- * decodes. Unreadable files give CPS_E_IO.
+ * decodes, a UTF-16 BOM followed by invalid UTF-16. Unreadable files give
+ * CPS_E_IO with strerror ("FILE: No such file or directory"). In messages
+ * stdin is named "<stdin>".
  */
 #ifndef CPSLINT_SOURCE_H
 #define CPSLINT_SOURCE_H
@@ -35,17 +43,21 @@ typedef struct source {
     char *name;          /* as given; "-" for stdin */
     char *data;          /* UTF-8, NUL-terminated, no BOM */
     size_t len;
-    char encoding[32];   /* charset decoded from: "UTF-8", "windows-1252", "UTF-16LE"... */
-    int had_bom;
+    char encoding[32];   /* charset decoded from: "UTF-8", "windows-1252",
+                            "UTF-16LE", "UTF-16BE", else ICU's MIME or IANA
+                            name ("ISO-8859-15", "Shift_JIS") */
+    int had_bom;         /* the bytes started with a BOM (even if ignored) */
     int declared;        /* 1 if the charset came from a BOM or a declaration */
     source_format format;
 } source;
 
-/* Read path ("-" = stdin), at most max_size bytes, and decode it. On
- * success *out owns its strings (source_free). */
+/* Read path ("-" = stdin), at most max_size bytes (0 means
+ * SOURCE_DEFAULT_MAX_SIZE), and decode it. On success *out owns its
+ * strings (source_free); on failure *out is zeroed and e is filled. */
 int source_read(const char *path, size_t max_size, source *out, cps_err *e);
 
-/* Decode bytes already in memory (name is used in messages). */
+/* Decode bytes already in memory (name is copied into out->name and used
+ * in messages; max_size as above). */
 int source_from_bytes(const char *name, const unsigned char *bytes, size_t n,
                       size_t max_size, source *out, cps_err *e);
 

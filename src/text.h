@@ -11,7 +11,12 @@
  *
  * Every byte of the matching text records the byte offset in the source
  * string of the code point it came from, so a regex match [s, e) in the
- * matching text maps back to [off[s], off_end(e)) in the original.
+ * matching text maps back to [off[s], off[e-1] + ext[e-1]) in the original
+ * (text_map_span). Leading and trailing whitespace is trimmed, so a
+ * matching text may be empty.
+ *
+ * Performance: ASCII bytes never call ICU; each non-ASCII code point costs
+ * a few ICU look-ups (fold, NFKD). Linear in n.
  */
 #ifndef CPSLINT_TEXT_H
 #define CPSLINT_TEXT_H
@@ -25,15 +30,25 @@ typedef struct text_map {
     size_t len;
     size_t *off;   /* len + 1 entries: off[i] = source offset of byte i;
                       off[len] = source length */
+    unsigned char *ext; /* len + 1 entries: ext[i] = source byte length of
+                      what produced byte i: its code point, plus the
+                      combining marks that followed it and were dropped
+                      (at most 255); ext[len] = 0. A collapsed space
+                      records its run's first whitespace code point. */
 } text_map;
 
-/* Build the matching text of src[0..n). src must be valid UTF-8. On success
- * *out owns its arrays (text_map_free). */
+/* Build the matching text of src[0..n). src should be valid UTF-8 (an
+ * ill-formed sequence becomes U+FFFD, never a crash). ASCII control
+ * characters count as whitespace. On success (always, unless ICU's
+ * normalisation data is missing: CPS_E_INPUT) *out owns its arrays
+ * (text_map_free). */
 int text_fold(const char *src, size_t n, text_map *out, cps_err *e);
 
 /* Map a match [start, end) in m->s back to source offsets: *src_start is
  * the start of the code point that produced byte start, *src_end the end of
- * the code point that produced byte end-1 (end > start). */
+ * the code point that produced byte end-1 (and of the combining marks that
+ * followed it). Offsets past m->len are clamped; for end <= start both are
+ * off[start]. */
 void text_map_span(const text_map *m, size_t start, size_t end,
                    size_t *src_start, size_t *src_end);
 
@@ -41,21 +56,29 @@ void text_map_free(text_map *m);
 
 /* NFC of src[0..n) with runs of ASCII whitespace (space, tab, CR, LF, FF)
  * collapsed to one space and trimmed; NBSP and other Unicode spaces are
- * kept for display. Returns a malloc'd string (caller frees), *out_len set.
- * src must be valid UTF-8. */
+ * kept for display. Returns a malloc'd string (caller frees, never NULL),
+ * *out_len set (out_len may be NULL). src should be valid UTF-8
+ * (ill-formed sequences become U+FFFD). */
 char *text_display(const char *src, size_t n, size_t *out_len);
 
 /* Clauses for `unless`: sentences and list items. Splits s[0..n) (matching
  * text) at ". ", "; ", "! ", "? " followed by a letter, digit or quote,
  * except after abbreviations (e.g., i.e., cf., chap., sect., art., no.,
- * p., m., mr., dr., etc., vs., fig., al.) and inside numbers (4.9.1).
- * Returns the number of clauses; *starts (malloc'd, caller frees) gets
- * count + 1 offsets, starts[count] == n. */
+ * p., m., mr., dr., etc., vs., fig., al., and a few more EN and FR ones:
+ * mme., mlle., ex., env., c.-à-d. ...; compared without case) and inside
+ * numbers (4.9.1). A closing quote or parenthesis may sit between the
+ * terminator and the space; any non-ASCII byte counts as a letter. A
+ * clause [starts[k], starts[k+1]) keeps its terminator and trailing space.
+ * Returns the number of clauses (0 when n == 0); *starts (malloc'd, caller
+ * frees) gets count + 1 offsets, starts[0] == 0, starts[count] == n. */
 size_t text_clauses(const char *s, size_t n, size_t **starts);
 
-/* Trim a UTF-8 snippet around [ms, me) to at most max_bytes, on code point
- * boundaries, preferring clause boundaries. Returns malloc'd text with
- * "…" where cut; *mark_start and *mark_end give the match inside it. */
+/* Trim a UTF-8 snippet around [ms, me) to at most max_bytes (counting the
+ * 3-byte "…" marks), on code point boundaries: the whole text if it fits,
+ * else the clause holding the match if it fits, else the match with
+ * context on both sides cut at spaces. A match longer than the budget is
+ * itself cut. Returns malloc'd text (caller frees) with "…" where cut;
+ * *mark_start and *mark_end (may be NULL) give the match inside it. */
 char *text_snippet(const char *src, size_t n, size_t ms, size_t me,
                    size_t max_bytes, size_t *mark_start, size_t *mark_end);
 

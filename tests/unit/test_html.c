@@ -1,0 +1,143 @@
+/* Unit tests: HTML to blocks. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "html.h"
+#include "source.h"
+
+static int try_parse(const char *html, doc *d, cps_err *e)
+{
+    source s;
+    assert_int_equal(source_from_bytes("t.html", (const unsigned char *)html, strlen(html),
+                                       SOURCE_DEFAULT_MAX_SIZE, &s, e), 0);
+    int rc = html_parse(&s, 0, d, e);
+    source_free(&s);
+    return rc;
+}
+
+static doc parse(const char *html, int keep_chrome)
+{
+    source s;
+    cps_err e;
+    assert_int_equal(source_from_bytes("t.html", (const unsigned char *)html, strlen(html),
+                                       SOURCE_DEFAULT_MAX_SIZE, &s, &e), 0);
+    doc d;
+    assert_int_equal(html_parse(&s, keep_chrome, &d, &e), 0);
+    source_free(&s);
+    return d;
+}
+
+static void test_blocks_and_kinds(void **state)
+{
+    (void)state;
+    doc d = parse("<html lang=\"fr\"><head><title>DPC</title><style>p{}</style></head><body>"
+                  "<h2>1.5.2&nbsp;Point   de\ncontact</h2>"
+                  "<p>Texte <b>gras</b> et <a href=\"https://x.test\">lien</a>.</p>"
+                  "<ul><li><p>Premier</p></li><li>Second</li></ul>"
+                  "<table><thead><tr><th>Version</th><th>Date</th></tr></thead>"
+                  "<tbody><tr><td>4.2</td><td>25/11/2018</td></tr></tbody></table>"
+                  "<script>var x = '1.5.2 Not text';</script>"
+                  "</body></html>", 0);
+    assert_string_equal(d.title, "DPC");
+    assert_string_equal(d.lang_attr, "fr");
+    assert_int_equal(d.nblocks, 8);
+    assert_int_equal(d.blocks[0].kind, BLOCK_HEADING);
+    assert_int_equal(d.blocks[0].level, 2);
+    assert_string_equal(d.blocks[0].text, "1.5.2\xc2\xa0Point de contact");
+    assert_string_equal(d.blocks[1].text, "Texte gras et lien.");
+    assert_int_equal(d.blocks[2].kind, BLOCK_LIST_ITEM);
+    assert_string_equal(d.blocks[2].text, "Premier");
+    assert_int_equal(d.blocks[3].kind, BLOCK_LIST_ITEM);
+    assert_int_equal(d.blocks[4].kind, BLOCK_TABLE_CELL);
+    assert_true(d.blocks[4].flags & BLOCK_HEADER_CELL);
+    assert_int_equal(d.blocks[4].table, 1);
+    assert_int_equal(d.blocks[6].row, 1);
+    assert_int_equal(d.blocks[7].col, 1);
+    assert_string_equal(d.blocks[7].text, "25/11/2018");
+    assert_string_equal(d.blocks[0].lang, "fr");
+    assert_int_equal(d.nlinks, 1);
+    assert_string_equal(d.links[0].href, "https://x.test");
+    assert_string_equal(d.links[0].text, "lien");
+    doc_free(&d);
+}
+
+static void test_br_bold_toc_chrome(void **state)
+{
+    (void)state;
+    doc d = parse("<body><nav>1.1 Overview</nav>"
+                  "<p class=MsoNormal><b>3.2.2.4.7 DNS Change</b></p>"
+                  "<p>1.5.2 Contact<br>Write to us.</p>"
+                  "<p class=MsoToc1><a href=\"#_Toc1\">1.5.2 Contact person</a></p>"
+                  "<div id=\"toc\"><p>4.9 Revocation</p></div>"
+                  "<p style=\"display:none\">hidden</p>"
+                  "<footer>Page 3</footer></body>", 0);
+    assert_int_equal(d.nblocks, 5);
+    assert_true(d.blocks[0].flags & BLOCK_BOLD);
+    assert_string_equal(d.blocks[1].text, "1.5.2 Contact");
+    assert_string_equal(d.blocks[2].text, "Write to us.");
+    assert_true(d.blocks[2].flags & BLOCK_SPLIT);
+    assert_true(d.blocks[3].flags & BLOCK_TOC);
+    assert_true(d.blocks[3].flags & BLOCK_LINK_ONLY);
+    assert_true(d.blocks[4].flags & BLOCK_TOC);
+    doc_free(&d);
+    d = parse("<body><nav>1.1 Overview</nav><p>x</p></body>", 1);
+    assert_int_equal(d.nblocks, 2);
+    doc_free(&d);
+}
+
+static void test_deep_nesting(void **state)
+{
+    (void)state;
+    buf b = BUF_INIT;
+    buf_puts(&b, "<html><body>");
+    for (int i = 0; i < 100000; i++)
+        buf_puts(&b, "<div>");
+    buf_puts(&b, "<p>deep</p>");
+    for (int i = 0; i < 100000; i++)
+        buf_puts(&b, "</div>");
+    buf_puts(&b, "<p>after</p></body></html>");
+    /* libxml2 stops at 256 levels: a clear refusal, not a silent half */
+    doc d;
+    cps_err e;
+    assert_int_equal(try_parse(buf_cstr(&b), &d, &e), CPS_E_INPUT);
+    assert_non_null(strstr(e.msg, "t.html: elements nested more than 256 deep"));
+    doc_free(&d);
+    buf_truncate(&b, 0);
+    buf_puts(&b, "<html><body><p>");
+    for (int i = 0; i < 11 * 1000 * 1000; i += 10)
+        buf_puts(&b, "aaaaaaaaa ");
+    buf_puts(&b, "</p></body></html>");
+    assert_int_equal(try_parse(buf_cstr(&b), &d, &e), CPS_E_INPUT);
+    assert_non_null(strstr(e.msg, "text run over 10,000,000 bytes"));
+    doc_free(&d);
+    buf_free(&b);
+}
+
+static void test_xhtml_entities(void **state)
+{
+    (void)state;
+    doc d = parse("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                  "<html xmlns=\"http://www.w3.org/1999/xhtml\" xml:lang=\"en\"><body>"
+                  "<p>Caf&eacute;&nbsp;&#160;ok</p></body></html>", 0);
+    assert_int_equal(d.nblocks, 1);
+    assert_string_equal(d.blocks[0].text, "Caf\xc3\xa9\xc2\xa0\xc2\xa0ok");
+    assert_string_equal(d.lang_attr, "en");
+    doc_free(&d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_blocks_and_kinds),
+        cmocka_unit_test(test_br_bold_toc_chrome),
+        cmocka_unit_test(test_deep_nesting),
+        cmocka_unit_test(test_xhtml_entities),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,214 @@
+/* Unit tests: section numbers, heading recognition, TOC skipping, ranges. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "doc.h"
+#include "outline.h"
+
+static outline_spec spec;
+
+static int setup(void **state)
+{
+    (void)state;
+    cps_err e;
+    cps_err_clear(&e);
+    int rc = outline_spec_load("rulesets/rfc3647.outline", &spec, &e);
+    if (rc)
+        fprintf(stderr, "%s\n", e.msg);
+    return rc;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    outline_spec_free(&spec);
+    return 0;
+}
+
+static const char *num(const char *s)
+{
+    static char out[OUTLINE_NUM_MAX];
+    size_t used = outline_parse_number(s, strlen(s), out);
+    return used ? out : "";
+}
+
+static void test_parse_number(void **state)
+{
+    (void)state;
+    assert_string_equal(num("1.5.2 Contact person"), "1.5.2");
+    assert_string_equal(num("1.5.2. Contact person"), "1.5.2");
+    assert_string_equal(num("1. INTRODUCTION"), "1");
+    assert_string_equal(num("Section 1.5.2 Contact"), "1.5.2");
+    assert_string_equal(num("Chapitre 4 Exigences"), "4");
+    assert_string_equal(num("\xc2\xa0\xc2\xa0" "1.5.2\xc2\xa0\xc2\xa0\xc2\xa0Point de contact"), "1.5.2");
+    assert_string_equal(num("1.5.2 \xe2\x80\x93 Contact"), "1.5.2");
+    assert_string_equal(num("IV.9.3 Proc\xc3\xa9" "dure"), "4.9.3");
+    assert_string_equal(num("VI. MESURES DE S\xc3\x89" "CURIT\xc3\x89"), "6");
+    assert_string_equal(num("3.2.2.4.19 Agreed-Upon Change"), "3.2.2.4.19");
+    assert_string_equal(num("1.5.2"), "1.5.2");
+    /* not section numbers */
+    assert_string_equal(num("2.23.140.1.2.1 is the DV OID"), "");
+    assert_string_equal(num("25.11.2018 version"), "");
+    assert_string_equal(num("2.0 is the version"), "");
+    assert_string_equal(num("1.5.2a Contact"), "");
+    assert_string_equal(num("398 days"), "");
+    assert_string_equal(num("I think so"), "");
+    assert_string_equal(num("5,2 millions"), "");
+}
+
+static void test_number_order(void **state)
+{
+    (void)state;
+    assert_true(outline_number_cmp("4.9.10", "4.9.9") > 0);
+    assert_true(outline_number_cmp("3.2", "3.2.1") < 0);
+    assert_true(outline_number_cmp("3.2.2.4.19", "3.2.2.4.2") > 0);
+    assert_int_equal(outline_number_cmp("1.5.2", "1.5.2"), 0);
+    assert_true(outline_number_within("3.2.2.4.1", "3.2"));
+    assert_true(outline_number_within("3.2", "3.2"));
+    assert_false(outline_number_within("3.21", "3.2"));
+    assert_false(outline_number_within("3", "3.2"));
+}
+
+static void add(doc *d, block_kind k, int level, const char *text)
+{
+    doc_block *b = doc_add_block(d, k, level, text, strlen(text), (long)d->nblocks + 1);
+    (void)b;
+}
+
+static const section *sec(const outline *o, const char *number)
+{
+    int i = outline_find(o, number);
+    return i < 0 ? NULL : &o->secs[i];
+}
+
+static void test_build_small(void **state)
+{
+    (void)state;
+    doc d;
+    doc_init(&d, "t.html");
+    add(&d, BLOCK_PARAGRAPH, 0, "Example CA Certification Practice Statement");
+    add(&d, BLOCK_HEADING, 1, "Table of Contents");
+    add(&d, BLOCK_PARAGRAPH, 0, "1 Introduction ........ 3");
+    add(&d, BLOCK_LIST_ITEM, 0, "1.5.2 Contact person");
+    add(&d, BLOCK_HEADING, 1, "1. INTRODUCTION");
+    add(&d, BLOCK_HEADING, 2, "1.1 Overview");
+    add(&d, BLOCK_PARAGRAPH, 0, "This CPS describes the practices of Example CA.");
+    add(&d, BLOCK_HEADING, 3, "1.5.2 Contact person");
+    add(&d, BLOCK_PARAGRAPH, 0, "Write to pma@example.test.");
+    add(&d, BLOCK_PARAGRAPH, 0, "1.5.2.1 Problem reports"); /* plain line, extra */
+    add(&d, BLOCK_PARAGRAPH, 0, "Report problems at https://example.test/report.");
+    add(&d, BLOCK_HEADING, 3, "1.5.3 Person determining CPS suitability for the policy");
+    add(&d, BLOCK_HEADING, 3, "1.5.4 CPS approval procedures");
+    add(&d, BLOCK_PARAGRAPH, 0, "3. The applicant sends a request."); /* a sentence, not 3 */
+    add(&d, BLOCK_HEADING, 3, "1.5.2 Contact person");                /* duplicate */
+    add(&d, BLOCK_HEADING, 2, "1.3 PKI participants");                /* out of order */
+    add(&d, BLOCK_PARAGRAPH, 0, "The participants are listed below.");
+
+    outline o;
+    cps_err e;
+    assert_int_equal(outline_build(&d, &spec, &o, &e), 0);
+    assert_int_equal(o.expected, 270);
+    assert_non_null(sec(&o, "1"));
+    assert_int_equal(sec(&o, "1")->status, SEC_FOUND);
+    assert_int_equal(sec(&o, "1")->heading_block, 4); /* not the TOC line */
+    assert_int_equal(o.roles[2], ROLE_TOC);
+    assert_int_equal(o.roles[3], ROLE_TOC);
+    assert_int_equal(o.roles[0], ROLE_FRONT);
+    assert_int_equal(sec(&o, "1.5.2")->status, SEC_FOUND);
+    assert_int_equal(sec(&o, "1.5.2.1")->status, SEC_EXTRA);
+    assert_string_equal(o.secs[sec(&o, "1.5.2.1")->parent].number, "1.5.2");
+    assert_int_equal(sec(&o, "1.5.2")->scope_end, 11); /* includes 1.5.2.1 */
+    assert_int_equal(sec(&o, "1.5.2")->body_end, 9);   /* own text stops at 1.5.2.1 */
+    assert_true(sec(&o, "1.5.3")->empty);
+    assert_false(sec(&o, "1.5.4")->empty);
+    assert_int_equal(sec(&o, "3")->status, SEC_MISSING);
+    assert_int_equal(sec(&o, "1.3")->status, SEC_OUT_OF_ORDER);
+    assert_int_equal(o.duplicate, 1);
+    assert_int_equal(o.block_sec[8], outline_find(&o, "1.5.2"));
+    assert_true(sec(&o, "1.1")->title_match == 1);
+    outline_free(&o);
+    doc_free(&d);
+}
+
+static void test_titles(void **state)
+{
+    (void)state;
+    doc d;
+    doc_init(&d, "t.html");
+    add(&d, BLOCK_HEADING, 2, "1.5.2 Point de contact");
+    add(&d, BLOCK_HEADING, 2, "1.3.2 Subordinate CAs");
+    add(&d, BLOCK_HEADING, 2, "5.1 Physical Security Controls"); /* BR title */
+    add(&d, BLOCK_HEADING, 2, "1.5.3 Person Determining CPS Suitability for the Policy");
+    outline o;
+    assert_int_equal(outline_build(&d, &spec, &o, NULL), 0);
+    assert_int_equal(sec(&o, "1.5.2")->title_match, 1);
+    assert_int_equal(sec(&o, "1.3.2")->title_match, 0);
+    assert_int_equal(sec(&o, "5.1")->title_match, 1);
+    assert_int_equal(sec(&o, "1.5.3")->title_match, 1);
+    outline_free(&o);
+    doc_free(&d);
+}
+
+static void test_many_headings_bounded(void **state)
+{
+    (void)state;
+    /* every section number duplicated, many times: must stay fast */
+    doc d;
+    doc_init(&d, "t.html");
+    char text[64];
+    for (int r = 0; r < 200; r++)
+        for (size_t i = 0; i < spec.n; i++) {
+            snprintf(text, sizeof text, "%s %s", spec.e[i].number, "Heading");
+            add(&d, BLOCK_HEADING, 2, text);
+        }
+    outline o;
+    assert_int_equal(outline_build(&d, &spec, &o, NULL), 0);
+    assert_int_equal(o.found + o.out_of_order, 270);
+    assert_int_equal(o.duplicate, 199 * 270);
+    outline_free(&o);
+    doc_free(&d);
+}
+
+static void test_spec_errors(void **state)
+{
+    (void)state;
+    char path[] = "/tmp/cpslint-test-outline-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("# comment\n1\tINTRODUCTION\t-\tIntroduction\n1.x\tBad\t-\t-\n", f);
+    fclose(f);
+    outline_spec s;
+    cps_err e;
+    cps_err_clear(&e);
+    assert_int_equal(outline_spec_load(path, &s, &e), CPS_E_RULES);
+    assert_non_null(strstr(e.msg, ":3: invalid section number"));
+    f = fopen(path, "w");
+    fputs("1\tINTRODUCTION\n", f);
+    fclose(f);
+    assert_int_equal(outline_spec_load(path, &s, &e), CPS_E_RULES);
+    assert_non_null(strstr(e.msg, ":1: expected 4"));
+    remove(path);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_parse_number),
+        cmocka_unit_test(test_number_order),
+        cmocka_unit_test(test_build_small),
+        cmocka_unit_test(test_titles),
+        cmocka_unit_test(test_many_headings_bounded),
+        cmocka_unit_test(test_spec_errors),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

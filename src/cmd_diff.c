@@ -272,7 +272,7 @@ static void print_section_list(FILE *f, const diff_view *v, int md)
         if (md)
             fprintf(f, "- %s **%s** %s%s\n", diff_kind_name(p->kind), num, sec_heading(s), extra);
         else
-            fprintf(f, "  %-11s %-14s %s%s\n", diff_kind_name(p->kind), num, sec_heading(s),
+            fprintf(f, "  %-11s %-18s %s%s\n", diff_kind_name(p->kind), num, sec_heading(s),
                     extra);
     }
 }

@@ -285,7 +285,8 @@ int diff_sections(const analysis *old_a, const analysis *new_a, const diff_opts 
                 cs[ncs++] = (cand){sim, po[i], pn[j], d};
             }
         }
-        qsort(cs, ncs, sizeof *cs, cand_cmp);
+        if (ncs)
+            qsort(cs, ncs, sizeof *cs, cand_cmp);
         for (size_t k = 0; k < ncs; k++) {
             size_t i = cs[k].o, j = cs[k].n;
             if (lo[i].kind == 2 || ln[j].kind == 2)

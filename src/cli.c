@@ -2,6 +2,7 @@
 
 #include <getopt.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,10 +28,31 @@ typedef struct command {
 } command;
 
 static const command commands[] = {
+    {"check", cmd_check},
     {"outline", cmd_outline},
+    {"rules", cmd_rules},
     {"diff", cmd_diff},
     {NULL, NULL},
 };
+
+int cli_parse_size(const char *s, size_t *out)
+{
+    char *end;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (end == s || *s == '-')
+        return -1;
+    unsigned long long mul = 1;
+    if (*end == 'k' || *end == 'K')
+        mul = 1024ULL, end++;
+    else if (*end == 'm' || *end == 'M')
+        mul = 1024ULL * 1024, end++;
+    else if (*end == 'g' || *end == 'G')
+        mul = 1024ULL * 1024 * 1024, end++;
+    if (*end || v == 0 || v > (unsigned long long)SIZE_MAX / mul)
+        return -1;
+    *out = (size_t)(v * mul);
+    return 0;
+}
 
 int cli_fail(const cli_env *env, const char *fmt, ...)
 {
@@ -82,5 +104,7 @@ int cpslint_main(int argc, char **argv, FILE *out, FILE *err)
     for (const command *c = commands; c->name; c++)
         if (!strcmp(a, c->name))
             return c->run(argc - 1, argv + 1, &env);
-    return cli_fail(&env, "unknown command '%s' (try 'cpslint --help')", a);
+    /* cpslint [options] FILE... is cpslint check [options] FILE... */
+    argv[0] = "check";
+    return cmd_check(argc, argv, &env);
 }

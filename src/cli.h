@@ -33,6 +33,9 @@ const char *cli_data_dir(cli_env *env);
 /* Print "cpslint: msg" to env->err; returns EXIT_TROUBLE. */
 int cli_fail(const cli_env *env, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Parse a size: "65536", "64K", "64M", "1G". 0 on success, -1 if invalid. */
+int cli_parse_size(const char *s, size_t *out);
+
 /* Subcommands. */
 int cmd_outline(int argc, char **argv, cli_env *env);
 int cmd_check(int argc, char **argv, cli_env *env);

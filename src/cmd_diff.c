@@ -35,7 +35,6 @@ static const char diff_usage[] =
     "Exit status: 1 when the new version fails the version, date or revision-table\n"
     "check or introduces a finding at or above --fail-on; 0 otherwise; 2 on errors.\n";
 
-int cli_parse_size(const char *s, size_t *out); /* cmd_outline.c */
 
 typedef enum { FMT_TEXT = 0, FMT_MARKDOWN, FMT_JSON } out_format;
 

@@ -21,27 +21,6 @@ static const char outline_usage[] =
     "  --keep-chrome     read nav, header, footer and aside elements too\n"
     "  -h, --help        this help\n";
 
-int cli_parse_size(const char *s, size_t *out);
-
-int cli_parse_size(const char *s, size_t *out)
-{
-    char *end;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (end == s)
-        return -1;
-    unsigned long long mul = 1;
-    if (*end == 'k' || *end == 'K')
-        mul = 1024ULL, end++;
-    else if (*end == 'm' || *end == 'M')
-        mul = 1024ULL * 1024, end++;
-    else if (*end == 'g' || *end == 'G')
-        mul = 1024ULL * 1024 * 1024, end++;
-    if (*end || v == 0 || v > (unsigned long long)SIZE_MAX / mul)
-        return -1;
-    *out = (size_t)(v * mul);
-    return 0;
-}
-
 /* JSON string with escapes (RFC 8259); s is UTF-8. */
 static void json_str(FILE *f, const char *s)
 {

@@ -35,6 +35,13 @@ for t in "$BUILD"/tests/test_*; do
   fi
 done
 
+if [ -x "$BUILD/cpslint" ]; then
+  "$BUILD/cpslint" rules --test >"$log" 2>&1
+  rc=$?
+  count_tap rule-examples <"$log"
+  [ $rc -eq 0 ] || { fail=$((fail + 1)); echo "FAIL cpslint rules --test: exit $rc"; tail -5 "$log"; }
+fi
+
 if [ -x tests/cli.sh ] && [ -x "$BUILD/cpslint" ]; then
   sh tests/cli.sh "$BUILD/cpslint" >"$log" 2>&1
   count_tap cli <"$log"

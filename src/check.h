@@ -1,0 +1,116 @@
+/* check.h — evaluating a ruleset over an analysed document, as of a date.
+ *
+ * Every enabled rule ends in one status (the checklist):
+ *   not-effective  as-of date outside [effective, until) (UTC dates,
+ *                  effective inclusive, until exclusive), and not upcoming;
+ *   upcoming       as-of date before `effective`, at most CHECK_UPCOMING_DAYS
+ *                  days before it, and the rule would fail: its findings are
+ *                  reported as warnings;
+ *   n/a            the document is dated outside [doc-dated-from,
+ *                  doc-dated-until), or a forbid rule's scope sections are
+ *                  all absent;
+ *   error          the rule could not run (a PCRE2 limit was hit): never a
+ *                  silent pass;
+ *   fail / pass    the rule ran and found nonconformities, or none.
+ *
+ * Kinds (ruleset.h): forbid looks at every clause (text_clauses: sentence
+ * or list item) of every block in scope; a match is a finding unless an
+ * `unless` pattern occurs in the same clause. A heading that names the
+ * thing (e.g. "3.2.2.4.5 Domain Authorization Document") counts only when
+ * its section has text of its own, and the heading plus the first clause
+ * of that text is the clause for `unless` ("Not used", "Reserved"). A list
+ * item introduced by a paragraph ending in ':' is also cancelled by an
+ * `unless` in that paragraph's last clause. Blocks of the table of
+ * contents and the revision history are never in scope.
+ *
+ * Ownership: a check_result owns its findings' strings and items; rules
+ * are borrowed from the ruleset, which must outlive the result.
+ */
+#ifndef CPSLINT_CHECK_H
+#define CPSLINT_CHECK_H
+
+#include <stddef.h>
+
+#include "analysis.h"
+#include "date.h"
+#include "err.h"
+#include "match.h"
+#include "outline.h"
+#include "ruleset.h"
+
+#define CHECK_UPCOMING_DAYS 180
+
+typedef enum {
+    ST_FAIL = 0,
+    ST_UPCOMING,
+    ST_ERROR,
+    ST_PASS,
+    ST_NA,
+    ST_NOT_EFFECTIVE
+} check_status;
+
+#define ST_COUNT 6
+
+typedef struct finding {
+    const rule *rule;
+    rule_severity severity;   /* the rule's; SEV_WARNING for upcoming */
+    check_status status;      /* ST_FAIL or ST_UPCOMING */
+    char section[OUTLINE_NUM_MAX]; /* "" for the whole document */
+    char *heading;            /* section heading as written (or RFC title), or NULL */
+    long line;                /* 0 unknown */
+    char *snippet;            /* quoted document text, or NULL */
+    size_t mark_start, mark_end; /* the match inside snippet (equal: no mark) */
+    char *message;
+    char *match;              /* matching text of the match (folded), or NULL */
+    int translation;          /* 1 if found in the --translation document */
+} finding;
+
+typedef struct check_item {
+    const rule *rule;
+    check_status status;
+    rule_severity severity;   /* severity shown for the item */
+    char *note;               /* why: "document dated 2018-11-25, before 2020-04-01", or NULL */
+    size_t nfindings;
+} check_item;
+
+typedef struct check_result {
+    cps_date as_of;
+    check_item *items;        /* one per enabled rule, in ruleset order */
+    size_t nitems;
+    finding *f;               /* in item order, then document order */
+    size_t nf, fcap;
+    size_t by_status[ST_COUNT];
+    size_t errors, warnings, notices; /* findings by effective severity */
+} check_result;
+
+typedef struct check_input {
+    analysis *doc;            /* the document */
+    analysis *translation;    /* --translation FILE, or NULL */
+    cps_date as_of;
+    const outline_spec *spec; /* for the titles of missing sections; may be NULL */
+} check_input;
+
+/* Run every enabled rule of rs. Returns 0 (rule errors are statuses, not
+ * failures of the run) or a negative CPS_E_* code. */
+int check_run(const ruleset *rs, const check_input *in, matcher *m,
+              check_result *out, cps_err *e);
+
+/* Evaluate one rule ignoring its dates: appends its findings to out and
+ * returns ST_FAIL, ST_PASS, ST_NA or ST_ERROR (note set for errors). */
+check_status check_eval_rule(const rule *r, const check_input *in, matcher *m,
+                             check_result *out, char **note);
+
+/* Run one example of r: build a small synthetic document (the example in
+ * the rule's example section, or a complete outline edited by "without N"
+ * / "blank N" for structure rules), evaluate r on it and set *fired. */
+int check_example(const rule *r, const rule_example *x, const outline_spec *spec,
+                  matcher *m, int *fired, char **detail, cps_err *e);
+
+void check_result_free(check_result *r);
+
+const char *check_status_name(check_status s); /* "fail", "n/a", "not-effective"... */
+
+/* The highest severity among failing/upcoming findings, 0 if none. */
+int check_worst_severity(const check_result *r);
+
+#endif

@@ -1,0 +1,46 @@
+/* json.h — a small streaming JSON writer into a buf.
+ *
+ * The writer tracks nesting and commas; strings are escaped per RFC 8259
+ * (", \, control characters; U+2028/U+2029 as \u escapes so the output is
+ * also safe JavaScript), and bytes that are not valid UTF-8 become U+FFFD,
+ * so the output is always valid JSON in UTF-8. Nesting deeper than
+ * JSON_MAX_DEPTH is a programming error (asserted).
+ *
+ * Ownership: the writer borrows out; nothing to free.
+ */
+#ifndef CPSLINT_JSON_H
+#define CPSLINT_JSON_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+#define JSON_MAX_DEPTH 32
+
+typedef struct json_w {
+    buf *out;
+    int depth;
+    int count[JSON_MAX_DEPTH]; /* values written at each level */
+    int after_key;
+    int pretty;                /* indent with two spaces */
+} json_w;
+
+void json_init(json_w *w, buf *out, int pretty);
+void json_obj_begin(json_w *w);
+void json_obj_end(json_w *w);
+void json_arr_begin(json_w *w);
+void json_arr_end(json_w *w);
+void json_key(json_w *w, const char *key);
+void json_str(json_w *w, const char *s);          /* NULL -> null */
+void json_strn(json_w *w, const char *s, size_t n);
+void json_int(json_w *w, long long v);
+void json_bool(json_w *w, int v);
+void json_null(json_w *w);
+/* "key": value shorthands */
+void json_kv_str(json_w *w, const char *key, const char *s);
+void json_kv_int(json_w *w, const char *key, long long v);
+
+/* Append s[0..n) to out as a quoted JSON string. */
+void json_escape(buf *out, const char *s, size_t n);
+
+#endif

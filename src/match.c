@@ -1,0 +1,107 @@
+#include "match.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+
+int match_compile(rule_pattern *p, const char *src, cps_err *e)
+{
+    int errcode = 0;
+    PCRE2_SIZE erroff = 0;
+    memset(p, 0, sizeof *p);
+    p->code = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
+                            PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS |
+                                PCRE2_NEVER_BACKSLASH_C,
+                            &errcode, &erroff, NULL);
+    if (!p->code) {
+        PCRE2_UCHAR msg[256];
+        if (pcre2_get_error_message(errcode, msg, sizeof msg) < 0)
+            strcpy((char *)msg, "unknown error");
+        return cps_err_set(e, CPS_E_RULES, NULL, 0, "%s at offset %zu",
+                           (const char *)msg, (size_t)erroff);
+    }
+    p->jit = pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == 0;
+    p->src = xstrdup(src);
+    return 0;
+}
+
+void match_pattern_free(rule_pattern *p)
+{
+    if (!p)
+        return;
+    pcre2_code_free(p->code);
+    free(p->src);
+    memset(p, 0, sizeof *p);
+}
+
+int matcher_init(matcher *m, uint32_t match_limit, uint32_t depth_limit,
+                 uint32_t heap_limit_kib, cps_err *e)
+{
+    memset(m, 0, sizeof *m);
+    m->match_limit = match_limit ? match_limit : MATCH_DEFAULT_MATCH_LIMIT;
+    m->depth_limit = depth_limit ? depth_limit : MATCH_DEFAULT_DEPTH_LIMIT;
+    m->heap_limit_kib = heap_limit_kib ? heap_limit_kib : MATCH_DEFAULT_HEAP_LIMIT_KIB;
+    /* Ten pairs are enough: rules never read captures beyond group 0, and
+     * PCRE2 only needs room for the overall match. */
+    m->md = pcre2_match_data_create(10, NULL);
+    m->mc = pcre2_match_context_create(NULL);
+    m->js = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+    if (!m->md || !m->mc) {
+        matcher_free(m);
+        return cps_err_set(e, CPS_E_NOMEM, NULL, 0, "out of memory (PCRE2)");
+    }
+    pcre2_set_match_limit(m->mc, m->match_limit);
+    pcre2_set_depth_limit(m->mc, m->depth_limit);
+    pcre2_set_heap_limit(m->mc, m->heap_limit_kib);
+    if (m->js)
+        pcre2_jit_stack_assign(m->mc, NULL, m->js);
+    return 0;
+}
+
+void matcher_free(matcher *m)
+{
+    if (!m)
+        return;
+    pcre2_match_data_free(m->md);
+    pcre2_match_context_free(m->mc);
+    pcre2_jit_stack_free(m->js);
+    memset(m, 0, sizeof *m);
+}
+
+int match_find(matcher *m, const rule_pattern *p, const char *s, size_t n,
+               size_t from, size_t *ms, size_t *me)
+{
+    if (from > n)
+        return MATCH_NONE;
+    int rc = pcre2_match(p->code, (PCRE2_SPTR)s, n, from, PCRE2_NO_UTF_CHECK,
+                         m->md, m->mc);
+    m->last_rc = rc;
+    if (rc >= 0) {
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+        *ms = ov[0];
+        *me = ov[1] < ov[0] ? ov[0] : ov[1]; /* \K can put the end first */
+        return MATCH_FOUND;
+    }
+    if (rc == PCRE2_ERROR_NOMATCH)
+        return MATCH_NONE;
+    switch (rc) {
+    case PCRE2_ERROR_MATCHLIMIT:
+    case PCRE2_ERROR_DEPTHLIMIT:
+    case PCRE2_ERROR_HEAPLIMIT:
+    case PCRE2_ERROR_JIT_STACKLIMIT:
+    case PCRE2_ERROR_NOMEMORY:
+        return MATCH_E_LIMIT;
+    default:
+        return MATCH_E_OTHER;
+    }
+}
+
+void match_error_message(const matcher *m, char *out, size_t n)
+{
+    PCRE2_UCHAR msg[256];
+    if (pcre2_get_error_message(m->last_rc, msg, sizeof msg) < 0)
+        snprintf((char *)msg, sizeof msg, "PCRE2 error");
+    snprintf(out, n, "%s (%d)", (const char *)msg, m->last_rc);
+}

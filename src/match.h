@@ -1,0 +1,78 @@
+/* match.h — running compiled PCRE2 patterns with explicit limits.
+ *
+ * A matcher holds everything a match needs that is not read-only: the
+ * match data, the JIT stack and a match context carrying the match, depth
+ * and heap limits. Compiled patterns (rule_pattern, owned by a ruleset)
+ * are read-only and may be shared; a matcher may not: use one per thread.
+ * There is no global state.
+ *
+ * Patterns are compiled with PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS |
+ * PCRE2_NEVER_BACKSLASH_C and JIT-compiled when JIT is available (falling
+ * back to the interpreter otherwise). Subjects are the matching text of
+ * text.h, which is valid UTF-8, so matches pass PCRE2_NO_UTF_CHECK.
+ */
+#ifndef CPSLINT_MATCH_H
+#define CPSLINT_MATCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifndef PCRE2_CODE_UNIT_WIDTH
+#define PCRE2_CODE_UNIT_WIDTH 8
+#endif
+#include <pcre2.h>
+
+#include "err.h"
+
+/* Default limits: generous for prose (a rule scans a few KB of text), far
+ * below what would make a run hang. */
+#define MATCH_DEFAULT_MATCH_LIMIT 1000000u
+#define MATCH_DEFAULT_DEPTH_LIMIT 10000u
+#define MATCH_DEFAULT_HEAP_LIMIT_KIB 65536u
+
+typedef struct rule_pattern {
+    char *src;           /* the pattern as written (owned) */
+    pcre2_code *code;    /* owned; read-only once compiled */
+    int jit;             /* 1 if JIT-compiled */
+    char lang[4];        /* "en", "fr" or "" (any) */
+    long line;           /* line in the rules file, for messages */
+} rule_pattern;
+
+typedef struct matcher {
+    pcre2_match_data *md;
+    pcre2_match_context *mc;
+    pcre2_jit_stack *js;
+    uint32_t match_limit, depth_limit, heap_limit_kib;
+    int last_rc;         /* last PCRE2 return code (for messages) */
+} matcher;
+
+/* Compile src into *p (which takes a copy of src). On a compile error,
+ * returns CPS_E_RULES and fills e with "PCRE2 message at offset N" (the
+ * caller adds file, line and rule id). */
+int match_compile(rule_pattern *p, const char *src, cps_err *e);
+void match_pattern_free(rule_pattern *p);
+
+/* Limits of 0 mean the defaults above. */
+int matcher_init(matcher *m, uint32_t match_limit, uint32_t depth_limit,
+                 uint32_t heap_limit_kib, cps_err *e);
+void matcher_free(matcher *m);
+
+enum {
+    MATCH_NONE = 0,
+    MATCH_FOUND = 1,
+    MATCH_E_LIMIT = -1,  /* match, depth, heap or JIT stack limit hit */
+    MATCH_E_OTHER = -2   /* any other PCRE2 error */
+};
+
+/* Find the first match of p in s[0..n) starting at byte offset from.
+ * Returns MATCH_FOUND with [*ms, *me), MATCH_NONE, or a negative
+ * MATCH_E_* code; the PCRE2 code is in m->last_rc and
+ * match_error_message describes it. Never returns MATCH_NONE for a
+ * search that was cut short. An empty match counts as a match. */
+int match_find(matcher *m, const rule_pattern *p, const char *s, size_t n,
+               size_t from, size_t *ms, size_t *me);
+
+/* A message for the last error of m ("match limit exceeded (-47)"). */
+void match_error_message(const matcher *m, char *out, size_t n);
+
+#endif

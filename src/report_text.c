@@ -1,0 +1,235 @@
+/* report_text.c — the text checklist (see report.h). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+
+#define C_RESET "\033[0m"
+#define C_BOLD "\033[1m"
+#define C_RED "\033[31m"
+#define C_YELLOW "\033[33m"
+#define C_GREEN "\033[32m"
+#define C_DIM "\033[2m"
+#define C_CYAN "\033[36m"
+
+static const char *status_colour(check_status s)
+{
+    switch (s) {
+    case ST_FAIL: return C_RED;
+    case ST_UPCOMING: return C_YELLOW;
+    case ST_ERROR: return C_RED;
+    case ST_PASS: return C_GREEN;
+    default: return C_DIM;
+    }
+}
+
+static void put_c(buf *b, const report_opts *o, const char *code)
+{
+    if (o->color)
+        buf_puts(b, code);
+}
+
+void report_summary_counts(const report_doc *docs, size_t n, size_t *errors, size_t *warnings,
+                           size_t *notices)
+{
+    *errors = *warnings = *notices = 0;
+    for (size_t i = 0; i < n; i++) {
+        *errors += docs[i].res->errors;
+        *warnings += docs[i].res->warnings;
+        *notices += docs[i].res->notices;
+    }
+}
+
+static const char *plural(size_t n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
+
+/* The section an item sorts under: its first finding's, else its scope. */
+static const char *item_section(const check_result *res, const check_item *it)
+{
+    for (size_t i = 0; i < res->nf; i++)
+        if (res->f[i].rule == it->rule && res->f[i].section[0])
+            return res->f[i].section;
+    return it->rule->scope && it->rule->nscope ? it->rule->scope[0] : "doc";
+}
+
+/* Compare section numbers numerically; "doc" sorts first. */
+static int section_cmp(const char *a, const char *b)
+{
+    int da = !strcmp(a, "doc"), db = !strcmp(b, "doc");
+    if (da || db)
+        return db - da;
+    while (*a && *b) {
+        char *ea, *eb;
+        long x = strtol(a, &ea, 10), y = strtol(b, &eb, 10);
+        if (x != y)
+            return x < y ? -1 : 1;
+        a = *ea == '.' ? ea + 1 : ea;
+        b = *eb == '.' ? eb + 1 : eb;
+        if (ea == a && eb == b)
+            break;
+    }
+    return (*a != '\0') - (*b != '\0');
+}
+
+typedef struct sort_ctx_item {
+    const check_item *it;
+    const char *sec;
+    size_t order;
+} sort_item;
+
+static int sort_cmp(const void *pa, const void *pb)
+{
+    const sort_item *a = pa, *b = pb;
+    if (a->it->status != b->it->status)
+        return (int)a->it->status - (int)b->it->status;
+    int c = section_cmp(a->sec, b->sec);
+    if (c)
+        return c;
+    return a->order < b->order ? -1 : a->order > b->order;
+}
+
+static void snippet_text(buf *b, const finding *f, const report_opts *o)
+{
+    const char *s = f->snippet;
+    size_t n = strlen(s);
+    size_t ms = f->mark_start <= n ? f->mark_start : n;
+    size_t me = f->mark_end <= n ? f->mark_end : n;
+    buf_puts(b, "        \"");
+    buf_put(b, s, ms);
+    if (me > ms) {
+        if (o->color) {
+            buf_puts(b, C_BOLD C_RED);
+            buf_put(b, s + ms, me - ms);
+            buf_puts(b, C_RESET);
+        } else {
+            buf_puts(b, ">>");
+            buf_put(b, s + ms, me - ms);
+            buf_puts(b, "<<");
+        }
+    }
+    buf_put(b, s + me, n - me);
+    buf_puts(b, "\"\n");
+}
+
+static void cite_line(buf *b, const rule *r)
+{
+    buf_printf(b, "        [%s", r->cite);
+    if (r->effective != DATE_NONE) {
+        char d[11];
+        date_format(r->effective, d);
+        buf_printf(b, ", effective %s", d);
+    }
+    if (r->until != DATE_NONE) {
+        char d[11];
+        date_format(r->until, d);
+        buf_printf(b, ", until %s", d);
+    }
+    buf_puts(b, "]\n");
+}
+
+static void doc_text(buf *b, const report_doc *rd, const report_opts *o)
+{
+    analysis *a = rd->a;
+    const check_result *res = rd->res;
+    char asof[11], ddate[11];
+    date_format(res->as_of, asof);
+    date_format(a->meta.date, ddate);
+    put_c(b, o, C_BOLD);
+    buf_printf(b, "%s", a->d.file);
+    put_c(b, o, C_RESET);
+    buf_printf(b, ": version %s, dated %s, language %s, %zu of %zu RFC 3647 sections; as of %s\n",
+               a->meta.version ? a->meta.version : "?", ddate[0] ? ddate : "?",
+               a->lang[0] ? a->lang : "?", a->o.found, a->o.expected, asof);
+    if (rd->translation)
+        buf_printf(b, "  English version: %s\n", rd->translation);
+    buf_putc(b, '\n');
+
+    sort_item *items = xcalloc(res->nitems ? res->nitems : 1, sizeof *items);
+    for (size_t i = 0; i < res->nitems; i++) {
+        items[i].it = &res->items[i];
+        items[i].sec = item_section(res, &res->items[i]);
+        items[i].order = i;
+    }
+    qsort(items, res->nitems, sizeof *items, sort_cmp);
+    for (size_t i = 0; i < res->nitems; i++) {
+        const check_item *it = items[i].it;
+        const rule *r = it->rule;
+        char st[16];
+        snprintf(st, sizeof st, "%s", check_status_name(it->status));
+        for (char *c = st; *c; c++)
+            if (*c >= 'a' && *c <= 'z')
+                *c = (char)(*c - 'a' + 'A');
+        put_c(b, o, status_colour(it->status));
+        buf_printf(b, "%-13s", st);
+        put_c(b, o, C_RESET);
+        int failing = it->status == ST_FAIL || it->status == ST_UPCOMING || it->status == ST_ERROR;
+        buf_printf(b, " %-7s %s", failing ? rule_severity_name(it->severity) : "", r->id);
+        if (failing && it->nfindings)
+            buf_printf(b, " (%zu %s)", it->nfindings, plural(it->nfindings, "finding", "findings"));
+        buf_putc(b, '\n');
+        if (it->note && (failing || o->verbose || it->status == ST_NA))
+            buf_printf(b, "        %s\n", it->note);
+        if (!failing)
+            continue;
+        /* The rule once, then each finding: where, the quote, what. */
+        buf_printf(b, "        %s\n", r->message);
+        cite_line(b, r);
+        for (size_t k = 0; k < res->nf; k++) {
+            const finding *f = &res->f[k];
+            if (f->rule != r)
+                continue;
+            buf_puts(b, "      - ");
+            put_c(b, o, C_CYAN);
+            if (f->section[0])
+                buf_printf(b, "%s%s%s", f->section, f->heading ? " " : "",
+                           f->heading ? f->heading : "");
+            else
+                buf_puts(b, "(document)");
+            put_c(b, o, C_RESET);
+            if (f->translation)
+                buf_puts(b, " [English version]");
+            if (f->line > 0)
+                buf_printf(b, ", line %ld", f->line);
+            buf_putc(b, '\n');
+            if (f->snippet && *f->snippet)
+                snippet_text(b, f, o);
+            if (strcmp(f->message, r->message))
+                buf_printf(b, "        %s\n", f->message);
+        }
+    }
+    free(items);
+    buf_printf(b, "\n%s: %zu %s, %zu %s, %zu %s; %zu rules: %zu fail, %zu upcoming, %zu error, "
+                  "%zu pass, %zu n/a, %zu not-effective\n",
+               a->d.file, res->errors, plural(res->errors, "error", "errors"), res->warnings,
+               plural(res->warnings, "warning", "warnings"), res->notices,
+               plural(res->notices, "notice", "notices"), res->nitems, res->by_status[ST_FAIL],
+               res->by_status[ST_UPCOMING], res->by_status[ST_ERROR], res->by_status[ST_PASS],
+               res->by_status[ST_NA], res->by_status[ST_NOT_EFFECTIVE]);
+}
+
+void report_text(buf *out, const report_doc *docs, size_t n, cps_date as_of,
+                 const report_opts *o)
+{
+    (void)as_of;
+    if (o->quiet) {
+        for (size_t i = 0; i < n; i++) {
+            const check_result *res = docs[i].res;
+            buf_printf(out, "%s: %zu %s, %zu %s, %zu %s; %zu rules: %zu fail, %zu upcoming, "
+                            "%zu error\n",
+                       docs[i].a->d.file, res->errors, plural(res->errors, "error", "errors"),
+                       res->warnings, plural(res->warnings, "warning", "warnings"), res->notices,
+                       plural(res->notices, "notice", "notices"), res->nitems,
+                       res->by_status[ST_FAIL], res->by_status[ST_UPCOMING],
+                       res->by_status[ST_ERROR]);
+        }
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            buf_puts(out, "\n");
+        doc_text(out, &docs[i], o);
+    }
+}

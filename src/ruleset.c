@@ -1,0 +1,872 @@
+#include "ruleset.h"
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+
+/* ---- small helpers ---------------------------------------------------- */
+
+static char *trim(char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        s[--n] = '\0';
+    return s;
+}
+
+static void strv_push(char ***v, size_t *n, const char *s)
+{
+    *v = xrealloc(*v, (*n + 1) * sizeof **v);
+    (*v)[(*n)++] = xstrdup(s);
+}
+
+static void strv_free(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
+static void patterns_free(rule_patterns *p)
+{
+    for (size_t i = 0; i < p->n; i++)
+        match_pattern_free(&p->v[i]);
+    free(p->v);
+    p->v = NULL;
+    p->n = 0;
+}
+
+static void rule_free(rule *r)
+{
+    free(r->id);
+    free(r->title);
+    free(r->message);
+    free(r->source);
+    free(r->cite);
+    free(r->url);
+    free(r->match_label);
+    free(r->also_label);
+    strv_free(r->scope, r->nscope);
+    strv_free(r->exclude, r->nexclude);
+    patterns_free(&r->match);
+    patterns_free(&r->also);
+    patterns_free(&r->unless);
+    patterns_free(&r->link);
+    for (size_t i = 0; i < r->nexamples; i++)
+        free(r->examples[i].text);
+    free(r->examples);
+    memset(r, 0, sizeof *r);
+}
+
+static void rule_init(rule *r)
+{
+    memset(r, 0, sizeof *r);
+    r->effective = r->until = r->doc_from = r->doc_until = r->strict_from = DATE_NONE;
+    r->enabled = 1;
+}
+
+void ruleset_init(ruleset *rs)
+{
+    memset(rs, 0, sizeof *rs);
+}
+
+void ruleset_free(ruleset *rs)
+{
+    if (!rs)
+        return;
+    for (size_t i = 0; i < rs->n; i++)
+        rule_free(&rs->rules[i]);
+    free(rs->rules);
+    strv_free(rs->files, rs->nfiles);
+    memset(rs, 0, sizeof *rs);
+}
+
+const char *rule_severity_name(rule_severity s)
+{
+    switch (s) {
+    case SEV_ERROR: return "error";
+    case SEV_WARNING: return "warning";
+    case SEV_NOTICE: return "notice";
+    }
+    return "?";
+}
+
+const char *rule_kind_name(rule_kind k)
+{
+    switch (k) {
+    case KIND_FORBID: return "forbid";
+    case KIND_REQUIRE: return "require";
+    case KIND_STRUCTURE: return "structure";
+    case KIND_LANGUAGE: return "language";
+    }
+    return "?";
+}
+
+int ruleset_number_within(const char *number, const char *scope)
+{
+    size_t k = strlen(scope);
+    return strncmp(number, scope, k) == 0 && (number[k] == '\0' || number[k] == '.');
+}
+
+const rule *ruleset_find(const ruleset *rs, const char *id)
+{
+    for (size_t i = 0; i < rs->n; i++)
+        if (strcmp(rs->rules[i].id, id) == 0)
+            return &rs->rules[i];
+    return NULL;
+}
+
+int ruleset_set_enabled(ruleset *rs, const char *id, int enabled, cps_err *e)
+{
+    char prefix[256];
+    size_t k = strlen(id);
+    if (k >= sizeof prefix)
+        return cps_err_set(e, CPS_E_USAGE, NULL, 0, "rule id too long: %s", id);
+    memcpy(prefix, id, k + 1);
+    if (k >= 2 && strcmp(prefix + k - 2, ".*") == 0)
+        prefix[k - 2] = '\0';
+    int changed = 0;
+    for (size_t i = 0; i < rs->n; i++) {
+        const char *rid = rs->rules[i].id;
+        if (strcmp(rid, id) == 0 || ruleset_number_within(rid, prefix)) {
+            rs->rules[i].enabled = enabled;
+            changed++;
+        }
+    }
+    if (!changed)
+        return cps_err_set(e, CPS_E_USAGE, NULL, 0, "no rule matches '%s' (see cpslint rules)", id);
+    return changed;
+}
+
+/* ---- section numbers --------------------------------------------------- */
+
+static int valid_number_syntax(const char *s)
+{
+    if (!isdigit((unsigned char)*s))
+        return 0;
+    for (const char *p = s; *p; p++) {
+        if (*p == '.') {
+            if (!isdigit((unsigned char)p[1]))
+                return 0;
+        } else if (!isdigit((unsigned char)*p)) {
+            return 0;
+        }
+    }
+    return strlen(s) < OUTLINE_NUM_MAX;
+}
+
+static int number_level(const char *s)
+{
+    int n = 1;
+    for (; *s; s++)
+        n += *s == '.';
+    return n;
+}
+
+static int spec_has(const outline_spec *spec, const char *number)
+{
+    for (size_t i = 0; i < spec->n; i++)
+        if (strcmp(spec->e[i].number, number) == 0)
+            return 1;
+    return 0;
+}
+
+/* A scope is an RFC 3647 number, or a deeper number (the BR's 3.2.2.4.x)
+ * whose RFC 3647 ancestor exists. RFC 3647 has three levels. */
+static const char *check_section(const outline_spec *spec, const char *number)
+{
+    if (!valid_number_syntax(number))
+        return "is not a section number";
+    if (!spec)
+        return NULL;
+    if (spec_has(spec, number))
+        return NULL;
+    if (number_level(number) <= 3)
+        return "is not an RFC 3647 section";
+    char anc[OUTLINE_NUM_MAX];
+    snprintf(anc, sizeof anc, "%s", number);
+    int dots = 0;
+    for (char *p = anc; *p; p++)
+        if (*p == '.' && ++dots == 3) {
+            *p = '\0';
+            break;
+        }
+    return spec_has(spec, anc) ? NULL : "has no RFC 3647 ancestor";
+}
+
+/* ---- parsing ---------------------------------------------------------- */
+
+typedef struct macro {
+    char *name, *value;
+} macro;
+
+typedef struct parser {
+    const char *file;
+    const outline_spec *spec;
+    cps_err *e;
+    macro *macros;
+    size_t nmacros;
+    rule *rules;
+    size_t n, cap;
+    rule *cur;         /* NULL outside a block */
+    /* the key being continued */
+    buf pending;
+    char pending_key[64];
+    long pending_line;
+    int have_pending;
+    /* keys seen in the current rule, to refuse repeated single keys */
+    char seen[32][64];
+    size_t nseen;
+} parser;
+
+static int perr(parser *p, long line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int perr(parser *p, long line, const char *fmt, ...)
+{
+    char msg[768];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (p->cur && p->cur->id)
+        return cps_err_set(p->e, CPS_E_RULES, p->file, line, "rule %s: %s", p->cur->id, msg);
+    return cps_err_set(p->e, CPS_E_RULES, p->file, line, "%s", msg);
+}
+
+static int is_pattern_key(const char *base)
+{
+    return !strcmp(base, "match") || !strcmp(base, "also") ||
+           !strcmp(base, "unless") || !strcmp(base, "link");
+}
+
+/* Keys whose values may carry a trailing " # comment". */
+static int is_simple_key(const char *key)
+{
+    static const char *const simple[] = {
+        "severity", "kind", "check", "effective", "until", "doc-dated-from",
+        "doc-dated-until", "authoritative-from", "scope", "exclude",
+        "example-section", "enabled", NULL};
+    for (size_t i = 0; simple[i]; i++)
+        if (!strcmp(key, simple[i]))
+            return 1;
+    return 0;
+}
+
+static int expand_macros(parser *p, long line, const char *in, buf *out)
+{
+    buf_truncate(out, 0);
+    buf_puts(out, "");
+    for (const char *s = in; *s;) {
+        if (s[0] == '$' && s[1] == '{') {
+            const char *end = strchr(s + 2, '}');
+            if (!end)
+                return perr(p, line, "unterminated ${ in pattern");
+            size_t k = (size_t)(end - (s + 2));
+            size_t i;
+            for (i = 0; i < p->nmacros; i++)
+                if (strlen(p->macros[i].name) == k && !strncmp(p->macros[i].name, s + 2, k))
+                    break;
+            if (i == p->nmacros)
+                return perr(p, line, "unknown macro ${%.*s}", (int)k, s + 2);
+            buf_puts(out, p->macros[i].value);
+            s = end + 1;
+        } else {
+            buf_putc(out, *s++);
+        }
+    }
+    return 0;
+}
+
+/* Accented Latin letters and typographic apostrophes never occur in the
+ * matching text (text.h folds them), so a pattern holding one can never
+ * match: refuse it rather than let the rule silently pass. */
+static int unfoldable_char(const char *s, size_t *at)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; u[i]; i++) {
+        if (u[i] == 0xC3 && u[i + 1] >= 0x80 && u[i + 1] <= 0xBF && u[i + 1] != 0x97 &&
+            u[i + 1] != 0xB7) {
+            *at = i;
+            return 1;
+        }
+        if (u[i] == 0xC5 && u[i + 1] >= 0x80 && u[i + 1] <= 0xBF) {
+            *at = i;
+            return 1;
+        }
+        if (u[i] == 0xE2 && u[i + 1] == 0x80 &&
+            (u[i + 2] == 0x98 || u[i + 2] == 0x99 || u[i + 2] == 0x9C || u[i + 2] == 0x9D)) {
+            *at = i;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int parse_date_value(parser *p, long line, const char *key, const char *v, cps_date *out)
+{
+    if (!*v) {
+        *out = DATE_NONE;
+        return 0;
+    }
+    cps_date d = date_parse_iso(v);
+    if (d == DATE_NONE)
+        return perr(p, line, "%s: bad date '%s' (want YYYY-MM-DD)", key, v);
+    *out = d;
+    return 0;
+}
+
+static int parse_sections(parser *p, long line, const char *key, const char *v,
+                          char ***out, size_t *nout, int allow_doc)
+{
+    char *copy = xstrdup(v);
+    int rc = 0;
+    for (char *tok = strtok(copy, " \t,"); tok; tok = strtok(NULL, " \t,")) {
+        if (allow_doc && !strcmp(tok, "doc")) {
+            strv_push(out, nout, tok);
+            continue;
+        }
+        if (!allow_doc && (!strcmp(tok, "toc") || !strcmp(tok, "revision-history")))
+            continue; /* always excluded for content rules */
+        size_t k = strlen(tok);
+        if (k > 0 && tok[k - 1] == '.')
+            tok[k - 1] = '\0';
+        const char *why = check_section(p->spec, tok);
+        if (why) {
+            rc = perr(p, line, "%s: section '%s' %s", key, tok, why);
+            break;
+        }
+        strv_push(out, nout, tok);
+    }
+    free(copy);
+    return rc;
+}
+
+static int add_pattern(parser *p, long line, rule_patterns *ps, const char *lang,
+                       const char *key, const char *value)
+{
+    if (!*value)
+        return perr(p, line, "%s: empty pattern", key);
+    buf ex = BUF_INIT;
+    int rc = expand_macros(p, line, value, &ex);
+    if (rc) {
+        buf_free(&ex);
+        return rc;
+    }
+    size_t at;
+    if (unfoldable_char(buf_cstr(&ex), &at)) {
+        rc = perr(p, line, "%s: pattern has an accented letter or typographic quote at "
+                           "offset %zu; patterns match folded text (lower case, no accents, "
+                           "' for ’): write it unaccented", key, at);
+        buf_free(&ex);
+        return rc;
+    }
+    rule_pattern pat;
+    cps_err ce;
+    cps_err_clear(&ce);
+    if (match_compile(&pat, buf_cstr(&ex), &ce) != 0) {
+        rc = perr(p, line, "%s: PCRE2: %s", key, ce.msg);
+        buf_free(&ex);
+        return rc;
+    }
+    buf_free(&ex);
+    pat.line = line;
+    snprintf(pat.lang, sizeof pat.lang, "%s", lang);
+    ps->v = xrealloc(ps->v, (ps->n + 1) * sizeof *ps->v);
+    ps->v[ps->n++] = pat;
+    return 0;
+}
+
+static int set_once(parser *p, long line, const char *key)
+{
+    for (size_t i = 0; i < p->nseen; i++)
+        if (!strcmp(p->seen[i], key))
+            return perr(p, line, "key '%s' given twice", key);
+    if (p->nseen < sizeof p->seen / sizeof p->seen[0])
+        snprintf(p->seen[p->nseen++], sizeof p->seen[0], "%s", key);
+    return 0;
+}
+
+static int valid_lang(const char *s)
+{
+    return strlen(s) == 2 && islower((unsigned char)s[0]) && islower((unsigned char)s[1]);
+}
+
+static int apply_key(parser *p, long line, const char *key, char *value)
+{
+    rule *r = p->cur;
+    char base[64], lang[4] = "";
+    snprintf(base, sizeof base, "%s", key);
+    /* Language-tagged keys: match.fr, example.bad.fr (example.bad = en). */
+    char *dot = strrchr(base, '.');
+    if (dot && valid_lang(dot + 1)) {
+        *dot = '\0';
+        if (is_pattern_key(base) || !strcmp(base, "example.bad") || !strcmp(base, "example.good"))
+            memcpy(lang, dot + 1, 3); /* two letters and the NUL */
+        else
+            *dot = '.';
+    }
+    if (is_pattern_key(base)) {
+        rule_patterns *ps = !strcmp(base, "match")    ? &r->match
+                            : !strcmp(base, "also")   ? &r->also
+                            : !strcmp(base, "unless") ? &r->unless
+                                                      : &r->link;
+        return add_pattern(p, line, ps, lang, key, value);
+    }
+    if (!strcmp(base, "example.bad") || !strcmp(base, "example.good")) {
+        if (!*value)
+            return perr(p, line, "%s: empty example", key);
+        r->examples = xrealloc(r->examples, (r->nexamples + 1) * sizeof *r->examples);
+        rule_example *x = &r->examples[r->nexamples++];
+        x->text = xstrdup(value);
+        x->bad = !strcmp(base, "example.bad");
+        memcpy(x->lang, *lang ? lang : "en", 3);
+        x->line = line;
+        return 0;
+    }
+
+    int rc = set_once(p, line, key);
+    if (rc)
+        return rc;
+    if (!strcmp(key, "title")) {
+        r->title = xstrdup(value);
+    } else if (!strcmp(key, "message")) {
+        r->message = xstrdup(value);
+    } else if (!strcmp(key, "source")) {
+        r->source = xstrdup(value);
+    } else if (!strcmp(key, "cite")) {
+        r->cite = xstrdup(value);
+    } else if (!strcmp(key, "url")) {
+        r->url = xstrdup(value);
+    } else if (!strcmp(key, "match-label")) {
+        r->match_label = xstrdup(value);
+    } else if (!strcmp(key, "also-label")) {
+        r->also_label = xstrdup(value);
+    } else if (!strcmp(key, "severity")) {
+        if (!strcmp(value, "error"))
+            r->severity = SEV_ERROR;
+        else if (!strcmp(value, "warning"))
+            r->severity = SEV_WARNING;
+        else if (!strcmp(value, "notice"))
+            r->severity = SEV_NOTICE;
+        else
+            return perr(p, line, "severity: '%s' is not error, warning or notice", value);
+    } else if (!strcmp(key, "kind")) {
+        if (!strcmp(value, "forbid"))
+            r->kind = KIND_FORBID;
+        else if (!strcmp(value, "require"))
+            r->kind = KIND_REQUIRE;
+        else if (!strcmp(value, "structure"))
+            r->kind = KIND_STRUCTURE;
+        else if (!strcmp(value, "language"))
+            r->kind = KIND_LANGUAGE;
+        else
+            return perr(p, line, "kind: '%s' is not forbid, require, structure or language", value);
+    } else if (!strcmp(key, "check")) {
+        if (!strcmp(value, "missing"))
+            r->check = CHECK_MISSING_SECTIONS;
+        else if (!strcmp(value, "blank"))
+            r->check = CHECK_BLANK_SECTIONS;
+        else if (!strcmp(value, "english-version"))
+            r->check = CHECK_ENGLISH_VERSION;
+        else
+            return perr(p, line, "check: '%s' is not missing, blank or english-version", value);
+    } else if (!strcmp(key, "effective")) {
+        return parse_date_value(p, line, key, value, &r->effective);
+    } else if (!strcmp(key, "until")) {
+        return parse_date_value(p, line, key, value, &r->until);
+    } else if (!strcmp(key, "doc-dated-from")) {
+        return parse_date_value(p, line, key, value, &r->doc_from);
+    } else if (!strcmp(key, "doc-dated-until")) {
+        return parse_date_value(p, line, key, value, &r->doc_until);
+    } else if (!strcmp(key, "authoritative-from")) {
+        return parse_date_value(p, line, key, value, &r->strict_from);
+    } else if (!strcmp(key, "scope")) {
+        return parse_sections(p, line, key, value, &r->scope, &r->nscope, 1);
+    } else if (!strcmp(key, "exclude")) {
+        return parse_sections(p, line, key, value, &r->exclude, &r->nexclude, 0);
+    } else if (!strcmp(key, "example-section")) {
+        const char *why = check_section(p->spec, value);
+        if (why)
+            return perr(p, line, "example-section: section '%s' %s", value, why);
+        snprintf(r->example_section, sizeof r->example_section, "%s", value);
+    } else if (!strcmp(key, "enabled")) {
+        if (!strcmp(value, "yes"))
+            r->enabled = 1;
+        else if (!strcmp(value, "no"))
+            r->enabled = 0;
+        else
+            return perr(p, line, "enabled: '%s' is not yes or no", value);
+    } else {
+        return perr(p, line, "unknown key '%s'", key);
+    }
+    return 0;
+}
+
+static int valid_id(const char *id)
+{
+    if (!islower((unsigned char)id[0]))
+        return 0;
+    int dots = 0;
+    for (const char *s = id; *s; s++) {
+        if (*s == '.') {
+            dots++;
+            if (s[1] == '.' || s[1] == '\0')
+                return 0;
+        } else if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s) && *s != '-') {
+            return 0;
+        }
+    }
+    return dots >= 1 && strlen(id) < 128;
+}
+
+/* Checks once a block is complete. */
+static int finish_rule(parser *p)
+{
+    rule *r = p->cur;
+    long line = r->line;
+    if (!r->kind)
+        return perr(p, line, "missing key 'kind'");
+    if (!r->severity)
+        return perr(p, line, "missing key 'severity'");
+    if (!r->message)
+        return perr(p, line, "missing key 'message'");
+    if (!r->cite)
+        return perr(p, line, "missing key 'cite'");
+    if (!r->title)
+        r->title = xstrdup(r->message);
+    if (r->effective != DATE_NONE && r->until != DATE_NONE && r->until <= r->effective)
+        return perr(p, line, "until (exclusive) must be after effective");
+    if (r->doc_from != DATE_NONE && r->doc_until != DATE_NONE && r->doc_until <= r->doc_from)
+        return perr(p, line, "doc-dated-until must be after doc-dated-from");
+    switch (r->kind) {
+    case KIND_FORBID:
+    case KIND_REQUIRE:
+        if (!r->match.n)
+            return perr(p, line, "a %s rule needs at least one 'match'", rule_kind_name(r->kind));
+        if (!r->nscope)
+            return perr(p, line, "missing key 'scope'");
+        if (r->kind == KIND_FORBID && r->also.n)
+            return perr(p, line, "'also' is for require rules");
+        if (r->kind == KIND_REQUIRE && r->unless.n)
+            return perr(p, line, "'unless' is for forbid rules");
+        if (r->check)
+            return perr(p, line, "'check' is for structure and language rules");
+        if (r->link.n)
+            return perr(p, line, "'link' is for language rules");
+        break;
+    case KIND_STRUCTURE:
+        if (r->check != CHECK_MISSING_SECTIONS && r->check != CHECK_BLANK_SECTIONS)
+            return perr(p, line, "a structure rule needs 'check = missing' or 'check = blank'");
+        if (r->match.n || r->also.n || r->unless.n || r->link.n)
+            return perr(p, line, "a structure rule takes no patterns");
+        break;
+    case KIND_LANGUAGE:
+        if (r->check != CHECK_ENGLISH_VERSION)
+            return perr(p, line, "a language rule needs 'check = english-version'");
+        if (r->also.n || r->unless.n)
+            return perr(p, line, "a language rule takes only 'match' (disclaimers) and 'link'");
+        break;
+    }
+    if (!r->nscope)
+        strv_push(&r->scope, &r->nscope, "doc");
+    if (!r->example_section[0]) {
+        const char *first = r->scope[0];
+        snprintf(r->example_section, sizeof r->example_section, "%s",
+                 strcmp(first, "doc") ? first : "1.1");
+    }
+    /* Examples: at least one bad and one good, in every language claimed. */
+    int nbad = 0, ngood = 0;
+    for (size_t i = 0; i < r->nexamples; i++) {
+        nbad += r->examples[i].bad;
+        ngood += !r->examples[i].bad;
+    }
+    if (!nbad || !ngood)
+        return perr(p, line, "a rule needs an example.bad and an example.good");
+    for (size_t i = 0; i < r->nexamples; i++) {
+        int has_bad = 0, has_good = 0;
+        for (size_t j = 0; j < r->nexamples; j++) {
+            if (strcmp(r->examples[j].lang, r->examples[i].lang))
+                continue;
+            has_bad |= r->examples[j].bad;
+            has_good |= !r->examples[j].bad;
+        }
+        if (!has_bad || !has_good)
+            return perr(p, r->examples[i].line, "language '%s' has an example.%s but no example.%s",
+                        r->examples[i].lang, has_bad ? "bad" : "good", has_bad ? "good" : "bad");
+    }
+    p->cur = NULL;
+    return 0;
+}
+
+static int flush_pending(parser *p)
+{
+    if (!p->have_pending)
+        return 0;
+    p->have_pending = 0;
+    char *v = xstrdup(buf_cstr(&p->pending));
+    char *val = trim(v);
+    if (is_simple_key(p->pending_key)) {
+        char *hash = strstr(val, " #");
+        if (!hash && (hash = strstr(val, "\t#")) == NULL && val[0] == '#')
+            hash = val;
+        if (hash) {
+            *hash = '\0';
+            val = trim(val);
+        }
+    }
+    int rc;
+    if (p->cur)
+        rc = apply_key(p, p->pending_line, p->pending_key, val);
+    else if (!strncmp(p->pending_key, "let ", 4)) {
+        char *name = trim(p->pending_key + 4);
+        for (const char *c = name; *c; c++)
+            if (!isalnum((unsigned char)*c) && *c != '_' && *c != '-') {
+                free(v);
+                return perr(p, p->pending_line, "bad macro name '%s'", name);
+            }
+        p->macros = xrealloc(p->macros, (p->nmacros + 1) * sizeof *p->macros);
+        buf ex = BUF_INIT;
+        rc = expand_macros(p, p->pending_line, val, &ex);
+        p->macros[p->nmacros].name = xstrdup(name);
+        p->macros[p->nmacros].value = buf_detach(&ex);
+        if (!p->macros[p->nmacros].value)
+            p->macros[p->nmacros].value = xstrdup("");
+        p->nmacros++;
+    } else
+        rc = perr(p, p->pending_line, "key '%s' outside a rule block", p->pending_key);
+    free(v);
+    return rc;
+}
+
+static int parse_text(parser *p, char *text)
+{
+    long lineno = 0;
+    char *save = NULL;
+    int rc = 0;
+    for (char *line = text;; line = NULL) {
+        /* strsep-like split keeping empty lines */
+        char *l = line ? line : save;
+        if (!l)
+            break;
+        char *nl = strchr(l, '\n');
+        if (nl) {
+            *nl = '\0';
+            save = nl + 1;
+        } else {
+            save = NULL;
+        }
+        lineno++;
+        size_t len = strlen(l);
+        if (len && l[len - 1] == '\r')
+            l[--len] = '\0';
+        if (l[0] == '#')
+            continue;
+        char *t = trim(l);
+        if (!*t) {
+            if ((rc = flush_pending(p)))
+                return rc;
+            continue;
+        }
+        if (l[0] == ' ' || l[0] == '\t') { /* continuation */
+            if (!p->have_pending)
+                return perr(p, lineno, "indented line continues nothing");
+            if (!is_pattern_key(p->pending_key) && strncmp(p->pending_key, "match.", 6) &&
+                strncmp(p->pending_key, "also.", 5) && strncmp(p->pending_key, "unless.", 7) &&
+                strncmp(p->pending_key, "let ", 4))
+                buf_putc(&p->pending, ' ');
+            buf_puts(&p->pending, t);
+            continue;
+        }
+        if ((rc = flush_pending(p)))
+            return rc;
+        if (t[0] == '[') {
+            size_t k = strlen(t);
+            if (t[k - 1] != ']')
+                return perr(p, lineno, "bad block header '%s'", t);
+            if (p->cur && (rc = finish_rule(p)))
+                return rc;
+            t[k - 1] = '\0';
+            char *id = trim(t + 1);
+            if (!valid_id(id))
+                return cps_err_set(p->e, CPS_E_RULES, p->file, lineno,
+                                   "rule %s: bad id (lower case letters, digits, '-' and "
+                                   "at least one '.': <source>.<section>.<slug>)", id);
+            for (size_t i = 0; i < p->n; i++)
+                if (!strcmp(p->rules[i].id, id))
+                    return cps_err_set(p->e, CPS_E_RULES, p->file, lineno,
+                                       "rule %s: duplicate id (first at line %ld)", id,
+                                       p->rules[i].line);
+            if (p->n == p->cap) {
+                p->cap = p->cap ? 2 * p->cap : 16;
+                p->rules = xrealloc(p->rules, p->cap * sizeof *p->rules);
+            }
+            p->cur = &p->rules[p->n++];
+            rule_init(p->cur);
+            p->cur->id = xstrdup(id);
+            p->cur->line = lineno;
+            p->nseen = 0;
+            continue;
+        }
+        char *eq = strchr(t, '=');
+        if (!eq)
+            return perr(p, lineno, "expected 'key = value' or '[rule.id]'");
+        *eq = '\0';
+        char *key = trim(t);
+        if (!*key || strlen(key) >= sizeof p->pending_key)
+            return perr(p, lineno, "bad key");
+        snprintf(p->pending_key, sizeof p->pending_key, "%s", key);
+        buf_truncate(&p->pending, 0);
+        buf_puts(&p->pending, eq + 1);
+        p->pending_line = lineno;
+        p->have_pending = 1;
+    }
+    if ((rc = flush_pending(p)))
+        return rc;
+    if (p->cur)
+        rc = finish_rule(p);
+    return rc;
+}
+
+static int read_file(const char *path, char **out, cps_err *e)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return cps_err_set(e, CPS_E_IO, path, 0, "cannot open: %s", strerror(errno));
+    buf b = BUF_INIT;
+    char chunk[8192];
+    size_t k;
+    while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        buf_put(&b, chunk, k);
+        if (b.len > 16u * 1024 * 1024) {
+            fclose(f);
+            buf_free(&b);
+            return cps_err_set(e, CPS_E_RULES, path, 0, "rules file too large");
+        }
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        buf_free(&b);
+        return cps_err_set(e, CPS_E_IO, path, 0, "read error");
+    }
+    if (memchr(buf_cstr(&b), '\0', b.len)) {
+        buf_free(&b);
+        return cps_err_set(e, CPS_E_RULES, path, 0, "rules file contains NUL bytes");
+    }
+    *out = buf_detach(&b);
+    if (!*out)
+        *out = xstrdup("");
+    return 0;
+}
+
+int ruleset_load_file(ruleset *rs, const char *path, const outline_spec *spec, cps_err *e)
+{
+    char *text = NULL;
+    int rc = read_file(path, &text, e);
+    if (rc)
+        return rc;
+    parser p;
+    memset(&p, 0, sizeof p);
+    p.file = path;
+    p.spec = spec;
+    p.e = e;
+    rc = parse_text(&p, text);
+    if (rc == 0) {
+        /* Duplicates across files loaded before. */
+        for (size_t i = 0; i < p.n && rc == 0; i++) {
+            const rule *old = ruleset_find(rs, p.rules[i].id);
+            if (old)
+                rc = cps_err_set(e, CPS_E_RULES, path, p.rules[i].line,
+                                 "rule %s: duplicate id (also in %s:%ld)", p.rules[i].id,
+                                 old->file, old->line);
+        }
+    }
+    if (rc == 0 && p.n == 0)
+        rc = cps_err_set(e, CPS_E_RULES, path, 0, "no rules in file");
+    if (rc == 0) {
+        rs->files = xrealloc(rs->files, (rs->nfiles + 1) * sizeof *rs->files);
+        rs->files[rs->nfiles] = xstrdup(path);
+        const char *fname = rs->files[rs->nfiles++];
+        if (rs->n + p.n > rs->cap) {
+            rs->cap = rs->n + p.n + 16;
+            rs->rules = xrealloc(rs->rules, rs->cap * sizeof *rs->rules);
+        }
+        for (size_t i = 0; i < p.n; i++) {
+            p.rules[i].file = fname;
+            rs->rules[rs->n++] = p.rules[i];
+        }
+    } else {
+        for (size_t i = 0; i < p.n; i++)
+            rule_free(&p.rules[i]);
+    }
+    free(p.rules);
+    for (size_t i = 0; i < p.nmacros; i++) {
+        free(p.macros[i].name);
+        free(p.macros[i].value);
+    }
+    free(p.macros);
+    buf_free(&p.pending);
+    free(text);
+    return rc;
+}
+
+int ruleset_load_named(ruleset *rs, const char *name, const char *data_dir,
+                       const outline_spec *spec, cps_err *e)
+{
+    size_t k = strlen(name);
+    if (strchr(name, '/') || (k > 6 && !strcmp(name + k - 6, ".rules")))
+        return ruleset_load_file(rs, name, spec, e);
+    for (const char *c = name; *c; c++)
+        if (!isalnum((unsigned char)*c) && *c != '-' && *c != '_')
+            return cps_err_set(e, CPS_E_USAGE, NULL, 0, "bad ruleset name '%s'", name);
+    buf path = BUF_INIT;
+    buf_printf(&path, "%s/rulesets/%s.rules", data_dir, name);
+    int rc = ruleset_load_file(rs, buf_cstr(&path), spec, e);
+    buf_free(&path);
+    return rc;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int ruleset_load_all(ruleset *rs, const char *data_dir, const outline_spec *spec, cps_err *e)
+{
+    buf dirp = BUF_INIT;
+    buf_printf(&dirp, "%s/rulesets", data_dir);
+    DIR *d = opendir(buf_cstr(&dirp));
+    if (!d) {
+        int rc = cps_err_set(e, CPS_E_IO, buf_cstr(&dirp), 0, "cannot open: %s", strerror(errno));
+        buf_free(&dirp);
+        return rc;
+    }
+    char **names = NULL;
+    size_t n = 0;
+    struct dirent *de;
+    while ((de = readdir(d)) != NULL) {
+        size_t k = strlen(de->d_name);
+        if (k > 6 && !strcmp(de->d_name + k - 6, ".rules") && de->d_name[0] != '.')
+            strv_push(&names, &n, de->d_name);
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, cmp_str);
+    int rc = 0;
+    if (n == 0)
+        rc = cps_err_set(e, CPS_E_RULES, buf_cstr(&dirp), 0, "no *.rules files");
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        buf path = BUF_INIT;
+        buf_printf(&path, "%s/%s", buf_cstr(&dirp), names[i]);
+        rc = ruleset_load_file(rs, buf_cstr(&path), spec, e);
+        buf_free(&path);
+    }
+    strv_free(names, n);
+    buf_free(&dirp);
+    return rc;
+}

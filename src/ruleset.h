@@ -1,0 +1,122 @@
+/* ruleset.h — rules as data: records, loading, validation.
+ *
+ * A ruleset is the rules of one or more rulesets/NAME.rules files (format in
+ * docs/rules-format.md). Loading validates everything a run relies on and
+ * refuses the file otherwise, with "FILE:LINE: rule ID: message": unknown
+ * keys, missing required keys, duplicate ids (across files too), bad or
+ * inverted dates, scopes that are not RFC 3647 sections, patterns that do
+ * not compile (PCRE2's message and offset), rules without an example.bad
+ * and an example.good in each language their examples claim.
+ *
+ * Ownership: a ruleset owns its rules and everything in them (strings,
+ * compiled patterns); ruleset_free releases it all. Compiled patterns are
+ * read-only after loading, so one ruleset may serve several matchers.
+ */
+#ifndef CPSLINT_RULESET_H
+#define CPSLINT_RULESET_H
+
+#include <stddef.h>
+
+#include "date.h"
+#include "err.h"
+#include "match.h"
+#include "outline.h"
+
+typedef enum {
+    SEV_NOTICE = 1,
+    SEV_WARNING = 2,
+    SEV_ERROR = 3
+} rule_severity;
+
+typedef enum {
+    KIND_FORBID = 1,  /* each match in scope is a finding unless `unless` in its clause */
+    KIND_REQUIRE,     /* no `match` (and, if given, no `also`) in scope is a finding */
+    KIND_STRUCTURE,   /* built in: missing / blank RFC 3647 sections */
+    KIND_LANGUAGE     /* built in: an (authoritative) English version */
+} rule_kind;
+
+typedef enum {
+    CHECK_NONE = 0,
+    CHECK_MISSING_SECTIONS,   /* structure: check = missing */
+    CHECK_BLANK_SECTIONS,     /* structure: check = blank */
+    CHECK_ENGLISH_VERSION     /* language: check = english-version */
+} rule_check;
+
+typedef struct rule_example {
+    char *text;
+    int bad;          /* 1 example.bad (must fire), 0 example.good */
+    char lang[4];     /* "en" unless the key says .fr etc. */
+    long line;
+} rule_example;
+
+typedef struct rule_patterns {
+    rule_pattern *v;
+    size_t n;
+} rule_patterns;
+
+typedef struct rule {
+    char *id;              /* stable, lower case: <source>.<section>.<slug> */
+    char *title;
+    char *message;         /* what a finding says */
+    char *source;          /* "CA/Browser Forum Baseline Requirements" */
+    char *cite;            /* "BR 4.9.3 (Ballot SC-006)" */
+    char *url;             /* optional */
+    rule_severity severity;
+    rule_kind kind;
+    rule_check check;
+    cps_date effective;    /* inclusive; DATE_NONE = always */
+    cps_date until;        /* exclusive; DATE_NONE = never ends */
+    cps_date doc_from;     /* n/a for documents dated before (DATE_NONE: any) */
+    cps_date doc_until;    /* n/a for documents dated on or after */
+    cps_date strict_from;  /* language: English must be authoritative from */
+    char **scope;          /* "doc" or section numbers */
+    size_t nscope;
+    char **exclude;        /* section numbers */
+    size_t nexclude;
+    char example_section[OUTLINE_NUM_MAX]; /* where examples are placed */
+    char *match_label;     /* require: what `match` looks for ("a contact means") */
+    char *also_label;      /* require: what `also` looks for */
+    rule_patterns match, also, unless, link;
+    rule_example *examples;
+    size_t nexamples;
+    int enabled;           /* 0 when disabled (--disable, enabled = no) */
+    const char *file;      /* owned by the ruleset (files[]) */
+    long line;             /* line of the [id] header */
+} rule;
+
+typedef struct ruleset {
+    rule *rules;
+    size_t n, cap;
+    char **files;
+    size_t nfiles;
+} ruleset;
+
+void ruleset_init(ruleset *rs);
+void ruleset_free(ruleset *rs);
+
+/* Load one rules file and append its rules. spec (may be NULL: no scope
+ * validation) is the expected outline. On error nothing of the file is
+ * kept, rs stays as it was and e says FILE:LINE: rule ID: message. */
+int ruleset_load_file(ruleset *rs, const char *path, const outline_spec *spec,
+                      cps_err *e);
+/* name is a path (contains '/' or ends with ".rules") or a ruleset name
+ * ("cabf-br" -> <data_dir>/rulesets/cabf-br.rules). */
+int ruleset_load_named(ruleset *rs, const char *name, const char *data_dir,
+                       const outline_spec *spec, cps_err *e);
+/* Every <data_dir>/rulesets/NAME.rules, in name order. */
+int ruleset_load_all(ruleset *rs, const char *data_dir,
+                     const outline_spec *spec, cps_err *e);
+
+/* Enable or disable by id; an id ending in ".*" or a prefix followed by
+ * '.' selects a family ("br.3.2.2.4" covers br.3.2.2.4.1.retired).
+ * Returns the number of rules changed, or CPS_E_USAGE if none matched. */
+int ruleset_set_enabled(ruleset *rs, const char *id, int enabled, cps_err *e);
+const rule *ruleset_find(const ruleset *rs, const char *id);
+
+const char *rule_severity_name(rule_severity s);
+const char *rule_kind_name(rule_kind k);
+
+/* Canonical-number helpers (no outline needed). */
+int ruleset_number_within(const char *number, const char *scope);
+
+#endif

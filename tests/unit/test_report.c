@@ -1,0 +1,289 @@
+/* Unit tests: the JSON writer (escaping, structure) and both report
+ * emitters. JSON output is parsed back with a small validator below. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "check.h"
+#include "json.h"
+#include "report.h"
+
+/* ---- a strict JSON validator (RFC 8259) -------------------------------- */
+
+typedef struct jp {
+    const char *s;
+    size_t i, n;
+} jp;
+
+static int jvalue(jp *p, int depth);
+
+static void ws(jp *p)
+{
+    while (p->i < p->n && strchr(" \t\r\n", p->s[p->i]))
+        p->i++;
+}
+
+static int jstring(jp *p)
+{
+    if (p->s[p->i] != '"')
+        return 0;
+    p->i++;
+    while (p->i < p->n) {
+        unsigned char c = (unsigned char)p->s[p->i];
+        if (c == '"') {
+            p->i++;
+            return 1;
+        }
+        if (c < 0x20)
+            return 0;
+        if (c == '\\') {
+            p->i++;
+            if (p->i >= p->n)
+                return 0;
+            char e = p->s[p->i];
+            if (e == 'u') {
+                for (int k = 1; k <= 4; k++)
+                    if (p->i + k >= p->n || !strchr("0123456789abcdefABCDEF", p->s[p->i + k]))
+                        return 0;
+                p->i += 5;
+                continue;
+            }
+            if (!strchr("\"\\/bfnrt", e))
+                return 0;
+        }
+        p->i++;
+    }
+    return 0;
+}
+
+static int jnumber(jp *p)
+{
+    size_t st = p->i;
+    if (p->s[p->i] == '-')
+        p->i++;
+    while (p->i < p->n && p->s[p->i] >= '0' && p->s[p->i] <= '9')
+        p->i++;
+    return p->i > st;
+}
+
+static int jlit(jp *p, const char *w)
+{
+    size_t k = strlen(w);
+    if (p->n - p->i >= k && !strncmp(p->s + p->i, w, k)) {
+        p->i += k;
+        return 1;
+    }
+    return 0;
+}
+
+static int jvalue(jp *p, int depth)
+{
+    if (depth > 64)
+        return 0;
+    ws(p);
+    if (p->i >= p->n)
+        return 0;
+    char c = p->s[p->i];
+    if (c == '{' || c == '[') {
+        char close = c == '{' ? '}' : ']';
+        p->i++;
+        ws(p);
+        if (p->s[p->i] == close) {
+            p->i++;
+            return 1;
+        }
+        for (;;) {
+            ws(p);
+            if (c == '{') {
+                if (!jstring(p))
+                    return 0;
+                ws(p);
+                if (p->s[p->i++] != ':')
+                    return 0;
+            }
+            if (!jvalue(p, depth + 1))
+                return 0;
+            ws(p);
+            if (p->s[p->i] == ',') {
+                p->i++;
+                continue;
+            }
+            if (p->s[p->i] == close) {
+                p->i++;
+                return 1;
+            }
+            return 0;
+        }
+    }
+    if (c == '"')
+        return jstring(p);
+    if (c == '-' || (c >= '0' && c <= '9'))
+        return jnumber(p);
+    return jlit(p, "true") || jlit(p, "false") || jlit(p, "null");
+}
+
+static int json_valid(const char *s)
+{
+    jp p = {s, 0, strlen(s)};
+    if (!jvalue(&p, 0))
+        return 0;
+    ws(&p);
+    return p.i == p.n;
+}
+
+/* ---- tests ------------------------------------------------------------- */
+
+static void test_escape(void **state)
+{
+    (void)state;
+    buf b = BUF_INIT;
+    const char in[] = "a\"b\\c\nd\te\x01" "f\xC3\xA9g\xE2\x80\xA8h\xFFi";
+    json_escape(&b, in, sizeof in - 1);
+    assert_string_equal(buf_cstr(&b),
+                        "\"a\\\"b\\\\c\\nd\\te\\u0001f\xC3\xA9g\\u2028h\\ufffdi\"");
+    assert_true(json_valid(buf_cstr(&b)));
+    buf_free(&b);
+}
+
+static void test_writer_structure(void **state)
+{
+    (void)state;
+    for (int pretty = 0; pretty < 2; pretty++) {
+        buf b = BUF_INIT;
+        json_w w;
+        json_init(&w, &b, pretty);
+        json_obj_begin(&w);
+        json_kv_str(&w, "k", "v");
+        json_key(&w, "empty");
+        json_arr_begin(&w);
+        json_arr_end(&w);
+        json_key(&w, "list");
+        json_arr_begin(&w);
+        json_int(&w, -3);
+        json_null(&w);
+        json_bool(&w, 1);
+        json_obj_begin(&w);
+        json_obj_end(&w);
+        json_str(&w, NULL);
+        json_arr_end(&w);
+        json_kv_int(&w, "n", 42);
+        json_obj_end(&w);
+        if (!json_valid(buf_cstr(&b)))
+            print_message("invalid: %s\n", buf_cstr(&b));
+        assert_true(json_valid(buf_cstr(&b)));
+        if (!pretty)
+            assert_string_equal(buf_cstr(&b),
+                                "{\"k\":\"v\",\"empty\":[],\"list\":[-3,null,true,{},null],\"n\":42}");
+        buf_free(&b);
+    }
+    assert_false(json_valid("{\"a\":1,}"));
+    assert_false(json_valid("{\"a\":\"x\ny\"}"));
+}
+
+static const char *rules_text =
+    "[t.quote]\nmessage = says \"quoted\" things\nseverity = error\ncite = BR 9.9 (Ballot \"X\")\n"
+    "effective = 2018-01-01\nkind = forbid\nscope = doc\nmatch = \\bforbidden\\b\n"
+    "example.bad = forbidden\nexample.good = fine\n"
+    "[t.pass]\nmessage = m\nseverity = warning\ncite = c\nkind = forbid\nscope = doc\n"
+    "match = \\bnever-here\\b\nexample.bad = never-here\nexample.good = fine\n"
+    "[t.later]\nmessage = m\nseverity = error\ncite = c\neffective = 2099-01-01\nkind = forbid\n"
+    "scope = doc\nmatch = x\nexample.bad = x\nexample.good = y\n";
+
+static void test_reports(void **state)
+{
+    (void)state;
+    outline_spec spec;
+    cps_err e;
+    cps_err_clear(&e);
+    assert_int_equal(outline_spec_load("rulesets/rfc3647.outline", &spec, &e), 0);
+    char path[] = "/tmp/cpslint-report-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, rules_text, strlen(rules_text)), (ssize_t)strlen(rules_text));
+    close(fd);
+    ruleset rs;
+    ruleset_init(&rs);
+    assert_int_equal(ruleset_load_file(&rs, path, &spec, &e), 0);
+    unlink(path);
+    const char *html =
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>t</title></head>"
+        "<body><h1>1 Introduction</h1><h2>1.1 Overview</h2>"
+        "<p>This \"document\" is \\ forbidden\ttoday \xE2\x80\x94 caf\xC3\xA9.</p></body></html>";
+    analysis a;
+    analysis_opts o;
+    memset(&o, 0, sizeof o);
+    assert_int_equal(analysis_run_bytes("x\"y.html", (const unsigned char *)html, strlen(html),
+                                        &spec, &o, &a, &e), 0);
+    matcher m;
+    assert_int_equal(matcher_init(&m, 0, 0, 0, &e), 0);
+    check_input in = {&a, NULL, date_parse_iso("2026-11-27"), &spec};
+    check_result res;
+    assert_int_equal(check_run(&rs, &in, &m, &res, &e), 0);
+    report_doc rd = {&a, &res, NULL};
+
+    buf j = BUF_INIT;
+    report_json(&j, &rd, 1, in.as_of);
+    if (!json_valid(buf_cstr(&j)))
+        print_message("%s\n", buf_cstr(&j));
+    assert_true(json_valid(buf_cstr(&j)));
+    assert_non_null(strstr(buf_cstr(&j), "\"as_of\": \"2026-11-27\""));
+    assert_non_null(strstr(buf_cstr(&j), "\"file\": \"x\\\"y.html\""));
+    assert_non_null(strstr(buf_cstr(&j), "\"rule\": \"t.quote\""));
+    assert_non_null(strstr(buf_cstr(&j), "\"cite\": \"BR 9.9 (Ballot \\\"X\\\")\""));
+    assert_non_null(strstr(buf_cstr(&j), "\"status\": \"not-effective\""));
+    assert_non_null(strstr(buf_cstr(&j), "\"section\": \"1.1\""));
+    buf_free(&j);
+
+    buf t = BUF_INIT;
+    report_opts ro = {0, 0, 0};
+    report_text(&t, &rd, 1, in.as_of, &ro);
+    const char *s = buf_cstr(&t);
+    const char *fail = strstr(s, "FAIL");
+    const char *pass = strstr(s, "PASS");
+    const char *ne = strstr(s, "NOT-EFFECTIVE");
+    assert_non_null(fail);
+    assert_non_null(pass);
+    assert_non_null(ne);
+    assert_true(fail < pass && pass < ne); /* grouped by status */
+    assert_non_null(strstr(s, ">>forbidden<<"));
+    assert_non_null(strstr(s, "1.1 Overview"));
+    assert_non_null(strstr(s, "[BR 9.9 (Ballot \"X\"), effective 2018-01-01]"));
+    assert_non_null(strstr(s, "1 error, 0 warnings, 0 notices"));
+    assert_null(strstr(s, "\033["));
+    buf_free(&t);
+
+    ro.color = 1;
+    report_text(&t, &rd, 1, in.as_of, &ro);
+    assert_non_null(strstr(buf_cstr(&t), "\033[1m\033[31mforbidden\033[0m"));
+    buf_free(&t);
+    ro.color = 0;
+    ro.quiet = 1;
+    report_text(&t, &rd, 1, in.as_of, &ro);
+    assert_null(strchr(buf_cstr(&t), '\n') == NULL ? NULL : strchr(strchr(buf_cstr(&t), '\n') + 1, '\n'));
+    assert_non_null(strstr(buf_cstr(&t), "1 error"));
+    buf_free(&t);
+
+    check_result_free(&res);
+    matcher_free(&m);
+    analysis_free(&a);
+    ruleset_free(&rs);
+    outline_spec_free(&spec);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_escape),
+        cmocka_unit_test(test_writer_structure),
+        cmocka_unit_test(test_reports),
+    };
+    return cmocka_run_group_tests_name("report", tests, NULL, NULL);
+}

@@ -8,9 +8,12 @@
 
 #include "analysis.h"
 #include "buf.h"
+#include "check.h"
 #include "cli.h"
 #include "data.h"
 #include "diff.h"
+#include "match.h"
+#include "ruleset.h"
 
 static const char diff_usage[] =
     "Usage: cpslint diff [options] OLD NEW\n"
@@ -21,19 +24,26 @@ static const char diff_usage[] =
     "  2. sections added, removed, renumbered and changed, with a word diff of the\n"
     "     changed ones ([-removed-] {+added+}); typography, NBSP and line wrapping\n"
     "     are not changes; unchanged sections are counted;\n"
-    "  3. findings introduced, resolved and persisting (needs the check engine).\n"
+    "  3. the findings of `cpslint check` on both versions, split into introduced\n"
+    "     (only in NEW), resolved (only in OLD) and persisting, matched by rule,\n"
+    "     section (following renumbering) and matched text.\n"
     "\n"
     "  --format FMT      text (default), markdown or json\n"
     "  --context N       sentences of unchanged text around a change (default 1)\n"
     "  --sections-only   only the list of added, removed, renumbered, changed sections\n"
     "  --fail-on LEVEL   error (default), warning, notice or never\n"
     "  --as-of DATE|doc  evaluate both versions as of DATE (default today) or their own date\n"
+    "  --ruleset NAME    cabf-br, mozilla, ccadb, chrome, rfc3647 or a PATH (repeatable;\n"
+    "                    default: every installed ruleset)\n"
+    "  --disable ID      disable a rule, or a family by prefix (repeatable)\n"
+    "  --enable ID       enable a rule disabled by default (repeatable)\n"
     "  --max-size N      refuse input larger than N bytes (suffix K, M, G; default 64M)\n"
     "  --keep-chrome     read nav, header, footer and aside elements too\n"
     "  -h, --help        this help\n"
     "\n"
     "Exit status: 1 when the new version fails the version, date or revision-table\n"
-    "check or introduces a finding at or above --fail-on; 0 otherwise; 2 on errors.\n";
+    "check or introduces a finding at or above --fail-on; 0 otherwise; 2 on errors\n"
+    "(including a rule that could not run).\n";
 
 
 typedef enum { FMT_TEXT = 0, FMT_MARKDOWN, FMT_JSON } out_format;
@@ -45,6 +55,11 @@ typedef struct diff_cmd {
     int fail_on;          /* lowest failing severity 1..3; 0 = never */
     cps_date as_of;       /* DATE_NONE = each document's own date */
     const char *old_path, *new_path;
+    const char *rulesets[64];
+    size_t nrulesets;
+    const char *toggles[256];
+    int toggle_on[256];
+    size_t ntoggles;
 } diff_cmd;
 
 /* Everything the renderers need. */
@@ -520,6 +535,72 @@ static void print_json(FILE *f, const diff_view *v)
     fputs("}}\n", f);
 }
 
+/* ---- findings: the check engine on both versions -------------------------- */
+
+typedef struct checked {
+    check_result res;
+    int ran;
+    diff_finding *f;      /* views of res.f */
+    char (*eff)[11];      /* effective dates as text, per finding */
+    size_t n;
+} checked;
+
+static void checked_free(checked *c)
+{
+    if (c->ran)
+        check_result_free(&c->res);
+    free(c->f);
+    free(c->eff);
+    memset(c, 0, sizeof *c);
+}
+
+/* Run the rules on a as of as_of (DATE_NONE: the document's date, else
+ * today) and expose the findings as diff_findings. */
+static int run_checks(const ruleset *rs, matcher *m, const outline_spec *spec, analysis *a,
+                      cps_date as_of, checked *c, cli_env *env, cps_err *e)
+{
+    memset(c, 0, sizeof *c);
+    if (as_of == DATE_NONE) {
+        as_of = a->meta.date;
+        if (as_of == DATE_NONE) {
+            as_of = date_today();
+            fprintf(env->err, "cpslint: %s: no document date found; --as-of doc uses today\n",
+                    a->d.file);
+        }
+    }
+    check_input in = {a, NULL, as_of, spec};
+    int rc = check_run(rs, &in, m, &c->res, e);
+    if (rc)
+        return rc;
+    c->ran = 1;
+    c->n = c->res.nf;
+    c->f = xcalloc(c->n + 1, sizeof *c->f);
+    c->eff = xcalloc(c->n + 1, sizeof *c->eff);
+    for (size_t i = 0; i < c->n; i++) {
+        const finding *x = &c->res.f[i];
+        diff_finding *d = &c->f[i];
+        d->rule = x->rule->id;
+        d->section = x->section;
+        d->match = x->match;
+        d->severity = (int)x->severity;
+        d->severity_name = rule_severity_name(x->severity);
+        d->status = check_status_name(x->status);
+        d->heading = x->heading;
+        d->snippet = x->snippet;
+        d->message = x->message;
+        d->cite = x->rule->cite;
+        date_format(x->rule->effective, c->eff[i]);
+        d->effective = c->eff[i][0] ? c->eff[i] : NULL;
+        d->line = x->line;
+    }
+    for (size_t k = 0; k < c->res.nitems; k++)
+        if (c->res.items[k].status == ST_ERROR)
+            return cps_err_set(e, CPS_E_LIMIT, a->d.file, 0, "rule %s could not run: %s",
+                               c->res.items[k].rule->id,
+                               c->res.items[k].note ? c->res.items[k].note : "");
+    return 0;
+}
+
 /* ---- the command --------------------------------------------------------- */
 
 static int parse_level(const char *s)
@@ -545,10 +626,18 @@ int cmd_diff(int argc, char **argv, cli_env *env)
         {"as-of", required_argument, NULL, 'a'},
         {"max-size", required_argument, NULL, 'm'},
         {"keep-chrome", no_argument, NULL, 'k'},
+        {"ruleset", required_argument, NULL, 'r'},
+        {"disable", required_argument, NULL, 'D'},
+        {"enable", required_argument, NULL, 'E'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    diff_cmd cmd = {FMT_TEXT, 1, 0, 3, date_today(), NULL, NULL};
+    diff_cmd cmd;
+    memset(&cmd, 0, sizeof cmd);
+    cmd.fmt = FMT_TEXT;
+    cmd.context = 1;
+    cmd.fail_on = SEV_ERROR;
+    cmd.as_of = date_today();
     analysis_opts aopts = {0};
     int c;
     while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
@@ -581,10 +670,12 @@ int cmd_diff(int argc, char **argv, cli_env *env)
                                 optarg);
             break;
         case 'a':
-            if (!strcmp(optarg, "doc"))
+            if (!strcmp(optarg, "doc") || !strcmp(optarg, "document"))
                 cmd.as_of = DATE_NONE;
+            else if (!strcmp(optarg, "today") || !strcmp(optarg, "now"))
+                cmd.as_of = date_today();
             else if ((cmd.as_of = date_parse_iso(optarg)) == DATE_NONE)
-                return cli_fail(env, "diff: invalid --as-of '%s' (YYYY-MM-DD or doc)", optarg);
+                return cli_fail(env, "diff: invalid --as-of '%s' (YYYY-MM-DD, doc or today)", optarg);
             break;
         case 'm':
             if (cli_parse_size(optarg, &aopts.max_size))
@@ -592,6 +683,18 @@ int cmd_diff(int argc, char **argv, cli_env *env)
             break;
         case 'k':
             aopts.keep_chrome = 1;
+            break;
+        case 'r':
+            if (cmd.nrulesets == sizeof cmd.rulesets / sizeof cmd.rulesets[0])
+                return cli_fail(env, "diff: too many --ruleset options");
+            cmd.rulesets[cmd.nrulesets++] = optarg;
+            break;
+        case 'D':
+        case 'E':
+            if (cmd.ntoggles == sizeof cmd.toggles / sizeof cmd.toggles[0])
+                return cli_fail(env, "diff: too many --disable/--enable options");
+            cmd.toggle_on[cmd.ntoggles] = c == 'E';
+            cmd.toggles[cmd.ntoggles++] = optarg;
             break;
         case 'h':
             fputs(diff_usage, env->out);
@@ -618,13 +721,35 @@ int cmd_diff(int argc, char **argv, cli_env *env)
     if (data_path(dir, "rfc3647.outline", path, sizeof path, &e) ||
         outline_spec_load(path, &spec, &e))
         return cli_fail(env, "%s", e.msg);
+    ruleset rs;
+    ruleset_init(&rs);
+    matcher m;
+    memset(&m, 0, sizeof m);
+    int rc = cmd.nrulesets ? 0 : ruleset_load_all(&rs, dir, &spec, &e);
+    for (size_t i = 0; i < cmd.nrulesets && !rc; i++)
+        rc = ruleset_load_named(&rs, cmd.rulesets[i], dir, &spec, &e);
+    for (size_t i = 0; i < cmd.ntoggles && !rc; i++)
+        if (ruleset_set_enabled(&rs, cmd.toggles[i], cmd.toggle_on[i], &e) < 0)
+            rc = CPS_E_USAGE;
+    if (!rc)
+        rc = matcher_init(&m, 0, 0, 0, &e);
+    if (rc) {
+        matcher_free(&m);
+        ruleset_free(&rs);
+        outline_spec_free(&spec);
+        return cli_fail(env, "%s", e.msg);
+    }
     analysis old_a, new_a;
     if (analysis_run(cmd.old_path, &spec, &aopts, &old_a, &e)) {
+        matcher_free(&m);
+        ruleset_free(&rs);
         outline_spec_free(&spec);
         return cli_fail(env, "%s", e.msg);
     }
     if (analysis_run(cmd.new_path, &spec, &aopts, &new_a, &e)) {
         analysis_free(&old_a);
+        matcher_free(&m);
+        ruleset_free(&rs);
         outline_spec_free(&spec);
         return cli_fail(env, "%s", e.msg);
     }
@@ -635,13 +760,22 @@ int cmd_diff(int argc, char **argv, cli_env *env)
     v.old_a = &old_a;
     v.new_a = &new_a;
     diff_versions(&old_a.meta, &new_a.meta, &v.v);
-    int rc = diff_sections(&old_a, &new_a, NULL, &v.s, &e);
-    /* Findings: the check engine is not part of this build yet. When it is,
-     * run it on both analyses as of cmd.as_of (or each document's date),
-     * convert each check finding to a diff_finding (rule id, section, match,
-     * severity, and the report fields) and set findings_compared. */
+    rc = diff_sections(&old_a, &new_a, NULL, &v.s, &e);
+    checked co, cn;
+    memset(&co, 0, sizeof co);
+    memset(&cn, 0, sizeof cn);
     if (!rc)
+        rc = run_checks(&rs, &m, &spec, &old_a, cmd.as_of, &co, env, &e);
+    if (!rc)
+        rc = run_checks(&rs, &m, &spec, &new_a, cmd.as_of, &cn, env, &e);
+    if (!rc) {
+        v.findings_compared = 1;
+        v.fold = co.f;
+        v.nfold = co.n;
+        v.fnew = cn.f;
+        v.nfnew = cn.n;
         rc = diff_findings(v.fold, v.nfold, v.fnew, v.nfnew, &v.s, &v.fd, &e);
+    }
     int status = EXIT_CLEAN;
     if (!rc) {
         if (!v.v.version_incremented)
@@ -670,8 +804,12 @@ int cmd_diff(int argc, char **argv, cli_env *env)
     }
     diff_findings_free(&v.fd);
     diff_result_free(&v.s);
+    checked_free(&co);
+    checked_free(&cn);
     analysis_free(&new_a);
     analysis_free(&old_a);
+    matcher_free(&m);
+    ruleset_free(&rs);
     outline_spec_free(&spec);
     if (rc)
         return cli_fail(env, "%s", e.msg);

@@ -1,5 +1,6 @@
 # --sections-only: just the list, unchanged sections counted.
 run: diff --sections-only samples/diff/example-v1.html samples/diff/example-v2.html
+exit: 1
 stdout:
 sections: 3 changed, 5 added, 1 removed, 6 renumbered, 272 unchanged
   changed     1.2                Document name and identification

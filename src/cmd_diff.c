@@ -129,6 +129,10 @@ static void build_segs(const diff_result *r, const diff_pair *p, int context, se
     if (w->gave_up)
         g->note = "too different for a word diff: the differing part is shown as replaced";
     size_t ctx = context < 0 ? (size_t)-1 / 2 : (size_t)context;
+    const char *heading = r->new[p->new_i].sec->heading;
+    size_t hlen = heading ? strlen(heading) : 0, heading_words = 0;
+    while (heading_words < b->n && b->w[heading_words].dend <= hlen)
+        heading_words++;
     for (size_t k = 0; k < w->n; k++) {
         const wdiff_op *o = &w->ops[k];
         if (o->op == WDIFF_DEL) {
@@ -168,6 +172,9 @@ static void build_segs(const diff_result *r, const diff_pair *p, int context, se
                     break;
                 tail_start = i;
             }
+            /* the heading is printed above the diff: not as context again */
+            if (!before && tail_start < heading_words && heading_words <= b1)
+                tail_start = heading_words;
         }
         buf t = BUF_INIT;
         if (!before && !after) {

@@ -250,6 +250,17 @@ static int finding_fails(const diff_view *v, const diff_finding *f)
 
 /* ---- text and Markdown ---------------------------------------------------- */
 
+/* Document text in Markdown: characters that would start emphasis, code,
+ * links or HTML are backslash-escaped. */
+static void md_put(FILE *f, const char *s)
+{
+    for (; *s; s++) {
+        if (strchr("\\`*_~[]<>|#", *s))
+            fputc('\\', f);
+        fputc(*s, f);
+    }
+}
+
 static void print_segs_text(FILE *f, const segs *g, int md)
 {
     fputs(md ? "> " : "    ", f);
@@ -257,12 +268,14 @@ static void print_segs_text(FILE *f, const segs *g, int md)
         if (i)
             fputc(' ', f);
         const char *t = g->s[i].text;
-        if (g->s[i].op == '=')
-            fputs(t, f);
-        else if (md)
-            fprintf(f, g->s[i].op == '-' ? "~~%s~~" : "**%s**", t);
-        else
-            fprintf(f, g->s[i].op == '-' ? "[-%s-]" : "{+%s+}", t);
+        if (!md) {
+            fprintf(f, g->s[i].op == '=' ? "%s" : g->s[i].op == '-' ? "[-%s-]" : "{+%s+}", t);
+            continue;
+        }
+        const char *mark = g->s[i].op == '=' ? "" : g->s[i].op == '-' ? "~~" : "**";
+        fputs(mark, f);
+        md_put(f, t);
+        fputs(mark, f);
     }
     fputc('\n', f);
     if (g->note)
@@ -290,8 +303,11 @@ static void print_section_list(FILE *f, const diff_view *v, int md)
         else
             snprintf(num, sizeof num, "%s", s->sec->number);
         const char *extra = p->kind == DIFF_RENUMBERED && p->text_changed ? " (text changed)" : "";
-        if (md)
-            fprintf(f, "- %s **%s** %s%s\n", diff_kind_name(p->kind), num, sec_heading(s), extra);
+        if (md) {
+            fprintf(f, "- %s **%s** ", diff_kind_name(p->kind), num);
+            md_put(f, sec_heading(s));
+            fprintf(f, "%s\n", extra);
+        }
         else
             fprintf(f, "  %-11s %-18s %s%s\n", diff_kind_name(p->kind), num, sec_heading(s),
                     extra);
@@ -358,11 +374,15 @@ static void print_text(FILE *f, const diff_view *v, int md)
             continue;
         const diff_side *n = &r->new[p->new_i];
         if (p->kind == DIFF_RENUMBERED)
-            fprintf(f, md ? "\n### %s → %s %s\n\n" : "\nchanged %s -> %s %s\n",
-                    r->old[p->old_i].sec->number, n->sec->number, sec_heading(n));
+            fprintf(f, md ? "\n### %s -> %s " : "\nchanged %s -> %s ",
+                    r->old[p->old_i].sec->number, n->sec->number);
         else
-            fprintf(f, md ? "\n### %s %s\n\n" : "\nchanged %s %s\n", n->sec->number,
-                    sec_heading(n));
+            fprintf(f, md ? "\n### %s " : "\nchanged %s ", n->sec->number);
+        if (md)
+            md_put(f, sec_heading(n));
+        else
+            fputs(sec_heading(n), f);
+        fputs(md ? "\n\n" : "\n", f);
         segs g;
         build_segs(r, p, c->context, &g);
         print_segs_text(f, &g, md);

@@ -271,8 +271,9 @@ static int boundary_case(FILE *f, size_t *n, const rule *r, const rule_example *
     date_format(as_of, d1);
     date_format(at, d2);
     (*n)++;
-    fprintf(f, "%s %zu - %s: example.bad.%s as of %s (%s %s) %s\n", ok ? "ok" : "not ok", *n,
-            r->id, x->lang, d1, what, d2, want_fail ? "fails" : "does not fail");
+    fprintf(f, "%s %zu - %s: example.%s.%s as of %s (%s %s) %s\n", ok ? "ok" : "not ok", *n,
+            r->id, x->bad ? "bad" : "good", x->lang, d1, what, d2,
+            want_fail ? "fails" : "does not fail");
     if (!ok) {
         fprintf(f, "# %s:%ld: %s\n", r->file, x->line, x->text);
         fprintf(f, "# %s\n", rc ? e.msg : (detail ? detail : check_status_name(st)));
@@ -290,19 +291,23 @@ static size_t run_boundaries(FILE *f, size_t *n, const rule *r, const outline_sp
     size_t failed = 0;
     for (size_t k = 0; k < r->nexamples; k++) {
         const rule_example *x = &r->examples[k];
-        if (!x->bad)
-            continue;
         if (r->kind == KIND_LIMIT) {
             for (size_t s = 0; s < r->nsteps; s++) {
                 cps_date d = r->steps[s].from;
                 if (d == DATE_NONE || x->as_of != d)
                     continue;
-                failed += boundary_case(f, n, r, x, spec, m, d - 1, 0, "day before", d);
-                failed += boundary_case(f, n, r, x, spec, m, d, 1, "day of", d);
-                failed += boundary_case(f, n, r, x, spec, m, d + 1, 1, "day after", d);
+                int loosens = ruleset_step_loosens(r, s);
+                if (x->bad == loosens)
+                    continue;
+                /* tightening: bad from D; loosening: good from D, bad before */
+                failed += boundary_case(f, n, r, x, spec, m, d - 1, loosens, "day before", d);
+                failed += boundary_case(f, n, r, x, spec, m, d, !loosens, "day of", d);
+                failed += boundary_case(f, n, r, x, spec, m, d + 1, !loosens, "day after", d);
             }
             continue;
         }
+        if (!x->bad)
+            continue;
         if (x->as_of != DATE_NONE)
             continue;
         if (r->effective != DATE_NONE) {

@@ -154,6 +154,25 @@ int ruleset_set_enabled(ruleset *rs, const char *id, int enabled, cps_err *e)
     return changed;
 }
 
+static double step_approx_days(const limit_step *st)
+{
+    switch (st->unit) {
+    case 'h': return st->value / 24.0;
+    case 'w': return 7.0 * st->value;
+    case 'm': return 30.0 * st->value;
+    case 'y': return 365.0 * st->value;
+    default: return st->value;
+    }
+}
+
+int ruleset_step_loosens(const rule *r, size_t k)
+{
+    if (k == 0 || k >= r->nsteps)
+        return 0;
+    double prev = step_approx_days(&r->steps[k - 1]), cur = step_approx_days(&r->steps[k]);
+    return r->limit_min ? cur < prev : cur > prev;
+}
+
 /* ---- section numbers --------------------------------------------------- */
 
 static int valid_number_syntax(const char *s)
@@ -757,13 +776,18 @@ static int finish_rule(parser *p)
     for (size_t k = 0; k < r->nsteps; k++) {
         if (r->steps[k].from == DATE_NONE)
             continue;
+        /* A step that tightens the limit needs a text that fails from its
+         * date (example.bad@D); one that loosens it (a lower minimum, a
+         * higher maximum) a text that passes from its date (example.good@D). */
+        int want_bad = !ruleset_step_loosens(r, k);
         int found = 0;
         for (size_t i = 0; i < r->nexamples; i++)
-            found |= r->examples[i].bad && r->examples[i].as_of == r->steps[k].from;
+            found |= r->examples[i].bad == want_bad && r->examples[i].as_of == r->steps[k].from;
         if (!found) {
             char d[11];
             date_format(r->steps[k].from, d);
-            return perr(p, line, "a limit rule needs an example.bad@%s for its step from %s", d, d);
+            return perr(p, line, "a limit rule needs an example.%s@%s for its step from %s",
+                        want_bad ? "bad" : "good", d, d);
         }
     }
     /* Examples: at least one bad and one good, in every language claimed. */

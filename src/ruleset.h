@@ -142,6 +142,10 @@ const rule *ruleset_find(const ruleset *rs, const char *id);
 const char *rule_severity_name(rule_severity s);
 const char *rule_kind_name(rule_kind k);
 
+/* 1 if step k of a limit rule's schedule is looser than step k-1 (a lower
+ * minimum or a higher maximum). */
+int ruleset_step_loosens(const rule *r, size_t k);
+
 /* Canonical-number helpers (no outline needed). */
 int ruleset_number_within(const char *number, const char *scope);
 

@@ -811,10 +811,28 @@ static int limit_text(evalctx *c, const char *ctx, size_t n, size_t rs, size_t r
         x->dir = date_direction(ctx, x->s, &x->cue);
         from += b > 0 ? b : 1;
     }
+    /* An `unless` cue before the first `near` cue is the clause's subject
+     * ("The Root CA issues a CRL ..."): every duration in it is set aside. */
+    span_t first_near;
+    if (nun && any_in(c, &r->near, ctx, n, &first_near.s, &first_near.e) == 1)
+        for (size_t k = 0; k < nun; k++)
+            if (un[k].e <= first_near.s)
+                return 0;
     for (size_t i = 0; i < nd; i++) {
         duration *d = &durs[i];
         if (r->limit_min ? d->bound < 0 : d->bound > 0)
             continue; /* "at most 7 years" says nothing about a minimum, and vice versa */
+        if (i > 0) {
+            /* the second part of "10 years and 6 months" is not a duration of its own */
+            size_t gs = durs[i - 1].end, ge = d->start;
+            while (gs < ge && ctx[gs] == ' ')
+                gs++;
+            while (ge > gs && ctx[ge - 1] == ' ')
+                ge--;
+            if ((ge - gs == 3 && !memcmp(ctx + gs, "and", 3)) ||
+                (ge - gs == 2 && !memcmp(ctx + gs, "et", 2)) || (ge - gs == 1 && ctx[gs] == ','))
+                continue;
+        }
         size_t seg = i > 0 ? durs[i - 1].end : 0;
         int cancelled = 0;
         for (size_t k = 0; k < nun && !cancelled; k++)

@@ -105,6 +105,7 @@ const char *rule_kind_name(rule_kind k)
     case KIND_REQUIRE: return "require";
     case KIND_STRUCTURE: return "structure";
     case KIND_LANGUAGE: return "language";
+    case KIND_TRANSLATION: return "translation";
     }
     return "?";
 }
@@ -465,8 +466,11 @@ static int apply_key(parser *p, long line, const char *key, char *value)
             r->kind = KIND_STRUCTURE;
         else if (!strcmp(value, "language"))
             r->kind = KIND_LANGUAGE;
+        else if (!strcmp(value, "translation"))
+            r->kind = KIND_TRANSLATION;
         else
-            return perr(p, line, "kind: '%s' is not forbid, require, structure or language", value);
+            return perr(p, line, "kind: '%s' is not forbid, require, structure, language or "
+                                 "translation", value);
     } else if (!strcmp(key, "check")) {
         if (!strcmp(value, "missing"))
             r->check = CHECK_MISSING_SECTIONS;
@@ -474,8 +478,19 @@ static int apply_key(parser *p, long line, const char *key, char *value)
             r->check = CHECK_BLANK_SECTIONS;
         else if (!strcmp(value, "english-version"))
             r->check = CHECK_ENGLISH_VERSION;
+        else if (!strcmp(value, "version"))
+            r->check = CHECK_TRANSLATION_VERSION;
+        else if (!strcmp(value, "date"))
+            r->check = CHECK_TRANSLATION_DATE;
+        else if (!strcmp(value, "sections"))
+            r->check = CHECK_TRANSLATION_SECTIONS;
+        else if (!strcmp(value, "length"))
+            r->check = CHECK_TRANSLATION_LENGTH;
+        else if (!strcmp(value, "authoritative"))
+            r->check = CHECK_TRANSLATION_AUTHORITATIVE;
         else
-            return perr(p, line, "check: '%s' is not missing, blank or english-version", value);
+            return perr(p, line, "check: '%s' is not missing, blank, english-version, version, "
+                                 "date, sections, length or authoritative", value);
     } else if (!strcmp(key, "effective")) {
         return parse_date_value(p, line, key, value, &r->effective);
     } else if (!strcmp(key, "until")) {
@@ -556,7 +571,7 @@ static int finish_rule(parser *p)
         if (r->kind == KIND_REQUIRE && r->unless.n)
             return perr(p, line, "'unless' is for forbid rules");
         if (r->check)
-            return perr(p, line, "'check' is for structure and language rules");
+            return perr(p, line, "'check' is for structure, language and translation rules");
         if (r->link.n)
             return perr(p, line, "'link' is for language rules");
         break;
@@ -571,6 +586,16 @@ static int finish_rule(parser *p)
             return perr(p, line, "a language rule needs 'check = english-version'");
         if (r->also.n || r->unless.n)
             return perr(p, line, "a language rule takes only 'match' (disclaimers) and 'link'");
+        break;
+    case KIND_TRANSLATION:
+        if (r->check < CHECK_TRANSLATION_VERSION)
+            return perr(p, line, "a translation rule needs 'check = version', 'date', "
+                                 "'sections', 'length' or 'authoritative'");
+        if (r->also.n || r->unless.n || r->link.n || r->nscope)
+            return perr(p, line, "a translation rule takes no scope and only 'match' patterns");
+        if (r->check == CHECK_TRANSLATION_AUTHORITATIVE ? !r->match.n : r->match.n > 0)
+            return perr(p, line, "'match' (the disclaimers) is for, and required by, "
+                                 "'check = authoritative'");
         break;
     }
     if (!r->nscope)

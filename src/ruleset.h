@@ -32,14 +32,20 @@ typedef enum {
     KIND_FORBID = 1,  /* each match in scope is a finding unless `unless` in its clause */
     KIND_REQUIRE,     /* no `match` (and, if given, no `also`) in scope is a finding */
     KIND_STRUCTURE,   /* built in: missing / blank RFC 3647 sections */
-    KIND_LANGUAGE     /* built in: an (authoritative) English version */
+    KIND_LANGUAGE,    /* built in: an (authoritative) English version */
+    KIND_TRANSLATION  /* built in: an original and its English version (translation.h) */
 } rule_kind;
 
 typedef enum {
     CHECK_NONE = 0,
     CHECK_MISSING_SECTIONS,   /* structure: check = missing */
     CHECK_BLANK_SECTIONS,     /* structure: check = blank */
-    CHECK_ENGLISH_VERSION     /* language: check = english-version */
+    CHECK_ENGLISH_VERSION,    /* language: check = english-version */
+    CHECK_TRANSLATION_VERSION,   /* translation: check = version */
+    CHECK_TRANSLATION_DATE,      /* translation: check = date */
+    CHECK_TRANSLATION_SECTIONS,  /* translation: check = sections */
+    CHECK_TRANSLATION_LENGTH,    /* translation: check = length */
+    CHECK_TRANSLATION_AUTHORITATIVE /* translation: check = authoritative */
 } rule_check;
 
 typedef struct rule_example {

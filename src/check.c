@@ -622,10 +622,7 @@ check_status check_eval_rule(const rule *r, const check_input *in, matcher *m,
     case KIND_TRANSLATION:
         if (eval_translation(&c, in, out)) {
             if (note)
-                *note = xstrdup(in->translation ? "a single document has no version or date "
-                                                  "to compare"
-                                                : "no English version to compare: give one "
-                                                  "with --translation or --pair");
+                *note = xstrdup(translation_na_note(r->check, in->doc, in->translation));
             return ST_NA;
         }
         break;

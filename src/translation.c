@@ -385,7 +385,10 @@ static void bilingual_sections(const analysis *a, const unsigned char *cls,
         if (!present(&a->o.secs[i]))
             continue;
         size_t other = section_chars(a, (int)i, cls, BL_OTHER);
-        if (other && !section_chars(a, (int)i, cls, BL_EN)) {
+        /* Undecided text (too short for the profile, unmarked) may be the
+         * English: only a section all of whose text is decided counts. */
+        if (other && !section_chars(a, (int)i, cls, BL_EN) &&
+            !section_chars(a, (int)i, cls, BL_UND)) {
             translation_issue *x = add_issue(out, 0, (int)i, "section %s has no English text",
                                              a->o.secs[i].number);
             x->block = first_text_block(a, (int)i, cls, BL_OTHER);
@@ -484,6 +487,16 @@ int translation_compare(rule_check what, analysis *orig, analysis *en,
         rc = find_disclaimers(orig, 0, disclaimers, m, out, e);
     free(cls);
     return rc;
+}
+
+const char *translation_na_note(rule_check what, const analysis *orig, const analysis *en)
+{
+    if (en)
+        return "does not apply to a pair";
+    if ((what == CHECK_TRANSLATION_VERSION || what == CHECK_TRANSLATION_DATE) &&
+        translation_bilingual(orig))
+        return "a bilingual document: its two languages share one version and date";
+    return "no English version to compare: give one with --translation or --pair";
 }
 
 /* ---- examples ----------------------------------------------------------- */

@@ -27,8 +27,10 @@
  * of the sections with text of their own have some English text and at
  * least one has text in another language. Without --translation, the
  * sections, length and authoritative checks then compare the English and
- * the other-language text of each section of that one document; version
- * and date do not apply.
+ * the other-language text of each section of that one document (a section
+ * lacks English only when all its text was decided to be in another
+ * language: undecided short text may be the English); version and date do
+ * not apply.
  *
  * Ownership: issues own their messages (translation_issues_free); the
  * analyses are borrowed (their folded text is built on demand, hence not
@@ -82,6 +84,9 @@ void translation_issues_free(translation_issues *t);
 int translation_compare(rule_check what, analysis *orig, analysis *en,
                         const rule_patterns *disclaimers, matcher *m,
                         translation_issues *out, cps_err *e);
+
+/* Why translation_compare returned 1, for the checklist (a static string). */
+const char *translation_na_note(rule_check what, const analysis *orig, const analysis *en);
 
 /* Version numbers compare equal: leading "v"/"V" dropped, components
  * compared as numbers, trailing ".0" components ignored; non-numeric

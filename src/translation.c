@@ -125,9 +125,14 @@ static size_t utf8_chars(const char *s, size_t n)
     return k;
 }
 
-/* The lang attribute most of the body text carries ("" if none). */
+/* The lang attribute blocks inherit rather than declare: the root
+ * element's, else the one carried by at least 80% of the body text (Word
+ * puts it on <body>), else "" (every declared lang then counts). */
 static void ambient_lang(const analysis *a, char out[12])
 {
+    lang_primary(a->d.lang_attr, out);
+    if (out[0])
+        return;
     char tags[8][12];
     size_t weight[8], ntags = 0;
     for (size_t bi = 0; bi < a->d.nblocks; bi++) {
@@ -146,13 +151,16 @@ static void ambient_lang(const analysis *a, char out[12])
         }
         weight[k] += a->d.blocks[bi].len;
     }
-    out[0] = '\0';
-    size_t best = 0;
-    for (size_t k = 0; k < ntags; k++)
+    size_t best = 0, total = 0;
+    for (size_t k = 0; k < ntags; k++) {
+        total += weight[k];
         if (weight[k] > best) {
             best = weight[k];
             memcpy(out, tags[k], 12);
         }
+    }
+    if ((double)best < 0.8 * (double)total)
+        out[0] = '\0';
 }
 
 static void block_lang(const analysis *a, size_t bi, const char *ambient, char out[12])
@@ -234,13 +242,14 @@ static void coverage(const analysis *a, const unsigned char *cls, translation_co
     for (size_t i = 0; i < a->o.n; i++) {
         size_t en = section_chars(a, (int)i, cls, BL_EN);
         size_t other = section_chars(a, (int)i, cls, BL_OTHER);
+        size_t und = section_chars(a, (int)i, cls, BL_UND);
         c->english_chars += en;
         c->other_chars += other;
         if (!en && !other)
             continue; /* no text, or only undecided short text */
         c->sections++;
         c->english += en > 0;
-        c->other += other > 0;
+        c->other += other > 0 || und > 0;
     }
 }
 

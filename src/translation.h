@@ -24,8 +24,9 @@
  * columns of a table, or lang="en"/lang="fr" blocks. Each block of a
  * section's own text gets a language (translation_block_lang); the English
  * part counts as an English version when at least TRANSLATION_BILINGUAL_SHARE
- * of the sections with text of their own have some English text and at
- * least one has text in another language. Without --translation, the
+ * of the sections with own text of a decided language have some English
+ * text and at least one also has other text (another language, or
+ * undecided). Sections whose only text is undecided are left out. Without --translation, the
  * sections, length and authoritative checks then compare the English and
  * the other-language text of each section of that one document (a section
  * lacks English only when all its text was decided to be in another
@@ -53,7 +54,7 @@
 /* A block's content decides its language over its lang attribute when the
  * profile counted at least this many function words with this confidence. */
 #define TRANSLATION_BLOCK_WORDS 8
-#define TRANSLATION_BLOCK_CONFIDENCE 0.75
+#define TRANSLATION_BLOCK_CONFIDENCE 0.6
 #define TRANSLATION_NO_BLOCK ((size_t)-1)
 
 typedef struct translation_issue {
@@ -98,8 +99,9 @@ int translation_same_version(const char *a, const char *b);
  * function-word profile of its text when it counts at least
  * TRANSLATION_BLOCK_WORDS function words with TRANSLATION_BLOCK_CONFIDENCE,
  * else its lang attribute when that differs from the ambient one (the
- * attribute most of the document's text carries: the one inherited from
- * <html> or <body>), else "" (undecided). So a short block ("Not
+ * one inherited rather than declared: <html lang>, else the attribute at
+ * least 80% of the body text carries, e.g. Word's <body lang>), else ""
+ * (undecided). So a short block ("Not
  * applicable.") is English only when its markup says so specifically. */
 void translation_block_lang(const analysis *a, size_t bi, char out[12]);
 
@@ -109,10 +111,10 @@ void translation_block_lang(const analysis *a, size_t bi, char out[12]);
 size_t translation_section_chars(const analysis *a, int si, int english);
 
 typedef struct translation_coverage {
-    size_t sections;        /* found sections with text of their own */
+    size_t sections;        /* found sections with own text of a decided language */
     size_t english;         /* of those, with English text */
-    size_t other;           /* of those, with text not in English (or undecided) */
-    size_t english_chars, other_chars; /* over all own text */
+    size_t other;           /* of those, with text in another language or undecided */
+    size_t english_chars, other_chars; /* over all own text (undecided in neither) */
 } translation_coverage;
 
 void translation_coverage_of(const analysis *a, translation_coverage *c);

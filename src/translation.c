@@ -260,9 +260,12 @@ void translation_coverage_of(const analysis *a, translation_coverage *c)
     free(cls);
 }
 
-static int is_bilingual(const translation_coverage *c)
+/* An English document is bilingual only if some of its text was decided
+ * to be in another language; short undecided text is not enough. */
+static int is_bilingual(const analysis *a, const translation_coverage *c)
 {
     return c->sections > 0 && c->other > 0 &&
+           (c->other_chars > 0 || strcmp(a->lang, "en")) &&
            (double)c->english >= TRANSLATION_BILINGUAL_SHARE * (double)c->sections;
 }
 
@@ -270,7 +273,7 @@ int translation_bilingual(const analysis *a)
 {
     translation_coverage c;
     translation_coverage_of(a, &c);
-    return is_bilingual(&c);
+    return is_bilingual(a, &c);
 }
 
 /* ---- pair checks -------------------------------------------------------- */
@@ -486,7 +489,7 @@ int translation_compare(rule_check what, analysis *orig, analysis *en,
     translation_coverage c;
     coverage(orig, cls, &c);
     int rc = 0;
-    if (!is_bilingual(&c))
+    if (!is_bilingual(orig, &c))
         rc = 1;
     else if (what == CHECK_TRANSLATION_SECTIONS)
         bilingual_sections(orig, cls, out);
@@ -505,6 +508,8 @@ const char *translation_na_note(rule_check what, const analysis *orig, const ana
     if ((what == CHECK_TRANSLATION_VERSION || what == CHECK_TRANSLATION_DATE) &&
         translation_bilingual(orig))
         return "a bilingual document: its two languages share one version and date";
+    if (!strcmp(orig->lang, "en"))
+        return "the document is in English: no translation to compare";
     return "no English version to compare: give one with --translation or --pair";
 }
 

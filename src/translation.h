@@ -26,7 +26,9 @@
  * part counts as an English version when at least TRANSLATION_BILINGUAL_SHARE
  * of the sections with own text of a decided language have some English
  * text and at least one also has other text (another language, or
- * undecided). Sections whose only text is undecided are left out. Without --translation, the
+ * undecided), and, for a document whose language is English, some text
+ * was decided to be in another language. Sections whose only text is
+ * undecided are left out. Without --translation, the
  * sections, length and authoritative checks then compare the English and
  * the other-language text of each section of that one document (a section
  * lacks English only when all its text was decided to be in another

@@ -329,9 +329,16 @@ static void test_bilingual(void **state)
     assert_string_equal(translation_na_note(CHECK_TRANSLATION_VERSION, &a, NULL),
                         "a bilingual document: its two languages share one version and date");
     analysis_free(&a);
-    /* English only is not bilingual here (no other language). */
-    run_doc(&a, "en", EN_FRONT, "<h1>1 Introduction</h1><p>" EN_P "</p>");
+    /* English only is not bilingual, even with short undecided text. */
+    run_doc(&a, "en", EN_FRONT, "<h1>1 Introduction</h1><p>" EN_P "</p><h2>1.1 Overview</h2>"
+                                "<p>Not applicable.</p>");
     assert_false(translation_bilingual(&a));
+    translation_issues t2;
+    assert_int_equal(compare(CHECK_TRANSLATION_LENGTH, &a, NULL, NULL, &t2), 1);
+    analysis_free(&a);
+    /* An English document with French paragraphs is. */
+    run_doc(&a, "en", EN_FRONT, "<h1>1 Introduction</h1><p>" EN_P "</p><p>" FR_P "</p>");
+    assert_true(translation_bilingual(&a));
     analysis_free(&a);
 }
 

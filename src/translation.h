@@ -6,7 +6,8 @@
  * pair checks (the `translation` rule kind, ccadb.translation-*) compare
  * the two analyses:
  *   version        the version numbers are the same ("v5.1", "5.1" and
- *                  "5.1.0" are; "5.1" and "5.10" are not);
+ *                  "5.1.0" are; "5.1" and "5.10" are not), and so are the
+ *                  newest rows of the revision histories when both have one;
  *   date           the document dates are the same;
  *   sections       every section found in one is found in the other (one
  *                  issue per missing or extra section, by number);

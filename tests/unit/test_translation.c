@@ -119,6 +119,29 @@ static void test_version_and_date(void **state)
     assert_non_null(strstr(t.v[0].message, "states no date"));
     translation_issues_free(&t);
 
+    /* Same cover page, but the English revision history stops one row short. */
+    analysis fr4, en4;
+    const char *rev_fr = "<table><tr><th>Version</th><th>Date</th></tr>"
+                         "<tr><td>5.0</td><td>06/10/2025</td></tr>"
+                         "<tr><td>5.1</td><td>14/09/2026</td></tr></table>";
+    const char *rev_en = "<table><tr><th>Version</th><th>Date</th></tr>"
+                         "<tr><td>5.0</td><td>2025-10-06</td></tr></table>";
+    buf f4 = BUF_INIT, e4 = BUF_INIT;
+    buf_printf(&f4, "%s%s", FR_FRONT, rev_fr);
+    buf_printf(&e4, "%s%s", EN_FRONT, rev_en);
+    run_doc(&fr4, "fr", buf_cstr(&f4), fb);
+    run_doc(&en4, "en", buf_cstr(&e4), eb);
+    assert_int_equal(fr4.meta.nrevs, 2);
+    assert_int_equal(compare(CHECK_TRANSLATION_VERSION, &fr4, &en4, NULL, &t), 0);
+    assert_int_equal(t.n, 1);
+    assert_string_equal(t.v[0].message, "the revision history of the original ends at version "
+                                        "5.1; the English version's at 5.0");
+    translation_issues_free(&t);
+    analysis_free(&fr4);
+    analysis_free(&en4);
+    buf_free(&f4);
+    buf_free(&e4);
+
     /* Version and date do not apply to a single document. */
     assert_int_equal(compare(CHECK_TRANSLATION_VERSION, &fr, NULL, NULL, &t), 1);
     assert_int_equal(t.n, 0);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "translation.h"
 
 const char *check_status_name(check_status s)
 {
@@ -508,6 +509,8 @@ static void eval_language(evalctx *c, const check_input *in, cps_date as_of, che
         english = in->translation;
         english_is_translation = 1;
     }
+    if (!english && !in->translation && translation_bilingual(a))
+        english = a; /* its English part is the English version (translation.h) */
     int linked = 0;
     if (!english && !in->translation) {
         for (size_t i = 0; i < a->d.nlinks && !linked; i++) {
@@ -1196,6 +1199,39 @@ static void eval_headings(evalctx *c, analysis *a, check_result *out)
     }
 }
 
+/* ---- translation ------------------------------------------------------- */
+
+/* The pair checks live in translation.c; this turns their issues into
+ * findings. Returns 1 when the rule does not apply (no English version). */
+static int eval_translation(evalctx *c, const check_input *in, check_result *out)
+{
+    translation_issues t;
+    memset(&t, 0, sizeof t);
+    cps_err e;
+    cps_err_clear(&e);
+    int rc = translation_compare(c->r->check, in->doc, in->translation, &c->r->match, c->m, &t,
+                                 &e);
+    if (rc < 0) {
+        snprintf(c->errmsg, sizeof c->errmsg, "%.60s: %.180s", c->r->file, e.msg);
+        c->failed = 1;
+    }
+    for (size_t i = 0; rc == 0 && i < t.n; i++) {
+        const translation_issue *x = &t.v[i];
+        analysis *a = x->english && in->translation ? in->translation : in->doc;
+        finding *f = add_finding(out, c->r);
+        f->translation = x->english && in->translation;
+        finding_at_section(f, a, x->sec);
+        if (x->block != TRANSLATION_NO_BLOCK)
+            finding_snippet(f, a, x->block, x->ms, x->me);
+        else if (x->line > 0)
+            f->line = x->line;
+        free(f->message);
+        f->message = xstrdup(x->message);
+    }
+    translation_issues_free(&t);
+    return rc == 1;
+}
+
 /* ---- driver ------------------------------------------------------------ */
 
 check_status check_eval_rule(const rule *r, const check_input *in, matcher *m,
@@ -1255,6 +1291,13 @@ check_status check_eval_rule(const rule *r, const check_input *in, matcher *m,
         break;
     case KIND_LANGUAGE:
         eval_language(&c, in, in->as_of, out);
+        break;
+    case KIND_TRANSLATION:
+        if (eval_translation(&c, in, out)) {
+            if (note)
+                *note = xstrdup(translation_na_note(r->check, in->doc, in->translation));
+            return ST_NA;
+        }
         break;
     }
     if (c.failed) {
@@ -1535,9 +1578,12 @@ cps_date check_example_default_date(const rule *r, const rule_example *x)
 int check_example_at(const rule *r, const rule_example *x, const outline_spec *spec, matcher *m,
                      cps_date as_of, check_status *status, char **detail, cps_err *e)
 {
-    buf html = BUF_INIT;
-    build_example_doc(r, x, spec, &html);
-    analysis a;
+    buf html = BUF_INIT, html_en = BUF_INIT;
+    if (r->kind == KIND_TRANSLATION)
+        translation_example_pair(x, &html, &html_en); /* original, English version */
+    else
+        build_example_doc(r, x, spec, &html);
+    analysis a, en;
     analysis_opts opts;
     memset(&opts, 0, sizeof opts);
     opts.force = SOURCE_FMT_HTML;
@@ -1545,10 +1591,19 @@ int check_example_at(const rule *r, const rule_example *x, const outline_spec *s
     snprintf(name, sizeof name, "%s:%ld (example)", r->file ? r->file : "rule", x->line);
     int rc = analysis_run_bytes(name, (const unsigned char *)buf_cstr(&html), html.len, spec,
                                 &opts, &a, e);
+    if (!rc && r->kind == KIND_TRANSLATION) {
+        snprintf(name, sizeof name, "%s:%ld (example, English)", r->file ? r->file : "rule",
+                 x->line);
+        rc = analysis_run_bytes(name, (const unsigned char *)buf_cstr(&html_en), html_en.len,
+                                spec, &opts, &en, e);
+        if (rc)
+            analysis_free(&a);
+    }
     buf_free(&html);
+    buf_free(&html_en);
     if (rc)
         return rc;
-    check_input in = {&a, NULL, as_of, spec};
+    check_input in = {&a, r->kind == KIND_TRANSLATION ? &en : NULL, as_of, spec};
     check_result res;
     memset(&res, 0, sizeof res);
     check_item it;
@@ -1570,6 +1625,8 @@ int check_example_at(const rule *r, const rule_example *x, const outline_spec *s
     free(it.note);
     check_result_free(&res);
     analysis_free(&a);
+    if (r->kind == KIND_TRANSLATION)
+        analysis_free(&en);
     if (it.status == ST_ERROR)
         return cps_err_set(e, CPS_E_LIMIT, r->file, x->line, "rule %s: example could not run",
                            r->id);

@@ -102,19 +102,41 @@ const char *rule_severity_name(rule_severity s)
     return "?";
 }
 
+/* Names of kinds and checks, as written in rule files. */
+static const struct {
+    const char *name;
+    rule_kind kind;
+} kind_names[] = {
+    {"forbid", KIND_FORBID},       {"require", KIND_REQUIRE},   {"limit", KIND_LIMIT},
+    {"structure", KIND_STRUCTURE}, {"language", KIND_LANGUAGE}, {"meta", KIND_META},
+    {"title", KIND_TITLE},         {"headings", KIND_HEADINGS}, {"manual", KIND_MANUAL},
+    {"translation", KIND_TRANSLATION},
+};
+
+static const struct {
+    const char *name;
+    rule_check check;
+} check_names[] = {
+    {"missing", CHECK_MISSING_SECTIONS},
+    {"blank", CHECK_BLANK_SECTIONS},
+    {"english-version", CHECK_ENGLISH_VERSION},
+    {"changelog", CHECK_CHANGELOG},
+    {"annual-update", CHECK_ANNUAL_UPDATE},
+    {"effective-date", CHECK_EFFECTIVE_DATE},
+    {"version", CHECK_TRANSLATION_VERSION},
+    {"date", CHECK_TRANSLATION_DATE},
+    {"sections", CHECK_TRANSLATION_SECTIONS},
+    {"length", CHECK_TRANSLATION_LENGTH},
+    {"authoritative", CHECK_TRANSLATION_AUTHORITATIVE},
+};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
 const char *rule_kind_name(rule_kind k)
 {
-    switch (k) {
-    case KIND_FORBID: return "forbid";
-    case KIND_REQUIRE: return "require";
-    case KIND_STRUCTURE: return "structure";
-    case KIND_LANGUAGE: return "language";
-    case KIND_LIMIT: return "limit";
-    case KIND_META: return "meta";
-    case KIND_TITLE: return "title";
-    case KIND_HEADINGS: return "headings";
-    case KIND_MANUAL: return "manual";
-    }
+    for (size_t i = 0; i < COUNT(kind_names); i++)
+        if (kind_names[i].kind == k)
+            return kind_names[i].name;
     return "?";
 }
 
@@ -580,43 +602,22 @@ static int apply_key(parser *p, long line, const char *key, char *value)
         else
             return perr(p, line, "severity: '%s' is not error, warning or notice", value);
     } else if (!strcmp(key, "kind")) {
-        if (!strcmp(value, "forbid"))
-            r->kind = KIND_FORBID;
-        else if (!strcmp(value, "require"))
-            r->kind = KIND_REQUIRE;
-        else if (!strcmp(value, "structure"))
-            r->kind = KIND_STRUCTURE;
-        else if (!strcmp(value, "language"))
-            r->kind = KIND_LANGUAGE;
-        else if (!strcmp(value, "limit"))
-            r->kind = KIND_LIMIT;
-        else if (!strcmp(value, "meta"))
-            r->kind = KIND_META;
-        else if (!strcmp(value, "title"))
-            r->kind = KIND_TITLE;
-        else if (!strcmp(value, "headings"))
-            r->kind = KIND_HEADINGS;
-        else if (!strcmp(value, "manual"))
-            r->kind = KIND_MANUAL;
-        else
+        size_t i = 0;
+        while (i < COUNT(kind_names) && strcmp(value, kind_names[i].name))
+            i++;
+        if (i == COUNT(kind_names))
             return perr(p, line, "kind: '%s' is not forbid, require, limit, structure, language, "
-                                 "meta, title, headings or manual", value);
+                                 "meta, title, headings, manual or translation", value);
+        r->kind = kind_names[i].kind;
     } else if (!strcmp(key, "check")) {
-        if (!strcmp(value, "missing"))
-            r->check = CHECK_MISSING_SECTIONS;
-        else if (!strcmp(value, "blank"))
-            r->check = CHECK_BLANK_SECTIONS;
-        else if (!strcmp(value, "english-version"))
-            r->check = CHECK_ENGLISH_VERSION;
-        else if (!strcmp(value, "changelog"))
-            r->check = CHECK_CHANGELOG;
-        else if (!strcmp(value, "annual-update"))
-            r->check = CHECK_ANNUAL_UPDATE;
-        else if (!strcmp(value, "effective-date"))
-            r->check = CHECK_EFFECTIVE_DATE;
-        else
+        size_t i = 0;
+        while (i < COUNT(check_names) && strcmp(value, check_names[i].name))
+            i++;
+        if (i == COUNT(check_names))
             return perr(p, line, "check: '%s' is not missing, blank, english-version, changelog, "
-                                 "annual-update or effective-date", value);
+                                 "annual-update, effective-date, version, date, sections, length "
+                                 "or authoritative", value);
+        r->check = check_names[i].check;
     } else if (!strcmp(key, "effective")) {
         return parse_date_value(p, line, key, value, &r->effective);
     } else if (!strcmp(key, "until")) {
@@ -743,7 +744,7 @@ static int finish_rule(parser *p)
         if (r->kind == KIND_REQUIRE && r->unless.n)
             return perr(p, line, "'unless' is for forbid rules");
         if (r->check)
-            return perr(p, line, "'check' is for structure and language rules");
+            return perr(p, line, "'check' is for structure, language and translation rules");
         if (r->link.n)
             return perr(p, line, "'link' is for language rules");
         break;
@@ -758,6 +759,16 @@ static int finish_rule(parser *p)
             return perr(p, line, "a language rule needs 'check = english-version'");
         if (r->also.n || r->unless.n)
             return perr(p, line, "a language rule takes only 'match' (disclaimers) and 'link'");
+        break;
+    case KIND_TRANSLATION:
+        if (r->check < CHECK_TRANSLATION_VERSION)
+            return perr(p, line, "a translation rule needs 'check = version', 'date', "
+                                 "'sections', 'length' or 'authoritative'");
+        if (r->also.n || r->unless.n || r->link.n || r->nscope)
+            return perr(p, line, "a translation rule takes no scope and only 'match' patterns");
+        if (r->check == CHECK_TRANSLATION_AUTHORITATIVE ? !r->match.n : r->match.n > 0)
+            return perr(p, line, "'match' (the disclaimers) is for, and required by, "
+                                 "'check = authoritative'");
         break;
     }
     if (!r->nscope)

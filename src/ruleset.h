@@ -37,7 +37,8 @@ typedef enum {
     KIND_META,        /* built in: version, revision table, annual update */
     KIND_TITLE,       /* `match` in the document title, unless `unless` there */
     KIND_HEADINGS,    /* `match` in a heading of the document (any heading) */
-    KIND_MANUAL       /* text cannot decide: always n/a, the message says what to check */
+    KIND_MANUAL,      /* text cannot decide: always n/a, the message says what to check */
+    KIND_TRANSLATION  /* built in: an original and its English version (translation.h) */
 } rule_kind;
 
 typedef enum {
@@ -47,7 +48,12 @@ typedef enum {
     CHECK_ENGLISH_VERSION,    /* language: check = english-version */
     CHECK_CHANGELOG,          /* meta: check = changelog (version + dated revision rows) */
     CHECK_ANNUAL_UPDATE,      /* meta: check = annual-update (newest dated entry, max-age) */
-    CHECK_EFFECTIVE_DATE      /* meta: check = effective-date (a labelled date, or `match`) */
+    CHECK_EFFECTIVE_DATE,     /* meta: check = effective-date (a labelled date, or `match`) */
+    CHECK_TRANSLATION_VERSION,   /* translation: check = version */
+    CHECK_TRANSLATION_DATE,      /* translation: check = date */
+    CHECK_TRANSLATION_SECTIONS,  /* translation: check = sections */
+    CHECK_TRANSLATION_LENGTH,    /* translation: check = length */
+    CHECK_TRANSLATION_AUTHORITATIVE /* translation: check = authoritative */
 } rule_check;
 
 /* One step of a limit schedule: from `from` (DATE_NONE: always) the limit

@@ -21,16 +21,20 @@ const char *check_status_name(check_status s)
     return "?";
 }
 
+static void finding_free(finding *f)
+{
+    free(f->heading);
+    free(f->snippet);
+    free(f->message);
+    free(f->match);
+}
+
 void check_result_free(check_result *r)
 {
     if (!r)
         return;
-    for (size_t i = 0; i < r->nf; i++) {
-        free(r->f[i].heading);
-        free(r->f[i].snippet);
-        free(r->f[i].message);
-        free(r->f[i].match);
-    }
+    for (size_t i = 0; i < r->nf; i++)
+        finding_free(&r->f[i]);
     free(r->f);
     for (size_t i = 0; i < r->nitems; i++)
         free(r->items[i].note);
@@ -189,12 +193,19 @@ static int any_in(evalctx *c, const rule_patterns *ps, const char *s, size_t n,
     return 0;
 }
 
+/* The clause holding pos: the last k with starts[k] <= pos (binary search;
+ * a block may hold thousands of clauses). */
 static size_t clause_of(const size_t *starts, size_t nc, size_t pos)
 {
-    size_t k = 0;
-    while (k + 1 < nc && starts[k + 1] <= pos)
-        k++;
-    return k;
+    size_t lo = 0, hi = nc;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (starts[mid] <= pos)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 /* The first clause of the first non-empty own-text block of section si,
@@ -217,27 +228,45 @@ static size_t first_body_clause(analysis *a, int si, size_t *cs, size_t *ce)
 }
 
 /* For a list item: the paragraph that introduces its list (the nearest
- * earlier non-list block of the same section, when it ends with ':'). */
-static size_t list_intro(analysis *a, size_t bi)
+ * earlier non-list block of the same section, when it ends with ':').
+ * memo (one entry per block, MEMO_UNKNOWN at first) makes a long list
+ * cost one walk, not one walk per item. */
+#define MEMO_UNKNOWN ((size_t)-2)
+static size_t list_intro(analysis *a, size_t bi, size_t *memo)
 {
     int si = a->o.block_sec[bi];
-    for (size_t k = bi; k-- > 0;) {
+    size_t k = bi, found = (size_t)-1;
+    while (k-- > 0) {
         if (a->o.block_sec[k] != si)
-            return (size_t)-1;
+            break;
         const doc_block *b = &a->d.blocks[k];
-        if (b->kind == BLOCK_LIST_ITEM)
+        if (b->kind == BLOCK_LIST_ITEM) {
+            if (memo[k] != MEMO_UNKNOWN) {
+                found = memo[k];
+                break;
+            }
             continue;
+        }
         if (b->kind != BLOCK_PARAGRAPH)
-            return (size_t)-1;
+            break;
         const text_map *tm = analysis_folded(a, k);
         if (!tm || !tm->len)
-            return (size_t)-1;
+            break;
         size_t n = tm->len;
         while (n > 0 && tm->s[n - 1] == ' ')
             n--;
-        return n > 0 && tm->s[n - 1] == ':' ? k : (size_t)-1;
+        if (n > 0 && tm->s[n - 1] == ':')
+            found = k;
+        break;
     }
-    return (size_t)-1;
+    /* every list item walked over shares the answer */
+    for (size_t j = bi; j > k && j < a->d.nblocks; j--) {
+        if (a->d.blocks[j].kind == BLOCK_LIST_ITEM || j == bi)
+            memo[j] = found;
+        if (j == 0)
+            break;
+    }
+    return found;
 }
 
 /* ---- forbid ------------------------------------------------------------ */
@@ -252,6 +281,9 @@ static int unless_in(evalctx *c, const char *s, size_t cs, size_t ce)
 static void eval_forbid(evalctx *c, analysis *a, check_result *out, int translation)
 {
     const rule *r = c->r;
+    size_t *intro_memo = xmalloc((a->d.nblocks ? a->d.nblocks : 1) * sizeof *intro_memo);
+    for (size_t i = 0; i < a->d.nblocks; i++)
+        intro_memo[i] = MEMO_UNKNOWN;
     for (size_t bi = 0; bi < a->d.nblocks && !c->failed; bi++) {
         if (!block_in_scope(r, a, bi))
             continue;
@@ -307,7 +339,7 @@ static void eval_forbid(evalctx *c, analysis *a, check_result *out, int translat
                         break;
                 }
                 if (!cancel && a->d.blocks[bi].kind == BLOCK_LIST_ITEM) {
-                    size_t ib = list_intro(a, bi);
+                    size_t ib = list_intro(a, bi, intro_memo);
                     if (ib != (size_t)-1) {
                         const text_map *it = analysis_folded(a, ib);
                         size_t *is = NULL;
@@ -331,6 +363,7 @@ static void eval_forbid(evalctx *c, analysis *a, check_result *out, int translat
         free(done);
         free(starts);
     }
+    free(intro_memo);
 }
 
 /* ---- require ----------------------------------------------------------- */
@@ -1389,6 +1422,19 @@ static void eval_item(const rule *r, const check_input *in, matcher *m, check_re
     if (st == ST_UPCOMING)
         it->severity = SEV_WARNING;
     it->status = st;
+    if (out->nf - before > CHECK_MAX_FINDINGS) {
+        /* a report a person or GitHub can take: the first ones, and a count */
+        size_t extra = out->nf - before - CHECK_MAX_FINDINGS;
+        for (size_t k = before + CHECK_MAX_FINDINGS; k < out->nf; k++)
+            finding_free(&out->f[k]);
+        out->nf = before + CHECK_MAX_FINDINGS;
+        buf nb = BUF_INIT;
+        if (it->note)
+            buf_printf(&nb, "%s; ", it->note);
+        buf_printf(&nb, "%zu more findings not listed", extra);
+        free(it->note);
+        it->note = buf_detach(&nb);
+    }
     it->nfindings = out->nf - before;
 }
 

@@ -144,6 +144,12 @@ static long line_delta(long from, long to)
     return to - from;
 }
 
+/* Line numbers a document can state for itself (raw HTML in Markdown may
+ * carry data-sourcepos or a line marker) are believed up to this; anything
+ * larger cannot be a line of an input under the size cap, and would let
+ * the additions below overflow. */
+#define HTML_MAX_LINE 100000000L
+
 /* The source line of node n, whose innermost frame is f (sourcepos mode:
  * the frame's base line plus the newlines seen since; html.h). libxml2's
  * own line of a text node is where its first chunk ended, not where the
@@ -186,8 +192,8 @@ static void read_marker(walker *w, const xmlNode *n)
     }
     char *end;
     long v = strtol(s, &end, 10);
-    if (end == s || *end || v <= 0)
-        return;
+    if (end == s || *end || v <= 0 || v > HTML_MAX_LINE)
+        return; /* a document can write such a comment itself: take sane values only */
     w->in_mark = 1;
     w->mark_src = v;
     w->mark_xml = xmlGetLineNo((xmlNode *)n);
@@ -201,7 +207,7 @@ static long sourcepos_line(const xmlNode *n)
         return 0;
     char *end;
     long v = strtol(sp, &end, 10);
-    if (end == sp || *end != ':' || v < 0)
+    if (end == sp || *end != ':' || v < 0 || v > HTML_MAX_LINE)
         v = 0;
     xmlFree(sp);
     return v;

@@ -19,11 +19,38 @@ static int ci_find(const char *hay, size_t n, const char *needle, size_t *at)
     return 0;
 }
 
+/* 1 if text s[0..n) has word w (ASCII case-insensitive; words are runs of
+ * letters, digits and bytes of multi-byte characters). */
+static int has_word(const char *s, size_t n, const char *w)
+{
+    size_t l = strlen(w);
+    for (size_t i = 0; i + l <= n; i++) {
+        if (i > 0 && (isalnum((unsigned char)s[i - 1]) || (unsigned char)s[i - 1] >= 0x80))
+            continue;
+        if (strncasecmp(s + i, w, l) != 0)
+            continue;
+        if (i + l == n || !(isalnum((unsigned char)s[i + l]) || (unsigned char)s[i + l] >= 0x80))
+            return 1;
+    }
+    return 0;
+}
+
+/* A header cell naming the version column: whole words only, so "Date of
+ * previous review" or "Revocation date" do not make a revision table. */
 static int header_names_version(const char *s, size_t n)
 {
-    return ci_find(s, n, "version", NULL) || ci_find(s, n, "vers.", NULL) ||
-           ci_find(s, n, "rev", NULL) || ci_find(s, n, "r\xc3\xa9vision", NULL) ||
-           ci_find(s, n, "\xc3\xa9" "dition", NULL) || ci_find(s, n, "edition", NULL);
+    static const char *const words[] = {"version", "versions", "vers", "rev", "revision",
+                                        "revisions", "r\xc3\xa9vision", "edition",
+                                        "\xc3\xa9" "dition", "release", NULL};
+    for (int k = 0; words[k]; k++)
+        if (has_word(s, n, words[k]))
+            return 1;
+    return 0;
+}
+
+static int header_names_date(const char *s, size_t n)
+{
+    return has_word(s, n, "date") || has_word(s, n, "dates");
 }
 
 unsigned char *meta_revision_tables(const doc *d, int *ntables)
@@ -39,7 +66,7 @@ unsigned char *meta_revision_tables(const doc *d, int *ntables)
             continue;
         if (header_names_version(b->text, b->len))
             has_v[b->table] = 1;
-        if (ci_find(b->text, b->len, "date", NULL))
+        if (header_names_date(b->text, b->len))
             has_d[b->table] = 1;
     }
     for (int t = 1; t <= n; t++)
@@ -125,7 +152,7 @@ static void read_revision_table(const doc *d, int table, const char *lang, doc_m
             continue;
         if (vcol < 0 && header_names_version(b->text, b->len))
             vcol = b->col;
-        else if (dcol < 0 && ci_find(b->text, b->len, "date", NULL))
+        else if (dcol < 0 && header_names_date(b->text, b->len))
             dcol = b->col;
     }
     int row = -1;

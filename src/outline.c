@@ -587,6 +587,42 @@ void outline_free(outline *o)
     memset(o, 0, sizeof *o);
 }
 
+typedef struct numbered {
+    char number[OUTLINE_NUM_MAX];
+    size_t block;
+} numbered;
+
+static int numbered_cmp(const void *pa, const void *pb)
+{
+    const numbered *a = pa, *b = pb;
+    int c = outline_number_cmp(a->number, b->number);
+    return c ? c : (a->block < b->block ? -1 : a->block > b->block);
+}
+
+/* For every block, how many blocks of d start with the same section number
+ * (0 for a block without one). O(n log n). Caller frees. */
+static size_t *number_counts(const doc *d)
+{
+    size_t nb = d->nblocks;
+    size_t *times = xcalloc(nb ? nb : 1, sizeof *times);
+    numbered *v = xmalloc((nb ? nb : 1) * sizeof *v);
+    size_t n = 0;
+    for (size_t i = 0; i < nb; i++)
+        if (outline_parse_number(d->blocks[i].text, d->blocks[i].len, v[n].number))
+            v[n++].block = i;
+    qsort(v, n, sizeof *v, numbered_cmp);
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && !outline_number_cmp(v[j].number, v[i].number))
+            j++;
+        for (size_t k = i; k < j; k++)
+            times[v[k].block] = j - i;
+        i = j;
+    }
+    free(v);
+    return times;
+}
+
 int outline_build(const doc *d, const outline_spec *spec, outline *out, cps_err *e)
 {
     (void)e;
@@ -598,7 +634,9 @@ int outline_build(const doc *d, const outline_spec *spec, outline *out, cps_err 
     for (size_t i = 0; i < nb; i++)
         out->block_sec[i] = -1;
 
-    /* 1. candidates, tables of contents */
+    /* 1. candidates, tables of contents. A TOC entry repeats a number the
+     * body has again: count how often each number starts a block. */
+    size_t *times = number_counts(d);
     cand *c = xmalloc((nb ? nb : 1) * sizeof *c);
     size_t nc = 0;
     int in_toc = 0;
@@ -606,8 +644,6 @@ int outline_build(const doc *d, const outline_spec *spec, outline *out, cps_err 
     char toc_first[OUTLINE_NUM_MAX] = "";
     for (size_t i = 0; i < nb; i++) {
         const doc_block *b = &d->blocks[i];
-        if (b->table && b->kind != BLOCK_HEADING)
-            continue;
         if (is_toc_title(b->text, b->len)) {
             in_toc = 1;
             toc_first[0] = '\0';
@@ -623,14 +659,20 @@ int outline_build(const doc *d, const outline_spec *spec, outline *out, cps_err 
             continue;
         }
         if (in_toc) {
-            if (!used || !toc_first[0] || strcmp(toc_first, num) != 0) {
+            /* the region ends at a number seen once in the whole document
+             * (a real heading: a TOC entry has its twin in the body) or
+             * when its first number comes round again */
+            int ends = used && (times[i] < 2 || (toc_first[0] && !strcmp(toc_first, num)));
+            if (!ends) {
                 out->roles[i] = ROLE_TOC;
                 if (used && !toc_first[0])
                     memcpy(toc_first, num, OUTLINE_NUM_MAX);
                 continue;
             }
-            in_toc = 0; /* the first number came round again: the body has begun */
+            in_toc = 0;
         }
+        if (b->table && b->kind != BLOCK_HEADING)
+            continue;
         if (!used) {
             /* a heading without a number: the RFC section expected next
              * whose title it carries */
@@ -848,6 +890,7 @@ int outline_build(const doc *d, const outline_spec *spec, outline *out, cps_err 
             out->roles[b] = b < out->first_section_block ? ROLE_FRONT : ROLE_BODY;
     }
     free(revtab);
+    free(times);
     free(c);
     free(k);
     free(firsts);

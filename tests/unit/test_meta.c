@@ -53,8 +53,8 @@ static void test_revision_table(void **state)
     add(&d, BLOCK_TABLE_CELL, "April 13, 2017", 1, 2, 0);
     add(&d, BLOCK_TABLE_CELL, "Updated 3.2.2.4.", 1, 2, 1);
     add(&d, BLOCK_TABLE_CELL, "2.0", 1, 2, 2);
-    add(&d, BLOCK_TABLE_CELL, "Name", 2, 0, 0); /* another table */
-    add(&d, BLOCK_TABLE_CELL, "Value", 2, 0, 1);
+    add(&d, BLOCK_TABLE_CELL, "Method", 2, 0, 0); /* not a revision table */
+    add(&d, BLOCK_TABLE_CELL, "Date of previous review", 2, 0, 1);
     int n;
     unsigned char *rev = meta_revision_tables(&d, &n);
     assert_int_equal(n, 2);

@@ -76,10 +76,9 @@ static void test_number_order(void **state)
     assert_false(outline_number_within("3", "3.2"));
 }
 
-static void add(doc *d, block_kind k, int level, const char *text)
+static doc_block *add(doc *d, block_kind k, int level, const char *text)
 {
-    doc_block *b = doc_add_block(d, k, level, text, strlen(text), (long)d->nblocks + 1);
-    (void)b;
+    return doc_add_block(d, k, level, text, strlen(text), (long)d->nblocks + 1);
 }
 
 static const section *sec(const outline *o, const char *number)
@@ -176,6 +175,43 @@ static void test_many_headings_bounded(void **state)
     doc_free(&d);
 }
 
+static void test_toc_in_table_and_bare_title(void **state)
+{
+    (void)state;
+    /* a TOC laid out as a table, then bold-paragraph headings */
+    doc d;
+    doc_init(&d, "t.html");
+    add(&d, BLOCK_PARAGRAPH, 0, "Table of Contents");
+    doc_block *b = doc_add_block(&d, BLOCK_TABLE_CELL, 0, "1 Introduction", 14, 2);
+    b->table = 1;
+    b = doc_add_block(&d, BLOCK_TABLE_CELL, 0, "3", 1, 2);
+    b->table = 1, b->col = 1;
+    b = doc_add_block(&d, BLOCK_TABLE_CELL, 0, "1.1 Overview", 12, 3);
+    b->table = 1, b->row = 1;
+    add(&d, BLOCK_PARAGRAPH, 0, "1 Introduction")->flags |= BLOCK_BOLD;
+    add(&d, BLOCK_PARAGRAPH, 0, "1.1 Overview")->flags |= BLOCK_BOLD;
+    add(&d, BLOCK_PARAGRAPH, 0, "This CPS describes Example CA.");
+    outline o;
+    assert_int_equal(outline_build(&d, &spec, &o, NULL), 0);
+    assert_int_equal(sec(&o, "1")->status, SEC_FOUND);
+    assert_int_equal(sec(&o, "1")->heading_block, 4);
+    assert_int_equal(sec(&o, "1.1")->heading_block, 5);
+    outline_free(&o);
+    doc_free(&d);
+
+    /* a bare "Contents" paragraph with no entries: headings still count */
+    doc_init(&d, "t.html");
+    add(&d, BLOCK_PARAGRAPH, 0, "Contents");
+    add(&d, BLOCK_PARAGRAPH, 0, "1 Introduction")->flags |= BLOCK_BOLD;
+    add(&d, BLOCK_PARAGRAPH, 0, "1.1 Overview")->flags |= BLOCK_BOLD;
+    add(&d, BLOCK_PARAGRAPH, 0, "This CPS describes Example CA.");
+    assert_int_equal(outline_build(&d, &spec, &o, NULL), 0);
+    assert_int_equal(sec(&o, "1")->status, SEC_FOUND);
+    assert_int_equal(sec(&o, "1.1")->status, SEC_FOUND);
+    outline_free(&o);
+    doc_free(&d);
+}
+
 static void test_spec_errors(void **state)
 {
     (void)state;
@@ -208,6 +244,7 @@ int main(void)
         cmocka_unit_test(test_build_small),
         cmocka_unit_test(test_titles),
         cmocka_unit_test(test_many_headings_bounded),
+        cmocka_unit_test(test_toc_in_table_and_bare_title),
         cmocka_unit_test(test_spec_errors),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

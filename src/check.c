@@ -278,6 +278,27 @@ static int unless_in(evalctx *c, const char *s, size_t cs, size_t ce)
     return any_in(c, &c->r->unless, s + cs, ce - cs, NULL, NULL);
 }
 
+/* For a table cell: an `unless` anywhere in its row ("3.2.2.4.1 | Not
+ * used"). The cells of a row are contiguous blocks. */
+static int unless_in_row(evalctx *c, analysis *a, size_t bi)
+{
+    const doc_block *b = &a->d.blocks[bi];
+    size_t lo = bi, hi = bi + 1;
+    while (lo > 0 && a->d.blocks[lo - 1].table == b->table && a->d.blocks[lo - 1].row == b->row)
+        lo--;
+    while (hi < a->d.nblocks && a->d.blocks[hi].table == b->table && a->d.blocks[hi].row == b->row)
+        hi++;
+    for (size_t k = lo; k < hi; k++) {
+        if (k == bi)
+            continue;
+        const text_map *tm = analysis_folded(a, k);
+        int rc = tm ? unless_in(c, tm->s, 0, tm->len) : 0;
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
 static void eval_forbid(evalctx *c, analysis *a, check_result *out, int translation)
 {
     const rule *r = c->r;
@@ -338,6 +359,10 @@ static void eval_forbid(evalctx *c, analysis *a, check_result *out, int translat
                     if (cancel < 0)
                         break;
                 }
+                if (!cancel && a->d.blocks[bi].table)
+                    cancel = unless_in_row(c, a, bi);
+                if (cancel < 0)
+                    break;
                 if (!cancel && a->d.blocks[bi].kind == BLOCK_LIST_ITEM) {
                     size_t ib = list_intro(a, bi, intro_memo);
                     if (ib != (size_t)-1) {

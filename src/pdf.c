@@ -25,7 +25,22 @@ extern char **environ;
 
 /* ---- sniffing ------------------------------------------------------------ */
 
+/* "%PDF-" at the start, after a BOM or white space only: an HTML page that
+ * mentions "%PDF-1.7" in its title is not a PDF. */
 int pdf_is_pdf(const unsigned char *b, size_t n)
+{
+    size_t i = 0;
+    if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
+        i = 3;
+    while (i < n && i < 1024 && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n' ||
+                                 b[i] == '\f' || b[i] == 0))
+        i++;
+    return n - i >= 5 && memcmp(b + i, "%PDF-", 5) == 0;
+}
+
+/* A file named *.pdf may have junk before the signature within its first
+ * 1024 bytes, as readers tolerate. */
+static int pdf_named_pdf_is_pdf(const unsigned char *b, size_t n)
 {
     size_t lim = n < 1024 + 5 ? n : 1024 + 5;
     for (size_t i = 0; i + 5 <= lim; i++)
@@ -42,6 +57,9 @@ int pdf_file_is_pdf(const char *path)
     unsigned char head[1024 + 5];
     size_t n = fread(head, 1, sizeof head, f);
     fclose(f);
+    size_t l = strlen(path);
+    if (l > 4 && strcasecmp(path + l - 4, ".pdf") == 0)
+        return pdf_named_pdf_is_pdf(head, n);
     return pdf_is_pdf(head, n);
 }
 

@@ -50,11 +50,12 @@ typedef struct pdf_opts {
                                "pdftotext" looked up in PATH */
 } pdf_opts;
 
-/* 1 if the first bytes are a PDF header ("%PDF-", possibly after up to
- * 1024 bytes of junk, as readers allow). */
+/* 1 if the bytes start with a PDF header ("%PDF-" after at most a BOM and
+ * white space). */
 int pdf_is_pdf(const unsigned char *bytes, size_t n);
-/* 1 if the file at path starts like a PDF (false when it cannot be read:
- * the ordinary reader then reports why). */
+/* 1 if the file at path starts like a PDF; a file named *.pdf may have up
+ * to 1024 bytes of junk before the header, as readers allow (false when it
+ * cannot be read: the ordinary reader then reports why). */
 int pdf_file_is_pdf(const char *path);
 
 /* Run pdftotext on path (name is used in messages). On success *text is a

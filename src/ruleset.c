@@ -308,6 +308,10 @@ static int is_simple_key(const char *key)
     return 0;
 }
 
+/* A pattern (or macro) may not expand beyond this: doubling `let` lines
+ * would otherwise ask for gigabytes from a 30-line rules file. */
+#define RULESET_MAX_PATTERN (64 * 1024)
+
 static int expand_macros(parser *p, long line, const char *in, buf *out)
 {
     buf_truncate(out, 0);
@@ -329,6 +333,9 @@ static int expand_macros(parser *p, long line, const char *in, buf *out)
         } else {
             buf_putc(out, *s++);
         }
+        if (out->len > RULESET_MAX_PATTERN)
+            return perr(p, line, "pattern longer than %d bytes after ${...} expansion",
+                        RULESET_MAX_PATTERN);
     }
     return 0;
 }
@@ -376,7 +383,8 @@ static int parse_sections(parser *p, long line, const char *key, const char *v,
 {
     char *copy = xstrdup(v);
     int rc = 0;
-    for (char *tok = strtok(copy, " \t,"); tok; tok = strtok(NULL, " \t,")) {
+    char *save = NULL;
+    for (char *tok = strtok_r(copy, " \t,", &save); tok; tok = strtok_r(NULL, " \t,", &save)) {
         if (allow_doc && !strcmp(tok, "doc")) {
             strv_push(out, nout, tok);
             continue;

@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "check.h"
 #include "cli.h"
+#include "json.h"
 #include "data.h"
 #include "diff.h"
 #include "match.h"
@@ -213,28 +214,18 @@ static const char *sec_heading(const diff_side *s)
     return s->sec->heading ? s->sec->heading : "";
 }
 
-static void json_str(FILE *f, const char *s)
+/* A JSON string (json.c: RFC 8259 escapes, invalid UTF-8 repaired), or
+ * null for NULL. */
+static void put_json(FILE *f, const char *s)
 {
     if (!s) {
         fputs("null", f);
         return;
     }
-    fputc('"', f);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '"': fputs("\\\"", f); break;
-        case '\\': fputs("\\\\", f); break;
-        case '\n': fputs("\\n", f); break;
-        case '\r': fputs("\\r", f); break;
-        case '\t': fputs("\\t", f); break;
-        default:
-            if (*p < 0x20)
-                fprintf(f, "\\u%04x", *p);
-            else
-                fputc(*p, f);
-        }
-    }
-    fputc('"', f);
+    buf b = BUF_INIT;
+    json_escape(&b, s, strlen(s));
+    fputs(buf_cstr(&b), f);
+    buf_free(&b);
 }
 
 static const char *fmt_date(cps_date d, char out[11])
@@ -420,20 +411,20 @@ static void json_doc(FILE *f, const analysis *a)
 {
     char d[11];
     fputs("{\"file\":", f);
-    json_str(f, a->d.file);
+    put_json(f, a->d.file);
     fputs(",\"version\":", f);
-    json_str(f, a->meta.version);
+    put_json(f, a->meta.version);
     fputs(",\"date\":", f);
-    json_str(f, fmt_date(a->meta.date, d));
+    put_json(f, fmt_date(a->meta.date, d));
     fputc('}', f);
 }
 
 static void json_numhead(FILE *f, const diff_side *s)
 {
     fputs("{\"number\":", f);
-    json_str(f, s->sec->number);
+    put_json(f, s->sec->number);
     fputs(",\"heading\":", f);
-    json_str(f, s->sec->heading);
+    put_json(f, s->sec->heading);
 }
 
 static void json_diff(FILE *f, const diff_view *v, const diff_pair *p)
@@ -443,14 +434,14 @@ static void json_diff(FILE *f, const diff_view *v, const diff_pair *p)
     fputs(",\"diff\":[", f);
     for (size_t i = 0; i < g.n; i++) {
         fprintf(f, "%s{\"op\":\"%c\",\"text\":", i ? "," : "", g.s[i].op);
-        json_str(f, g.s[i].text);
+        put_json(f, g.s[i].text);
         fputc('}', f);
     }
     fputc(']', f);
     fprintf(f, ",\"words_removed\":%zu,\"words_added\":%zu", p->wd.deleted, p->wd.inserted);
     if (g.note) {
         fputs(",\"note\":", f);
-        json_str(f, g.note);
+        put_json(f, g.note);
     }
     segs_free(&g);
 }
@@ -458,23 +449,23 @@ static void json_diff(FILE *f, const diff_view *v, const diff_pair *p)
 static void json_finding(FILE *f, const diff_finding *x)
 {
     fputs("{\"rule\":", f);
-    json_str(f, x->rule);
+    put_json(f, x->rule);
     fputs(",\"severity\":", f);
-    json_str(f, x->severity_name);
+    put_json(f, x->severity_name);
     fputs(",\"status\":", f);
-    json_str(f, x->status);
+    put_json(f, x->status);
     fputs(",\"section\":", f);
-    json_str(f, x->section);
+    put_json(f, x->section);
     fputs(",\"heading\":", f);
-    json_str(f, x->heading);
+    put_json(f, x->heading);
     fprintf(f, ",\"line\":%ld,\"snippet\":", x->line);
-    json_str(f, x->snippet);
+    put_json(f, x->snippet);
     fputs(",\"message\":", f);
-    json_str(f, x->message);
+    put_json(f, x->message);
     fputs(",\"cite\":", f);
-    json_str(f, x->cite);
+    put_json(f, x->cite);
     fputs(",\"effective\":", f);
-    json_str(f, x->effective);
+    put_json(f, x->effective);
     fputc('}', f);
 }
 
@@ -496,7 +487,7 @@ static void print_json(FILE *f, const diff_view *v)
     const diff_result *r = &v->s;
     char d[11];
     fprintf(f, "{\"tool\":{\"name\":\"cpslint\",\"version\":\"%s\"},\"as_of\":", CPSLINT_VERSION);
-    json_str(f, v->cmd->as_of == DATE_NONE ? "doc" : fmt_date(v->cmd->as_of, d));
+    put_json(f, v->cmd->as_of == DATE_NONE ? "doc" : fmt_date(v->cmd->as_of, d));
     fputs(",\n\"old\":", f);
     json_doc(f, v->old_a);
     fputs(",\n\"new\":", f);
@@ -508,9 +499,9 @@ static void print_json(FILE *f, const diff_view *v)
     fputs(",\"changelog_entry\":", f);
     if (vr->new_row) {
         fputs("{\"version\":", f);
-        json_str(f, vr->new_row->version);
+        put_json(f, vr->new_row->version);
         fputs(",\"date\":", f);
-        json_str(f, fmt_date(vr->new_row->date, d));
+        put_json(f, fmt_date(vr->new_row->date, d));
         fputc('}', f);
     } else {
         fputs("null", f);
@@ -519,7 +510,7 @@ static void print_json(FILE *f, const diff_view *v)
     for (size_t i = 0; i < v->nproblems; i++) {
         if (i)
             fputc(',', f);
-        json_str(f, v->problems[i]);
+        put_json(f, v->problems[i]);
     }
     fputs("],\n\"sections\":{", f);
     static const diff_kind order[] = {DIFF_ADDED, DIFF_REMOVED, DIFF_RENUMBERED, DIFF_CHANGED};
@@ -536,11 +527,11 @@ static void print_json(FILE *f, const diff_view *v)
             const diff_side *ns = p->new_i >= 0 ? &r->new[p->new_i] : NULL;
             if (p->kind == DIFF_RENUMBERED) {
                 fputs("{\"from\":", f);
-                json_str(f, os->sec->number);
+                put_json(f, os->sec->number);
                 fputs(",\"to\":", f);
-                json_str(f, ns->sec->number);
+                put_json(f, ns->sec->number);
                 fputs(",\"heading\":", f);
-                json_str(f, ns->sec->heading);
+                put_json(f, ns->sec->heading);
                 fprintf(f, ",\"similarity\":%.3f,\"changed\":%s", p->similarity,
                         p->text_changed ? "true" : "false");
                 if (p->text_changed && !v->cmd->sections_only)

@@ -7,6 +7,7 @@
 #include "analysis.h"
 #include "buf.h"
 #include "cli.h"
+#include "json.h"
 #include "data.h"
 
 static const char outline_usage[] =
@@ -27,24 +28,18 @@ static const char outline_usage[] =
     "where a line is shown as PAGE:LINE (JSON: \"page\" and \"line\").\n";
 
 /* JSON string with escapes (RFC 8259); s is UTF-8. */
-static void json_str(FILE *f, const char *s)
+/* A JSON string (json.c: RFC 8259 escapes, invalid UTF-8 repaired), or
+ * null for NULL. */
+static void put_json(FILE *f, const char *s)
 {
-    fputc('"', f);
-    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-        switch (*p) {
-        case '"': fputs("\\\"", f); break;
-        case '\\': fputs("\\\\", f); break;
-        case '\n': fputs("\\n", f); break;
-        case '\r': fputs("\\r", f); break;
-        case '\t': fputs("\\t", f); break;
-        default:
-            if (*p < 0x20)
-                fprintf(f, "\\u%04x", *p);
-            else
-                fputc(*p, f);
-        }
+    if (!s) {
+        fputs("null", f);
+        return;
     }
-    fputc('"', f);
+    buf b = BUF_INIT;
+    json_escape(&b, s, strlen(s));
+    fputs(buf_cstr(&b), f);
+    buf_free(&b);
 }
 
 static void print_json(FILE *f, const analysis *a)
@@ -52,21 +47,21 @@ static void print_json(FILE *f, const analysis *a)
     char date[11];
     date_format(a->meta.date, date);
     fputs("{\"file\":", f);
-    json_str(f, a->d.file);
+    put_json(f, a->d.file);
     fputs(",\"format\":", f);
-    json_str(f, a->d.format);
+    put_json(f, a->d.format);
     fputs(",\"encoding\":", f);
-    json_str(f, a->d.encoding);
+    put_json(f, a->d.encoding);
     fputs(",\"language\":", f);
-    json_str(f, a->lang);
+    put_json(f, a->lang);
     fputs(",\"version\":", f);
     if (a->meta.version)
-        json_str(f, a->meta.version);
+        put_json(f, a->meta.version);
     else
         fputs("null", f);
     fputs(",\"date\":", f);
     if (date[0])
-        json_str(f, date);
+        put_json(f, date);
     else
         fputs("null", f);
     fprintf(f, ",\"counts\":{\"expected\":%zu,\"found\":%zu,\"missing\":%zu,\"extra\":%zu,"
@@ -78,10 +73,10 @@ static void print_json(FILE *f, const analysis *a)
         const section *s = &a->o.secs[i];
         fputs(i ? ",\n{" : "\n{", f);
         fputs("\"number\":", f);
-        json_str(f, s->number);
+        put_json(f, s->number);
         fputs(",\"heading\":", f);
         if (s->heading)
-            json_str(f, s->heading);
+            put_json(f, s->heading);
         else
             fputs("null", f);
         if (s->page)
@@ -94,12 +89,12 @@ static void print_json(FILE *f, const analysis *a)
                 s->unnumbered ? "true" : "false",
                 s->title_match < 0 ? "null" : s->title_match ? "true" : "false");
         if (s->parent >= 0)
-            json_str(f, a->o.secs[s->parent].number);
+            put_json(f, a->o.secs[s->parent].number);
         else
             fputs("null", f);
         fputs(",\"language\":", f);
         if (s->lang[0])
-            json_str(f, s->lang);
+            put_json(f, s->lang);
         else
             fputs("null", f);
         fputc('}', f);

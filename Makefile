@@ -23,8 +23,8 @@ CFLAGS  += -std=c11 -D_XOPEN_SOURCE=700 -Wall -Wextra -Werror -Wshadow \
            -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CPPFLAGS += -DCPSLINT_VERSION='"$(VERSION)"' -DCPSLINT_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
-LDLIBS  += $(PKG_LIBS) -lm
+CPPFLAGS += -pthread -DCPSLINT_VERSION='"$(VERSION)"' -DCPSLINT_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
+LDLIBS  += $(PKG_LIBS) -lm -pthread
 
 SRCS    := $(filter-out src/main.c,$(wildcard src/*.c))
 OBJS    := $(SRCS:src/%.c=$(BUILD)/obj/%.o)

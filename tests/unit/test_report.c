@@ -227,7 +227,7 @@ static void test_reports(void **state)
     check_input in = {&a, NULL, date_parse_iso("2026-11-27"), &spec};
     check_result res;
     assert_int_equal(check_run(&rs, &in, &m, &res, &e), 0);
-    report_doc rd = {&a, &res, NULL};
+    report_doc rd = {&a, &res, NULL, NULL, NULL, NULL};
 
     buf j = BUF_INIT;
     report_json(&j, &rd, 1, in.as_of);
@@ -243,7 +243,8 @@ static void test_reports(void **state)
     buf_free(&j);
 
     buf t = BUF_INIT;
-    report_opts ro = {0, 0, 0};
+    report_opts ro;
+    memset(&ro, 0, sizeof ro);
     report_text(&t, &rd, 1, in.as_of, &ro);
     const char *s = buf_cstr(&t);
     const char *fail = strstr(s, "FAIL");

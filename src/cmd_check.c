@@ -19,6 +19,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fnmatch.h>
 #include <getopt.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -63,6 +64,9 @@ static const char check_usage[] =
     "  --write-baseline FILE  write every current finding to FILE as a baseline\n"
     "                      whose reasons must then be filled in\n"
     "  -j, --jobs N        check N documents at a time (default 1)\n"
+    "  --exclude GLOB      in directories, skip files and directories whose path\n"
+    "                      or name matches GLOB (repeatable); README, CHANGELOG,\n"
+    "                      LICENSE and CONTRIBUTING files are always skipped there\n"
     "  --translation FILE  the English version of a non-English document\n"
     "  --color WHEN        auto (default: on a terminal, not with NO_COLOR),\n"
     "                      always or never\n"
@@ -77,7 +81,7 @@ static const char check_usage[] =
 
 enum { OPT_AS_OF = 256, OPT_RULESET, OPT_DISABLE, OPT_ENABLE, OPT_FORMAT, OPT_FAIL_ON,
        OPT_TRANSLATION, OPT_COLOR, OPT_MAX_SIZE, OPT_MIN_LEVEL, OPT_EXIT_ZERO, OPT_BASELINE,
-       OPT_WRITE_BASELINE };
+       OPT_WRITE_BASELINE, OPT_EXCLUDE };
 
 #define MAX_JOBS 256
 
@@ -101,6 +105,8 @@ typedef struct check_opts {
     const char *baseline;
     const char *write_baseline;
     int jobs;
+    const char *excludes[64];
+    size_t nexcludes;
     const char *translation;
     int color;          /* -1 auto, 0 never, 1 always */
     int quiet, verbose;
@@ -177,6 +183,7 @@ static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
         {"baseline", required_argument, NULL, OPT_BASELINE},
         {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
         {"jobs", required_argument, NULL, 'j'},
+        {"exclude", required_argument, NULL, OPT_EXCLUDE},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     int c;
@@ -225,6 +232,11 @@ static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
         case OPT_EXIT_ZERO: o->exit_zero = 1; break;
         case OPT_BASELINE: o->baseline = optarg; break;
         case OPT_WRITE_BASELINE: o->write_baseline = optarg; break;
+        case OPT_EXCLUDE:
+            if (o->nexcludes == sizeof o->excludes / sizeof o->excludes[0])
+                return cli_fail(env, "too many --exclude options");
+            o->excludes[o->nexcludes++] = optarg;
+            break;
         case 'j': {
             char *end;
             long j = strtol(optarg, &end, 10);
@@ -318,6 +330,30 @@ static int wanted_ext(const char *name)
     return 0;
 }
 
+/* Files of a repository that are not CP/CPS documents, skipped when
+ * found in a directory (a file named on the command line is checked). */
+static int repo_file(const char *name)
+{
+    static const char *const skip[] = {"readme", "changelog", "license", "licence",
+                                       "contributing", NULL};
+    for (size_t i = 0; skip[i]; i++) {
+        size_t k = 0;
+        while (skip[i][k] && (name[k] | 0x20) == skip[i][k])
+            k++;
+        if (!skip[i][k] && (name[k] == '.' || name[k] == '\0'))
+            return 1;
+    }
+    return 0;
+}
+
+static int excluded(const char *path, const char *name, const char *const *pats, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (fnmatch(pats[i], path, 0) == 0 || fnmatch(pats[i], name, 0) == 0)
+            return 1;
+    return 0;
+}
+
 static int name_cmp(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -325,7 +361,7 @@ static int name_cmp(const void *a, const void *b)
 
 /* The documents under dir, in name order; an unreadable directory is
  * added as an input of its own so that it is reported as an error. */
-static void collect_dir(input_list *l, const char *dir, int depth)
+static void collect_dir(input_list *l, const char *dir, int depth, const check_opts *o)
 {
     DIR *d = depth < 64 ? opendir(dir) : NULL;
     if (!d) {
@@ -346,10 +382,13 @@ static void collect_dir(input_list *l, const char *dir, int depth)
         buf p = BUF_INIT;
         buf_printf(&p, "%.*s/%s", (int)dl, dir, names.v[i]);
         struct stat st;
-        if (lstat(p.ptr, &st) == 0 && S_ISDIR(st.st_mode)) {
-            collect_dir(l, p.ptr, depth + 1);
+        if (excluded(p.ptr, names.v[i], o->excludes, o->nexcludes)) {
             buf_free(&p);
-        } else if (wanted_ext(names.v[i]) && stat(p.ptr, &st) == 0 && S_ISREG(st.st_mode)) {
+        } else if (lstat(p.ptr, &st) == 0 && S_ISDIR(st.st_mode)) {
+            collect_dir(l, p.ptr, depth + 1, o);
+            buf_free(&p);
+        } else if (wanted_ext(names.v[i]) && !repo_file(names.v[i]) && stat(p.ptr, &st) == 0 &&
+                   S_ISREG(st.st_mode)) {
             input_add(l, buf_detach(&p));
         } else {
             buf_free(&p);
@@ -359,12 +398,12 @@ static void collect_dir(input_list *l, const char *dir, int depth)
     free(names.v);
 }
 
-static void collect_inputs(input_list *l, int argc, char **argv)
+static void collect_inputs(input_list *l, int argc, char **argv, const check_opts *o)
 {
     for (int i = 0; i < argc; i++) {
         struct stat st;
         if (strcmp(argv[i], "-") && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
-            collect_dir(l, argv[i], 0);
+            collect_dir(l, argv[i], 0, o);
         else
             input_add(l, xstrdup(argv[i])); /* files, "-", and what does not exist */
     }
@@ -575,7 +614,7 @@ int cmd_check(int argc, char **argv, cli_env *env)
     }
 
     input_list inputs = {NULL, 0, 0};
-    collect_inputs(&inputs, argc - optind, argv + optind);
+    collect_inputs(&inputs, argc - optind, argv + optind, &o);
     if (inputs.n == 0) {
         cli_fail(env, "no document found in the directories given");
         status = EXIT_TROUBLE;

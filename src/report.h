@@ -121,7 +121,8 @@ void report_github(buf *out, const report_doc *docs, size_t n, cps_date as_of,
 /* A fingerprint of rule id + section + the normalised match (folded text,
  * whitespace runs collapsed; "" when the finding has no match): stable
  * when the document is edited elsewhere, so SARIF alerts and baseline
- * entries survive edits. 64-bit FNV-1a in lower-case hex. */
+ * entries survive edits. 64-bit FNV-1a with a final mix (fmix64), in
+ * lower-case hex. */
 void report_fingerprint(const finding *f, char out[REPORT_FP_LEN]);
 
 /* The file name of a report_doc. */

@@ -211,8 +211,8 @@ static void doc_text(buf *b, const report_doc *rd, const report_opts *o)
         buf_putc(b, '\n');
         if (it->note && (failing || o->verbose || it->status == ST_NA))
             buf_printf(b, "        %s\n", it->note);
-        if (!failing)
-            continue;
+        if (!failing || (it->nfindings && nbase + nhidden == it->nfindings))
+            continue; /* nothing new to show: no message, no citation */
         /* The rule once, then each finding: where, the quote, what. */
         buf_printf(b, "        %s\n", r->message);
         cite_line(b, r);

@@ -59,6 +59,13 @@ void report_fingerprint(const finding *f, char out[REPORT_FP_LEN])
         any = 1;
         h = fnv(h, m, 1);
     }
+    /* FNV-1a alone leaves similar inputs with similar prefixes; a final
+     * mix (MurmurHash3's fmix64) spreads them. */
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
     snprintf(out, REPORT_FP_LEN, "%016llx", (unsigned long long)h);
 }
 

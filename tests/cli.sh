@@ -13,14 +13,23 @@
 #   err-has: TEXT               stderr contains TEXT (repeatable)
 #   json: EXPR                  stdout is JSON and the Python expression EXPR on
 #                               it (as d) is true (repeatable)
-#   needs: corpus               skip (loudly) when ../shared/corpus is absent
+#   xml: EXPR                   stdout is well-formed XML (xml.etree) and EXPR on
+#                               its root element (as r) is true (repeatable)
+#   sarif-valid:                stdout is valid against the SARIF 2.1.0 JSON
+#                               schema ($SARIF_SCHEMA, else
+#                               ../shared/reference/sarif-schema-2.1.0.json),
+#                               checked with python3-jsonschema; the case is
+#                               skipped (loudly) when neither file exists
+#   needs: corpus               skip (loudly) when ../shared/corpus (or $CORPUS)
+#                               is absent
 #   stdout:                     the rest of the file is the exact expected stdout
 set -u
 BIN=$1; shift
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 case $BIN in /*) ;; *) BIN=$ROOT/$BIN ;; esac
 cd "$ROOT" || exit 2
-CORPUS=../shared/corpus
+CORPUS=${CORPUS:-../shared/corpus}
+SCHEMA=${SARIF_SCHEMA:-../shared/reference/sarif-schema-2.1.0.json}
 PY=python3; [ -x /usr/bin/python3 ] && PY=/usr/bin/python3
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 [ $# -gt 0 ] || set -- tests/cli/*.t
@@ -43,7 +52,11 @@ for t in "$@"; do
     esac
   done <"$t"
   if [ "$needs" = corpus ] && [ ! -d "$CORPUS" ]; then
-    echo "ok $n - $name # SKIP ../shared/corpus not found: corpus tests did not run"
+    echo "ok $n - $name # SKIP $CORPUS not found: corpus tests did not run"
+    continue
+  fi
+  if grep -q '^sarif-valid:' "$tmp/checks" && [ ! -f "$SCHEMA" ]; then
+    echo "ok $n - $name # SKIP SARIF schema not found (set SARIF_SCHEMA or provide $SCHEMA): SARIF not validated"
     continue
   fi
   args=$(printf '%s' "$args" | sed "s|\$CORPUS|$CORPUS|g")
@@ -63,6 +76,13 @@ for t in "$@"; do
         $PY -c 'import json,sys
 d=json.load(open(sys.argv[1]))
 sys.exit(0 if eval(sys.argv[2]) else 1)' "$tmp/out" "$e" 2>"$tmp/pyerr" || why="json check failed: $e $(head -c 300 "$tmp/pyerr")" ;;
+      xml:*) e=${c#xml: }
+        $PY -c 'import sys, xml.etree.ElementTree as ET
+r=ET.parse(sys.argv[1]).getroot()
+sys.exit(0 if eval(sys.argv[2]) else 1)' "$tmp/out" "$e" 2>"$tmp/pyerr" || why="xml check failed: $e $(head -c 300 "$tmp/pyerr")" ;;
+      sarif-valid:*)
+        $PY -c 'import json, sys, jsonschema
+jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))' "$tmp/out" "$SCHEMA" 2>"$tmp/pyerr" || why="SARIF not valid against $SCHEMA: $(tail -c 400 "$tmp/pyerr")" ;;
       *) why="bad check line: $c" ;;
     esac
   done <"$tmp/checks"

@@ -28,6 +28,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cmark-gfm-core-extensions.h>
 #include <libxml/parser.h>
 
 #include "analysis.h"
@@ -625,7 +626,12 @@ int cmd_check(int argc, char **argv, cli_env *env)
     slot *slots = xcalloc(inputs.n, sizeof *slots);
     for (size_t i = 0; i < inputs.n; i++)
         slots[i].file = inputs.v[i];
-    xmlInitParser(); /* once, before any thread parses */
+    /* Library state that is set up on first use, and so must be set up
+     * before the threads: libxml2's parser globals, and cmark-gfm's
+     * extension registry (markdown.c registers it on each use, which is
+     * idempotent but not thread-safe the first time). */
+    xmlInitParser();
+    cmark_gfm_core_extensions_ensure_registered();
     work w;
     memset(&w, 0, sizeof w);
     w.slots = slots;

@@ -69,6 +69,8 @@ static const char check_usage[] =
     "                      or name matches GLOB (repeatable); README, CHANGELOG,\n"
     "                      LICENSE and CONTRIBUTING files are always skipped there\n"
     "  --translation FILE  the English version of a non-English document\n"
+    "  --pair              FILEs come in pairs: ORIGINAL ENGLISH-VERSION (each\n"
+    "                      original is checked with its English version)\n"
     "  --color WHEN        auto (default: on a terminal, not with NO_COLOR),\n"
     "                      always or never\n"
     "  -q, --quiet         print only the summary line\n"
@@ -82,7 +84,7 @@ static const char check_usage[] =
 
 enum { OPT_AS_OF = 256, OPT_RULESET, OPT_DISABLE, OPT_ENABLE, OPT_FORMAT, OPT_FAIL_ON,
        OPT_TRANSLATION, OPT_COLOR, OPT_MAX_SIZE, OPT_MIN_LEVEL, OPT_EXIT_ZERO, OPT_BASELINE,
-       OPT_WRITE_BASELINE, OPT_EXCLUDE };
+       OPT_WRITE_BASELINE, OPT_EXCLUDE, OPT_PAIR };
 
 #define MAX_JOBS 256
 
@@ -109,6 +111,7 @@ typedef struct check_opts {
     const char *excludes[64];
     size_t nexcludes;
     const char *translation;
+    int pair;           /* --pair: files are ORIGINAL ENGLISH pairs */
     int color;          /* -1 auto, 0 never, 1 always */
     int quiet, verbose;
     size_t max_size;
@@ -174,6 +177,7 @@ static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
         {"output", required_argument, NULL, 'o'},
         {"fail-on", required_argument, NULL, OPT_FAIL_ON},
         {"translation", required_argument, NULL, OPT_TRANSLATION},
+        {"pair", no_argument, NULL, OPT_PAIR},
         {"color", required_argument, NULL, OPT_COLOR},
         {"colour", required_argument, NULL, OPT_COLOR},
         {"quiet", no_argument, NULL, 'q'},
@@ -262,6 +266,7 @@ static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
                                 optarg);
             break;
         case OPT_TRANSLATION: o->translation = optarg; break;
+        case OPT_PAIR: o->pair = 1; break;
         case OPT_COLOR:
             if (!strcmp(optarg, "auto"))
                 o->color = -1;
@@ -286,6 +291,10 @@ static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
     }
     if (optind >= argc)
         return cli_fail(env, "no input file (try 'cpslint check --help')");
+    if (o->pair && o->translation)
+        return cli_fail(env, "--pair and --translation exclude each other");
+    if (o->pair && (argc - optind) % 2)
+        return cli_fail(env, "--pair needs files in pairs: ORIGINAL ENGLISH-VERSION ...");
     return 0;
 }
 
@@ -414,6 +423,8 @@ static void collect_inputs(input_list *l, int argc, char **argv, const check_opt
 
 typedef struct slot {
     const char *file;
+    const char *en_file; /* --pair: its English version, else NULL */
+    analysis en;         /* valid when ok and en_file */
     analysis a;
     check_result res;
     int ok;             /* a and res are valid */
@@ -457,6 +468,13 @@ static void check_one(work *w, slot *s, matcher *m)
         s->error = error_text(s->file, &e);
         return;
     }
+    if (s->en_file && analysis_run(s->en_file, w->spec, w->aopts, &s->en, &e) != 0) {
+        buf b = BUF_INIT;
+        buf_printf(&b, "its English version: %s", e.msg);
+        s->error = buf_detach(&b);
+        analysis_free(&s->a);
+        return;
+    }
     cps_date as_of = w->o->as_of;
     if (w->o->as_of_doc) {
         if (s->a.meta.date != DATE_NONE) {
@@ -470,12 +488,14 @@ static void check_one(work *w, slot *s, matcher *m)
         }
     }
     s->as_of = as_of;
-    check_input in = {&s->a, w->translation, as_of, w->spec};
+    check_input in = {&s->a, s->en_file ? &s->en : w->translation, as_of, w->spec};
     cps_err_clear(&e);
     if (check_run(w->rs, &in, m, &s->res, &e) != 0) {
         s->error = error_text(s->file, &e);
         check_result_free(&s->res);
         analysis_free(&s->a);
+        if (s->en_file)
+            analysis_free(&s->en);
         return;
     }
     s->ok = 1;
@@ -615,7 +635,12 @@ int cmd_check(int argc, char **argv, cli_env *env)
     }
 
     input_list inputs = {NULL, 0, 0};
-    collect_inputs(&inputs, argc - optind, argv + optind, &o);
+    if (o.pair) /* pairs of files, as given: no directories */
+        for (int i = optind; i < argc; i++)
+            input_add(&inputs, xstrdup(argv[i]));
+    else
+        collect_inputs(&inputs, argc - optind, argv + optind, &o);
+    size_t ndocs = o.pair ? inputs.n / 2 : inputs.n;
     if (inputs.n == 0) {
         cli_fail(env, "no document found in the directories given");
         status = EXIT_TROUBLE;
@@ -623,9 +648,11 @@ int cmd_check(int argc, char **argv, cli_env *env)
         goto out;
     }
 
-    slot *slots = xcalloc(inputs.n, sizeof *slots);
-    for (size_t i = 0; i < inputs.n; i++)
-        slots[i].file = inputs.v[i];
+    slot *slots = xcalloc(ndocs, sizeof *slots);
+    for (size_t i = 0; i < ndocs; i++) {
+        slots[i].file = inputs.v[o.pair ? 2 * i : i];
+        slots[i].en_file = o.pair ? inputs.v[2 * i + 1] : NULL;
+    }
     /* Library state that is set up on first use, and so must be set up
      * before the threads: libxml2's parser globals, and cmark-gfm's
      * extension registry (markdown.c registers it on each use, which is
@@ -635,33 +662,33 @@ int cmd_check(int argc, char **argv, cli_env *env)
     work w;
     memset(&w, 0, sizeof w);
     w.slots = slots;
-    w.n = inputs.n;
+    w.n = ndocs;
     w.o = &o;
     w.rs = &rs;
     w.spec = &spec;
     w.translation = have_translation ? &translation : NULL;
     w.aopts = &aopts;
-    if (inputs.n > 3 && isatty(fileno(env->err)))
+    if (ndocs > 3 && isatty(fileno(env->err)))
         w.progress = env->err;
     pthread_mutex_init(&w.mu, NULL);
     run_all(&w, o.jobs);
     pthread_mutex_destroy(&w.mu);
 
     /* One report for all, in input order. */
-    report_doc *rds = xcalloc(inputs.n, sizeof *rds);
-    report_mark **marks = xcalloc(inputs.n, sizeof *marks);
-    const char **checked = xcalloc(inputs.n, sizeof *checked);
+    report_doc *rds = xcalloc(ndocs, sizeof *rds);
+    report_mark **marks = xcalloc(ndocs, sizeof *marks);
+    const char **checked = xcalloc(ndocs, sizeof *checked);
     size_t nchecked = 0;
     int rule_errors = 0, unreadable = 0;
     cps_date report_as_of = o.as_of_doc ? DATE_NONE : o.as_of;
     int first = 1;
     cps_date today = date_today();
-    for (size_t i = 0; i < inputs.n; i++) {
+    for (size_t i = 0; i < ndocs; i++) {
         slot *s = &slots[i];
         if (s->warn)
             fputs(s->warn, env->err);
         rds[i].file = s->file;
-        rds[i].translation = o.translation;
+        rds[i].translation = s->en_file ? s->en_file : o.translation;
         if (!s->ok) {
             rds[i].error = s->error;
             fprintf(env->err, "cpslint: %s: %s\n", s->file, s->error);
@@ -702,7 +729,7 @@ int cmd_check(int argc, char **argv, cli_env *env)
     ro.nnotes = nnotes;
     ro.srcroot = getcwd(cwd, sizeof cwd) ? cwd : NULL;
     buf out = BUF_INIT;
-    report_write(&out, o.format, rds, inputs.n, report_as_of, &ro);
+    report_write(&out, o.format, rds, ndocs, report_as_of, &ro);
     if (write_report(env, o.output, &out))
         status = EXIT_TROUBLE;
     buf_free(&out);
@@ -713,7 +740,7 @@ int cmd_check(int argc, char **argv, cli_env *env)
                     notes[i].message);
     if (o.write_baseline) {
         buf b = BUF_INIT;
-        baseline_write(&b, rds, inputs.n, o.baseline ? &bl : NULL);
+        baseline_write(&b, rds, ndocs, o.baseline ? &bl : NULL);
         cps_err_clear(&e);
         if (write_atomic(o.write_baseline, buf_cstr(&b), b.len, &e)) {
             cli_fail(env, "%s", e.msg);
@@ -721,7 +748,7 @@ int cmd_check(int argc, char **argv, cli_env *env)
         }
         buf_free(&b);
     }
-    for (size_t i = 0; i < inputs.n; i++)
+    for (size_t i = 0; i < ndocs; i++)
         if (slots[i].ok && slots[i].res.by_status[ST_ERROR])
             for (size_t k = 0; k < slots[i].res.nitems; k++)
                 if (slots[i].res.items[k].status == ST_ERROR)
@@ -730,7 +757,7 @@ int cmd_check(int argc, char **argv, cli_env *env)
                             slots[i].res.items[k].note ? slots[i].res.items[k].note : "");
     if (status == EXIT_CLEAN) {
         report_counts c;
-        report_count(rds, inputs.n, &ro, &c);
+        report_count(rds, ndocs, &ro, &c);
         if (rule_errors || unreadable)
             status = EXIT_TROUBLE;
         else if (c.failing && !o.exit_zero)
@@ -738,16 +765,19 @@ int cmd_check(int argc, char **argv, cli_env *env)
     }
 
     baseline_notes_free(notes, nnotes);
-    for (size_t i = 0; i < inputs.n; i++) {
+    for (size_t i = 0; i < ndocs; i++) {
         if (slots[i].ok) {
             check_result_free(&slots[i].res);
             analysis_free(&slots[i].a);
+            if (slots[i].en_file)
+                analysis_free(&slots[i].en);
         }
         free(slots[i].error);
         free(slots[i].warn);
         free(marks[i]);
-        free(inputs.v[i]);
     }
+    for (size_t i = 0; i < inputs.n; i++)
+        free(inputs.v[i]);
     free(inputs.v);
     free(slots);
     free(rds);

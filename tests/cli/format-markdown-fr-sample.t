@@ -7,4 +7,4 @@ has: | Status | Severity | Rule | Section | Line | Finding |
 has: | FAIL | error | br.3.2.2.4.5.retired | 3.2.3.3 Vérification des noms de domaine (FQDN) | 456 | offers domain validation method 3.2.2.4.5
 has: BR**3.2.2.4.5** (document
 has: | UPCOMING | warning | br.3.2.2.4.3.retired |
-has: <details><summary>29 other rules: 4 pass, 0 n/a, 25 not-effective</summary>
+has: <details><summary>

@@ -23,11 +23,11 @@ CFLAGS  += -std=c11 -D_XOPEN_SOURCE=700 -Wall -Wextra -Werror -Wshadow \
            -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
-CPPFLAGS += -DCPSLINT_VERSION='"$(VERSION)"' -DCPSLINT_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
+CPPFLAGS += -pthread -DCPSLINT_VERSION='"$(VERSION)"' -DCPSLINT_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
 # The table extension is a separate library; Debian's libcmark-gfm.pc names
 # it, upstream's does not (and it has no .pc of its own).
 CMARK_EXT := $(if $(findstring -lcmark-gfm-extensions,$(PKG_LIBS)),,-lcmark-gfm-extensions)
-LDLIBS  += $(PKG_LIBS) $(CMARK_EXT) -lm
+LDLIBS  += $(PKG_LIBS) $(CMARK_EXT) -lm -pthread
 
 SRCS    := $(filter-out src/main.c,$(wildcard src/*.c))
 OBJS    := $(SRCS:src/%.c=$(BUILD)/obj/%.o)

@@ -16,8 +16,9 @@ static void kv_date(json_w *w, const char *key, cps_date d)
     json_str(w, s);
 }
 
-static void finding_json(json_w *w, const finding *f)
+static void finding_json(json_w *w, const report_doc *rd, size_t i)
 {
+    const finding *f = &rd->res->f[i];
     const rule *r = f->rule;
     json_obj_begin(w);
     json_kv_str(w, "rule", r->id);
@@ -50,11 +51,29 @@ static void finding_json(json_w *w, const finding *f)
         json_key(w, "in_translation");
         json_bool(w, 1);
     }
+    char fp[REPORT_FP_LEN];
+    report_fingerprint(f, fp);
+    json_kv_str(w, "fingerprint", fp);
+    if (rd->marks && (rd->marks[i].reason || rd->marks[i].expired != DATE_NONE)) {
+        json_key(w, "baseline");
+        json_obj_begin(w);
+        json_kv_str(w, "reason", rd->marks[i].reason);
+        if (rd->marks[i].expired != DATE_NONE)
+            kv_date(w, "expired", rd->marks[i].expired);
+        json_obj_end(w);
+    }
     json_obj_end(w);
 }
 
-static void doc_json(json_w *w, const report_doc *rd)
+static void doc_json(json_w *w, const report_doc *rd, const report_opts *o)
 {
+    if (rd->error) {
+        json_obj_begin(w);
+        json_kv_str(w, "file", report_doc_file(rd));
+        json_kv_str(w, "error", rd->error);
+        json_obj_end(w);
+        return;
+    }
     analysis *a = rd->a;
     const check_result *res = rd->res;
     json_obj_begin(w);
@@ -95,13 +114,20 @@ static void doc_json(json_w *w, const report_doc *rd)
     json_key(w, "findings");
     json_arr_begin(w);
     for (size_t i = 0; i < res->nf; i++)
-        finding_json(w, &res->f[i]);
+        if (report_shown(rd, i, o))
+            finding_json(w, rd, i);
     json_arr_end(w);
+    report_counts c;
+    report_count(rd, 1, o, &c);
     json_key(w, "summary");
     json_obj_begin(w);
-    json_kv_int(w, "errors", (long long)res->errors);
-    json_kv_int(w, "warnings", (long long)res->warnings);
-    json_kv_int(w, "notices", (long long)res->notices);
+    json_kv_int(w, "errors", (long long)c.errors);
+    json_kv_int(w, "warnings", (long long)c.warnings);
+    json_kv_int(w, "notices", (long long)c.notices);
+    if (c.baselined)
+        json_kv_int(w, "baselined", (long long)c.baselined);
+    if (c.hidden)
+        json_kv_int(w, "below_min_level", (long long)c.hidden);
     for (int s = 0; s < ST_COUNT; s++)
         json_kv_int(w, check_status_name((check_status)s), (long long)res->by_status[s]);
     json_obj_end(w);
@@ -109,6 +135,14 @@ static void doc_json(json_w *w, const report_doc *rd)
 }
 
 void report_json(buf *out, const report_doc *docs, size_t n, cps_date as_of)
+{
+    report_opts o;
+    memset(&o, 0, sizeof o);
+    report_json_opts(out, docs, n, as_of, &o);
+}
+
+void report_json_opts(buf *out, const report_doc *docs, size_t n, cps_date as_of,
+                      const report_opts *o)
 {
     json_w w;
     json_init(&w, out, 1);
@@ -122,16 +156,38 @@ void report_json(buf *out, const report_doc *docs, size_t n, cps_date as_of)
     json_key(&w, "documents");
     json_arr_begin(&w);
     for (size_t i = 0; i < n; i++)
-        doc_json(&w, &docs[i]);
+        doc_json(&w, &docs[i], o);
     json_arr_end(&w);
-    size_t e, wa, no;
-    report_summary_counts(docs, n, &e, &wa, &no);
+    report_counts c;
+    report_count(docs, n, o, &c);
     json_key(&w, "summary");
     json_obj_begin(&w);
-    json_kv_int(&w, "errors", (long long)e);
-    json_kv_int(&w, "warnings", (long long)wa);
-    json_kv_int(&w, "notices", (long long)no);
+    json_kv_int(&w, "errors", (long long)c.errors);
+    json_kv_int(&w, "warnings", (long long)c.warnings);
+    json_kv_int(&w, "notices", (long long)c.notices);
+    if (c.baselined)
+        json_kv_int(&w, "baselined", (long long)c.baselined);
+    if (c.hidden)
+        json_kv_int(&w, "below_min_level", (long long)c.hidden);
+    if (c.unreadable)
+        json_kv_int(&w, "unreadable", (long long)c.unreadable);
     json_obj_end(&w);
+    if (o->nnotes) {
+        json_key(&w, "notes");
+        json_arr_begin(&w);
+        for (size_t i = 0; i < o->nnotes; i++) {
+            json_obj_begin(&w);
+            json_kv_str(&w, "file", o->notes[i].file);
+            json_key(&w, "line");
+            if (o->notes[i].line > 0)
+                json_int(&w, o->notes[i].line);
+            else
+                json_null(&w);
+            json_kv_str(&w, "message", o->notes[i].message);
+            json_obj_end(&w);
+        }
+        json_arr_end(&w);
+    }
     json_obj_end(&w);
     buf_putc(out, '\n');
 }

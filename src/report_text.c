@@ -35,6 +35,8 @@ void report_summary_counts(const report_doc *docs, size_t n, size_t *errors, siz
 {
     *errors = *warnings = *notices = 0;
     for (size_t i = 0; i < n; i++) {
+        if (!docs[i].res)
+            continue;
         *errors += docs[i].res->errors;
         *warnings += docs[i].res->warnings;
         *notices += docs[i].res->notices;
@@ -130,6 +132,29 @@ static void cite_line(buf *b, const rule *r)
     buf_puts(b, "]\n");
 }
 
+/* "FILE: 1 error, 0 warnings, 0 notices[, N baselined][, N below
+ * --min-level]; R rules: ..." (the status counts in full unless short). */
+static void summary_line(buf *b, const report_doc *rd, const report_opts *o, int full)
+{
+    const check_result *res = rd->res;
+    report_counts c;
+    report_count(rd, 1, o, &c);
+    buf_printf(b, "%s: %zu %s, %zu %s, %zu %s", report_doc_file(rd), c.errors,
+               plural(c.errors, "error", "errors"), c.warnings,
+               plural(c.warnings, "warning", "warnings"), c.notices,
+               plural(c.notices, "notice", "notices"));
+    if (c.baselined)
+        buf_printf(b, ", %zu baselined", c.baselined);
+    if (c.hidden)
+        buf_printf(b, ", %zu below --min-level", c.hidden);
+    buf_printf(b, "; %zu rules: %zu fail, %zu upcoming, %zu error", res->nitems,
+               res->by_status[ST_FAIL], res->by_status[ST_UPCOMING], res->by_status[ST_ERROR]);
+    if (full)
+        buf_printf(b, ", %zu pass, %zu n/a, %zu not-effective", res->by_status[ST_PASS],
+                   res->by_status[ST_NA], res->by_status[ST_NOT_EFFECTIVE]);
+    buf_putc(b, '\n');
+}
+
 static void doc_text(buf *b, const report_doc *rd, const report_opts *o)
 {
     analysis *a = rd->a;
@@ -167,19 +192,33 @@ static void doc_text(buf *b, const report_doc *rd, const report_opts *o)
         put_c(b, o, C_RESET);
         int failing = it->status == ST_FAIL || it->status == ST_UPCOMING || it->status == ST_ERROR;
         buf_printf(b, " %-7s %s", failing ? rule_severity_name(it->severity) : "", r->id);
-        if (failing && it->nfindings)
-            buf_printf(b, " (%zu %s)", it->nfindings, plural(it->nfindings, "finding", "findings"));
+        size_t nbase = 0, nhidden = 0;
+        for (size_t k = 0; k < res->nf; k++)
+            if (res->f[k].rule == r) {
+                if (!report_shown(rd, k, o))
+                    nhidden++;
+                else if (report_baselined(rd, k))
+                    nbase++;
+            }
+        if (failing && it->nfindings) {
+            buf_printf(b, " (%zu %s", it->nfindings, plural(it->nfindings, "finding", "findings"));
+            if (nbase)
+                buf_printf(b, ", %zu baselined", nbase);
+            if (nhidden)
+                buf_printf(b, ", %zu below --min-level", nhidden);
+            buf_putc(b, ')');
+        }
         buf_putc(b, '\n');
         if (it->note && (failing || o->verbose || it->status == ST_NA))
             buf_printf(b, "        %s\n", it->note);
-        if (!failing)
-            continue;
+        if (!failing || (it->nfindings && nbase + nhidden == it->nfindings))
+            continue; /* nothing new to show: no message, no citation */
         /* The rule once, then each finding: where, the quote, what. */
         buf_printf(b, "        %s\n", r->message);
         cite_line(b, r);
         for (size_t k = 0; k < res->nf; k++) {
             const finding *f = &res->f[k];
-            if (f->rule != r)
+            if (f->rule != r || !report_shown(rd, k, o) || report_baselined(rd, k))
                 continue;
             buf_puts(b, "      - ");
             put_c(b, o, C_CYAN);
@@ -198,38 +237,73 @@ static void doc_text(buf *b, const report_doc *rd, const report_opts *o)
                 snippet_text(b, f, o);
             if (strcmp(f->message, r->message))
                 buf_printf(b, "        %s\n", f->message);
+            if (rd->marks && rd->marks[k].expired != DATE_NONE) {
+                char d[11];
+                date_format(rd->marks[k].expired, d);
+                buf_printf(b, "        (its baseline entry expired on %s)\n", d);
+            }
         }
     }
     free(items);
-    buf_printf(b, "\n%s: %zu %s, %zu %s, %zu %s; %zu rules: %zu fail, %zu upcoming, %zu error, "
-                  "%zu pass, %zu n/a, %zu not-effective\n",
-               a->d.file, res->errors, plural(res->errors, "error", "errors"), res->warnings,
-               plural(res->warnings, "warning", "warnings"), res->notices,
-               plural(res->notices, "notice", "notices"), res->nitems, res->by_status[ST_FAIL],
-               res->by_status[ST_UPCOMING], res->by_status[ST_ERROR], res->by_status[ST_PASS],
-               res->by_status[ST_NA], res->by_status[ST_NOT_EFFECTIVE]);
+    buf_putc(b, '\n');
+    summary_line(b, rd, o, 1);
+}
+
+static void notes_text(buf *out, const report_opts *o)
+{
+    for (size_t i = 0; o && i < o->nnotes; i++) {
+        const report_note *nt = &o->notes[i];
+        if (nt->file && nt->line > 0)
+            buf_printf(out, "%s:%ld: %s\n", nt->file, nt->line, nt->message);
+        else if (nt->file)
+            buf_printf(out, "%s: %s\n", nt->file, nt->message);
+        else
+            buf_printf(out, "%s\n", nt->message);
+    }
+}
+
+static void total_line(buf *out, const report_doc *docs, size_t n, const report_opts *o)
+{
+    report_counts c;
+    report_count(docs, n, o, &c);
+    buf_printf(out, "total: %zu %s", n, plural(n, "document", "documents"));
+    if (c.unreadable)
+        buf_printf(out, " (%zu could not be checked)", c.unreadable);
+    buf_printf(out, ": %zu %s, %zu %s, %zu %s", c.errors, plural(c.errors, "error", "errors"),
+               c.warnings, plural(c.warnings, "warning", "warnings"), c.notices,
+               plural(c.notices, "notice", "notices"));
+    if (c.baselined)
+        buf_printf(out, ", %zu baselined", c.baselined);
+    if (c.hidden)
+        buf_printf(out, ", %zu below --min-level", c.hidden);
+    buf_putc(out, '\n');
 }
 
 void report_text(buf *out, const report_doc *docs, size_t n, cps_date as_of,
                  const report_opts *o)
 {
     (void)as_of;
-    if (o->quiet) {
-        for (size_t i = 0; i < n; i++) {
-            const check_result *res = docs[i].res;
-            buf_printf(out, "%s: %zu %s, %zu %s, %zu %s; %zu rules: %zu fail, %zu upcoming, "
-                            "%zu error\n",
-                       docs[i].a->d.file, res->errors, plural(res->errors, "error", "errors"),
-                       res->warnings, plural(res->warnings, "warning", "warnings"), res->notices,
-                       plural(res->notices, "notice", "notices"), res->nitems,
-                       res->by_status[ST_FAIL], res->by_status[ST_UPCOMING],
-                       res->by_status[ST_ERROR]);
-        }
-        return;
-    }
     for (size_t i = 0; i < n; i++) {
+        if (docs[i].error) {
+            if (i && !o->quiet)
+                buf_puts(out, "\n");
+            buf_printf(out, "%s: error: %s\n", report_doc_file(&docs[i]), docs[i].error);
+            continue;
+        }
+        if (o->quiet) {
+            summary_line(out, &docs[i], o, 0);
+            continue;
+        }
         if (i)
             buf_puts(out, "\n");
         doc_text(out, &docs[i], o);
     }
+    if (n > 1) {
+        if (!o->quiet)
+            buf_putc(out, '\n');
+        total_line(out, docs, n, o);
+    }
+    if (o->nnotes && !o->quiet)
+        buf_putc(out, '\n');
+    notes_text(out, o);
 }

@@ -16,6 +16,13 @@
 #   err-has: TEXT               stderr contains TEXT (repeatable)
 #   json: EXPR                  stdout is JSON and the Python expression EXPR on
 #                               it (as d) is true (repeatable)
+#   xml: EXPR                   stdout is well-formed XML (xml.etree) and EXPR on
+#                               its root element (as r) is true (repeatable)
+#   sarif-valid:                stdout is valid against the SARIF 2.1.0 JSON
+#                               schema ($SARIF_SCHEMA, else
+#                               ../shared/reference/sarif-schema-2.1.0.json),
+#                               checked with python3-jsonschema; the case is
+#                               skipped (loudly) when neither file exists
 #   same-json-as: ARGS          stdout is JSON equal to the stdout of cpslint ARGS
 #                               (which must exit 0), once the keys listed by
 #                               "ignore:" are dropped at every depth
@@ -25,7 +32,8 @@
 #                               skips the case (its stderr says why), another
 #                               failure fails it
 #   env: NAME=VALUE             set in cpslint's environment (repeatable)
-#   needs: corpus               skip (loudly) when ../shared/corpus is absent
+#   needs: corpus               skip (loudly) when ../shared/corpus (or
+#                               $CPSLINT_CORPUS) is absent
 #   needs: pdftotext            skip (loudly) when pdftotext (poppler-utils) is
 #                               not installed
 #   stdout:                     the rest of the file is the exact expected stdout
@@ -35,6 +43,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 case $BIN in /*) ;; *) BIN=$ROOT/$BIN ;; esac
 cd "$ROOT" || exit 2
 CORPUS=${CPSLINT_CORPUS:-../shared/corpus}
+SCHEMA=${SARIF_SCHEMA:-../shared/reference/sarif-schema-2.1.0.json}
 PY=python3; [ -x /usr/bin/python3 ] && PY=/usr/bin/python3
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 [ $# -gt 0 ] || set -- tests/cli/*.t
@@ -61,7 +70,11 @@ for t in "$@"; do
     esac
   done <"$t"
   if [ "$needs" = corpus ] && [ ! -d "$CORPUS" ]; then
-    echo "ok $n - $name # SKIP ../shared/corpus not found: corpus tests did not run"
+    echo "ok $n - $name # SKIP $CORPUS not found: corpus tests did not run"
+    continue
+  fi
+  if grep -q '^sarif-valid:' "$tmp/checks" && [ ! -f "$SCHEMA" ]; then
+    echo "ok $n - $name # SKIP SARIF schema not found (set SARIF_SCHEMA or provide $SCHEMA): SARIF not validated"
     continue
   fi
   if [ "$needs" = pdftotext ] && ! command -v pdftotext >/dev/null 2>&1; then
@@ -94,6 +107,13 @@ for t in "$@"; do
         $PY -c 'import json,sys
 d=json.load(open(sys.argv[1]))
 sys.exit(0 if eval(sys.argv[2]) else 1)' "$tmp/out" "$e" 2>"$tmp/pyerr" || why="json check failed: $e $(head -c 300 "$tmp/pyerr")" ;;
+      xml:*) e=${c#xml: }
+        $PY -c 'import sys, xml.etree.ElementTree as ET
+r=ET.parse(sys.argv[1]).getroot()
+sys.exit(0 if eval(sys.argv[2]) else 1)' "$tmp/out" "$e" 2>"$tmp/pyerr" || why="xml check failed: $e $(head -c 300 "$tmp/pyerr")" ;;
+      sarif-valid:*)
+        $PY -c 'import json, sys, jsonschema
+jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))' "$tmp/out" "$SCHEMA" 2>"$tmp/pyerr" || why="SARIF not valid against $SCHEMA: $(tail -c 400 "$tmp/pyerr")" ;;
       same-json-as:*) a2=$(subst "${c#same-json-as:}")
         eval "set -f; \"\$BIN\" $a2" </dev/null >"$tmp/out2" 2>"$tmp/err2"; rc2=$?; set +f
         if [ $rc2 != 0 ]; then why="same-json-as: exit $rc2: $(head -c 200 "$tmp/err2")"

@@ -2,7 +2,8 @@
 # Run every test of cpslint and end with the line "N passed, N failed".
 #   tests/run.sh BUILD_DIR
 # Unit tests are cmocka programs (TAP output, one line per test); CLI cases
-# are tests/cli/*.t files run by tests/cli.sh; rule examples run through
+# are tests/cli/*.t files run by tests/cli.sh; the multi-step CI gate tests
+# (baselines, -j, docs/ci.md) are tests/ci.sh; rule examples run through
 # `cpslint rules --test`. Every test counts once.
 set -u
 BUILD=${1:-build}
@@ -57,6 +58,12 @@ if [ -x tests/cli.sh ] && [ -x "$BUILD/cpslint" ]; then
   sh tests/cli.sh "$BUILD/cpslint" >"$log" 2>&1
   count_tap cli <"$log"
   grep -v '^ok ' "$log" | grep -v '^#' | sed 's/^/    /' | head -80
+fi
+
+if [ -f tests/ci.sh ] && [ -x "$BUILD/cpslint" ]; then
+  sh tests/ci.sh "$BUILD/cpslint" >"$log" 2>&1
+  count_tap ci <"$log"
+  grep -v '^ok ' "$log" | grep -v '^1\.\.' | sed 's/^/    /' | head -80
 fi
 
 echo "$pass passed, $fail failed"

@@ -1,0 +1,466 @@
+/* report_sarif.c — SARIF 2.1.0 for GitHub code scanning (see docs/ci.md).
+ *
+ * One run. tool.driver.rules lists every rule that ran (the checklist of
+ * the first checked document: all documents of a run share the ruleset),
+ * with its title, message, help text carrying the citation, a helpUri into
+ * docs/rules.md on GitHub and its default level. One result per shown,
+ * unbaselined finding: level, message, the document's URI relative to the
+ * working directory (%SRCROOT%), the start line (for a missing section:
+ * the heading of the section before it), the RFC 3647 section as a
+ * logical location, and partialFingerprints from rule id + section +
+ * normalised match with an occurrence counter, so alerts survive edits.
+ * Unreadable inputs and rules that could not run are
+ * toolExecutionNotifications of the invocation (executionSuccessful
+ * false); stale or expired baseline entries are
+ * toolConfigurationNotifications.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "json.h"
+#include "report.h"
+
+#define RULES_DOC_URI "https://github.com/cpslint/cpslint/blob/main/docs/rules.md"
+
+static const char *sarif_level(int sev)
+{
+    switch (sev) {
+    case SEV_ERROR: return "error";
+    case SEV_WARNING: return "warning";
+    default: return "note";
+    }
+}
+
+/* Percent-encode a path for a URI reference: unreserved characters and
+ * '/' stay, everything else (including UTF-8 bytes) becomes %XX. */
+static void uri_encode(buf *b, const char *s)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        unsigned c = *p;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+            c == '-' || c == '.' || c == '_' || c == '~' || c == '/')
+            buf_putc(b, (char)c);
+        else
+            buf_printf(b, "%%%c%c", hex[c >> 4], hex[c & 15]);
+    }
+}
+
+/* The artifact URI of a document named path: relative to srcroot when it
+ * is inside it (with "./" dropped), an absolute file:// URI otherwise,
+ * "stdin" for standard input. *relative says whether %SRCROOT% applies. */
+static void doc_uri(buf *b, const char *path, const char *srcroot, int *relative)
+{
+    *relative = 1;
+    if (!strcmp(path, "-")) {
+        buf_puts(b, "stdin");
+        *relative = 0;
+        return;
+    }
+    if (path[0] == '/') {
+        size_t rl = srcroot ? strlen(srcroot) : 0;
+        while (rl > 1 && srcroot[rl - 1] == '/')
+            rl--;
+        if (rl && !strncmp(path, srcroot, rl) && path[rl] == '/') {
+            path += rl + 1;
+        } else {
+            buf_puts(b, "file://");
+            uri_encode(b, path);
+            *relative = 0;
+            return;
+        }
+    }
+    while (path[0] == '.' && path[1] == '/')
+        path += 2;
+    while (path[0] == '/')
+        path++;
+    uri_encode(b, path);
+}
+
+/* GitHub's heading anchor for a heading that is exactly the rule id:
+ * lower case, characters other than letters, digits, '-' and '_'
+ * dropped ("br.3.2.2.4.5.retired" -> "br32245retired"). */
+static void rule_anchor(buf *b, const char *id)
+{
+    for (const char *p = id; *p; p++) {
+        char c = *p;
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')
+            buf_putc(b, c);
+        else if (c == ' ')
+            buf_putc(b, '-');
+    }
+}
+
+static void text_obj(json_w *w, const char *key, const char *text)
+{
+    json_key(w, key);
+    json_obj_begin(w);
+    json_kv_str(w, "text", text);
+    json_obj_end(w);
+}
+
+static void rule_json(json_w *w, const rule *r)
+{
+    char d[11];
+    buf t = BUF_INIT;
+    json_obj_begin(w);
+    json_kv_str(w, "id", r->id);
+    text_obj(w, "shortDescription", r->title ? r->title : r->message);
+    text_obj(w, "fullDescription", r->message);
+    /* help: the requirement, its citation and dates, the source's URL */
+    buf_printf(&t, "%s\n\nCitation: %s", r->message, r->cite);
+    if (r->source)
+        buf_printf(&t, " (%s)", r->source);
+    buf_puts(&t, ".");
+    if (r->effective != DATE_NONE) {
+        date_format(r->effective, d);
+        buf_printf(&t, " Effective %s.", d);
+    }
+    if (r->until != DATE_NONE) {
+        date_format(r->until, d);
+        buf_printf(&t, " Until %s.", d);
+    }
+    if (r->url)
+        buf_printf(&t, "\n\n%s", r->url);
+    json_key(w, "help");
+    json_obj_begin(w);
+    json_kv_str(w, "text", buf_cstr(&t));
+    json_obj_end(w);
+    buf_truncate(&t, 0);
+    buf_puts(&t, RULES_DOC_URI "#");
+    rule_anchor(&t, r->id);
+    json_kv_str(w, "helpUri", buf_cstr(&t));
+    json_key(w, "defaultConfiguration");
+    json_obj_begin(w);
+    json_kv_str(w, "level", sarif_level((int)r->severity));
+    json_obj_end(w);
+    json_key(w, "properties");
+    json_obj_begin(w);
+    json_kv_str(w, "cite", r->cite);
+    if (r->source)
+        json_kv_str(w, "source", r->source);
+    json_kv_str(w, "kind", rule_kind_name(r->kind));
+    if (r->effective != DATE_NONE) {
+        date_format(r->effective, d);
+        json_kv_str(w, "effective", d);
+    }
+    if (r->until != DATE_NONE) {
+        date_format(r->until, d);
+        json_kv_str(w, "until", d);
+    }
+    json_key(w, "tags");
+    json_arr_begin(w);
+    json_str(w, "cp-cps");
+    json_str(w, rule_kind_name(r->kind));
+    json_arr_end(w);
+    json_obj_end(w);
+    json_obj_end(w);
+    buf_free(&t);
+}
+
+static void artifact_location(json_w *w, const report_doc *d, size_t index, const report_opts *o)
+{
+    buf u = BUF_INIT;
+    int rel;
+    doc_uri(&u, report_doc_file(d), o->srcroot, &rel);
+    json_key(w, "artifactLocation");
+    json_obj_begin(w);
+    json_kv_str(w, "uri", buf_cstr(&u));
+    if (rel && o->srcroot)
+        json_kv_str(w, "uriBaseId", "%SRCROOT%");
+    json_kv_int(w, "index", (long long)index);
+    json_obj_end(w);
+    buf_free(&u);
+}
+
+static long rule_index(const check_result *ref, const rule *r)
+{
+    for (size_t i = 0; ref && i < ref->nitems; i++)
+        if (ref->items[i].rule == r)
+            return (long)i;
+    return -1;
+}
+
+static void result_json(json_w *w, const report_doc *d, size_t di, size_t i,
+                        const check_result *ref, const report_opts *o)
+{
+    const finding *f = &d->res->f[i];
+    buf m = BUF_INIT;
+    json_obj_begin(w);
+    json_kv_str(w, "ruleId", f->rule->id);
+    long ri = rule_index(ref, f->rule);
+    if (ri >= 0)
+        json_kv_int(w, "ruleIndex", ri);
+    json_kv_str(w, "level", sarif_level((int)f->severity));
+    /* message: where, what, and the sentence quoted */
+    if (f->section[0])
+        buf_printf(&m, "%s%s%s: ", f->section, f->heading ? " " : "", f->heading ? f->heading : "");
+    buf_puts(&m, f->message);
+    if (f->status == ST_UPCOMING)
+        buf_puts(&m, " (not yet effective: upcoming)");
+    if (f->snippet && *f->snippet)
+        buf_printf(&m, " \xE2\x80\x94 \xE2\x80\x9C%s\xE2\x80\x9D", f->snippet);
+    if (d->marks && d->marks[i].expired != DATE_NONE) {
+        char ds[11];
+        date_format(d->marks[i].expired, ds);
+        buf_printf(&m, " (its baseline entry expired on %s)", ds);
+    }
+    text_obj(w, "message", buf_cstr(&m));
+    json_key(w, "locations");
+    json_arr_begin(w);
+    json_obj_begin(w);
+    json_key(w, "physicalLocation");
+    json_obj_begin(w);
+    artifact_location(w, d, di, o);
+    json_key(w, "region");
+    json_obj_begin(w);
+    json_kv_int(w, "startLine", report_finding_line(d, f));
+    json_obj_end(w);
+    json_obj_end(w);
+    if (f->section[0]) {
+        json_key(w, "logicalLocations");
+        json_arr_begin(w);
+        json_obj_begin(w);
+        json_kv_str(w, "name", f->section);
+        buf_truncate(&m, 0);
+        buf_printf(&m, "%s%s%s", f->section, f->heading ? " " : "", f->heading ? f->heading : "");
+        json_kv_str(w, "fullyQualifiedName", buf_cstr(&m));
+        json_obj_end(w);
+        json_arr_end(w);
+    }
+    json_obj_end(w);
+    json_arr_end(w);
+    /* fingerprint:occurrence among equal fingerprints of this document */
+    char fp[REPORT_FP_LEN], other[REPORT_FP_LEN];
+    report_fingerprint(f, fp);
+    size_t occ = 1;
+    for (size_t k = 0; k < i; k++) {
+        report_fingerprint(&d->res->f[k], other);
+        occ += !strcmp(fp, other);
+    }
+    buf_truncate(&m, 0);
+    buf_printf(&m, "%s:%zu", fp, occ);
+    json_key(w, "partialFingerprints");
+    json_obj_begin(w);
+    json_kv_str(w, "cpslint/v1", buf_cstr(&m));
+    json_obj_end(w);
+    json_key(w, "properties");
+    json_obj_begin(w);
+    json_kv_str(w, "status", check_status_name(f->status));
+    if (f->section[0])
+        json_kv_str(w, "section", f->section);
+    json_kv_str(w, "cite", f->rule->cite);
+    if (f->translation) {
+        json_key(w, "inTranslation");
+        json_bool(w, 1);
+    }
+    json_obj_end(w);
+    json_obj_end(w);
+    buf_free(&m);
+}
+
+static void notification(json_w *w, const char *level, const char *text, const report_doc *d,
+                         size_t di, const char *file, long line, long rule_idx,
+                         const char *rule_id, const report_opts *o)
+{
+    json_obj_begin(w);
+    json_kv_str(w, "level", level);
+    text_obj(w, "message", text);
+    if (d || file) {
+        json_key(w, "locations");
+        json_arr_begin(w);
+        json_obj_begin(w);
+        json_key(w, "physicalLocation");
+        json_obj_begin(w);
+        if (d) {
+            artifact_location(w, d, di, o);
+        } else {
+            buf u = BUF_INIT;
+            int rel;
+            doc_uri(&u, file, o->srcroot, &rel);
+            json_key(w, "artifactLocation");
+            json_obj_begin(w);
+            json_kv_str(w, "uri", buf_cstr(&u));
+            if (rel && o->srcroot)
+                json_kv_str(w, "uriBaseId", "%SRCROOT%");
+            json_obj_end(w);
+            buf_free(&u);
+            if (line > 0) {
+                json_key(w, "region");
+                json_obj_begin(w);
+                json_kv_int(w, "startLine", line);
+                json_obj_end(w);
+            }
+        }
+        json_obj_end(w);
+        json_obj_end(w);
+        json_arr_end(w);
+    }
+    if (rule_id) {
+        json_key(w, "associatedRule");
+        json_obj_begin(w);
+        json_kv_str(w, "id", rule_id);
+        if (rule_idx >= 0)
+            json_kv_int(w, "index", rule_idx);
+        json_obj_end(w);
+    }
+    json_obj_end(w);
+}
+
+void report_sarif(buf *out, const report_doc *docs, size_t n, cps_date as_of,
+                  const report_opts *o)
+{
+    const check_result *ref = NULL;
+    for (size_t i = 0; i < n && !ref; i++)
+        ref = docs[i].res;
+    json_w w;
+    json_init(&w, out, 1);
+    json_obj_begin(&w);
+    json_kv_str(&w, "$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+    json_kv_str(&w, "version", "2.1.0");
+    json_key(&w, "runs");
+    json_arr_begin(&w);
+    json_obj_begin(&w);
+
+    json_key(&w, "tool");
+    json_obj_begin(&w);
+    json_key(&w, "driver");
+    json_obj_begin(&w);
+    json_kv_str(&w, "name", "cpslint");
+    json_kv_str(&w, "version", CPSLINT_VERSION);
+    json_kv_str(&w, "semanticVersion", CPSLINT_VERSION);
+    json_kv_str(&w, "informationUri", "https://github.com/cpslint/cpslint");
+    json_key(&w, "rules");
+    json_arr_begin(&w);
+    for (size_t i = 0; ref && i < ref->nitems; i++)
+        rule_json(&w, ref->items[i].rule);
+    json_arr_end(&w);
+    json_obj_end(&w);
+    json_obj_end(&w);
+
+    /* invocation: unreadable inputs, rules that could not run, baseline notes */
+    int ok = 1;
+    for (size_t i = 0; i < n; i++)
+        if (docs[i].error || (docs[i].res && docs[i].res->by_status[ST_ERROR]))
+            ok = 0;
+    json_key(&w, "invocations");
+    json_arr_begin(&w);
+    json_obj_begin(&w);
+    json_key(&w, "executionSuccessful");
+    json_bool(&w, ok);
+    json_key(&w, "toolExecutionNotifications");
+    json_arr_begin(&w);
+    for (size_t i = 0; i < n; i++) {
+        const report_doc *d = &docs[i];
+        if (d->error) {
+            buf m = BUF_INIT;
+            buf_printf(&m, "%s: %s", report_doc_file(d), d->error);
+            notification(&w, "error", buf_cstr(&m), d, i, NULL, 0, -1, NULL, o);
+            buf_free(&m);
+            continue;
+        }
+        for (size_t k = 0; k < d->res->nitems; k++) {
+            const check_item *it = &d->res->items[k];
+            if (it->status != ST_ERROR)
+                continue;
+            buf m = BUF_INIT;
+            buf_printf(&m, "rule %s could not run: %s", it->rule->id, it->note ? it->note : "");
+            notification(&w, "error", buf_cstr(&m), d, i, NULL, 0, rule_index(ref, it->rule),
+                         it->rule->id, o);
+            buf_free(&m);
+        }
+    }
+    json_arr_end(&w);
+    json_key(&w, "toolConfigurationNotifications");
+    json_arr_begin(&w);
+    for (size_t i = 0; i < o->nnotes; i++)
+        notification(&w, "warning", o->notes[i].message, NULL, 0, o->notes[i].file,
+                     o->notes[i].line, -1, NULL, o);
+    json_arr_end(&w);
+    json_obj_end(&w);
+    json_arr_end(&w);
+
+    if (o->srcroot) {
+        buf u = BUF_INIT;
+        buf_puts(&u, "file://");
+        uri_encode(&u, o->srcroot);
+        if (u.len == 0 || u.ptr[u.len - 1] != '/')
+            buf_putc(&u, '/');
+        json_key(&w, "originalUriBaseIds");
+        json_obj_begin(&w);
+        json_key(&w, "%SRCROOT%");
+        json_obj_begin(&w);
+        json_kv_str(&w, "uri", buf_cstr(&u));
+        json_obj_end(&w);
+        json_obj_end(&w);
+        buf_free(&u);
+    }
+
+    json_key(&w, "artifacts");
+    json_arr_begin(&w);
+    for (size_t i = 0; i < n; i++) {
+        const report_doc *d = &docs[i];
+        json_obj_begin(&w);
+        json_key(&w, "location");
+        json_obj_begin(&w);
+        buf u = BUF_INIT;
+        int rel;
+        doc_uri(&u, report_doc_file(d), o->srcroot, &rel);
+        json_kv_str(&w, "uri", buf_cstr(&u));
+        if (rel && o->srcroot)
+            json_kv_str(&w, "uriBaseId", "%SRCROOT%");
+        buf_free(&u);
+        json_obj_end(&w);
+        if (d->a) {
+            const char *fmt = d->a->d.format;
+            json_kv_str(&w, "mimeType", !strcmp(fmt, "xhtml")      ? "application/xhtml+xml"
+                                        : !strcmp(fmt, "markdown") ? "text/markdown"
+                                        : !strcmp(fmt, "pdf")      ? "application/pdf"
+                                                                   : "text/html");
+            if (d->a->src.encoding[0])
+                json_kv_str(&w, "encoding", d->a->src.encoding);
+            if (d->a->lang[0]) {
+                json_key(&w, "properties");
+                json_obj_begin(&w);
+                json_kv_str(&w, "language", d->a->lang);
+                if (d->a->meta.version)
+                    json_kv_str(&w, "version", d->a->meta.version);
+                json_obj_end(&w);
+            }
+        }
+        json_obj_end(&w);
+    }
+    json_arr_end(&w);
+
+    json_key(&w, "results");
+    json_arr_begin(&w);
+    for (size_t di = 0; di < n; di++) {
+        const report_doc *d = &docs[di];
+        if (!d->res)
+            continue;
+        for (size_t i = 0; i < d->res->nf; i++)
+            if (report_shown(d, i, o) && !report_baselined(d, i))
+                result_json(&w, d, di, i, ref, o);
+    }
+    json_arr_end(&w);
+
+    json_key(&w, "properties");
+    json_obj_begin(&w);
+    if (as_of != DATE_NONE) {
+        char ds[11];
+        date_format(as_of, ds);
+        json_kv_str(&w, "asOf", ds);
+    }
+    report_counts c;
+    report_count(docs, n, o, &c);
+    json_kv_int(&w, "baselined", (long long)c.baselined);
+    json_kv_int(&w, "belowMinLevel", (long long)c.hidden);
+    json_obj_end(&w);
+
+    json_obj_end(&w);
+    json_arr_end(&w);
+    json_obj_end(&w);
+    buf_putc(out, '\n');
+}

@@ -1,11 +1,13 @@
 #include "cli.h"
 
 #include <getopt.h>
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "data.h"
 
 static const char usage_text[] =
@@ -15,7 +17,8 @@ static const char usage_text[] =
     "       cpslint rules [--test] [options]    list the rules, or run their examples\n"
     "       cpslint --help | --version\n"
     "\n"
-    "FILE is an HTML or XHTML document, or - for standard input.\n"
+    "FILE is an HTML, XHTML, Markdown or PDF document (PDF needs pdftotext),\n"
+    "a directory of them, or - for standard input.\n"
     "Run 'cpslint COMMAND --help' for the options of a command.\n"
     "\n"
     "Exit status: 0 nothing at or above --fail-on, 1 nonconformities at or above\n"
@@ -52,6 +55,20 @@ int cli_parse_size(const char *s, size_t *out)
         return -1;
     *out = (size_t)(v * mul);
     return 0;
+}
+
+int cli_option_error(const cli_env *env, const char *cmd, int c, char **argv)
+{
+    const char *arg = optind > 0 ? argv[optind - 1] : "";
+    if (c == ':')
+        return cli_fail(env, "%s: option '%s' needs a value", cmd, arg);
+    if (optopt > 0 && optopt < 128 && isalnum(optopt)) {
+        /* a short option, perhaps inside a cluster such as -qx */
+        char name[3] = {'-', (char)optopt, '\0'};
+        return cli_fail(env, "%s: unknown option '%s' (try 'cpslint %s --help')", cmd, name,
+                        cmd);
+    }
+    return cli_fail(env, "%s: unknown option '%s' (try 'cpslint %s --help')", cmd, arg, cmd);
 }
 
 int cli_fail(const cli_env *env, const char *fmt, ...)
@@ -104,7 +121,12 @@ int cpslint_main(int argc, char **argv, FILE *out, FILE *err)
     for (const command *c = commands; c->name; c++)
         if (!strcmp(a, c->name))
             return c->run(argc - 1, argv + 1, &env);
-    /* cpslint [options] FILE... is cpslint check [options] FILE... */
-    argv[0] = "check";
-    return cmd_check(argc, argv, &env);
+    /* cpslint [options] FILE... is cpslint check [options] FILE...: on a
+     * copy of argv, so the caller's array is left as it was */
+    char **av = xcalloc((size_t)argc + 1, sizeof *av);
+    memcpy(av, argv, (size_t)argc * sizeof *av);
+    av[0] = (char *)"check";
+    int rc = cmd_check(argc, av, &env);
+    free(av);
+    return rc;
 }

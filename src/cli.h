@@ -33,6 +33,11 @@ const char *cli_data_dir(cli_env *env);
 /* Print "cpslint: msg" to env->err; returns EXIT_TROUBLE. */
 int cli_fail(const cli_env *env, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* After getopt_long returned c (':' missing value, '?' unknown option):
+ * print which option is wrong and how to get help; returns EXIT_TROUBLE.
+ * The optstring must start with ':'. */
+int cli_option_error(const cli_env *env, const char *cmd, int c, char **argv);
+
 /* Parse a size: "65536", "64K", "64M", "1G". 0 on success, -1 if invalid. */
 int cli_parse_size(const char *s, size_t *out);
 

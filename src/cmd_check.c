@@ -284,9 +284,7 @@ static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
                 return cli_fail(env, "--max-size: '%s' is not a size (e.g. 64M)", optarg);
             break;
         case 'h': fputs(check_usage, env->out); return -1;
-        case ':': return cli_fail(env, "option %s needs a value", argv[optind - 1]);
-        default: return cli_fail(env, "unknown option %s (try 'cpslint check --help')",
-                                 argv[optind - 1]);
+        default: return cli_option_error(env, "check", c, argv);
         }
     }
     if (optind >= argc)

@@ -658,7 +658,7 @@ int cmd_diff(int argc, char **argv, cli_env *env)
     cmd.as_of = date_today();
     analysis_opts aopts = {0};
     int c;
-    while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
         switch (c) {
         case 'f':
             if (!strcmp(optarg, "text"))
@@ -718,8 +718,7 @@ int cmd_diff(int argc, char **argv, cli_env *env)
             fputs(diff_usage, env->out);
             return EXIT_CLEAN;
         default:
-            return cli_fail(env, "diff: unknown option '%s' (try 'cpslint diff --help')",
-                            argv[optind - 1]);
+            return cli_option_error(env, "diff", c, argv);
         }
     }
     if (optind != argc - 2)

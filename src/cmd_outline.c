@@ -191,7 +191,7 @@ int cmd_outline(int argc, char **argv, cli_env *env)
     int json = 0;
     analysis_opts aopts = {0};
     int c;
-    while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
         switch (c) {
         case 'f':
             if (!strcmp(optarg, "json"))
@@ -219,8 +219,7 @@ int cmd_outline(int argc, char **argv, cli_env *env)
             fputs(outline_usage, env->out);
             return EXIT_CLEAN;
         default:
-            return cli_fail(env, "outline: unknown option '%s' (try 'cpslint outline --help')",
-                            argv[optind - 1]);
+            return cli_option_error(env, "outline", c, argv);
         }
     }
     if (optind != argc - 1)

@@ -419,8 +419,7 @@ int cmd_rules(int argc, char **argv, cli_env *env)
             toggle_on[ntoggles++] = c == 'e';
             break;
         case 'h': fputs(rules_usage, env->out); return EXIT_CLEAN;
-        case ':': return cli_fail(env, "rules: option %s needs a value", argv[optind - 1]);
-        default: return cli_fail(env, "rules: unknown option %s (try --help)", argv[optind - 1]);
+        default: return cli_option_error(env, "rules", c, argv);
         }
     }
     if (optind < argc)

@@ -75,6 +75,11 @@ $(BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(LIB)
 
 fuzz-bins: $(FUZZ_BINS)
 
+# LD_PRELOAD fault injection for tests/fault.sh; never sanitized itself.
+$(BUILD)/tests/inject_faults.so: tests/fault/inject_faults.c | $(BUILD)/tests
+	@$(if $(Q),echo '  SHIM    $@')
+	$(Q)$(CC) -O1 -g -Wall -Wextra -Werror -fPIC -shared -o $@ $< -ldl
+
 $(BUILD)/obj $(BUILD)/tests:
 	mkdir -p $@
 
@@ -88,13 +93,15 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@sh scripts/demo.sh $(BIN)
 
-unit: $(UNIT_BINS)
+unit: $(UNIT_BINS) $(BUILD)/tests/inject_faults.so
 
-test: $(BIN) $(UNIT_BINS)
+test: $(BIN) $(UNIT_BINS) $(BUILD)/tests/inject_faults.so
 	@sh tests/run.sh $(BUILD)
 
+# make check also builds the fuzzing harnesses and runs each briefly.
 check: deps
-	@$(MAKE) --no-print-directory test
+	@$(MAKE) --no-print-directory fuzz-build
+	@CPSLINT_FUZZ_BUILD=build-fuzz $(MAKE) --no-print-directory test
 
 check-asan: deps
 	@$(MAKE) --no-print-directory BUILD=build-asan OPT=-O1 \

@@ -3,7 +3,11 @@
 # Idempotent and quiet when nothing is missing. Needs root (or sudo) only
 # when something must be installed.
 set -eu
-PKGS="build-essential pkg-config libxml2-dev libxml2-utils libicu-dev libpcre2-dev libcmocka-dev python3 python3-jsonschema"
+# Test-only: clang-14 and libclang-rt-14-dev (libFuzzer, make fuzz and the
+# brief fuzzing in make check), valgrind (make check-valgrind, callgrind
+# profiles in docs/performance.md), time (/usr/bin/time: peak memory bounds
+# in tests/patho.sh and make bench).
+PKGS="build-essential pkg-config libxml2-dev libxml2-utils libicu-dev libpcre2-dev libcmocka-dev python3 python3-jsonschema clang-14 libclang-rt-14-dev valgrind time"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

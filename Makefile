@@ -19,7 +19,7 @@ BUILD   ?= build
 V       ?= 0
 Q        = $(if $(filter 1,$(V)),,@)
 CC      ?= cc
-PKGS     = libxml-2.0 icu-uc icu-i18n libpcre2-8
+PKGS     = libxml-2.0 icu-uc icu-i18n libpcre2-8 libcmark-gfm
 OPT     ?= -O2
 CFLAGS  ?= $(OPT) -g
 CFLAGS  += -std=c11 -D_XOPEN_SOURCE=700 -Wall -Wextra -Werror -Wshadow \
@@ -27,7 +27,10 @@ CFLAGS  += -std=c11 -D_XOPEN_SOURCE=700 -Wall -Wextra -Werror -Wshadow \
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CPPFLAGS += -DCPSLINT_VERSION='"$(VERSION)"' -DCPSLINT_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
-LDLIBS  += $(PKG_LIBS) -lm
+# The table extension is a separate library; Debian's libcmark-gfm.pc names
+# it, upstream's does not (and it has no .pc of its own).
+CMARK_EXT := $(if $(findstring -lcmark-gfm-extensions,$(PKG_LIBS)),,-lcmark-gfm-extensions)
+LDLIBS  += $(PKG_LIBS) $(CMARK_EXT) -lm
 
 SRCS    := $(filter-out src/main.c,$(wildcard src/*.c))
 OBJS    := $(SRCS:src/%.c=$(BUILD)/obj/%.o)

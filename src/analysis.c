@@ -1,11 +1,15 @@
 #include "analysis.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "html.h"
 #include "lang.h"
+#include "markdown.h"
+#include "pdf.h"
 
 /* Language profiles need a sample, not the whole document: the first
  * LANG_SAMPLE bytes of body text decide. */
@@ -23,6 +27,8 @@ static void sample_text(const doc *d, const outline *o, size_t from, size_t to, 
     }
 }
 
+static int understand(analysis *a, const outline_spec *spec, cps_err *e);
+
 static int finish(analysis *a, const outline_spec *spec, const analysis_opts *opts, cps_err *e)
 {
     int rc;
@@ -32,14 +38,12 @@ static int finish(analysis *a, const outline_spec *spec, const analysis_opts *op
         rc = html_parse(&a->src, opts && opts->keep_chrome, &a->d, e);
         break;
     case SOURCE_FMT_MARKDOWN:
-        doc_init(&a->d, a->src.name);
-        rc = cps_err_set(e, CPS_E_INPUT, a->src.name, 0,
-                         "Markdown input is not supported yet; give the HTML rendering");
+        rc = markdown_parse(&a->src, opts && opts->keep_chrome, &a->d, e);
         break;
     case SOURCE_FMT_PDF:
+        /* PDF bytes go to pdf.h before decoding; these are text */
         doc_init(&a->d, a->src.name);
-        rc = cps_err_set(e, CPS_E_INPUT, a->src.name, 0,
-                         "PDF input is not supported yet; give the HTML version");
+        rc = cps_err_set(e, CPS_E_INPUT, a->src.name, 0, "not a PDF file (no %%PDF- header)");
         break;
     default:
         doc_init(&a->d, a->src.name);
@@ -48,6 +52,13 @@ static int finish(analysis *a, const outline_spec *spec, const analysis_opts *op
     }
     if (rc)
         return rc;
+    return understand(a, spec, e);
+}
+
+/* The document is built: outline, languages, metadata. */
+static int understand(analysis *a, const outline_spec *spec, cps_err *e)
+{
+    int rc;
     if ((rc = outline_build(&a->d, spec, &a->o, e)) != 0)
         return rc;
 
@@ -83,16 +94,65 @@ static void prepare(analysis *a, const analysis_opts *opts)
     (void)opts;
 }
 
+static void pdf_options(const analysis_opts *opts, size_t max, pdf_opts *po)
+{
+    memset(po, 0, sizeof *po);
+    po->timeout = opts ? opts->pdf_timeout : 0;
+    po->max_output = max; /* text beyond the input cap is not read either */
+}
+
+/* Standard input, raw (a PDF is not text), at most max bytes. */
+static int read_stdin(size_t max, buf *out, cps_err *e)
+{
+    char chunk[65536];
+    for (;;) {
+        size_t got = fread(chunk, 1, sizeof chunk, stdin);
+        if (got) {
+            if (got > max - out->len)
+                return cps_err_set(e, CPS_E_INPUT, "<stdin>", 0,
+                                   "input is larger than %zu bytes (--max-size)", max);
+            buf_put(out, chunk, got);
+        }
+        if (got < sizeof chunk) {
+            if (ferror(stdin))
+                return cps_err_set(e, CPS_E_IO, "<stdin>", 0, "%s", strerror(errno ? errno : EIO));
+            return 0;
+        }
+    }
+}
+
 int analysis_run(const char *path, const outline_spec *spec, const analysis_opts *opts,
                  analysis *a, cps_err *e)
 {
-    prepare(a, opts);
     size_t max = opts && opts->max_size ? opts->max_size : SOURCE_DEFAULT_MAX_SIZE;
-    int rc = source_read(path, max, &a->src, e);
-    if (!rc && opts && opts->force)
-        a->src.format = opts->force;
-    if (!rc)
-        rc = finish(a, spec, opts, e);
+    if (strcmp(path, "-") == 0) {
+        buf in = BUF_INIT;
+        int rc = read_stdin(max, &in, e);
+        if (rc) {
+            prepare(a, opts);
+            buf_free(&in);
+            return rc;
+        }
+        rc = analysis_run_bytes(path, (const unsigned char *)(in.ptr ? in.ptr : ""), in.len, spec,
+                                opts, a, e);
+        buf_free(&in);
+        return rc;
+    }
+    prepare(a, opts);
+    int rc;
+    if ((opts && opts->force == SOURCE_FMT_PDF) || pdf_file_is_pdf(path)) {
+        pdf_opts po;
+        pdf_options(opts, max, &po);
+        rc = pdf_parse_file(path, path, max, &po, &a->d, e);
+        if (!rc)
+            rc = understand(a, spec, e);
+    } else {
+        rc = source_read(path, max, &a->src, e);
+        if (!rc && opts && opts->force)
+            a->src.format = opts->force;
+        if (!rc)
+            rc = finish(a, spec, opts, e);
+    }
     if (rc)
         analysis_free(a);
     return rc;
@@ -104,11 +164,25 @@ int analysis_run_bytes(const char *name, const unsigned char *bytes, size_t n,
 {
     prepare(a, opts);
     size_t max = opts && opts->max_size ? opts->max_size : SOURCE_DEFAULT_MAX_SIZE;
-    int rc = source_from_bytes(name, bytes, n, max, &a->src, e);
-    if (!rc && opts && opts->force)
-        a->src.format = opts->force;
-    if (!rc)
-        rc = finish(a, spec, opts, e);
+    int rc;
+    if (n && ((opts && opts->force == SOURCE_FMT_PDF) || pdf_is_pdf(bytes, n))) {
+        if (n > max) {
+            rc = cps_err_set(e, CPS_E_INPUT, strcmp(name, "-") ? name : "<stdin>", 0,
+                             "input is larger than %zu bytes (--max-size)", max);
+        } else {
+            pdf_opts po;
+            pdf_options(opts, max, &po);
+            rc = pdf_parse_bytes(name, bytes, n, &po, &a->d, e);
+            if (!rc)
+                rc = understand(a, spec, e);
+        }
+    } else {
+        rc = source_from_bytes(name, bytes, n, max, &a->src, e);
+        if (!rc && opts && opts->force)
+            a->src.format = opts->force;
+        if (!rc)
+            rc = finish(a, spec, opts, e);
+    }
     if (rc)
         analysis_free(a);
     return rc;

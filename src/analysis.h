@@ -2,6 +2,10 @@
  * every command (outline, check, diff).
  *
  *   bytes -> source (UTF-8) -> front end (doc) -> outline -> meta, language
+ *   PDF bytes (a "%PDF-" header) -> pdf.h (pdftotext) -> doc -> ...
+ *
+ * A PDF is recognised by its header before any decoding (it is binary);
+ * for PDF input a->src stays empty (zeroed).
  *
  * The matching text of each block (text.h) is built once, on first use,
  * and kept for the lifetime of the analysis.
@@ -22,6 +26,7 @@ typedef struct analysis_opts {
     size_t max_size;           /* input size cap; 0 = SOURCE_DEFAULT_MAX_SIZE */
     int keep_chrome;           /* keep nav/header/footer blocks */
     source_format force;       /* SOURCE_FMT_UNKNOWN = sniff */
+    unsigned pdf_timeout;      /* seconds pdftotext may run; 0 = PDF_DEFAULT_TIMEOUT */
 } analysis_opts;
 
 typedef struct analysis {

@@ -11,6 +11,7 @@
 
 static const char usage_text[] =
     "Usage: cpslint [check] [options] FILE...   check CP/CPS documents (default)\n"
+    "       cpslint diff [options] OLD NEW      compare two versions of a CP/CPS\n"
     "       cpslint outline [options] FILE      print the RFC 3647 outline found\n"
     "       cpslint rules [--test] [options]    list the rules, or run their examples\n"
     "       cpslint --help | --version\n"
@@ -31,6 +32,7 @@ static const command commands[] = {
     {"check", cmd_check},
     {"outline", cmd_outline},
     {"rules", cmd_rules},
+    {"diff", cmd_diff},
     {NULL, NULL},
 };
 

@@ -40,5 +40,6 @@ int cli_parse_size(const char *s, size_t *out);
 int cmd_outline(int argc, char **argv, cli_env *env);
 int cmd_check(int argc, char **argv, cli_env *env);
 int cmd_rules(int argc, char **argv, cli_env *env);
+int cmd_diff(int argc, char **argv, cli_env *env);
 
 #endif

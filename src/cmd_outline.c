@@ -11,15 +11,20 @@
 
 static const char outline_usage[] =
     "Usage: cpslint outline [options] FILE\n"
-    "Print the RFC 3647 outline found in FILE (HTML or XHTML; - for stdin):\n"
-    "every RFC 3647 section and every extra subsection, with its status\n"
-    "(found, missing, extra, duplicate, out-of-order), heading, line and\n"
-    "whether it is blank; then the missing, duplicated and out-of-order ones.\n"
+    "Print the RFC 3647 outline found in FILE (HTML, XHTML, Markdown or PDF;\n"
+    "- for stdin): every RFC 3647 section and every extra subsection, with its\n"
+    "status (found, missing, extra, duplicate, out-of-order), heading, line,\n"
+    "whether it is blank and whether its heading lacks a number (unnumbered:\n"
+    "recognised by its title); then the missing, duplicated and out-of-order ones.\n"
     "\n"
     "  --format FMT      text (default) or json\n"
     "  --max-size N      refuse input larger than N bytes (suffix K, M, G; default 64M)\n"
     "  --keep-chrome     read nav, header, footer and aside elements too\n"
-    "  -h, --help        this help\n";
+    "  --pdf-timeout S   stop pdftotext after S seconds (PDF input; default 60)\n"
+    "  -h, --help        this help\n"
+    "\n"
+    "Markdown is read with cmark-gfm; PDF through pdftotext (poppler-utils),\n"
+    "where a line is shown as PAGE:LINE (JSON: \"page\" and \"line\").\n";
 
 /* JSON string with escapes (RFC 8259); s is UTF-8. */
 static void json_str(FILE *f, const char *s)
@@ -79,9 +84,14 @@ static void print_json(FILE *f, const analysis *a)
             json_str(f, s->heading);
         else
             fputs("null", f);
-        fprintf(f, ",\"line\":%ld,\"status\":\"%s\",\"empty\":%s,\"title_matches\":%s,"
-                   "\"parent\":",
+        if (s->page)
+            fprintf(f, ",\"page\":%d", s->page);
+        else
+            fputs(",\"page\":null", f);
+        fprintf(f, ",\"line\":%ld,\"status\":\"%s\",\"empty\":%s,\"unnumbered\":%s,"
+                   "\"title_matches\":%s,\"parent\":",
                 s->line, outline_status_name(s->status), s->empty ? "true" : "false",
+                s->unnumbered ? "true" : "false",
                 s->title_match < 0 ? "null" : s->title_match ? "true" : "false");
         if (s->parent >= 0)
             json_str(f, a->o.secs[s->parent].number);
@@ -95,6 +105,18 @@ static void print_json(FILE *f, const analysis *a)
         fputc('}', f);
     }
     fputs("]}\n", f);
+}
+
+/* "412", "7:12" (PDF page:line), "?" when unknown. */
+static const char *where(const section *s, char out[32])
+{
+    if (!s->line)
+        snprintf(out, 32, "?");
+    else if (s->page)
+        snprintf(out, 32, "%d:%ld", s->page, s->line);
+    else
+        snprintf(out, 32, "%ld", s->line);
+    return out;
 }
 
 static const char *spec_title(const outline_spec *spec, int i)
@@ -121,11 +143,10 @@ static void print_text(FILE *f, const analysis *a, const outline_spec *spec)
                     "missing", "-", spec_title(spec, s->spec));
             continue;
         }
-        char line[24];
-        snprintf(line, sizeof line, "%ld", s->line);
-        fprintf(f, "%*s%-*s  %-12s %6s  %s%s%s\n", indent, "", 14 - indent, s->number,
-                outline_status_name(s->status), s->line ? line : "?", s->heading,
-                s->empty ? "  [blank]" : "",
+        char line[32];
+        fprintf(f, "%*s%-*s  %-12s %6s  %s%s%s%s\n", indent, "", 14 - indent, s->number,
+                outline_status_name(s->status), where(s, line), s->heading,
+                s->unnumbered ? "  [unnumbered]" : "", s->empty ? "  [blank]" : "",
                 s->title_match == 0 ? "  [title differs]" : "");
     }
     int first = 1;
@@ -136,12 +157,21 @@ static void print_text(FILE *f, const analysis *a, const outline_spec *spec)
         }
     if (!first)
         fputc('\n', f);
+    first = 1;
+    for (size_t i = 0; i < a->o.n; i++)
+        if (a->o.secs[i].unnumbered) {
+            fprintf(f, first ? "unnumbered (recognised by title): %s" : " %s", a->o.secs[i].number);
+            first = 0;
+        }
+    if (!first)
+        fputc('\n', f);
     for (size_t i = 0; i < a->o.n; i++) {
         const section *s = &a->o.secs[i];
+        char line[32];
         if (s->status == SEC_DUPLICATE)
-            fprintf(f, "duplicate: %s at line %ld\n", s->number, s->line);
+            fprintf(f, "duplicate: %s at line %s\n", s->number, where(s, line));
         else if (s->status == SEC_OUT_OF_ORDER)
-            fprintf(f, "out of order: %s at line %ld\n", s->number, s->line);
+            fprintf(f, "out of order: %s at line %s\n", s->number, where(s, line));
     }
     for (size_t i = 0; i < a->o.n; i++) {
         const section *s = &a->o.secs[i];
@@ -159,6 +189,7 @@ int cmd_outline(int argc, char **argv, cli_env *env)
         {"format", required_argument, NULL, 'f'},
         {"max-size", required_argument, NULL, 'm'},
         {"keep-chrome", no_argument, NULL, 'k'},
+        {"pdf-timeout", required_argument, NULL, 't'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -180,6 +211,15 @@ int cmd_outline(int argc, char **argv, cli_env *env)
         case 'k':
             aopts.keep_chrome = 1;
             break;
+        case 't': {
+            char *end;
+            unsigned long v = strtoul(optarg, &end, 10);
+            if (end == optarg || *end || v == 0 || v > 86400)
+                return cli_fail(env, "outline: invalid --pdf-timeout '%s' (1 to 86400 seconds)",
+                                optarg);
+            aopts.pdf_timeout = (unsigned)v;
+            break;
+        }
         case 'h':
             fputs(outline_usage, env->out);
             return EXIT_CLEAN;

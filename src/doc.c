@@ -52,6 +52,8 @@ void doc_free(doc *d)
     free(d->links);
     free(d->file);
     free(d->title);
+    free(d->fm_version);
+    free(d->fm_date);
     memset(d, 0, sizeof *d);
 }
 

@@ -38,7 +38,10 @@ typedef struct doc_block {
     unsigned flags;   /* BLOCK_* */
     char *text;       /* NFC UTF-8, NUL-terminated */
     size_t len;
-    long line;        /* 1-based source line; 0 unknown */
+    long line;        /* 1-based source line; 0 unknown. For PDF input (page
+                         > 0) the line within its page, as pdftotext lays
+                         it out: print "page:line" */
+    int page;         /* PDF: 1-based page; 0 for every other format */
     int table;        /* 1-based ordinal of its table in the document; 0 if none */
     int row, col;     /* 0-based position in its table */
     char lang[12];    /* BCP 47 tag declared by the nearest lang/xml:lang, "" if none */
@@ -52,10 +55,14 @@ typedef struct doc_link {
 
 typedef struct doc {
     char *file;        /* name as given on the command line ("-" for stdin) */
-    char format[16];   /* "html", "xhtml", "markdown" */
+    char format[16];   /* "html", "xhtml", "markdown", "pdf" */
     char encoding[32]; /* charset the bytes were decoded from */
     char lang_attr[12]; /* lang of the root element, "" if none */
-    char *title;       /* <title>, or NULL */
+    char *title;       /* <title> (Markdown: front matter title), or NULL */
+    char *fm_version;  /* Markdown front matter "version" (or a subtitle or
+                          title naming a version), as written; NULL if none */
+    char *fm_date;     /* Markdown front matter "date" / "effective_date", as
+                          written; NULL if none */
     doc_block *blocks;
     size_t nblocks, cap;
     doc_link *links;

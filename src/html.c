@@ -25,6 +25,10 @@ typedef struct frame {
     int link;            /* this frame is an <a href> being collected */
     size_t link_start;   /* offset in the block buffer where it began */
     size_t link_block;   /* block serial when it began */
+    long src_line;       /* sourcepos mode: source line of the nearest element
+                            with data-sourcepos or inside a marked raw HTML
+                            region, 0 if none */
+    long src_nl;         /* walker.nl when that element was entered */
     char lang[12];
 } frame;
 
@@ -42,6 +46,10 @@ typedef struct walker {
     long line;
     size_t chars, bold_chars, link_chars;
     int split;           /* next block continues after a <br> */
+    int sourcepos;       /* lines from data-sourcepos and line markers */
+    long nl;             /* newlines seen in text nodes that are not all blank */
+    int in_mark;         /* inside a <!--cpslint-line:N--> ... :end region */
+    long mark_src, mark_xml; /* the marker's source line and libxml2 line */
 } walker;
 
 static int name_is(const xmlNode *n, const char *name)
@@ -125,6 +133,80 @@ static enum el_class classify(const walker *w, const xmlNode *n)
     return EL_INLINE;
 }
 
+/* libxml2 2.9 stores HTML line numbers in 16 bits: 65535 means "65535 or
+ * more", so a distance measured from or to it is unknown (taken as 0). */
+#define XML_LINE_CAP 65535L
+
+static long line_delta(long from, long to)
+{
+    if (from <= 0 || to <= 0 || from >= XML_LINE_CAP || to >= XML_LINE_CAP || to < from)
+        return 0;
+    return to - from;
+}
+
+/* The source line of node n, whose innermost frame is f (sourcepos mode:
+ * the frame's base line plus the newlines seen since; html.h). libxml2's
+ * own line of a text node is where its first chunk ended, not where the
+ * text began, so counting newlines is closer, and exact for Markdown:
+ * cmark renders soft breaks as newlines, line for line. */
+static long node_line(const walker *w, const frame *f, const xmlNode *n)
+{
+    long x = xmlGetLineNo((xmlNode *)n);
+    if (x < 0)
+        x = 0;
+    if (!w->sourcepos)
+        return x;
+    if (f->src_line)
+        return f->src_line + (w->nl - f->src_nl);
+    if (w->in_mark)
+        return w->mark_src + line_delta(w->mark_xml, x);
+    return 0;
+}
+
+static int blank_node(const unsigned char *s)
+{
+    for (; *s; s++)
+        if (!(*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f'))
+            return 0;
+    return 1;
+}
+
+/* "cpslint-line:N" starts a raw HTML region whose first line is source line
+ * N; "cpslint-line:end" ends it. */
+static void read_marker(walker *w, const xmlNode *n)
+{
+    static const char tag[] = "cpslint-line:";
+    const char *s = (const char *)n->content;
+    if (!s || strncmp(s, tag, sizeof tag - 1) != 0)
+        return;
+    s += sizeof tag - 1;
+    if (strcmp(s, "end") == 0) {
+        w->in_mark = 0;
+        return;
+    }
+    char *end;
+    long v = strtol(s, &end, 10);
+    if (end == s || *end || v <= 0)
+        return;
+    w->in_mark = 1;
+    w->mark_src = v;
+    w->mark_xml = xmlGetLineNo((xmlNode *)n);
+}
+
+/* The start line of a data-sourcepos="l:c-l:c" attribute, 0 if none. */
+static long sourcepos_line(const xmlNode *n)
+{
+    char *sp = (char *)xmlGetProp((xmlNode *)n, (const xmlChar *)"data-sourcepos");
+    if (!sp)
+        return 0;
+    char *end;
+    long v = strtol(sp, &end, 10);
+    if (end == sp || *end != ':' || v < 0)
+        v = 0;
+    xmlFree(sp);
+    return v;
+}
+
 static void flush(walker *w)
 {
     if (!w->open)
@@ -170,8 +252,13 @@ static void add_text(walker *w, const xmlNode *n)
     if (!s)
         return;
     const frame *top = &w->st[w->depth - 1];
+    /* blank text between Markdown's elements is the renderer's, not the
+     * source's; raw HTML keeps the source's whitespace */
+    int count_nl = w->sourcepos && (w->in_mark || !blank_node(s));
     for (; *s; s++) {
         unsigned char c = *s;
+        if (c == '\n' && count_nl)
+            w->nl++;
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
             if (w->open && w->text.len && w->text.ptr[w->text.len - 1] != ' ')
                 buf_putc(&w->text, ' ');
@@ -180,9 +267,7 @@ static void add_text(walker *w, const xmlNode *n)
         if (!w->open) {
             w->open = 1;
             w->ctx = *top;
-            w->line = xmlGetLineNo((xmlNode *)n);
-            if (w->line < 0)
-                w->line = 0;
+            w->line = node_line(w, top, n);
         }
         buf_putc(&w->text, (char)c);
         if ((c & 0xC0) != 0x80) {
@@ -217,6 +302,15 @@ static void push(walker *w, const xmlNode *n)
     if (lang) {
         snprintf(f->lang, sizeof f->lang, "%s", lang);
         xmlFree(lang);
+    }
+    if (w->sourcepos) {
+        long sl = sourcepos_line(n);
+        if (sl <= 0 && w->in_mark)
+            sl = w->mark_src + line_delta(w->mark_xml, xmlGetLineNo((xmlNode *)n));
+        if (sl > 0) {
+            f->src_line = sl;
+            f->src_nl = w->nl;
+        }
     }
     char *cls = attr(n, "class"), *id = attr(n, "id");
     if (is_toc_name(cls) || is_toc_name(id))
@@ -289,7 +383,7 @@ static void pop(walker *w)
         char *own = NULL;
         if (w->open && f->link_block == w->serial && f->link_start <= w->text.len)
             t = own = xstrndup(w->text.ptr + f->link_start, w->text.len - f->link_start);
-        doc_add_link(w->d, href, t, xmlGetLineNo((xmlNode *)f->node));
+        doc_add_link(w->d, href, t, node_line(w, f, f->node));
         free(own);
         xmlFree(href);
     }
@@ -303,6 +397,9 @@ static void walk(walker *w, xmlNode *root)
         int descend = 0;
         if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
             add_text(w, n);
+        } else if (n->type == XML_COMMENT_NODE) {
+            if (w->sourcepos)
+                read_marker(w, n);
         } else if (n->type == XML_ELEMENT_NODE) {
             enum el_class k = classify(w, n);
             if (k == EL_BREAK) {
@@ -363,19 +460,16 @@ static void read_title(doc *d, xmlNode *html_root)
     }
 }
 
-int html_parse(const source *src, int keep_chrome, doc *out, cps_err *e)
+int html_append(doc *d, const char *html, size_t n, const html_opts *o, cps_err *e)
 {
-    doc_init(out, src->name);
-    snprintf(out->format, sizeof out->format, "%s", source_format_name(src->format));
-    snprintf(out->encoding, sizeof out->encoding, "%s", src->encoding);
-    if (src->len > (size_t)0x7fffffff)
-        return cps_err_set(e, CPS_E_INPUT, src->name, 0, "input too large for the HTML parser");
+    if (n > (size_t)0x7fffffff)
+        return cps_err_set(e, CPS_E_INPUT, d->file, 0, "input too large for the HTML parser");
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
                HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC;
     htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
     if (!ctxt)
-        return cps_err_set(e, CPS_E_NOMEM, src->name, 0, "out of memory");
-    htmlDocPtr x = htmlCtxtReadMemory(ctxt, src->data, (int)src->len, NULL, "UTF-8", opts);
+        return cps_err_set(e, CPS_E_NOMEM, d->file, 0, "out of memory");
+    htmlDocPtr x = htmlCtxtReadMemory(ctxt, html, (int)n, NULL, "UTF-8", opts);
     /* libxml2 stops reading (and keeps what it has) at two limits: more
      * than 256 nested elements, and a text run over 10,000,000 bytes. A
      * truncated document would be checked as if whole: refuse it. */
@@ -389,24 +483,30 @@ int html_parse(const source *src, int keep_chrome, doc *out, cps_err *e)
     if (why) {
         if (x)
             xmlFreeDoc(x);
-        return cps_err_set(e, CPS_E_INPUT, src->name, 0, "%s", why);
+        return cps_err_set(e, CPS_E_INPUT, d->file, 0, "%s", why);
     }
     if (!x)
-        return cps_err_set(e, CPS_E_PARSE, src->name, 0, "the HTML parser could not build a document");
+        return cps_err_set(e, CPS_E_PARSE, d->file, 0, "the HTML parser could not build a document");
     xmlNode *root = xmlDocGetRootElement(x);
     if (!root) {
         xmlFreeDoc(x);
-        return cps_err_set(e, CPS_E_PARSE, src->name, 0, "no HTML element in the input");
+        return cps_err_set(e, CPS_E_PARSE, d->file, 0, "no HTML element in the input");
     }
     walker w;
     memset(&w, 0, sizeof w);
-    w.d = out;
-    w.keep_chrome = keep_chrome;
+    w.d = d;
+    w.keep_chrome = o && o->keep_chrome;
+    w.sourcepos = o && o->sourcepos;
     w.cap = 64;
     w.st = xcalloc(w.cap, sizeof *w.st);
     w.depth = 1;               /* a root frame: paragraph context */
     w.st[0].kind = BLOCK_PARAGRAPH;
-    read_title(out, root);
+    /* tables keep counting from those already in d */
+    for (size_t i = 0; i < d->nblocks; i++)
+        if (d->blocks[i].table > w.tables)
+            w.tables = d->blocks[i].table;
+    if (!d->title)
+        read_title(d, root);
     /* the root element's own lang */
     char *lang = attr(root, "lang");
     if (!lang)
@@ -414,7 +514,8 @@ int html_parse(const source *src, int keep_chrome, doc *out, cps_err *e)
     if (!lang)
         lang = attr(root, "xml:lang");
     if (lang) {
-        snprintf(out->lang_attr, sizeof out->lang_attr, "%s", lang);
+        if (!d->lang_attr[0])
+            snprintf(d->lang_attr, sizeof d->lang_attr, "%s", lang);
         xmlFree(lang);
     }
     walk(&w, root);
@@ -422,4 +523,13 @@ int html_parse(const source *src, int keep_chrome, doc *out, cps_err *e)
     buf_free(&w.text);
     xmlFreeDoc(x);
     return 0;
+}
+
+int html_parse(const source *src, int keep_chrome, doc *out, cps_err *e)
+{
+    doc_init(out, src->name);
+    snprintf(out->format, sizeof out->format, "%s", source_format_name(src->format));
+    snprintf(out->encoding, sizeof out->encoding, "%s", src->encoding);
+    html_opts o = {keep_chrome, 0};
+    return html_append(out, src->data, src->len, &o, e);
 }

@@ -170,6 +170,22 @@ void meta_extract(const doc *d, size_t front, const char *lang, doc_meta *m)
     if (front > d->nblocks)
         front = d->nblocks;
     int best_label = -1;
+    /* Markdown front matter says it outright: it wins */
+    if (d->fm_version) {
+        size_t n = strlen(d->fm_version), l = version_token(d->fm_version, n);
+        if (l == n && l && isdigit((unsigned char)d->fm_version[l - 1]))
+            m->version = xstrdup(d->fm_version + (d->fm_version[0] == 'v' || d->fm_version[0] == 'V'));
+        else
+            m->version = find_version(d->fm_version, n);
+    }
+    if (d->fm_date) {
+        cps_date t = date_find(d->fm_date, strlen(d->fm_date), lang, NULL, NULL);
+        if (t != DATE_NONE) {
+            m->date = t;
+            m->date_from_label = 1;
+            best_label = 3;
+        }
+    }
     for (size_t i = 0; i < front; i++) {
         const doc_block *b = &d->blocks[i];
         if (b->table)

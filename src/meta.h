@@ -1,6 +1,7 @@
 /* meta.h — what a document says about itself: version, dates, revisions.
  *
- * Sources, in order: the front matter (blocks before the first section:
+ * Sources, in order: Markdown YAML front matter (doc.fm_version,
+ * doc.fm_date), then the front matter (blocks before the first section:
  * "Version 4.2", "Version: 5.18", "v2.0", "Révision 3"; "Date d'effet :
  * 25 novembre 2018", "Effective Date: May 4, 2018"), then the revision-
  * history table (a table whose header row names a version column and a

@@ -336,7 +336,9 @@ static void words_of(const char *folded, wordset *ws)
     }
 }
 
-static int titles_similar(const wordset *a, const char *title)
+/* strict: every word of a is in title, and they are at least half of its
+ * words (a heading without a number has nothing else to vouch for it). */
+static int titles_similar(const wordset *a, const char *title, int strict)
 {
     text_map m;
     if (text_fold(title, strlen(title), &m, NULL) != 0)
@@ -354,13 +356,15 @@ static int titles_similar(const wordset *a, const char *title)
                 common++;
                 break;
             }
+    if (strict)
+        return common == a->n && 2 * common >= b.n;
     return 2 * common >= (a->n + b.n) / 2 + ((a->n + b.n) % 2) && common > 0
                ? 1
                : 0;
 }
 
 /* 1 matches, 0 does not. */
-static int title_matches(const outline_entry *en, const char *heading)
+static int title_matches_how(const outline_entry *en, const char *heading, int strict)
 {
     text_map m;
     if (text_fold(heading, strlen(heading), &m, NULL) != 0)
@@ -368,19 +372,30 @@ static int title_matches(const outline_entry *en, const char *heading)
     wordset a;
     words_of(m.s, &a);
     text_map_free(&m);
-    if (titles_similar(&a, en->title))
+    if (titles_similar(&a, en->title, strict))
         return 1;
-    if (en->title_br && titles_similar(&a, en->title_br))
+    if (en->title_br && titles_similar(&a, en->title_br, strict))
         return 1;
     for (size_t i = 0; i < en->nfr; i++)
-        if (titles_similar(&a, en->titles_fr[i]))
+        if (titles_similar(&a, en->titles_fr[i], strict))
             return 1;
     return 0;
 }
 
+static int title_matches(const outline_entry *en, const char *heading)
+{
+    return title_matches_how(en, heading, 0);
+}
+
 /* ---- recognising headings ---------------------------------------------------- */
 
-enum { STRENGTH_PLAIN = 1, STRENGTH_BOLD = 2, STRENGTH_HEADING = 3 };
+/* STRENGTH_TITLE: a heading without a number, matched by its title to a
+ * section expected next in RFC order; any numbered candidate wins over it. */
+enum { STRENGTH_TITLE = 0, STRENGTH_PLAIN = 1, STRENGTH_BOLD = 2, STRENGTH_HEADING = 3 };
+
+/* How many RFC sections after the last one recognised an unnumbered
+ * heading may stand for (sections a document leaves out are skipped). */
+#define UNNUMBERED_WINDOW 8
 
 typedef struct cand {
     size_t block;
@@ -390,6 +405,7 @@ typedef struct cand {
     int spec;
     int keep;
     int dup;
+    int unnumbered;
 } cand;
 
 /* by number, strongest first, then document order */
@@ -586,6 +602,7 @@ int outline_build(const doc *d, const outline_spec *spec, outline *out, cps_err 
     cand *c = xmalloc((nb ? nb : 1) * sizeof *c);
     size_t nc = 0;
     int in_toc = 0;
+    int last_spec = -1; /* highest spec index among candidates so far */
     char toc_first[OUTLINE_NUM_MAX] = "";
     for (size_t i = 0; i < nb; i++) {
         const doc_block *b = &d->blocks[i];
@@ -614,8 +631,30 @@ int outline_build(const doc *d, const outline_spec *spec, outline *out, cps_err 
             }
             in_toc = 0; /* the first number came round again: the body has begun */
         }
-        if (!used)
+        if (!used) {
+            /* a heading without a number: the RFC section expected next
+             * whose title it carries */
+            if (b->kind != BLOCK_HEADING || !heading_like(b->text, 12))
+                continue;
+            int sp = -1;
+            for (int j = last_spec + 1; j < (int)spec->n && j <= last_spec + UNNUMBERED_WINDOW; j++)
+                if (title_matches_how(&spec->e[j], b->text, 1)) {
+                    sp = j;
+                    break;
+                }
+            if (sp < 0)
+                continue;
+            cand *k = &c[nc++];
+            memset(k, 0, sizeof *k);
+            k->block = i;
+            memcpy(k->number, spec->e[sp].number, OUTLINE_NUM_MAX);
+            k->strength = STRENGTH_TITLE;
+            k->spec = sp;
+            k->keep = 1;
+            k->unnumbered = 1;
+            last_spec = sp;
             continue;
+        }
         const char *title = b->text + used;
         int strength = b->kind == BLOCK_HEADING ? STRENGTH_HEADING
                        : (b->flags & BLOCK_BOLD) ? STRENGTH_BOLD
@@ -644,6 +683,9 @@ int outline_build(const doc *d, const outline_spec *spec, outline *out, cps_err 
         k->spec = sp;
         k->keep = 1;
         k->dup = 0;
+        k->unnumbered = 0;
+        if (sp > last_spec)
+            last_spec = sp;
     }
 
     /* 2. a number seen in several strengths keeps its strongest ones (a
@@ -713,9 +755,11 @@ int outline_build(const doc *d, const outline_spec *spec, outline *out, cps_err 
         memcpy(s->number, k[i]->number, OUTLINE_NUM_MAX);
         s->heading = xstrdup(b->text + k[i]->title_off);
         s->line = b->line;
+        s->page = b->page;
         s->spec = k[i]->spec;
         s->level = count_levels(s->number);
         s->heading_block = k[i]->block;
+        s->unnumbered = k[i]->unnumbered;
         s->body_start = k[i]->block + 1;
         s->body_end = i + 1 < nk ? k[i + 1]->block : nb;
         s->parent = -1;

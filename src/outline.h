@@ -7,7 +7,10 @@
  * start with a number and a heading-like title; "1.5.2", "1.5.2.",
  * "Section 1.5.2", Roman chapters "IV.9.3"), skips tables of contents and
  * tables, and maps every block of the document to the section it belongs
- * to. Numbers are canonical: "1.5.2" (no trailing dot, Roman converted).
+ * to. A heading (h1-h6) without a number whose title matches one of the
+ * next 8 RFC sections after the last one recognised stands for it
+ * ("unnumbered"); a numbered heading of the same number wins over it.
+ * Numbers are canonical: "1.5.2" (no trailing dot, Roman converted).
  *
  * A section's own text runs to the next recognised heading; its scope (the
  * section and its subsections) runs to the next heading of the same or a
@@ -64,12 +67,17 @@ typedef enum {
 typedef struct section {
     char number[OUTLINE_NUM_MAX];
     char *heading;      /* title as written, number removed; NULL if missing */
-    long line;          /* line of the heading; 0 if missing or unknown */
+    long line;          /* line of the heading; 0 if missing or unknown (PDF:
+                           the line within its page) */
+    int page;           /* PDF: page of the heading; 0 otherwise */
     section_status status;
     int spec;           /* index in the spec, -1 for extras */
     int level;          /* components in number */
     int title_match;    /* 1 matches RFC/BR/FR title, 0 does not, -1 no reference */
     int empty;          /* no text of its own and no subsections (Mozilla "blank") */
+    int unnumbered;     /* its heading has no number: recognised by its title,
+                           as one of the 8 RFC sections after the last one
+                           recognised */
     size_t heading_block;          /* doc block index; (size_t)-1 if missing */
     size_t body_start, body_end;   /* own text: blocks [body_start, body_end) */
     size_t scope_end;              /* with subsections: [heading_block, scope_end) */

@@ -6,7 +6,10 @@
 #
 # A case is one file of "key: value" lines, run from the project root:
 #   # comment                   what the case is about
-#   run: ARGS                   arguments to cpslint ($CORPUS = ../shared/corpus)
+#   run: ARGS                   arguments to cpslint ($CORPUS = ../shared/corpus,
+#                               or $CPSLINT_CORPUS when set; $TMP = a scratch
+#                               directory of the case, also in stdin: and
+#                               setup:)
 #   stdin: FILE                 feed FILE on standard input (default: nothing)
 #   exit: N                     expected exit status (default 0)
 #   has: TEXT                   stdout contains TEXT (repeatable)
@@ -14,14 +17,25 @@
 #   err-has: TEXT               stderr contains TEXT (repeatable)
 #   json: EXPR                  stdout is JSON and the Python expression EXPR on
 #                               it (as d) is true (repeatable)
+#   same-json-as: ARGS          stdout is JSON equal to the stdout of cpslint ARGS
+#                               (which must exit 0), once the keys listed by
+#                               "ignore:" are dropped at every depth
+#   ignore: KEY...              keys same-json-as drops (default: file format
+#                               encoding line page)
+#   setup: CMD                  run CMD with sh first (e.g. make a PDF); exit 77
+#                               skips the case (its stderr says why), another
+#                               failure fails it
+#   env: NAME=VALUE             set in cpslint's environment (repeatable)
 #   needs: corpus               skip (loudly) when ../shared/corpus is absent
+#   needs: pdftotext            skip (loudly) when pdftotext (poppler-utils) is
+#                               not installed
 #   stdout:                     the rest of the file is the exact expected stdout
 set -u
 BIN=$1; shift
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 case $BIN in /*) ;; *) BIN=$ROOT/$BIN ;; esac
 cd "$ROOT" || exit 2
-CORPUS=../shared/corpus
+CORPUS=${CPSLINT_CORPUS:-../shared/corpus}
 PY=python3; [ -x /usr/bin/python3 ] && PY=/usr/bin/python3
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 [ $# -gt 0 ] || set -- tests/cli/*.t
@@ -29,7 +43,8 @@ n=0
 for t in "$@"; do
   n=$((n + 1))
   name=${t#tests/cli/}; name=${name%.t}
-  args= stdin=/dev/null want_exit=0 needs= golden=0
+  args= stdin=/dev/null want_exit=0 needs= golden=0 ignore="file format encoding line page" setup= envs=
+  rm -rf "$tmp/case"; mkdir "$tmp/case"
   : >"$tmp/golden"; : >"$tmp/checks"
   while IFS= read -r line || [ -n "$line" ]; do
     if [ $golden = 1 ]; then printf '%s\n' "$line" >>"$tmp/golden"; continue; fi
@@ -39,6 +54,9 @@ for t in "$@"; do
       stdin:*) stdin=$(echo ${line#stdin:}) ;;
       exit:*) want_exit=$(echo ${line#exit:}) ;;
       needs:*) needs=$(echo ${line#needs:}) ;;
+      ignore:*) ignore=$(echo ${line#ignore:}) ;;
+      setup:*) setup=${line#setup:} ;;
+      env:*) envs="$envs $(echo ${line#env:})" ;;
       stdout:*) golden=1 ;;
       *) printf '%s\n' "$line" >>"$tmp/checks" ;;
     esac
@@ -47,9 +65,22 @@ for t in "$@"; do
     echo "ok $n - $name # SKIP ../shared/corpus not found: corpus tests did not run"
     continue
   fi
-  args=$(printf '%s' "$args" | sed "s|\$CORPUS|$CORPUS|g")
+  if [ "$needs" = pdftotext ] && ! command -v pdftotext >/dev/null 2>&1; then
+    echo "ok $n - $name # SKIP pdftotext not installed (Debian package poppler-utils): PDF test did not run"
+    continue
+  fi
+  subst() { printf '%s' "$1" | sed -e "s|\$CORPUS|$CORPUS|g" -e "s|\$TMP|$tmp/case|g"; }
+  args=$(subst "$args"); stdin=$(subst "$stdin")
+  if [ -n "$setup" ]; then
+    sh -c "$(subst "$setup")" >"$tmp/setup.out" 2>&1; src=$?
+    if [ $src = 77 ]; then
+      echo "ok $n - $name # SKIP $(head -1 "$tmp/setup.out")"; continue
+    elif [ $src != 0 ]; then
+      echo "not ok $n - $name: setup failed (exit $src): $(head -c 300 "$tmp/setup.out")"; continue
+    fi
+  fi
   # shellcheck disable=SC2086
-  eval "set -f; \${CPSLINT_WRAP:-} \"\$BIN\" $args" <"$stdin" >"$tmp/out" 2>"$tmp/err"
+  eval "set -f; env $envs \${CPSLINT_WRAP:-} \"\$BIN\" $args" <"$stdin" >"$tmp/out" 2>"$tmp/err"
   rc=$?
   set +f
   why=
@@ -64,6 +95,21 @@ for t in "$@"; do
         $PY -c 'import json,sys
 d=json.load(open(sys.argv[1]))
 sys.exit(0 if eval(sys.argv[2]) else 1)' "$tmp/out" "$e" 2>"$tmp/pyerr" || why="json check failed: $e $(head -c 300 "$tmp/pyerr")" ;;
+      same-json-as:*) a2=$(subst "${c#same-json-as:}")
+        eval "set -f; \"\$BIN\" $a2" </dev/null >"$tmp/out2" 2>"$tmp/err2"; rc2=$?; set +f
+        if [ $rc2 != 0 ]; then why="same-json-as: exit $rc2: $(head -c 200 "$tmp/err2")"
+        else $PY -c 'import json,sys
+ign=set(sys.argv[3].split())
+def strip(v):
+    if isinstance(v,dict): return {k:strip(x) for k,x in v.items() if k not in ign}
+    if isinstance(v,list): return [strip(x) for x in v]
+    return v
+a=strip(json.load(open(sys.argv[1]))); b=strip(json.load(open(sys.argv[2])))
+if a!=b:
+    import difflib
+    da=json.dumps(a,indent=0,sort_keys=True).split("\n"); db=json.dumps(b,indent=0,sort_keys=True).split("\n")
+    print(" ".join(list(difflib.unified_diff(db,da,lineterm="",n=0))[2:12])); sys.exit(1)' "$tmp/out" "$tmp/out2" "$ignore" >"$tmp/pyerr" 2>&1 || why="differs from cpslint$a2: $(head -c 400 "$tmp/pyerr")"
+        fi ;;
       *) why="bad check line: $c" ;;
     esac
   done <"$tmp/checks"

@@ -1,0 +1,846 @@
+/* cmd_diff.c — `cpslint diff OLD NEW`: what changed between two versions of
+ * a CP/CPS (version, date and revision table; sections; findings), as text,
+ * Markdown or JSON. The comparison itself is diff.h; this file parses the
+ * command line and renders. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis.h"
+#include "buf.h"
+#include "check.h"
+#include "cli.h"
+#include "data.h"
+#include "diff.h"
+#include "match.h"
+#include "ruleset.h"
+
+static const char diff_usage[] =
+    "Usage: cpslint diff [options] OLD NEW\n"
+    "Compare two versions of a CP/CPS (HTML or XHTML; - for stdin):\n"
+    "  1. version and effective date: was the version incremented, the date moved\n"
+    "     forward and a dated row added to the revision table (Mozilla Root Store\n"
+    "     Policy 3.3, BR 2.3); each one missing is a failure;\n"
+    "  2. sections added, removed, renumbered and changed, with a word diff of the\n"
+    "     changed ones ([-removed-] {+added+}); typography, NBSP and line wrapping\n"
+    "     are not changes; unchanged sections are counted;\n"
+    "  3. the findings of `cpslint check` on both versions, split into introduced\n"
+    "     (only in NEW), resolved (only in OLD) and persisting, matched by rule,\n"
+    "     section (following renumbering) and matched text.\n"
+    "\n"
+    "  --format FMT      text (default), markdown or json\n"
+    "  --context N       sentences of unchanged text around a change (default 1)\n"
+    "  --sections-only   only the list of added, removed, renumbered, changed sections\n"
+    "  --fail-on LEVEL   error (default), warning, notice or never\n"
+    "  --as-of DATE|doc  evaluate both versions as of DATE (default today) or their own date\n"
+    "  --ruleset NAME    cabf-br, mozilla, ccadb, chrome, rfc3647 or a PATH (repeatable;\n"
+    "                    default: every installed ruleset)\n"
+    "  --disable ID      disable a rule, or a family by prefix (repeatable)\n"
+    "  --enable ID       enable a rule disabled by default (repeatable)\n"
+    "  --max-size N      refuse input larger than N bytes (suffix K, M, G; default 64M)\n"
+    "  --keep-chrome     read nav, header, footer and aside elements too\n"
+    "  -h, --help        this help\n"
+    "\n"
+    "Exit status: 1 when the new version fails the version, date or revision-table\n"
+    "check or introduces a finding at or above --fail-on; 0 otherwise; 2 on errors\n"
+    "(including a rule that could not run).\n";
+
+
+typedef enum { FMT_TEXT = 0, FMT_MARKDOWN, FMT_JSON } out_format;
+
+typedef struct diff_cmd {
+    out_format fmt;
+    int context;
+    int sections_only;
+    int fail_on;          /* lowest failing severity 1..3; 0 = never */
+    cps_date as_of;       /* DATE_NONE = each document's own date */
+    const char *old_path, *new_path;
+    const char *rulesets[64];
+    size_t nrulesets;
+    const char *toggles[256];
+    int toggle_on[256];
+    size_t ntoggles;
+} diff_cmd;
+
+/* Everything the renderers need. */
+typedef struct diff_view {
+    const diff_cmd *cmd;
+    const analysis *old_a, *new_a;
+    diff_versions_result v;
+    diff_result s;
+    int findings_compared;
+    const diff_finding *fold, *fnew;
+    size_t nfold, nfnew;
+    diff_findings_result fd;
+    const char *problems[4];
+    size_t nproblems;
+} diff_view;
+
+/* ---- word diff segments with context ---------------------------------- */
+
+typedef struct seg {
+    char op;        /* '=', '-', '+' */
+    char *text;
+} seg;
+
+typedef struct segs {
+    seg *s;
+    size_t n, cap;
+    const char *note; /* static text, or NULL */
+} segs;
+
+static void seg_push(segs *g, char op, char *text)
+{
+    if (g->n == g->cap) {
+        g->cap = g->cap ? 2 * g->cap : 8;
+        g->s = xrealloc(g->s, g->cap * sizeof *g->s);
+    }
+    g->s[g->n++] = (seg){op, text};
+}
+
+static void segs_free(segs *g)
+{
+    for (size_t i = 0; i < g->n; i++)
+        free(g->s[i].text);
+    free(g->s);
+    memset(g, 0, sizeof *g);
+}
+
+#define GAVE_UP_WORDS 120
+
+/* Text of a DEL/INS run; shortened when the diff gave up (whole sections). */
+static char *change_text(const wdiff_text *t, size_t w0, size_t w1, int gave_up)
+{
+    if (gave_up && w1 - w0 > GAVE_UP_WORDS) {
+        char *head = wdiff_words_text(t, w0, w0 + GAVE_UP_WORDS);
+        buf b = BUF_INIT;
+        buf_printf(&b, "%s … (%zu more words)", head, w1 - w0 - GAVE_UP_WORDS);
+        free(head);
+        return buf_detach(&b);
+    }
+    return wdiff_words_text(t, w0, w1);
+}
+
+static void build_segs(const diff_result *r, const diff_pair *p, int context, segs *g)
+{
+    memset(g, 0, sizeof *g);
+    const wdiff_text *a = &r->old[p->old_i].text, *b = &r->new[p->new_i].text;
+    const wdiff_result *w = &p->wd;
+    if (w->gave_up)
+        g->note = "too different for a word diff: the differing part is shown as replaced";
+    size_t ctx = context < 0 ? (size_t)-1 / 2 : (size_t)context;
+    const char *heading = r->new[p->new_i].sec->heading;
+    size_t hlen = heading ? strlen(heading) : 0, heading_words = 0;
+    while (heading_words < b->n && b->w[heading_words].dend <= hlen)
+        heading_words++;
+    for (size_t k = 0; k < w->n; k++) {
+        const wdiff_op *o = &w->ops[k];
+        if (o->op == WDIFF_DEL) {
+            seg_push(g, '-', change_text(a, o->a0, o->a1, w->gave_up));
+            continue;
+        }
+        if (o->op == WDIFF_INS) {
+            seg_push(g, '+', change_text(b, o->b0, o->b1, w->gave_up));
+            continue;
+        }
+        size_t b0 = o->b0, b1 = o->b1;
+        int before = k > 0, after = k + 1 < w->n;
+        /* head: the rest of the sentence the previous change is in, then ctx sentences */
+        size_t head_end = b0;
+        if (before) {
+            const wdiff_op *q = &w->ops[k - 1];
+            size_t count = 0;
+            if (q->op == WDIFF_INS ? wdiff_word_ends_sentence(b, q->b1 - 1)
+                                   : wdiff_word_ends_sentence(a, q->a1 - 1))
+                count = 1;
+            if (count > ctx) {
+                head_end = b0;
+            } else {
+                for (size_t i = b0; i < b1; i++) {
+                    head_end = i + 1;
+                    if (wdiff_word_ends_sentence(b, i) && ++count > ctx)
+                        break;
+                }
+            }
+        }
+        /* tail: ctx sentences before the sentence the next change is in */
+        size_t tail_start = b1;
+        if (after) {
+            size_t count = 0;
+            for (size_t i = b1; i-- > b0;) {
+                if (wdiff_word_ends_sentence(b, i) && count++ == ctx)
+                    break;
+                tail_start = i;
+            }
+            /* the heading is printed above the diff: not as context again */
+            if (!before && tail_start < heading_words && heading_words <= b1)
+                tail_start = heading_words;
+        }
+        buf t = BUF_INIT;
+        if (!before && !after) {
+            char *x = wdiff_words_text(b, b0, b1);
+            buf_puts(&t, x);
+            free(x);
+        } else if (before && after && head_end >= tail_start) {
+            char *x = wdiff_words_text(b, b0, b1);
+            buf_puts(&t, x);
+            free(x);
+        } else {
+            if (before) {
+                char *x = wdiff_words_text(b, b0, head_end);
+                buf_puts(&t, x);
+                free(x);
+            }
+            size_t gap_from = before ? head_end : b0, gap_to = after ? tail_start : b1;
+            if (gap_to > gap_from)
+                buf_puts(&t, t.len ? " …" : "…");
+            if (after && tail_start < b1) {
+                char *x = wdiff_words_text(b, tail_start, b1);
+                if (t.len)
+                    buf_putc(&t, ' ');
+                buf_puts(&t, x);
+                free(x);
+            }
+        }
+        seg_push(g, '=', t.ptr ? buf_detach(&t) : xstrdup(""));
+    }
+}
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static const char *sec_heading(const diff_side *s)
+{
+    return s->sec->heading ? s->sec->heading : "";
+}
+
+static void json_str(FILE *f, const char *s)
+{
+    if (!s) {
+        fputs("null", f);
+        return;
+    }
+    fputc('"', f);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"': fputs("\\\"", f); break;
+        case '\\': fputs("\\\\", f); break;
+        case '\n': fputs("\\n", f); break;
+        case '\r': fputs("\\r", f); break;
+        case '\t': fputs("\\t", f); break;
+        default:
+            if (*p < 0x20)
+                fprintf(f, "\\u%04x", *p);
+            else
+                fputc(*p, f);
+        }
+    }
+    fputc('"', f);
+}
+
+static const char *fmt_date(cps_date d, char out[11])
+{
+    date_format(d, out);
+    return out[0] ? out : NULL;
+}
+
+static int finding_fails(const diff_view *v, const diff_finding *f)
+{
+    return v->cmd->fail_on && f->severity >= v->cmd->fail_on;
+}
+
+/* ---- text and Markdown ---------------------------------------------------- */
+
+/* Document text in Markdown: characters that would start emphasis, code,
+ * links or HTML are backslash-escaped. */
+static void md_put(FILE *f, const char *s)
+{
+    for (; *s; s++) {
+        if (strchr("\\`*_~[]<>|#", *s))
+            fputc('\\', f);
+        fputc(*s, f);
+    }
+}
+
+static void print_segs_text(FILE *f, const segs *g, int md)
+{
+    fputs(md ? "> " : "    ", f);
+    for (size_t i = 0; i < g->n; i++) {
+        if (i)
+            fputc(' ', f);
+        const char *t = g->s[i].text;
+        if (!md) {
+            fprintf(f, g->s[i].op == '=' ? "%s" : g->s[i].op == '-' ? "[-%s-]" : "{+%s+}", t);
+            continue;
+        }
+        const char *mark = g->s[i].op == '=' ? "" : g->s[i].op == '-' ? "~~" : "**";
+        fputs(mark, f);
+        md_put(f, t);
+        fputs(mark, f);
+    }
+    fputc('\n', f);
+    if (g->note)
+        fprintf(f, md ? ">\n> *(%s)*\n" : "    (%s)\n", g->note);
+}
+
+static void print_section_list(FILE *f, const diff_view *v, int md)
+{
+    const diff_result *r = &v->s;
+    fprintf(f, md ? "## Sections\n\n%zu changed, %zu added, %zu removed, %zu renumbered, "
+                    "%zu unchanged\n\n"
+                  : "sections: %zu changed, %zu added, %zu removed, %zu renumbered, "
+                    "%zu unchanged\n",
+            r->changed, r->added, r->removed, r->renumbered, r->unchanged);
+    for (size_t k = 0; k < r->npairs; k++) {
+        const diff_pair *p = &r->pairs[k];
+        if (p->kind == DIFF_UNCHANGED)
+            continue;
+        const diff_side *o = p->old_i >= 0 ? &r->old[p->old_i] : NULL;
+        const diff_side *n = p->new_i >= 0 ? &r->new[p->new_i] : NULL;
+        const diff_side *s = n ? n : o;
+        char num[2 * OUTLINE_NUM_MAX + 8];
+        if (p->kind == DIFF_RENUMBERED)
+            snprintf(num, sizeof num, "%s -> %s", o->sec->number, n->sec->number);
+        else
+            snprintf(num, sizeof num, "%s", s->sec->number);
+        const char *extra = p->kind == DIFF_RENUMBERED && p->text_changed ? " (text changed)" : "";
+        if (md) {
+            fprintf(f, "- %s **%s** ", diff_kind_name(p->kind), num);
+            md_put(f, sec_heading(s));
+            fprintf(f, "%s\n", extra);
+        }
+        else
+            fprintf(f, "  %-11s %-18s %s%s\n", diff_kind_name(p->kind), num, sec_heading(s),
+                    extra);
+    }
+}
+
+static void print_finding_text(FILE *f, const diff_finding *x, int md)
+{
+    fprintf(f, md ? "- `%s` %s, section %s%s%s: %s\n" : "  %s [%s] section %s%s%s: %s\n",
+            x->rule, x->severity_name ? x->severity_name : "?",
+            x->section && *x->section ? x->section : "(document)",
+            x->heading ? " " : "", x->heading ? x->heading : "",
+            x->message ? x->message : (x->snippet ? x->snippet : ""));
+}
+
+static void print_text(FILE *f, const diff_view *v, int md)
+{
+    const diff_cmd *c = v->cmd;
+    const diff_versions_result *vr = &v->v;
+    char d1[11], d2[11];
+    if (c->sections_only) {
+        print_section_list(f, v, md);
+        return;
+    }
+    const char *ov = vr->old_version ? vr->old_version : "unknown";
+    const char *nv = vr->new_version ? vr->new_version : "unknown";
+    const char *od = fmt_date(vr->old_date, d1), *nd = fmt_date(vr->new_date, d2);
+    if (md) {
+        fprintf(f, "# cpslint diff\n\n| | file | version | date |\n|---|---|---|---|\n");
+        fprintf(f, "| old | `%s` | %s | %s |\n", v->old_a->d.file, ov, od ? od : "unknown");
+        fprintf(f, "| new | `%s` | %s | %s |\n\n", v->new_a->d.file, nv, nd ? nd : "unknown");
+        fputs("## Version, date, revision table\n\n", f);
+    } else {
+        fprintf(f, "old: %s  version %s, date %s\n", v->old_a->d.file, ov, od ? od : "unknown");
+        fprintf(f, "new: %s  version %s, date %s\n\n", v->new_a->d.file, nv,
+                nd ? nd : "unknown");
+    }
+    const char *li = md ? "- " : "";
+    fprintf(f, "%sversion %s -> %s: %s\n", li, ov, nv,
+            vr->version_incremented ? "incremented"
+            : vr->version_cmp == 2  ? "NOT CHECKED (version not found)"
+            : vr->version_cmp == 0  ? "NOT INCREMENTED (same version)"
+                                    : "NOT INCREMENTED (lower version)");
+    fprintf(f, "%sdate %s -> %s: %s\n", li, od ? od : "unknown", nd ? nd : "unknown",
+            vr->date_advanced                                ? "advanced"
+            : vr->old_date == DATE_NONE || vr->new_date == DATE_NONE ? "NOT CHECKED (date not found)"
+                                                                     : "NOT ADVANCED");
+    if (vr->new_row) {
+        char d3[11];
+        fprintf(f, "%srevision table: new row %s%s%s: added\n", li,
+                vr->new_row->version ? vr->new_row->version : "",
+                vr->new_row->version ? ", " : "", fmt_date(vr->new_row->date, d3));
+    } else {
+        fprintf(f, "%srevision table: %s\n", li,
+                vr->new_has_table ? "NO NEW DATED ROW"
+                                  : "NOT FOUND in the new version (no new dated row)");
+    }
+    fputc('\n', f);
+    print_section_list(f, v, md);
+    const diff_result *r = &v->s;
+    for (size_t k = 0; k < r->npairs; k++) {
+        const diff_pair *p = &r->pairs[k];
+        if (!p->text_changed)
+            continue;
+        const diff_side *n = &r->new[p->new_i];
+        if (p->kind == DIFF_RENUMBERED)
+            fprintf(f, md ? "\n### %s -> %s " : "\nchanged %s -> %s ",
+                    r->old[p->old_i].sec->number, n->sec->number);
+        else
+            fprintf(f, md ? "\n### %s " : "\nchanged %s ", n->sec->number);
+        if (md)
+            md_put(f, sec_heading(n));
+        else
+            fputs(sec_heading(n), f);
+        fputs(md ? "\n\n" : "\n", f);
+        segs g;
+        build_segs(r, p, c->context, &g);
+        print_segs_text(f, &g, md);
+        segs_free(&g);
+    }
+    fputs(md ? "\n## Findings\n\n" : "\nfindings: ", f);
+    if (!v->findings_compared) {
+        fputs("not compared (this build has no check engine yet)\n", f);
+    } else {
+        fprintf(f, md ? "%zu introduced, %zu resolved, %zu persisting\n\n"
+                      : "%zu introduced, %zu resolved, %zu persisting\n",
+                v->fd.nintroduced, v->fd.nresolved, v->fd.npersisting);
+        if (v->fd.nintroduced)
+            fputs(md ? "### Introduced\n\n" : "introduced:\n", f);
+        for (size_t i = 0; i < v->fd.nintroduced; i++)
+            print_finding_text(f, &v->fnew[v->fd.introduced[i]], md);
+        if (v->fd.nresolved)
+            fputs(md ? "\n### Resolved\n\n" : "resolved:\n", f);
+        for (size_t i = 0; i < v->fd.nresolved; i++)
+            print_finding_text(f, &v->fold[v->fd.resolved[i]], md);
+    }
+    fputc('\n', f);
+    if (v->nproblems) {
+        fputs(md ? "**Result: FAIL**\n\n" : "result: FAIL\n", f);
+        for (size_t i = 0; i < v->nproblems; i++)
+            fprintf(f, "%s%s\n", md ? "- " : "  ", v->problems[i]);
+    } else {
+        fputs(md ? "**Result: pass**\n" : "result: pass\n", f);
+    }
+}
+
+/* ---- JSON ------------------------------------------------------------- */
+
+static void json_doc(FILE *f, const analysis *a)
+{
+    char d[11];
+    fputs("{\"file\":", f);
+    json_str(f, a->d.file);
+    fputs(",\"version\":", f);
+    json_str(f, a->meta.version);
+    fputs(",\"date\":", f);
+    json_str(f, fmt_date(a->meta.date, d));
+    fputc('}', f);
+}
+
+static void json_numhead(FILE *f, const diff_side *s)
+{
+    fputs("{\"number\":", f);
+    json_str(f, s->sec->number);
+    fputs(",\"heading\":", f);
+    json_str(f, s->sec->heading);
+}
+
+static void json_diff(FILE *f, const diff_view *v, const diff_pair *p)
+{
+    segs g;
+    build_segs(&v->s, p, v->cmd->context, &g);
+    fputs(",\"diff\":[", f);
+    for (size_t i = 0; i < g.n; i++) {
+        fprintf(f, "%s{\"op\":\"%c\",\"text\":", i ? "," : "", g.s[i].op);
+        json_str(f, g.s[i].text);
+        fputc('}', f);
+    }
+    fputc(']', f);
+    fprintf(f, ",\"words_removed\":%zu,\"words_added\":%zu", p->wd.deleted, p->wd.inserted);
+    if (g.note) {
+        fputs(",\"note\":", f);
+        json_str(f, g.note);
+    }
+    segs_free(&g);
+}
+
+static void json_finding(FILE *f, const diff_finding *x)
+{
+    fputs("{\"rule\":", f);
+    json_str(f, x->rule);
+    fputs(",\"severity\":", f);
+    json_str(f, x->severity_name);
+    fputs(",\"status\":", f);
+    json_str(f, x->status);
+    fputs(",\"section\":", f);
+    json_str(f, x->section);
+    fputs(",\"heading\":", f);
+    json_str(f, x->heading);
+    fprintf(f, ",\"line\":%ld,\"snippet\":", x->line);
+    json_str(f, x->snippet);
+    fputs(",\"message\":", f);
+    json_str(f, x->message);
+    fputs(",\"cite\":", f);
+    json_str(f, x->cite);
+    fputs(",\"effective\":", f);
+    json_str(f, x->effective);
+    fputc('}', f);
+}
+
+static void json_findings(FILE *f, const char *name, const diff_finding *list,
+                          const size_t *idx, size_t n, int first)
+{
+    fprintf(f, "%s\"%s\":[", first ? "" : ",", name);
+    for (size_t i = 0; i < n; i++) {
+        if (i)
+            fputc(',', f);
+        json_finding(f, &list[idx[i]]);
+    }
+    fputc(']', f);
+}
+
+static void print_json(FILE *f, const diff_view *v)
+{
+    const diff_versions_result *vr = &v->v;
+    const diff_result *r = &v->s;
+    char d[11];
+    fprintf(f, "{\"tool\":{\"name\":\"cpslint\",\"version\":\"%s\"},\"as_of\":", CPSLINT_VERSION);
+    json_str(f, v->cmd->as_of == DATE_NONE ? "doc" : fmt_date(v->cmd->as_of, d));
+    fputs(",\n\"old\":", f);
+    json_doc(f, v->old_a);
+    fputs(",\n\"new\":", f);
+    json_doc(f, v->new_a);
+    fprintf(f, ",\n\"version_incremented\":%s,\"date_advanced\":%s,"
+               "\"changelog_entry_added\":%s",
+            vr->version_incremented ? "true" : "false", vr->date_advanced ? "true" : "false",
+            vr->changelog_entry_added ? "true" : "false");
+    fputs(",\"changelog_entry\":", f);
+    if (vr->new_row) {
+        fputs("{\"version\":", f);
+        json_str(f, vr->new_row->version);
+        fputs(",\"date\":", f);
+        json_str(f, fmt_date(vr->new_row->date, d));
+        fputc('}', f);
+    } else {
+        fputs("null", f);
+    }
+    fputs(",\"problems\":[", f);
+    for (size_t i = 0; i < v->nproblems; i++) {
+        if (i)
+            fputc(',', f);
+        json_str(f, v->problems[i]);
+    }
+    fputs("],\n\"sections\":{", f);
+    static const diff_kind order[] = {DIFF_ADDED, DIFF_REMOVED, DIFF_RENUMBERED, DIFF_CHANGED};
+    for (size_t o = 0; o < 4; o++) {
+        fprintf(f, "%s\"%s\":[", o ? ",\n" : "", diff_kind_name(order[o]));
+        int first = 1;
+        for (size_t k = 0; k < r->npairs; k++) {
+            const diff_pair *p = &r->pairs[k];
+            if (p->kind != order[o])
+                continue;
+            fputs(first ? "\n" : ",\n", f);
+            first = 0;
+            const diff_side *os = p->old_i >= 0 ? &r->old[p->old_i] : NULL;
+            const diff_side *ns = p->new_i >= 0 ? &r->new[p->new_i] : NULL;
+            if (p->kind == DIFF_RENUMBERED) {
+                fputs("{\"from\":", f);
+                json_str(f, os->sec->number);
+                fputs(",\"to\":", f);
+                json_str(f, ns->sec->number);
+                fputs(",\"heading\":", f);
+                json_str(f, ns->sec->heading);
+                fprintf(f, ",\"similarity\":%.3f,\"changed\":%s", p->similarity,
+                        p->text_changed ? "true" : "false");
+                if (p->text_changed && !v->cmd->sections_only)
+                    json_diff(f, v, p);
+            } else {
+                json_numhead(f, ns ? ns : os);
+                if (p->kind == DIFF_CHANGED && !v->cmd->sections_only)
+                    json_diff(f, v, p);
+            }
+            fputc('}', f);
+        }
+        fputc(']', f);
+    }
+    fprintf(f, ",\n\"unchanged\":%zu},\n\"findings_compared\":%s,\"findings\":{", r->unchanged,
+            v->findings_compared ? "true" : "false");
+    json_findings(f, "introduced", v->fnew, v->fd.introduced, v->fd.nintroduced, 1);
+    json_findings(f, "resolved", v->fold, v->fd.resolved, v->fd.nresolved, 0);
+    json_findings(f, "persisting", v->fnew, v->fd.persisting, v->fd.npersisting, 0);
+    fputs("}}\n", f);
+}
+
+/* ---- findings: the check engine on both versions -------------------------- */
+
+typedef struct checked {
+    check_result res;
+    int ran;
+    diff_finding *f;      /* views of res.f */
+    char (*eff)[11];      /* effective dates as text, per finding */
+    size_t n;
+} checked;
+
+static void checked_free(checked *c)
+{
+    if (c->ran)
+        check_result_free(&c->res);
+    free(c->f);
+    free(c->eff);
+    memset(c, 0, sizeof *c);
+}
+
+/* Run the rules on a as of as_of (DATE_NONE: the document's date, else
+ * today) and expose the findings as diff_findings. */
+static int run_checks(const ruleset *rs, matcher *m, const outline_spec *spec, analysis *a,
+                      cps_date as_of, checked *c, cli_env *env, cps_err *e)
+{
+    memset(c, 0, sizeof *c);
+    if (as_of == DATE_NONE) {
+        as_of = a->meta.date;
+        if (as_of == DATE_NONE) {
+            as_of = date_today();
+            fprintf(env->err, "cpslint: %s: no document date found; --as-of doc uses today\n",
+                    a->d.file);
+        }
+    }
+    check_input in = {a, NULL, as_of, spec};
+    int rc = check_run(rs, &in, m, &c->res, e);
+    if (rc)
+        return rc;
+    c->ran = 1;
+    c->n = c->res.nf;
+    c->f = xcalloc(c->n + 1, sizeof *c->f);
+    c->eff = xcalloc(c->n + 1, sizeof *c->eff);
+    for (size_t i = 0; i < c->n; i++) {
+        const finding *x = &c->res.f[i];
+        diff_finding *d = &c->f[i];
+        d->rule = x->rule->id;
+        d->section = x->section;
+        d->match = x->match;
+        d->severity = (int)x->severity;
+        d->severity_name = rule_severity_name(x->severity);
+        d->status = check_status_name(x->status);
+        d->heading = x->heading;
+        d->snippet = x->snippet;
+        d->message = x->message;
+        d->cite = x->rule->cite;
+        date_format(x->rule->effective, c->eff[i]);
+        d->effective = c->eff[i][0] ? c->eff[i] : NULL;
+        d->line = x->line;
+    }
+    for (size_t k = 0; k < c->res.nitems; k++)
+        if (c->res.items[k].status == ST_ERROR)
+            return cps_err_set(e, CPS_E_LIMIT, a->d.file, 0, "rule %s could not run: %s",
+                               c->res.items[k].rule->id,
+                               c->res.items[k].note ? c->res.items[k].note : "");
+    return 0;
+}
+
+/* ---- the command --------------------------------------------------------- */
+
+static int parse_level(const char *s)
+{
+    if (!strcmp(s, "error"))
+        return 3;
+    if (!strcmp(s, "warning"))
+        return 2;
+    if (!strcmp(s, "notice"))
+        return 1;
+    if (!strcmp(s, "never"))
+        return 0;
+    return -1;
+}
+
+int cmd_diff(int argc, char **argv, cli_env *env)
+{
+    static const struct option opts[] = {
+        {"format", required_argument, NULL, 'f'},
+        {"context", required_argument, NULL, 'C'},
+        {"sections-only", no_argument, NULL, 's'},
+        {"fail-on", required_argument, NULL, 'F'},
+        {"as-of", required_argument, NULL, 'a'},
+        {"max-size", required_argument, NULL, 'm'},
+        {"keep-chrome", no_argument, NULL, 'k'},
+        {"ruleset", required_argument, NULL, 'r'},
+        {"disable", required_argument, NULL, 'D'},
+        {"enable", required_argument, NULL, 'E'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    diff_cmd cmd;
+    memset(&cmd, 0, sizeof cmd);
+    cmd.fmt = FMT_TEXT;
+    cmd.context = 1;
+    cmd.fail_on = SEV_ERROR;
+    cmd.as_of = date_today();
+    analysis_opts aopts = {0};
+    int c;
+    while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            if (!strcmp(optarg, "text"))
+                cmd.fmt = FMT_TEXT;
+            else if (!strcmp(optarg, "markdown") || !strcmp(optarg, "md"))
+                cmd.fmt = FMT_MARKDOWN;
+            else if (!strcmp(optarg, "json"))
+                cmd.fmt = FMT_JSON;
+            else
+                return cli_fail(env, "diff: unknown format '%s' (text, markdown or json)", optarg);
+            break;
+        case 'C': {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (end == optarg || *end || n < 0 || n > 1000000)
+                return cli_fail(env, "diff: invalid --context '%s' (a number of sentences)",
+                                optarg);
+            cmd.context = (int)n;
+            break;
+        }
+        case 's':
+            cmd.sections_only = 1;
+            break;
+        case 'F':
+            if ((cmd.fail_on = parse_level(optarg)) < 0)
+                return cli_fail(env, "diff: invalid --fail-on '%s' (error, warning, notice, never)",
+                                optarg);
+            break;
+        case 'a':
+            if (!strcmp(optarg, "doc") || !strcmp(optarg, "document"))
+                cmd.as_of = DATE_NONE;
+            else if (!strcmp(optarg, "today") || !strcmp(optarg, "now"))
+                cmd.as_of = date_today();
+            else if ((cmd.as_of = date_parse_iso(optarg)) == DATE_NONE)
+                return cli_fail(env, "diff: invalid --as-of '%s' (YYYY-MM-DD, doc or today)", optarg);
+            break;
+        case 'm':
+            if (cli_parse_size(optarg, &aopts.max_size))
+                return cli_fail(env, "diff: invalid --max-size '%s'", optarg);
+            break;
+        case 'k':
+            aopts.keep_chrome = 1;
+            break;
+        case 'r':
+            if (cmd.nrulesets == sizeof cmd.rulesets / sizeof cmd.rulesets[0])
+                return cli_fail(env, "diff: too many --ruleset options");
+            cmd.rulesets[cmd.nrulesets++] = optarg;
+            break;
+        case 'D':
+        case 'E':
+            if (cmd.ntoggles == sizeof cmd.toggles / sizeof cmd.toggles[0])
+                return cli_fail(env, "diff: too many --disable/--enable options");
+            cmd.toggle_on[cmd.ntoggles] = c == 'E';
+            cmd.toggles[cmd.ntoggles++] = optarg;
+            break;
+        case 'h':
+            fputs(diff_usage, env->out);
+            return EXIT_CLEAN;
+        default:
+            return cli_fail(env, "diff: unknown option '%s' (try 'cpslint diff --help')",
+                            argv[optind - 1]);
+        }
+    }
+    if (optind != argc - 2)
+        return cli_fail(env, "diff: give two files, OLD and NEW (try 'cpslint diff --help')");
+    cmd.old_path = argv[optind];
+    cmd.new_path = argv[optind + 1];
+    if (!strcmp(cmd.old_path, "-") && !strcmp(cmd.new_path, "-"))
+        return cli_fail(env, "diff: only one of OLD and NEW can be standard input");
+
+    const char *dir = cli_data_dir(env);
+    if (!dir)
+        return EXIT_TROUBLE;
+    char path[4200];
+    cps_err e;
+    cps_err_clear(&e);
+    outline_spec spec;
+    if (data_path(dir, "rfc3647.outline", path, sizeof path, &e) ||
+        outline_spec_load(path, &spec, &e))
+        return cli_fail(env, "%s", e.msg);
+    ruleset rs;
+    ruleset_init(&rs);
+    matcher m;
+    memset(&m, 0, sizeof m);
+    int rc = cmd.nrulesets ? 0 : ruleset_load_all(&rs, dir, &spec, &e);
+    for (size_t i = 0; i < cmd.nrulesets && !rc; i++)
+        rc = ruleset_load_named(&rs, cmd.rulesets[i], dir, &spec, &e);
+    for (size_t i = 0; i < cmd.ntoggles && !rc; i++)
+        if (ruleset_set_enabled(&rs, cmd.toggles[i], cmd.toggle_on[i], &e) < 0)
+            rc = CPS_E_USAGE;
+    if (!rc)
+        rc = matcher_init(&m, 0, 0, 0, &e);
+    if (rc) {
+        matcher_free(&m);
+        ruleset_free(&rs);
+        outline_spec_free(&spec);
+        return cli_fail(env, "%s", e.msg);
+    }
+    analysis old_a, new_a;
+    if (analysis_run(cmd.old_path, &spec, &aopts, &old_a, &e)) {
+        matcher_free(&m);
+        ruleset_free(&rs);
+        outline_spec_free(&spec);
+        return cli_fail(env, "%s", e.msg);
+    }
+    if (analysis_run(cmd.new_path, &spec, &aopts, &new_a, &e)) {
+        analysis_free(&old_a);
+        matcher_free(&m);
+        ruleset_free(&rs);
+        outline_spec_free(&spec);
+        return cli_fail(env, "%s", e.msg);
+    }
+
+    diff_view v;
+    memset(&v, 0, sizeof v);
+    v.cmd = &cmd;
+    v.old_a = &old_a;
+    v.new_a = &new_a;
+    diff_versions(&old_a.meta, &new_a.meta, &v.v);
+    rc = diff_sections(&old_a, &new_a, NULL, &v.s, &e);
+    checked co, cn;
+    memset(&co, 0, sizeof co);
+    memset(&cn, 0, sizeof cn);
+    if (!rc)
+        rc = run_checks(&rs, &m, &spec, &old_a, cmd.as_of, &co, env, &e);
+    if (!rc)
+        rc = run_checks(&rs, &m, &spec, &new_a, cmd.as_of, &cn, env, &e);
+    if (!rc) {
+        v.findings_compared = 1;
+        v.fold = co.f;
+        v.nfold = co.n;
+        v.fnew = cn.f;
+        v.nfnew = cn.n;
+        rc = diff_findings(v.fold, v.nfold, v.fnew, v.nfnew, &v.s, &v.fd, &e);
+    }
+    int status = EXIT_CLEAN;
+    if (!rc) {
+        if (!v.v.version_incremented)
+            v.problems[v.nproblems++] =
+                v.v.version_cmp == 2 ? "version number not found in OLD or NEW"
+                                     : "version number not incremented";
+        if (!v.v.date_advanced)
+            v.problems[v.nproblems++] =
+                v.v.old_date == DATE_NONE || v.v.new_date == DATE_NONE
+                    ? "effective date not found in OLD or NEW"
+                    : "effective date not moved forward";
+        if (!v.v.changelog_entry_added)
+            v.problems[v.nproblems++] = "no new dated row in the revision table";
+        if (!cmd.fail_on)
+            v.nproblems = 0;
+        int introduced_fail = 0;
+        for (size_t i = 0; i < v.fd.nintroduced; i++)
+            introduced_fail |= finding_fails(&v, &v.fnew[v.fd.introduced[i]]);
+        if (introduced_fail)
+            v.problems[v.nproblems++] = "the new version introduces findings at or above --fail-on";
+        if (cmd.fmt == FMT_JSON)
+            print_json(env->out, &v);
+        else
+            print_text(env->out, &v, cmd.fmt == FMT_MARKDOWN);
+        status = v.nproblems ? EXIT_FINDINGS : EXIT_CLEAN;
+    }
+    diff_findings_free(&v.fd);
+    diff_result_free(&v.s);
+    checked_free(&co);
+    checked_free(&cn);
+    analysis_free(&new_a);
+    analysis_free(&old_a);
+    matcher_free(&m);
+    ruleset_free(&rs);
+    outline_spec_free(&spec);
+    if (rc)
+        return cli_fail(env, "%s", e.msg);
+    if (fflush(env->out) != 0 || ferror(env->out))
+        return cli_fail(env, "error writing the output");
+    return status;
+}

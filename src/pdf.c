@@ -1,0 +1,883 @@
+#include "pdf.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "text.h"
+
+extern char **environ;
+
+#define NEEDS_PDFTOTEXT "PDF input needs pdftotext (Debian package poppler-utils)"
+
+/* ---- sniffing ------------------------------------------------------------ */
+
+int pdf_is_pdf(const unsigned char *b, size_t n)
+{
+    size_t lim = n < 1024 + 5 ? n : 1024 + 5;
+    for (size_t i = 0; i + 5 <= lim; i++)
+        if (b[i] == '%' && memcmp(b + i, "%PDF-", 5) == 0)
+            return 1;
+    return 0;
+}
+
+int pdf_file_is_pdf(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    unsigned char head[1024 + 5];
+    size_t n = fread(head, 1, sizeof head, f);
+    fclose(f);
+    return pdf_is_pdf(head, n);
+}
+
+/* stdin is "-" in the document, "<stdin>" in messages (as in source.h) */
+static const char *shown(const char *name)
+{
+    return name && strcmp(name, "-") ? name : "<stdin>";
+}
+
+/* ---- running pdftotext --------------------------------------------------- */
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static void reap(pid_t pid, int kill_it, int *status)
+{
+    if (kill_it)
+        kill(pid, SIGKILL);
+    while (waitpid(pid, status, 0) < 0 && errno == EINTR)
+        ;
+}
+
+int pdf_extract(const char *path, const char *name, const pdf_opts *o, char **text,
+                size_t *len, cps_err *e)
+{
+    *text = NULL;
+    *len = 0;
+    unsigned timeout = o && o->timeout ? o->timeout : PDF_DEFAULT_TIMEOUT;
+    size_t cap = o && o->max_output ? o->max_output : PDF_DEFAULT_MAX_OUTPUT;
+    const char *prog = o && o->pdftotext ? o->pdftotext : getenv("CPSLINT_PDFTOTEXT");
+    if (!prog || !*prog)
+        prog = "pdftotext";
+    /* a file name starting with '-' would read as an option */
+    char *arg = xmalloc(strlen(path) + 3);
+    sprintf(arg, "%s%s", path[0] == '-' ? "./" : "", path);
+    char *argv[] = {(char *)prog, "-q", "-layout", "-enc", "UTF-8", arg, "-", NULL};
+
+    int fds[2];
+    if (pipe(fds) != 0) {
+        free(arg);
+        return cps_err_set(e, CPS_E_IO, name, 0, "cannot run pdftotext: %s", strerror(errno));
+    }
+    fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+    fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
+    posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+    pid_t pid;
+    int rc = posix_spawnp(&pid, prog, &fa, NULL, argv, environ);
+    posix_spawn_file_actions_destroy(&fa);
+    close(fds[1]);
+    free(arg);
+    if (rc != 0) {
+        close(fds[0]);
+        if (rc == ENOENT || rc == EACCES || rc == ENOTDIR)
+            return cps_err_set(e, CPS_E_INPUT, name, 0, NEEDS_PDFTOTEXT);
+        return cps_err_set(e, CPS_E_IO, name, 0, "cannot run pdftotext: %s", strerror(rc));
+    }
+
+    buf out = BUF_INIT;
+    double deadline = now_s() + timeout;
+    const char *why = NULL;
+    char chunk[65536];
+    for (;;) {
+        double left = deadline - now_s();
+        if (left <= 0) {
+            why = "timeout";
+            break;
+        }
+        struct pollfd p = {fds[0], POLLIN, 0};
+        int pr = poll(&p, 1, left > 1000 ? 1000000 : (int)(left * 1000) + 1);
+        if (pr < 0 && errno == EINTR)
+            continue;
+        if (pr < 0) {
+            why = "poll";
+            break;
+        }
+        if (pr == 0)
+            continue;
+        ssize_t got = read(fds[0], chunk, sizeof chunk);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got <= 0)
+            break; /* end of output (or a read error: the exit status tells) */
+        if ((size_t)got > cap - out.len) {
+            why = "cap";
+            break;
+        }
+        buf_put(&out, chunk, (size_t)got);
+    }
+    close(fds[0]);
+    int status = 0;
+    if (why) {
+        reap(pid, 1, &status);
+        buf_free(&out);
+        if (!strcmp(why, "timeout"))
+            return cps_err_set(e, CPS_E_LIMIT, name, 0,
+                               "pdftotext took longer than %u s on this PDF (--pdf-timeout)", timeout);
+        if (!strcmp(why, "cap"))
+            return cps_err_set(e, CPS_E_LIMIT, name, 0,
+                               "the PDF's text is larger than %zu bytes (--max-size)", cap);
+        return cps_err_set(e, CPS_E_IO, name, 0, "reading pdftotext's output: %s", strerror(errno));
+    }
+    /* output closed: the child is exiting; give it the rest of the time */
+    for (;;) {
+        pid_t w = waitpid(pid, &status, WNOHANG);
+        if (w == pid || (w < 0 && errno != EINTR))
+            break;
+        if (now_s() > deadline) {
+            reap(pid, 1, &status);
+            buf_free(&out);
+            return cps_err_set(e, CPS_E_LIMIT, name, 0,
+                               "pdftotext took longer than %u s on this PDF (--pdf-timeout)", timeout);
+        }
+        struct timespec ts = {0, 5 * 1000 * 1000};
+        nanosleep(&ts, NULL);
+    }
+    if (WIFSIGNALED(status)) {
+        buf_free(&out);
+        return cps_err_set(e, CPS_E_PARSE, name, 0, "pdftotext died (signal %d) reading this PDF",
+                           WTERMSIG(status));
+    }
+    int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    if (code != 0) {
+        buf_free(&out);
+        if (code == 127)
+            return cps_err_set(e, CPS_E_INPUT, name, 0, NEEDS_PDFTOTEXT);
+        if (code == 1)
+            return cps_err_set(e, CPS_E_PARSE, name, 0,
+                               "pdftotext cannot read this PDF (damaged, encrypted, or not a PDF)");
+        if (code == 3)
+            return cps_err_set(e, CPS_E_PARSE, name, 0, "the PDF does not permit copying its text");
+        return cps_err_set(e, CPS_E_PARSE, name, 0, "pdftotext failed on this PDF (exit %d)", code);
+    }
+    *len = out.len;
+    *text = buf_detach(&out);
+    if (!*text)
+        *text = xstrdup("");
+    return 0;
+}
+
+/* ---- text to blocks ------------------------------------------------------ */
+
+typedef struct pline {
+    const char *s;   /* trimmed of leading and trailing blanks */
+    size_t n;
+    size_t indent;   /* leading blanks */
+    int page;        /* 1-based */
+    long line;       /* 1-based within the page */
+    int drop;        /* DROP_* */
+} pline;
+
+enum { DROP_CHROME = 1, /* running header or footer, page number */
+       DROP_TOC = 2 };  /* table of contents */
+
+#define ZONE 3           /* lines looked at for headers and footers */
+#define KEY_MAX 160
+
+static int blank_char(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+}
+
+/* The lines of the text, with their page and line numbers. */
+static pline *split_lines(const char *t, size_t n, size_t *count, int *npages)
+{
+    size_t cap = 256, k = 0;
+    pline *v = xmalloc(cap * sizeof *v);
+    int page = 1;
+    long line = 0;
+    size_t i = 0;
+    while (i < n) {
+        while (i < n && t[i] == '\f') {
+            page++;
+            line = 0;
+            i++;
+        }
+        if (i >= n)
+            break;
+        const char *nl = memchr(t + i, '\n', n - i);
+        size_t end = nl ? (size_t)(nl - t) : n;
+        const char *s = t + i;
+        size_t len = end - i, ind = 0;
+        while (ind < len && blank_char((unsigned char)s[ind]))
+            ind++;
+        while (len > ind && blank_char((unsigned char)s[len - 1]))
+            len--;
+        if (k == cap) {
+            cap *= 2;
+            v = xrealloc(v, cap * sizeof *v);
+        }
+        v[k].s = s + ind;
+        v[k].n = len - ind;
+        v[k].indent = ind;
+        v[k].page = page;
+        v[k].line = ++line;
+        v[k].drop = 0;
+        k++;
+        i = nl ? end + 1 : n;
+    }
+    *count = k;
+    *npages = page;
+    return v;
+}
+
+/* A header/footer key: blanks collapsed, digit runs as '#', ASCII lower
+ * case, at most KEY_MAX bytes. */
+static void make_key(const pline *l, char *key)
+{
+    size_t o = 0;
+    int sp = 0;
+    for (size_t i = 0; i < l->n && o < KEY_MAX - 1; i++) {
+        unsigned char c = (unsigned char)l->s[i];
+        if (blank_char(c)) {
+            sp = 1;
+            continue;
+        }
+        if (sp && o)
+            key[o++] = ' ';
+        sp = 0;
+        if (o >= KEY_MAX - 1)
+            break;
+        if (isdigit(c)) {
+            key[o++] = '#';
+            while (i + 1 < l->n && isdigit((unsigned char)l->s[i + 1]))
+                i++;
+        } else {
+            key[o++] = (char)tolower(c);
+        }
+    }
+    key[o] = '\0';
+}
+
+typedef struct zkey {
+    char key[KEY_MAX];
+    int page;
+    size_t idx;
+} zkey;
+
+static int zkey_cmp(const void *a, const void *b)
+{
+    const zkey *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    if (c)
+        return c;
+    return x->page - y->page;
+}
+
+static int roman_word(const char *s, size_t n)
+{
+    if (!n || n > 7)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (!strchr("ivxlcIVXLC", s[i]))
+            return 0;
+    return 1;
+}
+
+/* "12", "- 12 -", "Page 12", "page 12 of 40", "12 / 40", "12/40", "iv",
+ * "Page 3 sur 12". */
+static int page_number_line(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (s[i] == '-' || s[i] == ' ' || (unsigned char)s[i] == 0xE2))
+        i += (unsigned char)s[i] == 0xE2 && i + 2 < n ? 3 : 1; /* dashes */
+    if (n - i >= 4 && strncasecmp(s + i, "page", 4) == 0)
+        i += 4;
+    else if (n - i >= 2 && strncasecmp(s + i, "p.", 2) == 0)
+        i += 2;
+    while (i < n && s[i] == ' ')
+        i++;
+    size_t st = i;
+    while (i < n && isdigit((unsigned char)s[i]))
+        i++;
+    if (i == st) {
+        while (i < n && isalpha((unsigned char)s[i]))
+            i++;
+        if (!roman_word(s + st, i - st))
+            return 0;
+    } else if (i - st > 5) {
+        return 0;
+    }
+    while (i < n && s[i] == ' ')
+        i++;
+    if (i < n && (s[i] == '/' || (n - i >= 2 && (strncasecmp(s + i, "of", 2) == 0 ||
+                                                  strncasecmp(s + i, "de", 2) == 0)) ||
+                  (n - i >= 3 && strncasecmp(s + i, "sur", 3) == 0))) {
+        i += s[i] == '/' ? 1 : (s[i] == 's' || s[i] == 'S') ? 3 : 2;
+        while (i < n && s[i] == ' ')
+            i++;
+        size_t st2 = i;
+        while (i < n && isdigit((unsigned char)s[i]))
+            i++;
+        if (i == st2)
+            return 0;
+    }
+    while (i < n && (s[i] == '-' || s[i] == ' ' || (unsigned char)s[i] == 0xE2))
+        i += (unsigned char)s[i] == 0xE2 && i + 2 < n ? 3 : 1;
+    return i == n;
+}
+
+static void drop_headers_footers(pline *v, size_t nl, int npages)
+{
+    /* page ranges */
+    size_t *first = xcalloc((size_t)npages + 2, sizeof *first);
+    size_t *end = xcalloc((size_t)npages + 2, sizeof *end);
+    for (size_t i = nl; i-- > 0;)
+        first[v[i].page] = i;
+    for (size_t i = 0; i < nl; i++)
+        end[v[i].page] = i + 1;
+    zkey *z = xmalloc(((size_t)npages * 2 * ZONE + 1) * sizeof *z);
+    size_t nz = 0;
+    int pages_with_text = 0;
+    for (int p = 1; p <= npages; p++) {
+        if (end[p] == 0)
+            continue;
+        size_t zone[2 * ZONE], nzone = 0;
+        int seen = 0;
+        for (size_t i = first[p]; i < end[p] && seen < ZONE; i++)
+            if (v[i].n)
+                zone[nzone++] = i, seen++;
+        seen = 0;
+        for (size_t i = end[p]; i-- > first[p] && seen < ZONE;)
+            if (v[i].n) {
+                int dup = 0;
+                for (size_t j = 0; j < nzone; j++)
+                    dup |= zone[j] == i;
+                if (!dup)
+                    zone[nzone++] = i;
+                seen++;
+            }
+        if (nzone)
+            pages_with_text++;
+        for (size_t j = 0; j < nzone; j++) {
+            pline *l = &v[zone[j]];
+            if (page_number_line(l->s, l->n)) {
+                l->drop = DROP_CHROME;
+                continue;
+            }
+            make_key(l, z[nz].key);
+            z[nz].page = p;
+            z[nz].idx = zone[j];
+            if (z[nz].key[0])
+                nz++;
+        }
+    }
+    qsort(z, nz, sizeof *z, zkey_cmp);
+    for (size_t i = 0; i < nz;) {
+        size_t j = i;
+        int pages = 0, last = -1;
+        while (j < nz && strcmp(z[j].key, z[i].key) == 0) {
+            if (z[j].page != last)
+                pages++, last = z[j].page;
+            j++;
+        }
+        if (pages >= 2 && pages * 2 > pages_with_text)
+            for (size_t k = i; k < j; k++)
+                v[z[k].idx].drop = DROP_CHROME;
+        i = j;
+    }
+    free(z);
+    free(first);
+    free(end);
+}
+
+/* Dot leaders (". . . .", "....", "…", "___") then a page number at the
+ * end of the line. */
+static int leader_entry(const char *s, size_t n)
+{
+    size_t e = n;
+    while (e && isdigit((unsigned char)s[e - 1]))
+        e--;
+    if (e == n) {
+        size_t r = e;
+        while (r && strchr("ivxlcIVXLC", s[r - 1]))
+            r--;
+        if (r == e || (r && s[r - 1] != ' ' && s[r - 1] != '.'))
+            return 0;
+        e = r;
+    }
+    int dots = 0;
+    while (e) {
+        unsigned char c = (unsigned char)s[e - 1];
+        if (c == '.' || c == '_' || c == 0xB7)
+            dots++, e--;
+        else if (c == ' ' || c == 0xC2)
+            e--;
+        else if (e >= 3 && (unsigned char)s[e - 3] == 0xE2 && (unsigned char)s[e - 2] == 0x80 &&
+                 c == 0xA6)
+            dots += 3, e -= 3;
+        else
+            break;
+    }
+    return dots >= 4;
+}
+
+/* Text, then a gap of 3 or more blanks or a short leader (2 or 3 dots),
+ * then a page number: an entry on a page of entries. */
+static int gap_entry(const char *s, size_t n)
+{
+    size_t e = n;
+    while (e && isdigit((unsigned char)s[e - 1]))
+        e--;
+    if (e == n || n - e > 4 || e < 4 || s[e - 1] != ' ')
+        return 0;
+    if (s[e - 2] == ' ' && s[e - 3] == ' ')
+        return 1;
+    size_t d = e - 1, dots = 0;
+    while (d && s[d - 1] == '.')
+        d--, dots++;
+    return dots >= 2 && d && s[d - 1] == ' ';
+}
+
+static int toc_title(const char *s, size_t n)
+{
+    static const char *const t[] = {"table of contents", "contents", "sommaire",
+                                    "table des mati\xc3\xa8res", "table des matieres", NULL};
+    while (n && (s[n - 1] == ':' || s[n - 1] == ' '))
+        n--;
+    for (int i = 0; t[i]; i++)
+        if (strlen(t[i]) == n && strncasecmp(s, t[i], n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Length of a section number at s ("4.9.1", "4.9.1.", "IV.2", "IV."),
+ * with the blank after it; 0 if none. *comps gets its component count. */
+static size_t section_number(const char *s, size_t n, int *comps)
+{
+    size_t i = 0;
+    int c = 0;
+    size_t r = 0;
+    while (r < n && r < 5 && strchr("IVX", s[r]))
+        r++;
+    if (r && r < n && s[r] == '.') {
+        i = r;
+        c = 1;
+        if (i + 1 < n && isdigit((unsigned char)s[i + 1]))
+            i++;
+        else {
+            i++;
+            goto done;
+        }
+    }
+    for (;;) {
+        size_t st = i;
+        unsigned v = 0;
+        while (i < n && isdigit((unsigned char)s[i]) && i - st < 3)
+            v = v * 10 + (unsigned)(s[i++] - '0');
+        if (i == st || (i < n && isdigit((unsigned char)s[i])))
+            return 0;
+        if (v == 0 || v > 99 || (c == 0 && v > 20))
+            return 0;
+        c++;
+        if (i + 1 < n && s[i] == '.' && isdigit((unsigned char)s[i + 1]) && c < 8) {
+            i++;
+            continue;
+        }
+        break;
+    }
+    if (i < n && s[i] == '.')
+        i++;
+done:
+    if (i >= n || !(s[i] == ' ' || s[i] == '\t'))
+        return 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    *comps = c;
+    return i;
+}
+
+static int entry_like(const pline *l)
+{
+    return l->n && (leader_entry(l->s, l->n) || gap_entry(l->s, l->n));
+}
+
+static void drop_toc(pline *v, size_t nl, int npages)
+{
+    int *entries = xcalloc((size_t)npages + 2, sizeof *entries);
+    int *lines = xcalloc((size_t)npages + 2, sizeof *lines);
+    int *titled = xcalloc((size_t)npages + 2, sizeof *titled);
+    for (size_t i = 0; i < nl; i++) {
+        pline *l = &v[i];
+        if (l->drop || !l->n)
+            continue;
+        if (toc_title(l->s, l->n)) {
+            l->drop = DROP_TOC;
+            titled[l->page] = 1;
+            continue;
+        }
+        lines[l->page]++;
+        if (entry_like(l))
+            entries[l->page]++;
+    }
+    for (size_t i = 0; i < nl; i++) {
+        pline *l = &v[i];
+        if (l->drop || !l->n)
+            continue;
+        int toc_page = entries[l->page] >= 3 &&
+                       (2 * entries[l->page] >= lines[l->page] || titled[l->page]);
+        int entry = leader_entry(l->s, l->n) || (toc_page && gap_entry(l->s, l->n));
+        if (!entry)
+            continue;
+        l->drop = DROP_TOC;
+        /* the lines a wrapped entry started on, maybe on the page before */
+        int comps;
+        if (section_number(l->s, l->n, &comps))
+            continue;
+        /* first on its page: the entry may have begun on the page before */
+        int first_on_page = 1;
+        for (size_t j = i; j-- > 0 && v[j].page == l->page;)
+            if (v[j].n && !v[j].drop)
+                first_on_page = 0;
+        for (size_t j = i, up = 0; j-- > 0 && up < 2;) {
+            if (v[j].drop == DROP_CHROME || (first_on_page && !up && !v[j].n))
+                continue;
+            if (v[j].drop || !v[j].n || entry_like(&v[j]))
+                break;
+            v[j].drop = DROP_TOC;
+            up++;
+            if (section_number(v[j].s, v[j].n, &comps))
+                break;
+        }
+    }
+    free(entries);
+    free(lines);
+    free(titled);
+}
+
+static int words_in(const char *s, size_t n)
+{
+    int w = 0, in = 0;
+    for (size_t i = 0; i < n; i++) {
+        int sp = s[i] == ' ';
+        if (!sp && !in)
+            w++;
+        in = !sp;
+    }
+    return w;
+}
+
+/* A heading-like title: short, starts with a capital (or a non-ASCII
+ * letter), no clause punctuation at the end. */
+static int title_like(const char *s, size_t n)
+{
+    if (!n || n > 140 || words_in(s, n) > 14)
+        return 0;
+    unsigned char c = (unsigned char)s[0];
+    if (!(isupper(c) || c >= 0xC3 || c == '[' || c == '('))
+        return 0;
+    char last = s[n - 1];
+    if (last == ',' || last == ';')
+        return 0;
+    if (last == '.' && words_in(s, n) > 6)
+        return 0;
+    return 1;
+}
+
+/* The title ends with a word that cannot end one ("of the", "and"): the
+ * line was cut by the page width, it is not a heading. */
+static int dangling_end(const char *s, size_t n)
+{
+    static const char *const w[] = {"the", "of", "and", "or", "a", "an", "to", "for", "by", "in",
+                                    "with", "on", "as", "at", "from", "that", "which", "de", "la",
+                                    "le", "les", "des", "du", "et", "ou", "en", "par", "pour",
+                                    "aux", "au", "un", "une", "sur", "dans", NULL};
+    size_t st = n;
+    while (st && isalpha((unsigned char)s[st - 1]))
+        st--;
+    if (st == n || (st && s[st - 1] != ' '))
+        return 0;
+    for (int i = 0; w[i]; i++)
+        if (strlen(w[i]) == n - st && strncasecmp(s + st, w[i], n - st) == 0)
+            return 1;
+    return 0;
+}
+
+/* Starts with a lower-case letter (ASCII, or Latin-1 à-ÿ in UTF-8). */
+static int lower_start(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    return n && (islower(u[0]) || (n > 1 && u[0] == 0xC3 && u[1] >= 0xA0 && u[1] <= 0xBF));
+}
+
+/* A title too long for the page goes on at line i + 1: in lower case,
+ * standing alone before a blank line (or the page's end). */
+static int title_goes_on(const pline *v, size_t nl, size_t i)
+{
+    if (i + 1 >= nl)
+        return 0;
+    const pline *a = &v[i + 1];
+    if (a->drop || !a->n || a->page != v[i].page || !lower_start(a->s, a->n))
+        return 0;
+    return i + 2 >= nl || !v[i + 2].n || v[i + 2].drop || v[i + 2].page != a->page;
+}
+
+static int all_caps(const char *s, size_t n)
+{
+    int letters = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (islower(c))
+            return 0;
+        letters += isupper(c) != 0;
+    }
+    return letters >= 3;
+}
+
+static const char *bullet_at(const char *s, size_t n, size_t *len)
+{
+    static const char *const b[] = {"\xe2\x80\xa2", "\xe2\x96\xaa", "\xe2\x80\x93", "\xef\x82\xb7",
+                                    "\xe2\x97\x8f", "\xe2\x97\xa6", "-", "*", "o", NULL};
+    for (int i = 0; b[i]; i++) {
+        size_t l = strlen(b[i]);
+        if (l < n && memcmp(s, b[i], l) == 0 && (s[l] == ' ' || s[l] == '\t')) {
+            *len = l;
+            return b[i];
+        }
+    }
+    return NULL;
+}
+
+typedef struct para {
+    buf text;
+    int open;
+    block_kind kind;
+    int level;
+    int page;
+    long line;
+    size_t indent;   /* of its first line (a list item's bullet) */
+} para;
+
+static void para_flush(para *p, doc *d)
+{
+    if (!p->open)
+        return;
+    p->open = 0;
+    size_t dl;
+    char *disp = text_display(p->text.ptr ? p->text.ptr : "", p->text.len, &dl);
+    if (dl) {
+        doc_block *b = doc_add_block(d, p->kind, p->level, disp, dl, p->line);
+        b->page = p->page;
+    }
+    free(disp);
+    buf_truncate(&p->text, 0);
+}
+
+static void para_start(para *p, doc *d, block_kind kind, int level, const pline *l)
+{
+    para_flush(p, d);
+    p->open = 1;
+    p->kind = kind;
+    p->level = level;
+    p->page = l->page;
+    p->line = l->line;
+    p->indent = l->indent;
+}
+
+static void para_add(para *p, const char *s, size_t n)
+{
+    if (p->text.len) {
+        char last = p->text.ptr[p->text.len - 1];
+        if (!(last == '-' && p->text.len >= 2 && isalpha((unsigned char)p->text.ptr[p->text.len - 2])))
+            buf_putc(&p->text, ' ');
+    }
+    buf_put(&p->text, s, n);
+}
+
+static int ends_sentence(const buf *b)
+{
+    if (!b->len)
+        return 1;
+    char c = b->ptr[b->len - 1];
+    return c == '.' || c == ':' || c == ';' || c == '!' || c == '?';
+}
+
+void pdf_text_to_blocks(const char *text, size_t n, doc *d)
+{
+    size_t nl;
+    int npages;
+    pline *v = split_lines(text, n, &nl, &npages);
+    drop_headers_footers(v, nl, npages);
+    drop_toc(v, nl, npages);
+
+    para p;
+    memset(&p, 0, sizeof p);
+    int last_page = 0, gap = 0;
+    for (size_t i = 0; i < nl; i++) {
+        const pline *l = &v[i];
+        if (l->drop)
+            continue;
+        if (!l->n) {
+            gap = 1; /* a blank line ends a paragraph, unless a page break follows */
+            continue;
+        }
+        if (p.open) {
+            if (l->page != last_page) {
+                int cont = p.kind != BLOCK_HEADING && !ends_sentence(&p.text) &&
+                           lower_start(l->s, l->n);
+                if (!cont)
+                    para_flush(&p, d);
+            } else if (gap) {
+                para_flush(&p, d);
+            }
+        }
+        gap = 0;
+        last_page = l->page;
+        /* a list item goes on with lines indented past its bullet */
+        if (p.open && p.kind == BLOCK_LIST_ITEM && l->indent <= p.indent)
+            para_flush(&p, d);
+        int comps = 0;
+        size_t num = section_number(l->s, l->n, &comps);
+        /* a number at the start of a line inside a sentence ("... see
+         * section\n4.9.1 for ...") is where the page width cut it */
+        int continues = p.open && p.kind != BLOCK_HEADING && i > 0 && !v[i - 1].drop &&
+                        v[i - 1].n && v[i - 1].page == l->page && !ends_sentence(&p.text);
+        if (continues)
+            num = 0;
+        if (num && num < l->n && title_like(l->s + num, l->n - num) &&
+            (!dangling_end(l->s + num, l->n - num) || title_goes_on(v, nl, i))) {
+            /* a chapter number alone ("1. Validate the request") is often a
+             * list item: it must stand apart, or be in capitals */
+            int prev_blank = 1, next_blank = 1;
+            for (size_t j = i; j-- > 0;)
+                if (!v[j].drop) {
+                    prev_blank = !v[j].n || v[j].page != l->page;
+                    break;
+                }
+            for (size_t j = i + 1; j < nl; j++)
+                if (!v[j].drop) {
+                    next_blank = !v[j].n || v[j].page != l->page;
+                    break;
+                }
+            if (comps > 1 || all_caps(l->s + num, l->n - num) || (prev_blank && next_blank)) {
+                para_start(&p, d, BLOCK_HEADING, comps > 6 ? 6 : comps, l);
+                para_add(&p, l->s, l->n);
+                while (title_goes_on(v, nl, i) && p.text.len + v[i + 1].n < 200) {
+                    i++;
+                    para_add(&p, v[i].s, v[i].n);
+                }
+                para_flush(&p, d);
+                continue;
+            }
+        }
+        size_t bl;
+        if (bullet_at(l->s, l->n, &bl)) {
+            para_start(&p, d, BLOCK_LIST_ITEM, 0, l);
+            para_add(&p, l->s + bl, l->n - bl);
+            continue;
+        }
+        if (!p.open || num)
+            para_start(&p, d, BLOCK_PARAGRAPH, 0, l);
+        para_add(&p, l->s, l->n);
+    }
+    para_flush(&p, d);
+    buf_free(&p.text);
+    free(v);
+}
+
+/* ---- the front end --------------------------------------------------------- */
+
+static void init_doc(doc *out, const char *name)
+{
+    doc_init(out, name);
+    snprintf(out->format, sizeof out->format, "pdf");
+    snprintf(out->encoding, sizeof out->encoding, "UTF-8");
+}
+
+int pdf_parse_file(const char *path, const char *name, size_t max_size, const pdf_opts *o,
+                   doc *out, cps_err *e)
+{
+    init_doc(out, name);
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return cps_err_set(e, CPS_E_IO, name, 0, "%s", strerror(errno));
+    if (max_size && (unsigned long long)st.st_size > max_size)
+        return cps_err_set(e, CPS_E_INPUT, name, 0, "input is larger than %zu bytes (--max-size)",
+                           max_size);
+    char *text;
+    size_t len;
+    int rc = pdf_extract(path, name, o, &text, &len, e);
+    if (rc)
+        return rc;
+    pdf_text_to_blocks(text, len, out);
+    free(text);
+    return 0;
+}
+
+int pdf_parse_bytes(const char *name, const unsigned char *bytes, size_t n, const pdf_opts *o,
+                    doc *out, cps_err *e)
+{
+    init_doc(out, name);
+    const char *dir = getenv("TMPDIR");
+    if (!dir || !*dir)
+        dir = "/tmp";
+    char *tmpl = xmalloc(strlen(dir) + 32);
+    sprintf(tmpl, "%s/cpslint-pdf-XXXXXX", dir);
+    int fd = mkstemp(tmpl);
+    if (fd < 0) {
+        int err = errno;
+        free(tmpl);
+        return cps_err_set(e, CPS_E_IO, shown(name), 0, "cannot create a temporary file for pdftotext: %s",
+                           strerror(err));
+    }
+    size_t off = 0;
+    int rc = 0;
+    while (off < n) {
+        ssize_t w = write(fd, bytes + off, n - off);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            rc = cps_err_set(e, CPS_E_IO, shown(name), 0, "writing a temporary file for pdftotext: %s",
+                             strerror(errno));
+            break;
+        }
+        off += (size_t)w;
+    }
+    if (close(fd) != 0 && !rc)
+        rc = cps_err_set(e, CPS_E_IO, shown(name), 0, "writing a temporary file for pdftotext: %s",
+                         strerror(errno));
+    if (!rc) {
+        char *text;
+        size_t len;
+        rc = pdf_extract(tmpl, shown(name), o, &text, &len, e);
+        if (!rc) {
+            pdf_text_to_blocks(text, len, out);
+            free(text);
+        }
+    }
+    unlink(tmpl);
+    free(tmpl);
+    return rc;
+}

@@ -1,0 +1,81 @@
+/* pdf.h — PDF front end: pdftotext (poppler-utils) as a child process,
+ * then its text laid out in pages turned into blocks.
+ *
+ * Two halves, separately testable:
+ *
+ * pdf_extract runs `pdftotext -q -layout -enc UTF-8 FILE -` with
+ * posix_spawnp (no shell), reads its standard output through a pipe, kills
+ * it (SIGKILL) after a time limit or when its output passes a size cap,
+ * and reports its failures by exit status. A PDF's parser runs in another
+ * process: a crash or a hang there costs a message, not cpslint. Without
+ * pdftotext the error says what to install. pdf_parse_bytes writes bytes
+ * (stdin, memory) to a private temporary file (mkstemp, mode 0600) for it,
+ * and removes it.
+ *
+ * pdf_text_to_blocks reads pdftotext's layout text: pages split at form
+ * feeds; running headers and footers (lines among the first or last 3
+ * non-blank lines of a page whose text, digits aside, recurs there on most
+ * pages) and page numbers ("12", "- 12 -", "Page 12", "Page 12 of 40",
+ * "12/40", "iv") removed; the table of contents removed (a "Contents" /
+ * "Table des matières" line, lines that end in dot leaders and a page
+ * number, and, on pages made mostly of entries ending in a page number,
+ * those entries and the lines they wrap from). Blocks: one paragraph per
+ * run of non-blank lines; a short line starting with a section number
+ * ("4.9.1 Title", "IV.2 Titre") is a heading of its own (level: the
+ * number's components); a line starting with a bullet (• ▪ – - * o) begins
+ * a list item. A paragraph continues across a page break when its last
+ * line does not end a sentence and the next page's text starts in lower
+ * case.
+ *
+ * Locations: doc_block.page is the 1-based page, doc_block.line the
+ * 1-based line within that page as pdftotext lays it out (header lines
+ * included), so "page:line" finds it in `pdftotext -layout` output and,
+ * roughly, on the printed page.
+ */
+#ifndef CPSLINT_PDF_H
+#define CPSLINT_PDF_H
+
+#include <stddef.h>
+
+#include "doc.h"
+#include "err.h"
+
+#define PDF_DEFAULT_TIMEOUT 60u                    /* seconds */
+#define PDF_DEFAULT_MAX_OUTPUT (256u * 1024 * 1024) /* bytes of text */
+
+typedef struct pdf_opts {
+    unsigned timeout;       /* seconds; 0 = PDF_DEFAULT_TIMEOUT */
+    size_t max_output;      /* bytes of text; 0 = PDF_DEFAULT_MAX_OUTPUT */
+    const char *pdftotext;  /* program; NULL = $CPSLINT_PDFTOTEXT, else
+                               "pdftotext" looked up in PATH */
+} pdf_opts;
+
+/* 1 if the first bytes are a PDF header ("%PDF-", possibly after up to
+ * 1024 bytes of junk, as readers allow). */
+int pdf_is_pdf(const unsigned char *bytes, size_t n);
+/* 1 if the file at path starts like a PDF (false when it cannot be read:
+ * the ordinary reader then reports why). */
+int pdf_file_is_pdf(const char *path);
+
+/* Run pdftotext on path (name is used in messages). On success *text is a
+ * malloc'd NUL-terminated string (caller frees) of *len bytes. Errors:
+ * CPS_E_INPUT for a missing pdftotext ("PDF input needs pdftotext (Debian
+ * package poppler-utils)"), a timeout, output over the cap, or a PDF that
+ * pdftotext refuses. */
+int pdf_extract(const char *path, const char *name, const pdf_opts *o, char **text,
+                size_t *len, cps_err *e);
+
+/* Turn pdftotext -layout text[0..n) into blocks appended to d (which the
+ * caller initialised). Never fails; text need not be valid UTF-8. */
+void pdf_text_to_blocks(const char *text, size_t n, doc *d);
+
+/* The whole front end on a file: *out is initialised here (format "pdf",
+ * encoding "UTF-8"); caller frees it with doc_free, also on failure. The
+ * file must not be larger than max_size bytes (0: no check). */
+int pdf_parse_file(const char *path, const char *name, size_t max_size, const pdf_opts *o,
+                   doc *out, cps_err *e);
+/* The same on bytes in memory, through a temporary file. */
+int pdf_parse_bytes(const char *name, const unsigned char *bytes, size_t n,
+                    const pdf_opts *o, doc *out, cps_err *e);
+
+#endif

@@ -1,0 +1,8 @@
+# US federal draft CP in Markdown: the same outline as its HTML rendering
+# (the version is not compared: the HTML has it only in its <title>,
+# which the Markdown lacks).
+needs: corpus
+run: outline --format json $CORPUS/us-fed-public-trust-device-cp-draft-v0.1-2017-09-22.md
+ignore: file format encoding line page language version
+json: d["format"] == "markdown" and d["language"] == "en"
+same-json-as: outline --format json $CORPUS/us-fed-public-trust-device-cp-draft-v0.1-2017-09-22.html

@@ -1,0 +1,337 @@
+/* test_diff.c — version checks, section alignment (renumbering, typography),
+ * findings delta on hand-made lists. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diff.h"
+
+/* ---- versions ---- */
+
+static void test_version_cmp(void **state)
+{
+    (void)state;
+    assert_int_equal(diff_version_cmp("2.0", "2.4"), -1);
+    assert_int_equal(diff_version_cmp("4.10", "4.9"), 1);
+    assert_int_equal(diff_version_cmp("4.9", "4.10"), -1);
+    assert_int_equal(diff_version_cmp("v2.4", "Version 2.4"), 0);
+    assert_int_equal(diff_version_cmp("2", "2.0"), 0);
+    assert_int_equal(diff_version_cmp("2.0.1", "2.0"), 1);
+    assert_int_equal(diff_version_cmp("5.18", "5.2"), 1);
+    assert_int_equal(diff_version_cmp("Rev. 3", "Rev. 12"), -1);
+    assert_int_equal(diff_version_cmp("draft", "2.0"), 2);
+    assert_int_equal(diff_version_cmp(NULL, "2.0"), 2);
+}
+
+static void meta_set(doc_meta *m, const char *version, cps_date date, revision *revs, size_t n)
+{
+    memset(m, 0, sizeof *m);
+    m->version = (char *)version;
+    m->date = date;
+    m->revs = revs;
+    m->nrevs = n;
+    m->revision_table = n ? 1 : 0;
+}
+
+static void test_versions_all_three(void **state)
+{
+    (void)state;
+    revision ro[] = {{"1.0", date_from_ymd(2022, 1, 10), 0}, {"1.3", date_from_ymd(2024, 3, 1), 0}};
+    revision rn[] = {{"1.0", date_from_ymd(2022, 1, 10), 0},
+                     {"1.3", date_from_ymd(2024, 3, 1), 0},
+                     {"1.4", date_from_ymd(2025, 3, 15), 0}};
+    doc_meta o, n;
+    meta_set(&o, "1.3", date_from_ymd(2024, 3, 1), ro, 2);
+    meta_set(&n, "1.4", date_from_ymd(2025, 3, 15), rn, 3);
+    diff_versions_result v;
+    diff_versions(&o, &n, &v);
+    assert_true(v.version_incremented);
+    assert_int_equal(v.version_cmp, 1);
+    assert_true(v.date_advanced);
+    assert_true(v.changelog_entry_added);
+    assert_ptr_equal(v.new_row, &rn[2]);
+}
+
+static void test_versions_missing_ones(void **state)
+{
+    (void)state;
+    revision ro[] = {{"4.9", date_from_ymd(2020, 1, 1), 0}};
+    doc_meta o, n;
+    /* same table, same date, lower-looking string but higher version */
+    meta_set(&o, "4.9", date_from_ymd(2020, 1, 1), ro, 1);
+    meta_set(&n, "4.10", date_from_ymd(2020, 1, 1), ro, 1);
+    diff_versions_result v;
+    diff_versions(&o, &n, &v);
+    assert_true(v.version_incremented);
+    assert_false(v.date_advanced);
+    assert_false(v.changelog_entry_added);
+    assert_true(v.new_has_table);
+    /* version went down; no table at all */
+    meta_set(&n, "4.8", date_from_ymd(2021, 1, 1), NULL, 0);
+    diff_versions(&o, &n, &v);
+    assert_false(v.version_incremented);
+    assert_int_equal(v.version_cmp, -1);
+    assert_true(v.date_advanced);
+    assert_false(v.changelog_entry_added);
+    assert_false(v.new_has_table);
+    /* a new row dated before the old version is not the update's entry */
+    revision rn[] = {{"4.9", date_from_ymd(2020, 1, 1), 0}, {"4.8.1", date_from_ymd(2019, 6, 1), 0}};
+    meta_set(&n, "4.10", date_from_ymd(2021, 1, 1), rn, 2);
+    diff_versions(&o, &n, &v);
+    assert_false(v.changelog_entry_added);
+    /* no version found */
+    meta_set(&n, NULL, date_from_ymd(2021, 1, 1), NULL, 0);
+    diff_versions(&o, &n, &v);
+    assert_int_equal(v.version_cmp, 2);
+    assert_false(v.version_incremented);
+}
+
+/* ---- sections ---- */
+
+static outline_spec spec;
+
+static int setup(void **state)
+{
+    (void)state;
+    cps_err e;
+    const char *dir = getenv("CPSLINT_DATA");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/rulesets/rfc3647.outline", dir ? dir : ".");
+    return outline_spec_load(path, &spec, &e);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    outline_spec_free(&spec);
+    return 0;
+}
+
+static void analyse(const char *html, analysis *a)
+{
+    cps_err e;
+    cps_err_clear(&e);
+    int rc = analysis_run_bytes("t.html", (const unsigned char *)html, strlen(html), &spec, NULL,
+                                a, &e);
+    if (rc)
+        fail_msg("%s", e.msg);
+}
+
+static const diff_pair *find_pair(const diff_result *r, const char *old_n, const char *new_n)
+{
+    for (size_t k = 0; k < r->npairs; k++) {
+        const diff_pair *p = &r->pairs[k];
+        const char *o = p->old_i >= 0 ? r->old[p->old_i].sec->number : NULL;
+        const char *n = p->new_i >= 0 ? r->new[p->new_i].sec->number : NULL;
+        if ((old_n ? o && !strcmp(o, old_n) : !o) && (new_n ? n && !strcmp(n, new_n) : !n))
+            return p;
+    }
+    return NULL;
+}
+
+#define DOC_HEAD "<html lang=\"en\"><body><p>Version 1.0</p>"
+#define SEC(n, h, t) "<h2>" n " " h "</h2><p>" t "</p>"
+
+static void test_sections_renumbered_with_reused_number(void **state)
+{
+    (void)state;
+    analysis a, b;
+    analyse(DOC_HEAD SEC("1", "INTRODUCTION", "The CA issues TLS server certificates to the public.")
+            SEC("9", "OTHER BUSINESS AND LEGAL MATTERS", "Fees are published on the website of the CA.")
+            SEC("10", "QUALIFIED CERTIFICATES", "Chapter ten covers qualified website certificates under the national act.")
+            SEC("10.1", "Identity proofing", "Legal persons are checked against the commercial register by video.")
+            "</body></html>", &a);
+    analyse(DOC_HEAD SEC("1", "INTRODUCTION", "The CA issues TLS server certificates to the public.")
+            SEC("9", "OTHER BUSINESS AND LEGAL MATTERS", "Fees are published on the website of the CA.")
+            SEC("10", "CODE SIGNING", "Code signing keys live in hardware modules certified to FIPS 140-2.")
+            SEC("11", "QUALIFIED CERTIFICATES", "Chapter ten covers qualified website certificates under the national act.")
+            SEC("11.1", "Identity proofing", "Legal persons are checked against the commercial register by video.")
+            "</body></html>", &b);
+    diff_result r;
+    cps_err e;
+    assert_int_equal(diff_sections(&a, &b, NULL, &r, &e), 0);
+    const diff_pair *p = find_pair(&r, "10", "11");
+    assert_non_null(p);
+    assert_int_equal(p->kind, DIFF_RENUMBERED);
+    assert_false(p->text_changed);
+    p = find_pair(&r, "10.1", "11.1");
+    assert_non_null(p);
+    assert_int_equal(p->kind, DIFF_RENUMBERED);
+    p = find_pair(&r, NULL, "10");
+    assert_non_null(p);
+    assert_int_equal(p->kind, DIFF_ADDED);
+    assert_int_equal(r.renumbered, 2);
+    assert_int_equal(r.added, 1);
+    assert_int_equal(r.removed, 0);
+    assert_int_equal(r.changed, 0);
+    assert_string_equal(diff_new_number(&r, "10"), "11");
+    assert_string_equal(diff_new_number(&r, "9"), "9");
+    assert_null(diff_new_number(&r, "4.9.1"));
+    diff_result_free(&r);
+    analysis_free(&a);
+    analysis_free(&b);
+}
+
+static void test_sections_typography_is_not_a_change(void **state)
+{
+    (void)state;
+    analysis a, b;
+    analyse(DOC_HEAD SEC("1", "INTRODUCTION", "The CA's policy applies to all \"subscribers\" - always.")
+            SEC("1.1", "Overview", "Certificates are valid for 398 days.")
+            "</body></html>", &a);
+    analyse(DOC_HEAD SEC("1", "Introduction", "The CA\xe2\x80\x99s\n policy applies to\xc2\xa0"
+                         "all \xe2\x80\x9csubscribers\xe2\x80\x9d \xe2\x80\x93 always.")
+            SEC("1.1", "Overview", "Certificates are valid for 397 days.")
+            "</body></html>", &b);
+    diff_result r;
+    cps_err e;
+    assert_int_equal(diff_sections(&a, &b, NULL, &r, &e), 0);
+    assert_int_equal(find_pair(&r, "1", "1")->kind, DIFF_UNCHANGED);
+    const diff_pair *p = find_pair(&r, "1.1", "1.1");
+    assert_int_equal(p->kind, DIFF_CHANGED);
+    assert_int_equal(p->wd.deleted, 1);
+    assert_int_equal(p->wd.inserted, 1);
+    assert_int_equal(r.unchanged, 1);
+    assert_int_equal(r.changed, 1);
+    diff_result_free(&r);
+    analysis_free(&a);
+    analysis_free(&b);
+}
+
+static void test_sections_added_removed(void **state)
+{
+    (void)state;
+    analysis a, b;
+    analyse(DOC_HEAD SEC("3.2.2", "Authentication of domain", "Domains are validated.")
+            SEC("3.2.2.4.2", "Email to Domain Contact", "A random value is emailed to the WHOIS contact.")
+            "</body></html>", &a);
+    analyse(DOC_HEAD SEC("3.2.2", "Authentication of domain", "Domains are validated.")
+            SEC("3.2.2.4.6", "Agreed-Upon Change to Website", "A random value is placed in a file under the well-known directory.")
+            "</body></html>", &b);
+    diff_result r;
+    cps_err e;
+    assert_int_equal(diff_sections(&a, &b, NULL, &r, &e), 0);
+    assert_int_equal(find_pair(&r, "3.2.2.4.2", NULL)->kind, DIFF_REMOVED);
+    assert_int_equal(find_pair(&r, NULL, "3.2.2.4.6")->kind, DIFF_ADDED);
+    assert_null(diff_new_number(&r, "3.2.2.4.2"));
+    /* pairs come in number order, the removed one first */
+    size_t i2 = 0, i6 = 0;
+    for (size_t k = 0; k < r.npairs; k++) {
+        if (r.pairs[k].kind == DIFF_REMOVED)
+            i2 = k;
+        if (r.pairs[k].kind == DIFF_ADDED)
+            i6 = k;
+    }
+    assert_true(i2 < i6);
+    diff_result_free(&r);
+    analysis_free(&a);
+    analysis_free(&b);
+}
+
+/* ---- findings delta ---- */
+
+static diff_finding F(const char *rule, const char *sec, const char *match, int sev)
+{
+    diff_finding f;
+    memset(&f, 0, sizeof f);
+    f.rule = rule;
+    f.section = sec;
+    f.match = match;
+    f.severity = sev;
+    return f;
+}
+
+static void test_findings_delta(void **state)
+{
+    (void)state;
+    diff_finding old_f[] = {
+        F("br.4.9.3.problem-reporting", "4.9.3", NULL, 3),         /* resolved */
+        F("br.dv.3.2.2.4.5", "3.2.2.4", "BR 3.2.2.4.5", 3),        /* persisting */
+        F("br.validity.6.3.2", "6.3.2", "825 days", 3),            /* resolved */
+        F("mrsp.dup", "2.2", "it\xe2\x80\x99s", 2),                /* persists x1, resolved x1 */
+        F("mrsp.dup", "2.2", "it's", 2),
+    };
+    diff_finding new_f[] = {
+        F("br.dv.3.2.2.4.6", "3.2.2.4.6", "3.2.2.4.6", 3),         /* introduced */
+        F("br.dv.3.2.2.4.5", "3.2.2.4", "br   3.2.2.4.5", 3),      /* persisting (normalised) */
+        F("mrsp.dup", "2.2", "IT'S", 2),
+    };
+    diff_findings_result d;
+    cps_err e;
+    assert_int_equal(diff_findings(old_f, 5, new_f, 3, NULL, &d, &e), 0);
+    assert_int_equal(d.nintroduced, 1);
+    assert_int_equal(d.introduced[0], 0);
+    assert_int_equal(d.npersisting, 2);
+    assert_int_equal(d.persisting[0], 1);
+    assert_int_equal(d.persisting_old[0], 1);
+    assert_int_equal(d.persisting[1], 2);
+    assert_true(d.persisting_old[1] == 3 || d.persisting_old[1] == 4);
+    assert_int_equal(d.nresolved, 3);
+    assert_int_equal(d.resolved[0], 0);
+    assert_int_equal(d.resolved[1], 2);
+    assert_true(d.resolved[2] == 3 || d.resolved[2] == 4);
+    diff_findings_free(&d);
+
+    /* empty lists */
+    assert_int_equal(diff_findings(NULL, 0, NULL, 0, NULL, &d, &e), 0);
+    assert_int_equal(d.nintroduced + d.nresolved + d.npersisting, 0);
+    diff_findings_free(&d);
+    assert_int_equal(diff_findings(NULL, 0, new_f, 3, NULL, &d, &e), 0);
+    assert_int_equal(d.nintroduced, 3);
+    diff_findings_free(&d);
+}
+
+static void test_findings_follow_renumbering(void **state)
+{
+    (void)state;
+    analysis a, b;
+    analyse(DOC_HEAD SEC("4.9.1", "Circumstances for revocation", "See below.")
+            SEC("4.9.1.3", "Revocation at the request of a domain registrant", "A registrant who proves control of the domain may ask the CA to revoke a certificate within 24 hours.")
+            "</body></html>", &a);
+    analyse(DOC_HEAD SEC("4.9.1", "Circumstances for revocation", "See below.")
+            SEC("4.9.1.3", "Revocation after a problem report", "Mis-issued certificates are revoked within five days of a report.")
+            SEC("4.9.1.4", "Revocation at the request of a domain registrant", "A registrant who proves control of the domain may ask the CA to revoke a certificate within 24 hours.")
+            "</body></html>", &b);
+    diff_result r;
+    cps_err e;
+    assert_int_equal(diff_sections(&a, &b, NULL, &r, &e), 0);
+    assert_int_equal(find_pair(&r, "4.9.1.3", "4.9.1.4")->kind, DIFF_RENUMBERED);
+    assert_int_equal(find_pair(&r, NULL, "4.9.1.3")->kind, DIFF_ADDED);
+    diff_finding old_f[] = {F("x.24h", "4.9.1.3", "24 hours", 2)};
+    diff_finding new_f[] = {F("x.24h", "4.9.1.4", "24 hours", 2)};
+    diff_findings_result d;
+    assert_int_equal(diff_findings(old_f, 1, new_f, 1, &r, &d, &e), 0);
+    assert_int_equal(d.npersisting, 1);
+    assert_int_equal(d.nintroduced + d.nresolved, 0);
+    diff_findings_free(&d);
+    /* without the alignment the same lists are one resolved + one introduced */
+    assert_int_equal(diff_findings(old_f, 1, new_f, 1, NULL, &d, &e), 0);
+    assert_int_equal(d.nintroduced, 1);
+    assert_int_equal(d.nresolved, 1);
+    diff_findings_free(&d);
+    diff_result_free(&r);
+    analysis_free(&a);
+    analysis_free(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_version_cmp),
+        cmocka_unit_test(test_versions_all_three),
+        cmocka_unit_test(test_versions_missing_ones),
+        cmocka_unit_test(test_sections_renumbered_with_reused_number),
+        cmocka_unit_test(test_sections_typography_is_not_a_change),
+        cmocka_unit_test(test_sections_added_removed),
+        cmocka_unit_test(test_findings_delta),
+        cmocka_unit_test(test_findings_follow_renumbering),
+    };
+    return cmocka_run_group_tests_name("diff", tests, setup, teardown);
+}

@@ -1,0 +1,189 @@
+/* Unit tests: Markdown to blocks (cmark-gfm through the HTML walker). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "markdown.h"
+#include "source.h"
+
+static doc parse(const char *md)
+{
+    source s;
+    cps_err e;
+    assert_int_equal(source_from_bytes("t.md", (const unsigned char *)md, strlen(md),
+                                       SOURCE_DEFAULT_MAX_SIZE, &s, &e), 0);
+    doc d;
+    assert_int_equal(markdown_parse(&s, 0, &d, &e), 0);
+    source_free(&s);
+    return d;
+}
+
+/* The first block whose text starts with prefix. */
+static const doc_block *find(const doc *d, const char *prefix)
+{
+    for (size_t i = 0; i < d->nblocks; i++)
+        if (strncmp(d->blocks[i].text, prefix, strlen(prefix)) == 0)
+            return &d->blocks[i];
+    fail_msg("no block starting with '%s'", prefix);
+    return NULL;
+}
+
+static void test_kinds_and_lines(void **state)
+{
+    (void)state;
+    doc d = parse("# 1. Introduction\n"                 /* 1 */
+                  "\n"
+                  "Some *text*\nthat runs on\n"          /* 3-4 */
+                  "\n"
+                  "first part<br>\nsecond part\n"        /* 6-7 */
+                  "\n"
+                  "| Version | Date |\n|---|---|\n| 1.0 | 2024-01-02 |\n" /* 9-11 */
+                  "\n"
+                  "- one\n- two **bold**\n"              /* 13-14 */
+                  "\n"
+                  "```\ncode block\n```\n");           /* 16-18 */
+    assert_string_equal(d.format, "markdown");
+    const doc_block *b = find(&d, "1. Introduction");
+    assert_int_equal(b->kind, BLOCK_HEADING);
+    assert_int_equal(b->level, 1);
+    assert_int_equal(b->line, 1);
+    b = find(&d, "Some text that runs on");
+    assert_int_equal(b->kind, BLOCK_PARAGRAPH);
+    assert_int_equal(b->line, 3);
+    b = find(&d, "second part");
+    assert_int_equal(b->line, 7);
+    assert_true(b->flags & BLOCK_SPLIT);
+    b = find(&d, "Version");
+    assert_int_equal(b->kind, BLOCK_TABLE_CELL);
+    assert_true(b->flags & BLOCK_HEADER_CELL);
+    assert_int_equal(b->line, 9);
+    b = find(&d, "2024-01-02");
+    assert_int_equal(b->table, 1);
+    assert_int_equal(b->row, 1);
+    assert_int_equal(b->col, 1);
+    assert_int_equal(b->line, 11);
+    b = find(&d, "two bold");
+    assert_int_equal(b->kind, BLOCK_LIST_ITEM);
+    assert_int_equal(b->line, 14);
+    b = find(&d, "code block");
+    assert_int_equal(b->kind, BLOCK_PRE);
+    assert_int_equal(b->line, 16); /* the opening fence */
+    assert_int_equal(b->page, 0);
+    doc_free(&d);
+}
+
+static void test_lines_past_65535(void **state)
+{
+    (void)state;
+    buf md = BUF_INIT;
+    for (int i = 0; i < 70000; i++)
+        buf_puts(&md, "\n");
+    buf_puts(&md, "## 4.9.1 Circumstances for revocation\n\ntext\n\n<p>raw</p>\n");
+    doc d = parse(buf_cstr(&md));
+    assert_int_equal(find(&d, "4.9.1")->line, 70001);
+    assert_int_equal(find(&d, "text")->line, 70003);
+    /* inside raw HTML, lines are counted by libxml2 (capped): the block's
+     * start line at least */
+    assert_true(find(&d, "raw")->line >= 70005 - 1);
+    buf_free(&md);
+    doc_free(&d);
+}
+
+static void test_raw_html_read(void **state)
+{
+    (void)state;
+    doc d = parse("# 1. Intro\n"
+                  "\n"
+                  "<table>\n"
+                  "<tr><th>Version</th><th>Date</th></tr>\n"
+                  "<tr><td>2.0</td><td>2024-05-06</td></tr>\n"
+                  "</table>\n"
+                  "\n"
+                  "<a id=\"x\"></a>\n"
+                  "<h2>1.1 Overview</h2>\n"
+                  "\n"
+                  "| a |\n|---|\n| b |\n");
+    const doc_block *b = find(&d, "2024-05-06");
+    assert_int_equal(b->kind, BLOCK_TABLE_CELL);
+    assert_int_equal(b->table, 1);
+    assert_int_equal(b->line, 5);
+    b = find(&d, "1.1 Overview");
+    assert_int_equal(b->kind, BLOCK_HEADING);
+    assert_int_equal(b->line, 9);
+    assert_int_equal(find(&d, "b")->table, 2);
+    doc_free(&d);
+}
+
+static void test_front_matter(void **state)
+{
+    (void)state;
+    const char *md = "---\n"
+                     "title: \"Example CPS\"\n"
+                     "subtitle: Version 2.2.6\n"
+                     "author:\n  - Someone\n"
+                     "date: 31-March-2026\n"
+                     "copyright: |\n  text\n"
+                     "---\n"
+                     "\n"
+                     "# 1. Introduction\n";
+    doc d;
+    doc_init(&d, "t.md");
+    size_t n = markdown_front_matter(md, strlen(md), &d);
+    assert_int_equal(n, strlen(md) - strlen("\n# 1. Introduction\n"));
+    assert_string_equal(d.title, "Example CPS");
+    assert_string_equal(d.fm_version, "Version 2.2.6");
+    assert_string_equal(d.fm_date, "31-March-2026");
+    doc_free(&d);
+
+    d = parse(md);
+    assert_int_equal(d.nblocks, 1); /* the front matter is no text */
+    assert_int_equal(d.blocks[0].line, 11);
+    assert_string_equal(d.fm_version, "Version 2.2.6");
+    doc_free(&d);
+
+    /* a thematic break is no front matter; nor is an unclosed one */
+    assert_int_equal(markdown_front_matter("---\n\nText\n---\n", 14, NULL), 0);
+    assert_int_equal(markdown_front_matter("---\nversion: 1\n", 15, NULL), 0);
+    const char *crlf = "--- \r\nversion: '1.0'\r\n...\r\nx";
+    assert_int_equal(markdown_front_matter(crlf, strlen(crlf), NULL), strlen(crlf) - 1);
+}
+
+static void test_hostile(void **state)
+{
+    (void)state;
+    /* deep nesting, unclosed HTML, NUL-free junk: no crash, some blocks */
+    buf md = BUF_INIT;
+    for (int i = 0; i < 5000; i++)
+        buf_puts(&md, "> ");
+    buf_puts(&md, "deep\n\n<div><table><tr><td>open\n\n| a | b |\n|---|\n| 1 |\n");
+    for (int i = 0; i < 2000; i++)
+        buf_puts(&md, "[");
+    buf_puts(&md, "\n");
+    source s;
+    cps_err e;
+    assert_int_equal(source_from_bytes("h.md", (const unsigned char *)md.ptr, md.len,
+                                       SOURCE_DEFAULT_MAX_SIZE, &s, &e), 0);
+    doc d;
+    int rc = markdown_parse(&s, 0, &d, &e);
+    assert_true(rc == 0 || rc == CPS_E_INPUT);
+    doc_free(&d);
+    source_free(&s);
+    buf_free(&md);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_kinds_and_lines),
+        cmocka_unit_test(test_lines_past_65535),
+        cmocka_unit_test(test_raw_html_read),
+        cmocka_unit_test(test_front_matter),
+        cmocka_unit_test(test_hostile),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -6,7 +6,8 @@
  *   line 1     the arguments, separated by spaces (argv[1..]); the tokens
  *              @DOC, @RULES, @OUT become the paths of the document, the
  *              rules file and an output file in a private temporary
- *              directory; any other argument containing '/' is dropped,
+ *              directory (@DOC2 is the rules file's path under a document
+ *              name, for `diff @DOC @DOC2`); any other argument containing '/' is dropped,
  *              so no run can read or write outside that directory
  *   the rest   the document (also standard input, for "-"), optionally
  *              followed by a line "@@RULES@@" and a rules file
@@ -29,7 +30,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 #define MAX_ARGS 32
 
 static char dir[256];
-static char doc_path[300], rules_path[300], out_path[300];
+static char doc_path[300], rules_path[300], out_path[300], doc2_path[300];
 static FILE *devnull;
 
 static int rm_one(const char *p, const struct stat *st, int flag, struct FTW *f)
@@ -63,6 +64,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     snprintf(doc_path, sizeof doc_path, "%s/doc.html", dir);
     snprintf(rules_path, sizeof rules_path, "%s/user.rules", dir);
     snprintf(out_path, sizeof out_path, "%s/report.out", dir);
+    snprintf(doc2_path, sizeof doc2_path, "%s/doc2.html", dir);
     devnull = fopen("/dev/null", "w");
     if (!devnull)
         abort();
@@ -99,6 +101,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
     write_file(doc_path, doc, dlen);
     write_file(rules_path, rules ? rules : (const uint8_t *)"", rlen);
+    write_file(doc2_path, rules ? rules : (const uint8_t *)"", rlen);
     if (!freopen(doc_path, "rb", stdin))
         abort();
 
@@ -114,6 +117,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             argv[argc++] = doc_path;
         else if (!strcmp(tok, "@RULES"))
             argv[argc++] = rules_path;
+        else if (!strcmp(tok, "@DOC2"))
+            argv[argc++] = doc2_path;
         else if (!strcmp(tok, "@OUT"))
             argv[argc++] = out_path;
         else if (!strchr(tok, '/') && tok[0] != '@')

@@ -1,22 +1,20 @@
-/* fuzz_markdown.c — libFuzzer harness for the Markdown front end.
- *
- * TODO(markdown): src/markdown.h has not landed in main yet. Until it does,
- * this harness drives Markdown the only way the program can be reached
- * today: through analysis_run_bytes with the format forced to Markdown (or
- * sniffed, option bit 0), which is the path `cpslint check doc.md` takes.
- * It therefore exercises the sniffing and the refusal now, and covers the
- * cmark-gfm front end automatically once analysis.c dispatches to it. When
- * markdown.h lands, also call its parse function directly here (and add
- * chunked input, as cmark's fuzz/cmark-fuzz.c does).
+/* fuzz_markdown.c — libFuzzer harness for the Markdown front end
+ * (markdown.h: cmark-gfm with the GFM extensions, rendered to HTML with
+ * source positions, read by the HTML front end).
  *
  * Input: one options byte, then the document.
- *   bit 0  sniff the format instead of forcing Markdown
+ *   bit 0  keep navigation chrome
  *   bit 1  run the rules and the reports
+ *   bit 2  sniff the format instead of forcing Markdown (the path
+ *          `cpslint check doc.md` takes through analysis_run_bytes)
+ * Every input also goes through markdown_front_matter and markdown_render
+ * directly, and through markdown_parse on its own.
  */
 #include <stddef.h>
 #include <stdint.h>
 
 #include "fuzz_common.h"
+#include "markdown.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -42,13 +40,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 1)
         return 0;
     unsigned opt = data[0];
+    const char *text = (const char *)data + 1;
+    size_t n = size - 1;
+
+    /* the pieces on their own (no NUL-termination assumed) */
+    doc d;
+    doc_init(&d, "fuzz.md");
+    (void)markdown_front_matter(text, n, &d);
+    doc_free(&d);
+    size_t hlen = 0;
+    free(markdown_render(text, n, &hlen));
+
+    /* the whole pipeline */
     analysis_opts ao;
     memset(&ao, 0, sizeof ao);
-    ao.force = (opt & 1) ? SOURCE_FMT_UNKNOWN : SOURCE_FMT_MARKDOWN;
+    ao.keep_chrome = opt & 1;
+    ao.force = (opt & 4) ? SOURCE_FMT_UNKNOWN : SOURCE_FMT_MARKDOWN;
     analysis a;
     cps_err e;
     cps_err_clear(&e);
-    if (analysis_run_bytes("fuzz.md", data + 1, size - 1, &spec, &ao, &a, &e) != 0)
+    if (analysis_run_bytes("fuzz.md", data + 1, n, &spec, &ao, &a, &e) != 0)
         return 0;
     for (size_t i = 0; i < a.d.nblocks; i++)
         (void)analysis_folded(&a, i);

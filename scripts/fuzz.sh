@@ -32,9 +32,9 @@ make_seeds() {
   done
   printf '\010<html><body><h1>1. Introduction</h1><p>x</p><h2>1.1 Overview</h2><p>y</p></body></html>' \
     | seed html tiny
-  for f in README.md samples/README.md docs/*.md; do
+  for f in README.md samples/*.md samples/*/*.md docs/*.md tests/data/*.md ../shared/corpus/isrg-cps-v2.0-*.md; do
     [ -f "$f" ] || continue
-    { printf '\002'; cat "$f"; } | seed markdown "$(basename "$f")"
+    { printf '\002'; cat "$f"; } | seed markdown "$(echo "$f" | tr / _)"
   done
   for f in rulesets/*.rules tests/cli/data/*.rules; do
     [ -f "$f" ] || continue
@@ -47,6 +47,15 @@ make_seeds() {
   { echo "rules --test --ruleset @RULES"; echo; echo "@@RULES@@"; cat rulesets/mozilla.rules; } | seed cli rules-test
   { echo "check --ruleset @RULES --fail-on notice -"; head -c 6000 "$small"; echo; echo "@@RULES@@"; cat rulesets/chrome.rules; } | seed cli check-user-rules
   echo "--help" | seed cli help
+  for f in samples/diff/*-v1.*; do
+    [ -f "$f" ] || continue
+    { echo "diff --format json @DOC @DOC2"; cat "$f"; echo; echo "@@RULES@@"; cat "${f%-v1.*}-v2.${f##*.}"; } \
+      | seed cli "diff-$(basename "$f")"
+  done
+  for f in tests/data/*.md ../shared/corpus/isrg-cp-cps-*.md; do
+    [ -f "$f" ] || continue
+    { echo "check -v @DOC"; cat "$f"; } | seed cli "md-$(basename "$f")"
+  done
 }
 
 dict() { # target -> dictionary file

@@ -66,7 +66,9 @@ expect2 "No such file"; verdict "-o into a missing directory: exit 2"
 # standard output failing, for each command: every stdio entry point the
 # command may use fails with the same error; at least one must be reached
 ALL_STDIO() { echo "fputs:$1,fwrite:$1,fputc:$1,fprintf:$1,fflush:$1"; }
-for c in "check -q $DOC" "check --format json $DOC" "outline $DOC" "outline --format json $DOC" "rules" "rules --test" "--help" "--version"; do
+for c in "check -q $DOC" "check --format json $DOC" "outline $DOC" "outline --format json $DOC" "rules" "rules --test" "--help" "--version" \
+         "diff samples/diff/example-v1.html samples/diff/example-v2.html" \
+         "diff --format json samples/diff/example-v1.html samples/diff/example-v2.html"; do
   for e in ENOSPC EPIPE EIO; do
     rm -f "$tmp/fired"
     # shellcheck disable=SC2086
@@ -76,7 +78,7 @@ for c in "check -q $DOC" "check --format json $DOC" "outline $DOC" "outline --fo
     verdict "stdout fails with $e: cpslint $c"
   done
 done
-for c in "check $DOC" "outline $DOC" "rules" "--help"; do
+for c in "check $DOC" "outline $DOC" "rules" "--help" "diff samples/diff/example-v1.html samples/diff/example-v2.html"; do
   # shellcheck disable=SC2086
   "$BIN" $c >&- 2>"$tmp/err"; rc=$?
   expect2 "Bad file descriptor|write"; verdict "closed stdout: cpslint $c >&-"

@@ -187,5 +187,21 @@ bounded "catastrophic backtracking: the rule errors, the run completes" 20 200 \
 want_exit 2; want_err "rule user.4.9.redos could not run"; want_out "ERROR"; want_out "FAIL"
 want_out "user.4.9.benign"; finish
 
-# 11. TODO(diff): a 5 MB section diffed against an unrelated 5 MB section,
-# once `cpslint diff` lands in main.
+# 11. cpslint diff: a 5 MB section against an unrelated 5 MB section, as
+# many paragraphs and as one paragraph (the word diff's worst case).
+gen "
+import random
+for name, seed in (('a', 1), ('b', 2)):
+    r = random.Random(seed)
+    words = [''.join(r.choice('abcdefghijklmnopqrstuvwxyz') for _ in range(r.randint(2, 9))) for _ in range(5000)]
+    head = '<html><body><h1>1. Introduction</h1><p>Intro.</p><h2>4.9.3 Procedure</h2>'
+    paras = ['<p>' + ' '.join(r.choice(words) for _ in range(60)) + '.</p>' for _ in range(12000)]
+    open('$tmp/many-' + name + '.html', 'w').write(head + '\\n'.join(paras) + '</body></html>')
+    one = ' '.join(r.choice(words) for _ in range(850000))
+    open('$tmp/one-' + name + '.html', 'w').write(head + '<p>' + one + '</p></body></html>')
+" /dev/null
+bounded "diff: unrelated 5 MB sections (12,000 paragraphs)" 60 1200 diff "$tmp/many-a.html" "$tmp/many-b.html"
+want_exit 0 1; want_out "4.9.3"; finish
+bounded "diff: unrelated 5 MB sections (one paragraph)" 60 1200 diff "$tmp/one-a.html" "$tmp/one-b.html"
+want_exit 0 1; want_out "4.9.3"; finish
+rm -f "$tmp"/many-?.html "$tmp"/one-?.html

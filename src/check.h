@@ -39,6 +39,10 @@
 #include "ruleset.h"
 
 #define CHECK_UPCOMING_DAYS 180
+/* Findings listed per rule and document (more than the 270 RFC 3647
+ * sections, so a missing-section rule lists them all); the rest are counted
+ * in the item note. */
+#define CHECK_MAX_FINDINGS 300
 
 typedef enum {
     ST_FAIL = 0,
@@ -105,6 +109,16 @@ check_status check_eval_rule(const rule *r, const check_input *in, matcher *m,
  * / "blank N" for structure rules), evaluate r on it and set *fired. */
 int check_example(const rule *r, const rule_example *x, const outline_spec *spec,
                   matcher *m, int *fired, char **detail, cps_err *e);
+
+/* The same, as of a date, through the rule's dates (effective, until,
+ * upcoming) as check_run applies them: *status is the checklist status. */
+int check_example_at(const rule *r, const rule_example *x, const outline_spec *spec,
+                     matcher *m, cps_date as_of, check_status *status, char **detail,
+                     cps_err *e);
+/* The date check_example runs x as of: its @DATE, else the latest of the
+ * rule's effective / authoritative-from / doc-dated-from dates (for limit
+ * rules and undated rules: today if later), kept before `until`. */
+cps_date check_example_default_date(const rule *r, const rule_example *x);
 
 void check_result_free(check_result *r);
 

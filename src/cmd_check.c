@@ -41,6 +41,8 @@ static const char check_usage[] =
     "  -o, --output FILE   write the report to FILE (complete or not at all)\n"
     "  --fail-on LEVEL     error (default), warning, notice or never\n"
     "  --translation FILE  the English version of a non-English document\n"
+    "  --pair              FILEs come in pairs: ORIGINAL ENGLISH-VERSION (each\n"
+    "                      original is checked with its English version)\n"
     "  --color WHEN        auto (default: on a terminal, not with NO_COLOR),\n"
     "                      always or never\n"
     "  -q, --quiet         print only the summary line\n"
@@ -53,7 +55,7 @@ static const char check_usage[] =
     "not run.\n";
 
 enum { OPT_AS_OF = 256, OPT_RULESET, OPT_DISABLE, OPT_ENABLE, OPT_FORMAT, OPT_FAIL_ON,
-       OPT_TRANSLATION, OPT_COLOR, OPT_MAX_SIZE };
+       OPT_TRANSLATION, OPT_COLOR, OPT_MAX_SIZE, OPT_PAIR };
 
 typedef struct toggle {
     const char *id;
@@ -71,6 +73,7 @@ typedef struct check_opts {
     const char *output;
     int fail_on;        /* minimum severity that fails; 0 = never */
     const char *translation;
+    int pair;           /* --pair: files are ORIGINAL ENGLISH pairs */
     int color;          /* -1 auto, 0 never, 1 always */
     int quiet, verbose;
     size_t max_size;
@@ -136,6 +139,7 @@ static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
         {"output", required_argument, NULL, 'o'},
         {"fail-on", required_argument, NULL, OPT_FAIL_ON},
         {"translation", required_argument, NULL, OPT_TRANSLATION},
+        {"pair", no_argument, NULL, OPT_PAIR},
         {"color", required_argument, NULL, OPT_COLOR},
         {"colour", required_argument, NULL, OPT_COLOR},
         {"quiet", no_argument, NULL, 'q'},
@@ -191,6 +195,7 @@ static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
                                 optarg);
             break;
         case OPT_TRANSLATION: o->translation = optarg; break;
+        case OPT_PAIR: o->pair = 1; break;
         case OPT_COLOR:
             if (!strcmp(optarg, "auto"))
                 o->color = -1;
@@ -215,6 +220,10 @@ static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
     }
     if (optind >= argc)
         return cli_fail(env, "no input file (try 'cpslint check --help')");
+    if (o->pair && o->translation)
+        return cli_fail(env, "--pair and --translation exclude each other");
+    if (o->pair && (argc - optind) % 2)
+        return cli_fail(env, "--pair needs files in pairs: ORIGINAL ENGLISH-VERSION ...");
     return 0;
 }
 
@@ -290,6 +299,7 @@ int cmd_check(int argc, char **argv, cli_env *env)
 
     size_t nfiles = (size_t)(argc - optind);
     analysis *docs = xcalloc(nfiles, sizeof *docs);
+    analysis *pair_en = xcalloc(nfiles, sizeof *pair_en); /* --pair: English of docs[i] */
     check_result *results = xcalloc(nfiles, sizeof *results);
     report_doc *rds = xcalloc(nfiles, sizeof *rds);
     size_t nd = 0;
@@ -297,10 +307,17 @@ int cmd_check(int argc, char **argv, cli_env *env)
     cps_date report_as_of = o.as_of_doc ? DATE_NONE : o.as_of;
     for (size_t i = 0; i < nfiles; i++) {
         const char *file = argv[optind + (int)i];
+        const char *en_file = o.pair ? argv[optind + (int)++i] : o.translation;
         cps_err_clear(&e);
         if (analysis_run(file, &spec, &aopts, &docs[nd], &e) != 0) {
             cli_fail(env, "%s", e.msg);
             status = EXIT_TROUBLE;
+            continue;
+        }
+        if (o.pair && analysis_run(en_file, &spec, &aopts, &pair_en[nd], &e) != 0) {
+            cli_fail(env, "%s", e.msg);
+            status = EXIT_TROUBLE;
+            analysis_free(&docs[nd]);
             continue;
         }
         analysis *a = &docs[nd];
@@ -318,12 +335,13 @@ int cmd_check(int argc, char **argv, cli_env *env)
             else if (report_as_of != as_of)
                 report_as_of = DATE_NONE;
         }
-        check_input in = {a, have_translation ? &translation : NULL, as_of, &spec};
+        check_input in = {a, o.pair ? &pair_en[nd] : have_translation ? &translation : NULL,
+                          as_of, &spec};
         check_run(&rs, &in, &m, &results[nd], &e);
         rule_errors += results[nd].by_status[ST_ERROR] > 0;
         rds[nd].a = a;
         rds[nd].res = &results[nd];
-        rds[nd].translation = o.translation;
+        rds[nd].translation = en_file;
         nd++;
     }
 
@@ -367,8 +385,11 @@ int cmd_check(int argc, char **argv, cli_env *env)
     for (size_t i = 0; i < nd; i++) {
         check_result_free(&results[i]);
         analysis_free(&docs[i]);
+        if (o.pair)
+            analysis_free(&pair_en[i]);
     }
     free(docs);
+    free(pair_en);
     free(results);
     free(rds);
 out:

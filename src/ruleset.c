@@ -59,6 +59,10 @@ static void rule_free(rule *r)
     patterns_free(&r->also);
     patterns_free(&r->unless);
     patterns_free(&r->link);
+    patterns_free(&r->near);
+    free(r->steps);
+    free(r->uncertain);
+    free(r->description);
     for (size_t i = 0; i < r->nexamples; i++)
         free(r->examples[i].text);
     free(r->examples);
@@ -98,14 +102,41 @@ const char *rule_severity_name(rule_severity s)
     return "?";
 }
 
+/* Names of kinds and checks, as written in rule files. */
+static const struct {
+    const char *name;
+    rule_kind kind;
+} kind_names[] = {
+    {"forbid", KIND_FORBID},       {"require", KIND_REQUIRE},   {"limit", KIND_LIMIT},
+    {"structure", KIND_STRUCTURE}, {"language", KIND_LANGUAGE}, {"meta", KIND_META},
+    {"title", KIND_TITLE},         {"headings", KIND_HEADINGS}, {"manual", KIND_MANUAL},
+    {"translation", KIND_TRANSLATION},
+};
+
+static const struct {
+    const char *name;
+    rule_check check;
+} check_names[] = {
+    {"missing", CHECK_MISSING_SECTIONS},
+    {"blank", CHECK_BLANK_SECTIONS},
+    {"english-version", CHECK_ENGLISH_VERSION},
+    {"changelog", CHECK_CHANGELOG},
+    {"annual-update", CHECK_ANNUAL_UPDATE},
+    {"effective-date", CHECK_EFFECTIVE_DATE},
+    {"version", CHECK_TRANSLATION_VERSION},
+    {"date", CHECK_TRANSLATION_DATE},
+    {"sections", CHECK_TRANSLATION_SECTIONS},
+    {"length", CHECK_TRANSLATION_LENGTH},
+    {"authoritative", CHECK_TRANSLATION_AUTHORITATIVE},
+};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
 const char *rule_kind_name(rule_kind k)
 {
-    switch (k) {
-    case KIND_FORBID: return "forbid";
-    case KIND_REQUIRE: return "require";
-    case KIND_STRUCTURE: return "structure";
-    case KIND_LANGUAGE: return "language";
-    }
+    for (size_t i = 0; i < COUNT(kind_names); i++)
+        if (kind_names[i].kind == k)
+            return kind_names[i].name;
     return "?";
 }
 
@@ -143,6 +174,25 @@ int ruleset_set_enabled(ruleset *rs, const char *id, int enabled, cps_err *e)
     if (!changed)
         return cps_err_set(e, CPS_E_USAGE, NULL, 0, "no rule matches '%s' (see cpslint rules)", id);
     return changed;
+}
+
+static double step_approx_days(const limit_step *st)
+{
+    switch (st->unit) {
+    case 'h': return st->value / 24.0;
+    case 'w': return 7.0 * st->value;
+    case 'm': return 30.0 * st->value;
+    case 'y': return 365.0 * st->value;
+    default: return st->value;
+    }
+}
+
+int ruleset_step_loosens(const rule *r, size_t k)
+{
+    if (k == 0 || k >= r->nsteps)
+        return 0;
+    double prev = step_approx_days(&r->steps[k - 1]), cur = step_approx_days(&r->steps[k]);
+    return r->limit_min ? cur < prev : cur > prev;
 }
 
 /* ---- section numbers --------------------------------------------------- */
@@ -242,7 +292,7 @@ static int perr(parser *p, long line, const char *fmt, ...)
 static int is_pattern_key(const char *base)
 {
     return !strcmp(base, "match") || !strcmp(base, "also") ||
-           !strcmp(base, "unless") || !strcmp(base, "link");
+           !strcmp(base, "unless") || !strcmp(base, "link") || !strcmp(base, "near");
 }
 
 /* Keys whose values may carry a trailing " # comment". */
@@ -251,7 +301,7 @@ static int is_simple_key(const char *key)
     static const char *const simple[] = {
         "severity", "kind", "check", "effective", "until", "doc-dated-from",
         "doc-dated-until", "authoritative-from", "scope", "exclude",
-        "example-section", "enabled", NULL};
+        "example-section", "enabled", "max-age", "span", "headings", NULL};
     for (size_t i = 0; simple[i]; i++)
         if (!strcmp(key, simple[i]))
             return 1;
@@ -382,6 +432,63 @@ static int add_pattern(parser *p, long line, rule_patterns *ps, const char *lang
     return 0;
 }
 
+/* "39mo from 2015-04-01; 825d from 2018-03-01" or "30d" */
+static int parse_schedule(parser *p, long line, const char *key, const char *v, rule *r)
+{
+    char *copy = xstrdup(v);
+    int rc = 0;
+    char *save = NULL;
+    for (char *tok = strtok_r(copy, ";", &save); tok && rc == 0; tok = strtok_r(NULL, ";", &save)) {
+        char *t = trim(tok);
+        if (!*t)
+            continue;
+        char *end;
+        long val = strtol(t, &end, 10);
+        if (end == t || val <= 0 || val > 100000) {
+            rc = perr(p, line, "%s: '%s' does not start with a positive number", key, t);
+            break;
+        }
+        char unit;
+        if (!strncmp(end, "mo", 2)) {
+            unit = 'm';
+            end += 2;
+        } else if (*end == 'd' || *end == 'h' || *end == 'w' || *end == 'y') {
+            unit = *end++;
+        } else {
+            rc = perr(p, line, "%s: '%s': unit must be h, d, w, mo or y", key, t);
+            break;
+        }
+        cps_date from = DATE_NONE;
+        char *rest = trim(end);
+        if (*rest) {
+            if (strncmp(rest, "from ", 5)) {
+                rc = perr(p, line, "%s: '%s': expected 'from YYYY-MM-DD' after the value", key, t);
+                break;
+            }
+            from = date_parse_iso(trim(rest + 5));
+            if (from == DATE_NONE) {
+                rc = perr(p, line, "%s: '%s': bad date", key, t);
+                break;
+            }
+        }
+        if (r->nsteps > 0 && (from == DATE_NONE || r->steps[r->nsteps - 1].from == DATE_NONE ||
+                              from <= r->steps[r->nsteps - 1].from)) {
+            rc = perr(p, line, "%s: steps must have ascending 'from' dates (only the first may "
+                               "have none)", key);
+            break;
+        }
+        r->steps = xrealloc(r->steps, (r->nsteps + 1) * sizeof *r->steps);
+        r->steps[r->nsteps].from = from;
+        r->steps[r->nsteps].value = (int)val;
+        r->steps[r->nsteps].unit = unit;
+        r->nsteps++;
+    }
+    free(copy);
+    if (rc == 0 && r->nsteps == 0)
+        rc = perr(p, line, "%s: empty schedule", key);
+    return rc;
+}
+
 static int set_once(parser *p, long line, const char *key)
 {
     for (size_t i = 0; i < p->nseen; i++)
@@ -402,6 +509,17 @@ static int apply_key(parser *p, long line, const char *key, char *value)
     rule *r = p->cur;
     char base[64], lang[4] = "";
     snprintf(base, sizeof base, "%s", key);
+    /* example.bad@2026-03-15: an example run as of a date */
+    cps_date ex_as_of = DATE_NONE;
+    char *at = strchr(base, '@');
+    if (at) {
+        *at = '\0';
+        if (strncmp(base, "example.", 8))
+            return perr(p, line, "'@DATE' is only for example keys: '%s'", key);
+        ex_as_of = date_parse_iso(at + 1);
+        if (ex_as_of == DATE_NONE)
+            return perr(p, line, "%s: bad date after '@' (want YYYY-MM-DD)", key);
+    }
     /* Language-tagged keys: match.fr, example.bad.fr (example.bad = en). */
     char *dot = strrchr(base, '.');
     if (dot && valid_lang(dot + 1)) {
@@ -415,6 +533,7 @@ static int apply_key(parser *p, long line, const char *key, char *value)
         rule_patterns *ps = !strcmp(base, "match")    ? &r->match
                             : !strcmp(base, "also")   ? &r->also
                             : !strcmp(base, "unless") ? &r->unless
+                            : !strcmp(base, "near")   ? &r->near
                                                       : &r->link;
         return add_pattern(p, line, ps, lang, key, value);
     }
@@ -426,6 +545,7 @@ static int apply_key(parser *p, long line, const char *key, char *value)
         x->text = xstrdup(value);
         x->bad = !strcmp(base, "example.bad");
         memcpy(x->lang, *lang ? lang : "en", 3);
+        x->as_of = ex_as_of;
         x->line = line;
         return 0;
     }
@@ -435,6 +555,31 @@ static int apply_key(parser *p, long line, const char *key, char *value)
         return rc;
     if (!strcmp(key, "title")) {
         r->title = xstrdup(value);
+    } else if (!strcmp(key, "uncertain")) {
+        r->uncertain = xstrdup(value);
+    } else if (!strcmp(key, "description")) {
+        r->description = xstrdup(value);
+    } else if (!strcmp(key, "max") || !strcmp(key, "min")) {
+        if (r->nsteps)
+            return perr(p, line, "give either 'max' or 'min', once");
+        r->limit_min = !strcmp(key, "min");
+        return parse_schedule(p, line, key, value, r);
+    } else if (!strcmp(key, "max-age")) {
+        char *end;
+        long v = strtol(value, &end, 10);
+        if (end == value || *end || v <= 0 || v > 100000)
+            return perr(p, line, "max-age: '%s' is not a number of days", value);
+        r->max_age = (int)v;
+    } else if (!strcmp(key, "span")) {
+        if (!strcmp(value, "section"))
+            r->span_section = 1;
+        else if (strcmp(value, "clause"))
+            return perr(p, line, "span: '%s' is not clause or section", value);
+    } else if (!strcmp(key, "headings")) {
+        if (!strcmp(value, "yes"))
+            r->in_headings = 1;
+        else if (strcmp(value, "no"))
+            return perr(p, line, "headings: '%s' is not yes or no", value);
     } else if (!strcmp(key, "message")) {
         r->message = xstrdup(value);
     } else if (!strcmp(key, "source")) {
@@ -457,25 +602,22 @@ static int apply_key(parser *p, long line, const char *key, char *value)
         else
             return perr(p, line, "severity: '%s' is not error, warning or notice", value);
     } else if (!strcmp(key, "kind")) {
-        if (!strcmp(value, "forbid"))
-            r->kind = KIND_FORBID;
-        else if (!strcmp(value, "require"))
-            r->kind = KIND_REQUIRE;
-        else if (!strcmp(value, "structure"))
-            r->kind = KIND_STRUCTURE;
-        else if (!strcmp(value, "language"))
-            r->kind = KIND_LANGUAGE;
-        else
-            return perr(p, line, "kind: '%s' is not forbid, require, structure or language", value);
+        size_t i = 0;
+        while (i < COUNT(kind_names) && strcmp(value, kind_names[i].name))
+            i++;
+        if (i == COUNT(kind_names))
+            return perr(p, line, "kind: '%s' is not forbid, require, limit, structure, language, "
+                                 "meta, title, headings, manual or translation", value);
+        r->kind = kind_names[i].kind;
     } else if (!strcmp(key, "check")) {
-        if (!strcmp(value, "missing"))
-            r->check = CHECK_MISSING_SECTIONS;
-        else if (!strcmp(value, "blank"))
-            r->check = CHECK_BLANK_SECTIONS;
-        else if (!strcmp(value, "english-version"))
-            r->check = CHECK_ENGLISH_VERSION;
-        else
-            return perr(p, line, "check: '%s' is not missing, blank or english-version", value);
+        size_t i = 0;
+        while (i < COUNT(check_names) && strcmp(value, check_names[i].name))
+            i++;
+        if (i == COUNT(check_names))
+            return perr(p, line, "check: '%s' is not missing, blank, english-version, changelog, "
+                                 "annual-update, effective-date, version, date, sections, length "
+                                 "or authoritative", value);
+        r->check = check_names[i].check;
     } else if (!strcmp(key, "effective")) {
         return parse_date_value(p, line, key, value, &r->effective);
     } else if (!strcmp(key, "until")) {
@@ -544,7 +686,53 @@ static int finish_rule(parser *p)
         return perr(p, line, "until (exclusive) must be after effective");
     if (r->doc_from != DATE_NONE && r->doc_until != DATE_NONE && r->doc_until <= r->doc_from)
         return perr(p, line, "doc-dated-until must be after doc-dated-from");
+    if (r->near.n && r->kind != KIND_LIMIT)
+        return perr(p, line, "'near' is for limit rules");
+    if (r->nsteps && r->kind != KIND_LIMIT)
+        return perr(p, line, "'max'/'min' are for limit rules");
+    if (r->span_section && r->kind != KIND_FORBID)
+        return perr(p, line, "'span' is for forbid rules");
+    if (r->in_headings && r->kind != KIND_REQUIRE)
+        return perr(p, line, "'headings' is for require rules");
+    if (r->max_age && r->check != CHECK_ANNUAL_UPDATE)
+        return perr(p, line, "'max-age' is for 'check = annual-update'");
     switch (r->kind) {
+    case KIND_LIMIT:
+        if (!r->nsteps)
+            return perr(p, line, "a limit rule needs a 'max' or 'min' schedule");
+        if (!r->near.n)
+            return perr(p, line, "a limit rule needs at least one 'near' cue");
+        if (!r->nscope)
+            return perr(p, line, "missing key 'scope'");
+        if (r->match.n || r->link.n || r->check)
+            return perr(p, line, "a limit rule takes 'near', 'also' and 'unless' patterns only");
+        /* Effective from the first dated step unless given. */
+        if (r->effective == DATE_NONE && r->steps[0].from != DATE_NONE)
+            r->effective = r->steps[0].from;
+        break;
+    case KIND_META:
+        if (r->check != CHECK_CHANGELOG && r->check != CHECK_ANNUAL_UPDATE &&
+            r->check != CHECK_EFFECTIVE_DATE)
+            return perr(p, line, "a meta rule needs 'check = changelog', 'annual-update' or "
+                                 "'effective-date'");
+        if (r->check == CHECK_ANNUAL_UPDATE && !r->max_age)
+            return perr(p, line, "'check = annual-update' needs 'max-age' (days)");
+        if (r->also.n || r->unless.n || r->link.n)
+            return perr(p, line, "a meta rule takes only 'match' patterns");
+        break;
+    case KIND_TITLE:
+    case KIND_HEADINGS:
+        if (!r->match.n)
+            return perr(p, line, "a %s rule needs at least one 'match'", rule_kind_name(r->kind));
+        if (r->also.n || r->link.n || r->check)
+            return perr(p, line, "a %s rule takes only 'match' and 'unless'", rule_kind_name(r->kind));
+        break;
+    case KIND_MANUAL:
+        if (r->match.n || r->also.n || r->unless.n || r->link.n || r->check)
+            return perr(p, line, "a manual rule takes no patterns");
+        if (r->nexamples)
+            return perr(p, line, "a manual rule has no examples: text cannot decide it");
+        break;
     case KIND_FORBID:
     case KIND_REQUIRE:
         if (!r->match.n)
@@ -556,7 +744,7 @@ static int finish_rule(parser *p)
         if (r->kind == KIND_REQUIRE && r->unless.n)
             return perr(p, line, "'unless' is for forbid rules");
         if (r->check)
-            return perr(p, line, "'check' is for structure and language rules");
+            return perr(p, line, "'check' is for structure, language and translation rules");
         if (r->link.n)
             return perr(p, line, "'link' is for language rules");
         break;
@@ -572,6 +760,16 @@ static int finish_rule(parser *p)
         if (r->also.n || r->unless.n)
             return perr(p, line, "a language rule takes only 'match' (disclaimers) and 'link'");
         break;
+    case KIND_TRANSLATION:
+        if (r->check < CHECK_TRANSLATION_VERSION)
+            return perr(p, line, "a translation rule needs 'check = version', 'date', "
+                                 "'sections', 'length' or 'authoritative'");
+        if (r->also.n || r->unless.n || r->link.n || r->nscope)
+            return perr(p, line, "a translation rule takes no scope and only 'match' patterns");
+        if (r->check == CHECK_TRANSLATION_AUTHORITATIVE ? !r->match.n : r->match.n > 0)
+            return perr(p, line, "'match' (the disclaimers) is for, and required by, "
+                                 "'check = authoritative'");
+        break;
     }
     if (!r->nscope)
         strv_push(&r->scope, &r->nscope, "doc");
@@ -579,6 +777,29 @@ static int finish_rule(parser *p)
         const char *first = r->scope[0];
         snprintf(r->example_section, sizeof r->example_section, "%s",
                  strcmp(first, "doc") ? first : "1.1");
+    }
+    if (r->kind == KIND_MANUAL) {
+        p->cur = NULL;
+        return 0;
+    }
+    /* A limit rule has an example.bad@D for every dated step D (the test
+     * runs it as of D-1, D and D+1). */
+    for (size_t k = 0; k < r->nsteps; k++) {
+        if (r->steps[k].from == DATE_NONE)
+            continue;
+        /* A step that tightens the limit needs a text that fails from its
+         * date (example.bad@D); one that loosens it (a lower minimum, a
+         * higher maximum) a text that passes from its date (example.good@D). */
+        int want_bad = !ruleset_step_loosens(r, k);
+        int found = 0;
+        for (size_t i = 0; i < r->nexamples; i++)
+            found |= r->examples[i].bad == want_bad && r->examples[i].as_of == r->steps[k].from;
+        if (!found) {
+            char d[11];
+            date_format(r->steps[k].from, d);
+            return perr(p, line, "a limit rule needs an example.%s@%s for its step from %s",
+                        want_bad ? "bad" : "good", d, d);
+        }
     }
     /* Examples: at least one bad and one good, in every language claimed. */
     int nbad = 0, ngood = 0;
@@ -678,7 +899,7 @@ static int parse_text(parser *p, char *text)
                 return perr(p, lineno, "indented line continues nothing");
             if (!is_pattern_key(p->pending_key) && strncmp(p->pending_key, "match.", 6) &&
                 strncmp(p->pending_key, "also.", 5) && strncmp(p->pending_key, "unless.", 7) &&
-                strncmp(p->pending_key, "let ", 4))
+                strncmp(p->pending_key, "near.", 5) && strncmp(p->pending_key, "let ", 4))
                 buf_putc(&p->pending, ' ');
             buf_puts(&p->pending, t);
             continue;
@@ -720,6 +941,8 @@ static int parse_text(parser *p, char *text)
         char *key = trim(t);
         if (!*key || strlen(key) >= sizeof p->pending_key)
             return perr(p, lineno, "bad key");
+        if (!strncmp(key, "let ", 4) && p->cur && (rc = finish_rule(p)))
+            return rc; /* a macro between rules ends the rule above it */
         snprintf(p->pending_key, sizeof p->pending_key, "%s", key);
         buf_truncate(&p->pending, 0);
         buf_puts(&p->pending, eq + 1);

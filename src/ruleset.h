@@ -32,20 +32,43 @@ typedef enum {
     KIND_FORBID = 1,  /* each match in scope is a finding unless `unless` in its clause */
     KIND_REQUIRE,     /* no `match` (and, if given, no `also`) in scope is a finding */
     KIND_STRUCTURE,   /* built in: missing / blank RFC 3647 sections */
-    KIND_LANGUAGE     /* built in: an (authoritative) English version */
+    KIND_LANGUAGE,    /* built in: an (authoritative) English version */
+    KIND_LIMIT,       /* durations near a cue compared with a dated schedule */
+    KIND_META,        /* built in: version, revision table, annual update */
+    KIND_TITLE,       /* `match` in the document title, unless `unless` there */
+    KIND_HEADINGS,    /* `match` in a heading of the document (any heading) */
+    KIND_MANUAL,      /* text cannot decide: always n/a, the message says what to check */
+    KIND_TRANSLATION  /* built in: an original and its English version (translation.h) */
 } rule_kind;
 
 typedef enum {
     CHECK_NONE = 0,
     CHECK_MISSING_SECTIONS,   /* structure: check = missing */
     CHECK_BLANK_SECTIONS,     /* structure: check = blank */
-    CHECK_ENGLISH_VERSION     /* language: check = english-version */
+    CHECK_ENGLISH_VERSION,    /* language: check = english-version */
+    CHECK_CHANGELOG,          /* meta: check = changelog (version + dated revision rows) */
+    CHECK_ANNUAL_UPDATE,      /* meta: check = annual-update (newest dated entry, max-age) */
+    CHECK_EFFECTIVE_DATE,     /* meta: check = effective-date (a labelled date, or `match`) */
+    CHECK_TRANSLATION_VERSION,   /* translation: check = version */
+    CHECK_TRANSLATION_DATE,      /* translation: check = date */
+    CHECK_TRANSLATION_SECTIONS,  /* translation: check = sections */
+    CHECK_TRANSLATION_LENGTH,    /* translation: check = length */
+    CHECK_TRANSLATION_AUTHORITATIVE /* translation: check = authoritative */
 } rule_check;
+
+/* One step of a limit schedule: from `from` (DATE_NONE: always) the limit
+ * is value in unit ('h' hours, 'd' days, 'w' weeks, 'm' months, 'y' years). */
+typedef struct limit_step {
+    cps_date from;
+    int value;
+    char unit;
+} limit_step;
 
 typedef struct rule_example {
     char *text;
     int bad;          /* 1 example.bad (must fire), 0 example.good */
     char lang[4];     /* "en" unless the key says .fr etc. */
+    cps_date as_of;   /* example.bad@2026-03-15: run as of that date; DATE_NONE default */
     long line;
 } rule_example;
 
@@ -77,6 +100,15 @@ typedef struct rule {
     char *match_label;     /* require: what `match` looks for ("a contact means") */
     char *also_label;      /* require: what `also` looks for */
     rule_patterns match, also, unless, link;
+    rule_patterns near;    /* limit: a cue that must occur in the clause */
+    limit_step *steps;     /* limit: the schedule, by ascending `from` */
+    size_t nsteps;
+    int limit_min;         /* limit: 1 the schedule is of minima (`min`), 0 maxima (`max`) */
+    int max_age;           /* meta annual-update: days */
+    int span_section;      /* forbid: `span = section`, match the whole own text of a section */
+    int in_headings;       /* require: `headings = yes`, headings count too */
+    char *uncertain;       /* why the rule's source or date is doubtful, or NULL */
+    char *description;     /* longer explanation, or NULL */
     rule_example *examples;
     size_t nexamples;
     int enabled;           /* 0 when disabled (--disable, enabled = no) */
@@ -120,6 +152,10 @@ const rule *ruleset_find(const ruleset *rs, const char *id);
 
 const char *rule_severity_name(rule_severity s);
 const char *rule_kind_name(rule_kind k);
+
+/* 1 if step k of a limit rule's schedule is looser than step k-1 (a lower
+ * minimum or a higher maximum). */
+int ruleset_step_loosens(const rule *r, size_t k);
 
 /* Canonical-number helpers (no outline needed). */
 int ruleset_number_within(const char *number, const char *scope);

@@ -542,15 +542,19 @@ char *text_snippet(const char *src, size_t n, size_t ms, size_t me, size_t max_b
             if (z <= a)
                 z = cp_ceil(src, n, a + 1);
         } else {
-            /* The clause holding the match, when it fits. */
+            /* The clause holding the match, when it fits: only a clause
+             * within max_bytes of the match can, so split just that window
+             * (a finding in a 10 MB paragraph must not cost 10 MB). */
+            size_t wa = ms > max_bytes ? cp_floor(src, n, ms - max_bytes) : 0;
+            size_t wz = n - me > max_bytes ? cp_ceil(src, n, me + max_bytes) : n;
             size_t *cl = NULL;
-            size_t nc = text_clauses(src, n, &cl);
-            size_t cs = 0, ce = n;
+            size_t nc = text_clauses(src + wa, wz - wa, &cl);
+            size_t cs = wa, ce = wz;
             for (size_t k = 0; k < nc; k++) {
-                if (cl[k] <= ms)
-                    cs = cl[k];
-                if (cl[k + 1] >= me && cl[k + 1] > ms) {
-                    ce = cl[k + 1];
+                if (wa + cl[k] <= ms)
+                    cs = wa + cl[k];
+                if (wa + cl[k + 1] >= me && wa + cl[k + 1] > ms) {
+                    ce = wa + cl[k + 1];
                     break;
                 }
             }

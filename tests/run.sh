@@ -51,6 +51,17 @@ if [ -x "$BUILD/cpslint" ]; then
   [ $rc -eq 0 ] || { fail=$((fail + 1)); echo "FAIL cpslint rules --test: exit $rc"; tail -5 "$log"; }
 fi
 
+# docs/rules.md is generated from the rulesets: it must be up to date.
+if [ -x "$BUILD/cpslint" ]; then
+  gen=$(mktemp)
+  if sh scripts/gen-docs.sh "$BUILD/cpslint" "$gen" && cmp -s "$gen" docs/rules.md; then
+    pass=$((pass + 1))
+  else
+    fail=$((fail + 1)); echo "FAIL docs/rules.md is not up to date: run 'make docs'"
+  fi
+  rm -f "$gen"
+fi
+
 if [ -x tests/cli.sh ] && [ -x "$BUILD/cpslint" ]; then
   sh tests/cli.sh "$BUILD/cpslint" >"$log" 2>&1
   count_tap cli <"$log"

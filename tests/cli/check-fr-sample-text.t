@@ -6,6 +6,6 @@ has: FAIL          error   br.4.9.3.problem-reporting
 has: [BR 4.9.3 (Ballot SC-006), effective 2018-10-14]
 has: BR>>3.2.2.4.5<< (document
 has: - 1.5.2 Point de contact
-has: 5 errors, 1 warning, 0 notices
+has: 6 errors, 1 warning, 0 notices
 lacks: [31m
 has: UPCOMING      warning br.3.2.2.4.3.retired

@@ -1,6 +1,8 @@
+# The 6.3.2 validity limit (825 then 398 days, both over 200 as of today) is
+# disabled here: its message quotes the number, so the diff sees two findings.
 # The fictional ETS CPS v1.3 -> v1.4 (samples/diff/README.md): every kind of change.
 # Exit 1: v1.4 introduces the retired validation method 3.2.2.4.6.
-run: diff --format json samples/diff/example-v1.html samples/diff/example-v2.html
+run: diff --disable br.6.3.2.subscriber-validity --format json samples/diff/example-v1.html samples/diff/example-v2.html
 exit: 1
 json: d["old"]["version"] == "1.3" and d["new"]["version"] == "1.4"
 json: d["old"]["date"] == "2024-03-01" and d["new"]["date"] == "2025-03-15"

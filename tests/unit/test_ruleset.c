@@ -228,7 +228,7 @@ static void test_refuses_other_mistakes(void **state)
     expect_refusal(t, "severity: 'fatal' is not error, warning or notice", 4);
     free(t);
     t = variant("kind = require", "kind = limit");
-    expect_refusal(t, "kind: 'limit' is not", 8);
+    expect_refusal(t, "a limit rule needs a 'max' or 'min' schedule", 1);
     free(t);
     t = variant("[br.1.5.2.contact]", "[BR.1.5.2.Contact]");
     expect_refusal(t, "bad id", 1);
@@ -344,8 +344,11 @@ static void test_shipped_rulesets_load(void **state)
         snprintf(id, sizeof id, "br.3.2.2.4.%d.retired", dv[i]);
         assert_non_null(ruleset_find(&rs, id));
     }
-    /* Every rule claims English and French examples. */
+    /* Every rule claims English and French examples (manual rules have none:
+     * text cannot decide them). */
     for (size_t i = 0; i < rs.n; i++) {
+        if (rs.rules[i].kind == KIND_MANUAL)
+            continue;
         int en = 0, fr = 0;
         for (size_t k = 0; k < rs.rules[i].nexamples; k++) {
             en |= !strcmp(rs.rules[i].examples[k].lang, "en");

@@ -4,6 +4,9 @@
 #   make check      install missing build deps, build, run every test
 #   make check-asan the same tests with AddressSanitizer + UBSan
 #   make bench      timing ratios against xmllint on the same files
+#   make fuzz       build the libFuzzer harnesses (build-fuzz/) and run each
+#                   for FUZZ_SECONDS (default 60); crashes land in build-fuzz/
+#   make check-valgrind  unit tests and CLI cases under valgrind memcheck
 #   make install PREFIX=/usr/local DESTDIR=
 
 PREFIX  ?= /usr/local
@@ -38,7 +41,17 @@ BIN     := $(BUILD)/cpslint
 UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps demo check check-asan test unit bench install uninstall clean docs
+# libFuzzer harnesses (fuzz/README.md), built with clang against the
+# project compiled with -fsanitize=fuzzer-no-link,address,undefined.
+FUZZ_CC      ?= clang-14
+FUZZ_TARGETS  = html markdown rules cli
+FUZZ_BINS    := $(FUZZ_TARGETS:%=$(BUILD)/fuzz_%)
+FUZZ_SECONDS ?= 60
+FUZZ_CFLAGS   = -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
+                -fno-sanitize-recover=all
+
+.PHONY: all deps demo check check-asan check-valgrind test unit bench install uninstall \
+        clean docs fuzz fuzz-build fuzz-bins
 
 all: $(BIN)
 
@@ -58,6 +71,18 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB) | $(BUILD)/tests
 	$(Q)$(CC) $(CPPFLAGS) -Isrc $(CFLAGS) -Wno-missing-prototypes $(LDFLAGS) -o $@ $< $(LIB) \
 	  $(LDLIBS) $$(pkg-config --libs cmocka)
 
+$(BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(LIB)
+	@$(if $(Q),echo '  FUZZ    $@')
+	$(Q)$(CC) $(CPPFLAGS) -Isrc -DCPSLINT_SRCDIR='"$(CURDIR)"' $(CFLAGS) -Wno-missing-prototypes \
+	  -fsanitize=fuzzer $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+fuzz-bins: $(FUZZ_BINS)
+
+# LD_PRELOAD fault injection for tests/fault.sh; never sanitized itself.
+$(BUILD)/tests/inject_faults.so: tests/fault/inject_faults.c | $(BUILD)/tests
+	@$(if $(Q),echo '  SHIM    $@')
+	$(Q)$(CC) -O1 -g -Wall -Wextra -Werror -fPIC -shared -o $@ $< -ldl
+
 $(BUILD)/obj $(BUILD)/tests:
 	mkdir -p $@
 
@@ -71,19 +96,33 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@sh scripts/demo.sh $(BIN)
 
-unit: $(UNIT_BINS)
+unit: $(UNIT_BINS) $(BUILD)/tests/inject_faults.so
 
-test: $(BIN) $(UNIT_BINS)
+test: $(BIN) $(UNIT_BINS) $(BUILD)/tests/inject_faults.so
 	@sh tests/run.sh $(BUILD)
 
+# make check also builds the fuzzing harnesses and runs each briefly.
 check: deps
-	@$(MAKE) --no-print-directory test
+	@$(MAKE) --no-print-directory fuzz-build
+	@CPSLINT_FUZZ_BUILD=build-fuzz $(MAKE) --no-print-directory test
 
 check-asan: deps
 	@$(MAKE) --no-print-directory BUILD=build-asan OPT=-O1 \
 	  CFLAGS_EXTRA= \
 	  CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" \
 	  LDFLAGS="-fsanitize=address,undefined" test
+
+# The tests again under valgrind memcheck (tests/valgrind.supp).
+check-valgrind: deps
+	@$(MAKE) --no-print-directory BUILD=build-valgrind OPT=-O1 all unit
+	@VALGRIND=1 sh tests/run.sh build-valgrind
+
+fuzz-build: deps
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=$(FUZZ_CC) CFLAGS="$(FUZZ_CFLAGS)" \
+	  LDFLAGS="-fsanitize=address,undefined" fuzz-bins
+
+fuzz: fuzz-build
+	@sh scripts/fuzz.sh build-fuzz run $(FUZZ_SECONDS)
 
 bench: deps
 	@$(MAKE) --no-print-directory BUILD=build-release OPT=-O2 all
@@ -103,4 +142,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-asan build-release
+	rm -rf build build-asan build-release build-fuzz build-valgrind

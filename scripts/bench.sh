@@ -1,14 +1,17 @@
 #!/bin/sh
 # make bench: cpslint's cost as a ratio to libxml2 parsing the same file
 # (xmllint --html --noout), measured in the same run: median of RUNS runs.
-# Prints figures only; nothing here is asserted.
+# Prints figures only; nothing here is asserted (docs/performance.md).
+#   scripts/bench.sh [BIN]     CPSLINT_CORPUS overrides ../shared/corpus
 set -eu
 BIN=${1:-build-release/cpslint}
 RUNS=${RUNS:-7}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
+case $BIN in /*) ;; *) BIN=$ROOT/$BIN ;; esac
 export CPSLINT_DATA="$ROOT" NO_COLOR=1
-CORPUS=../shared/corpus
+CORPUS=${CPSLINT_CORPUS:-../shared/corpus}
+[ -d "$CORPUS" ] || CORPUS=../../shared/corpus   # a worktree under wt/
 BR=$(ls $CORPUS/cabf-tls-br-*.html 2>/dev/null | head -1 || true)
 if [ -z "$BR" ]; then echo "bench: $CORPUS/cabf-tls-br-*.html not found; nothing to measure" >&2; exit 0; fi
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
@@ -23,29 +26,59 @@ median_ms() {
   sort -n "$tmp/t" | awk '{a[NR]=$1} END {printf "%.2f", a[int((NR+1)/2)]/1000}'
 }
 peak_kb() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{printf "%.2f", a/b}'; }
+xml2() { xmllint --html --noout "$1" 2>/dev/null; xmllint --html --noout "$2" 2>/dev/null; }
 
 # a 10x file: the BR's body repeated ten times
 { sed -n '1,/<body>/p' "$BR"; i=0; while [ $i -lt 10 ]; do sed -n '/<body>/,/<\/body>/p' "$BR" | sed '1d;$d'; i=$((i+1)); done; echo '</body></html>'; } >"$tmp/br10.html"
 
-printf '%-44s %10s %10s %7s\n' case cpslint_ms xmllint_ms ratio
+# the installed rules replicated 10x under new ids (rule-count scaling)
+mkdir -p "$tmp/data10/rulesets"
+cp rulesets/rfc3647.outline "$tmp/data10/rulesets/"
+for f in rulesets/*.rules; do
+  k=0
+  while [ $k -lt 10 ]; do
+    sed "s/^\[\([a-z0-9.-]*\)\]/[\1-r$k]/" "$f" >"$tmp/data10/rulesets/r$k-$(basename "$f")"
+    k=$((k + 1))
+  done
+done
+
+printf '%-46s %10s %10s %7s\n' case cpslint_ms ref_ms ratio
 row() { # label file cpslint-args...
   label=$1; f=$2; shift 2
   c=$(median_ms "$BIN" "$@" "$f"); x=$(median_ms xmllint --html --noout "$f")
-  printf '%-44s %10s %10s %7s\n' "$label" "$c" "$x" "$(awk -v c="$c" -v x="$x" 'BEGIN{printf "%.2f", c/x}')"
+  printf '%-46s %10s %10s %7s\n' "$label" "$c" "$x" "$(ratio "$c" "$x")"
   echo "$c" >"$tmp/last"
 }
-row "outline $(basename "$BR")" "$BR" outline
+row "check (all rulesets) $(basename "$BR")" "$BR" check --fail-on never -q
 one=$(cat "$tmp/last")
-row "outline 10x concatenation" "$tmp/br10.html" outline
+row "check (all rulesets) 10x concatenation" "$tmp/br10.html" check --fail-on never -q
 ten=$(cat "$tmp/last")
-echo "linearity: 10x file costs $(awk -v a="$one" -v b="$ten" 'BEGIN{printf "%.2f", b/a}')x the 1x file"
-if "$BIN" rules >/dev/null 2>&1; then
-  row "check (all rulesets) $(basename "$BR")" "$BR" check --exit-zero -q
-  row "check (all rulesets) 10x" "$tmp/br10.html" check --exit-zero -q
-fi
+echo "linearity: the 10x file costs $(ratio "$ten" "$one")x the 1x file (check)"
+row "outline $(basename "$BR")" "$BR" outline
+o1=$(cat "$tmp/last")
+row "outline 10x concatenation" "$tmp/br10.html" outline
+echo "linearity: the 10x file costs $(ratio "$(cat "$tmp/last")" "$o1")x the 1x file (outline)"
+
+n1=$("$BIN" rules 2>/dev/null | grep -c '^[a-z]' || true)
+n10=$(CPSLINT_DATA=$tmp/data10 "$BIN" rules 2>/dev/null | grep -c '^[a-z]' || true)
+r10=$(CPSLINT_DATA=$tmp/data10 median_ms "$BIN" check --fail-on never -q "$BR")
+echo "rule scaling: $n10 rules (all rulesets x10) ${r10} ms vs $n1 rules ${one} ms: $(ratio "$r10" "$one")x"
+
 if [ -x /usr/bin/time ]; then
   size=$(wc -c <"$tmp/br10.html")
-  kb=$(peak_kb "$BIN" outline "$tmp/br10.html")
-  echo "peak RSS outline 10x: ${kb} KiB for $((size / 1024)) KiB input ($(awk -v k="$kb" -v s="$size" 'BEGIN{printf "%.2f", k*1024/s}')x)"
+  for cmd in check outline; do
+    kb=$(peak_kb "$BIN" $cmd "$tmp/br10.html")
+    echo "peak RSS $cmd 10x: ${kb} KiB for $((size / 1024)) KiB input ($(awk -v k="$kb" -v s="$size" 'BEGIN{printf "%.2f", k*1024/s}')x)"
+  done
+  kb=$(peak_kb xmllint --html --noout "$tmp/br10.html")
+  echo "peak RSS xmllint 10x: ${kb} KiB"
+fi
+
+OLD=$(ls $CORPUS/isrg-cps-v2.0-*.html 2>/dev/null | head -1 || true)
+NEW=$(ls $CORPUS/isrg-cps-v2.4-*.html 2>/dev/null | head -1 || true)
+if [ -n "$OLD" ] && [ -n "$NEW" ] && "$BIN" diff --help >/dev/null 2>&1; then
+  c=$(median_ms "$BIN" diff "$OLD" "$NEW"); x=$(median_ms xml2 "$OLD" "$NEW")
+  printf '%-46s %10s %10s %7s\n' "diff isrg-cps v2.0 v2.4 (ref: 2 parses)" "$c" "$x" "$(ratio "$c" "$x")"
 fi
 echo "machine: $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ //')"

@@ -3,7 +3,12 @@
 # Idempotent and quiet when nothing is missing. Needs root (or sudo) only
 # when something must be installed.
 set -eu
-PKGS="build-essential pkg-config libxml2-dev libxml2-utils libicu-dev libpcre2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libcmocka-dev python3 python3-jsonschema"
+# Test-only (required): clang-14 and libclang-rt-14-dev (libFuzzer: make
+# fuzz and the brief fuzzing in make check), valgrind (make check-valgrind,
+# callgrind profiles in docs/performance.md), time (/usr/bin/time: peak
+# memory bounds in tests/patho.sh and make bench).
+PKGS="build-essential pkg-config libxml2-dev libxml2-utils libicu-dev libpcre2-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libcmocka-dev python3 python3-jsonschema \
+      clang-14 libclang-rt-14-dev valgrind time"
 # Optional, for tests only: pdftotext, so the PDF tests run instead of being
 # skipped (cpslint builds and passes its tests without it; PDF input then
 # fails with a message saying what to install). Installed when possible;

@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <ctype.h>
 #include <stdarg.h>
@@ -96,6 +97,47 @@ const char *cli_data_dir(cli_env *env)
     return env->data_dir;
 }
 
+/* Whatever the command, output that did not reach standard output (closed,
+ * full disk, broken pipe) is trouble: say so, and exit 2. */
+static int output_status(cli_env *env, int status)
+{
+    errno = 0;
+    int bad = fflush(env->out) != 0;
+    int saved = errno;
+    if (!bad && !ferror(env->out))
+        return status;
+    if (status != EXIT_TROUBLE) /* the command has not said so already */
+        cli_fail(env, "cannot write to standard output: %s",
+                 saved ? strerror(saved) : "write error");
+    return EXIT_TROUBLE;
+}
+
+static int run_command(int argc, char **argv, cli_env *env)
+{
+    const char *a = argv[1];
+    if (!strcmp(a, "--help") || !strcmp(a, "-h") || !strcmp(a, "help")) {
+        fputs(usage_text, env->out);
+        return EXIT_CLEAN;
+    }
+    if (!strcmp(a, "--version") || !strcmp(a, "-V")) {
+        fprintf(env->out, "cpslint %s\n", CPSLINT_VERSION);
+        return EXIT_CLEAN;
+    }
+    optind = 0; /* full getopt reinitialisation for each in-process run */
+    opterr = 0;
+    for (const command *c = commands; c->name; c++)
+        if (!strcmp(a, c->name))
+            return c->run(argc - 1, argv + 1, env);
+    /* cpslint [options] FILE... is cpslint check [options] FILE...: on a
+     * copy of argv, so the caller's array is left as it was */
+    char **av = xcalloc((size_t)argc + 1, sizeof *av);
+    memcpy(av, argv, (size_t)argc * sizeof *av);
+    av[0] = (char *)"check";
+    int rc = cmd_check(argc, av, env);
+    free(av);
+    return rc;
+}
+
 int cpslint_main(int argc, char **argv, FILE *out, FILE *err)
 {
     cli_env env;
@@ -107,26 +149,5 @@ int cpslint_main(int argc, char **argv, FILE *out, FILE *err)
         fputs(usage_text, err);
         return EXIT_TROUBLE;
     }
-    const char *a = argv[1];
-    if (!strcmp(a, "--help") || !strcmp(a, "-h") || !strcmp(a, "help")) {
-        fputs(usage_text, out);
-        return EXIT_CLEAN;
-    }
-    if (!strcmp(a, "--version") || !strcmp(a, "-V")) {
-        fprintf(out, "cpslint %s\n", CPSLINT_VERSION);
-        return EXIT_CLEAN;
-    }
-    optind = 0; /* full getopt reinitialisation for each in-process run */
-    opterr = 0;
-    for (const command *c = commands; c->name; c++)
-        if (!strcmp(a, c->name))
-            return c->run(argc - 1, argv + 1, &env);
-    /* cpslint [options] FILE... is cpslint check [options] FILE...: on a
-     * copy of argv, so the caller's array is left as it was */
-    char **av = xcalloc((size_t)argc + 1, sizeof *av);
-    memcpy(av, argv, (size_t)argc * sizeof *av);
-    av[0] = (char *)"check";
-    int rc = cmd_check(argc, av, &env);
-    free(av);
-    return rc;
+    return output_status(&env, run_command(argc, argv, &env));
 }

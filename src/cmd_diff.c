@@ -830,7 +830,7 @@ int cmd_diff(int argc, char **argv, cli_env *env)
     outline_spec_free(&spec);
     if (rc)
         return cli_fail(env, "%s", e.msg);
-    if (fflush(env->out) != 0 || ferror(env->out))
-        return cli_fail(env, "error writing the output");
+    /* A failed write to standard output is reported (exit 2, with the
+     * reason) by cpslint_main for every command. */
     return status;
 }

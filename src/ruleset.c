@@ -964,44 +964,48 @@ static int parse_text(parser *p, char *text)
     return rc;
 }
 
-static int read_file(const char *path, char **out, cps_err *e)
+#define RULES_MAX_SIZE (16u * 1024 * 1024)
+
+static int read_file(const char *path, buf *b, cps_err *e)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
         return cps_err_set(e, CPS_E_IO, path, 0, "cannot open: %s", strerror(errno));
-    buf b = BUF_INIT;
     char chunk[8192];
     size_t k;
     while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        buf_put(&b, chunk, k);
-        if (b.len > 16u * 1024 * 1024) {
+        buf_put(b, chunk, k);
+        if (b->len > RULES_MAX_SIZE) {
             fclose(f);
-            buf_free(&b);
             return cps_err_set(e, CPS_E_RULES, path, 0, "rules file too large");
         }
     }
     int bad = ferror(f);
     fclose(f);
-    if (bad) {
-        buf_free(&b);
+    if (bad)
         return cps_err_set(e, CPS_E_IO, path, 0, "read error");
-    }
-    if (memchr(buf_cstr(&b), '\0', b.len)) {
-        buf_free(&b);
-        return cps_err_set(e, CPS_E_RULES, path, 0, "rules file contains NUL bytes");
-    }
-    *out = buf_detach(&b);
-    if (!*out)
-        *out = xstrdup("");
     return 0;
 }
 
 int ruleset_load_file(ruleset *rs, const char *path, const outline_spec *spec, cps_err *e)
 {
-    char *text = NULL;
-    int rc = read_file(path, &text, e);
-    if (rc)
-        return rc;
+    buf b = BUF_INIT;
+    int rc = read_file(path, &b, e);
+    if (rc == 0)
+        rc = ruleset_load_buffer(rs, path, b.ptr ? b.ptr : "", b.len, spec, e);
+    buf_free(&b);
+    return rc;
+}
+
+int ruleset_load_buffer(ruleset *rs, const char *path, const char *data, size_t len,
+                        const outline_spec *spec, cps_err *e)
+{
+    if (len > RULES_MAX_SIZE)
+        return cps_err_set(e, CPS_E_RULES, path, 0, "rules file too large");
+    if (memchr(data, '\0', len))
+        return cps_err_set(e, CPS_E_RULES, path, 0, "rules file contains NUL bytes");
+    char *text = xstrndup(data, len);
+    int rc;
     parser p;
     memset(&p, 0, sizeof p);
     p.file = path;

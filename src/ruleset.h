@@ -131,6 +131,11 @@ void ruleset_free(ruleset *rs);
  * kept, rs stays as it was and e says FILE:LINE: rule ID: message. */
 int ruleset_load_file(ruleset *rs, const char *path, const outline_spec *spec,
                       cps_err *e);
+/* The same from memory: data[0..len) is the text of a rules file (need not
+ * be NUL-terminated; NUL bytes are refused), name is used in messages and
+ * kept as the rules' file. The caller keeps data. */
+int ruleset_load_buffer(ruleset *rs, const char *name, const char *data, size_t len,
+                        const outline_spec *spec, cps_err *e);
 /* name is a path (contains '/' or ends with ".rules") or a ruleset name
  * ("cabf-br" -> <data_dir>/rulesets/cabf-br.rules). */
 int ruleset_load_named(ruleset *rs, const char *name, const char *data_dir,

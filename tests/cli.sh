@@ -2,6 +2,7 @@
 # Run the command-line cases tests/cli/*.t against a cpslint binary and
 # print one TAP line per case.
 #   tests/cli.sh build/cpslint [CASE.t ...]
+# CPSLINT_WRAP, if set, prefixes every run (make check-valgrind: valgrind).
 #
 # A case is one file of "key: value" lines, run from the project root:
 #   # comment                   what the case is about
@@ -92,7 +93,7 @@ for t in "$@"; do
     fi
   fi
   # shellcheck disable=SC2086
-  eval "set -f; env $envs \"\$BIN\" $args" <"$stdin" >"$tmp/out" 2>"$tmp/err"
+  eval "set -f; env $envs \${CPSLINT_WRAP:-} \"\$BIN\" $args" <"$stdin" >"$tmp/out" 2>"$tmp/err"
   rc=$?
   set +f
   why=

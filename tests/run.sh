@@ -11,6 +11,15 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT" || exit 2
 export LC_ALL=C.UTF-8 NO_COLOR=1 CPSLINT_DATA="$ROOT" TZ=UTC
 export CMOCKA_MESSAGE_OUTPUT=TAP
+# VALGRIND=1 (make check-valgrind): unit tests, rule examples and CLI cases
+# under memcheck; any error or definite/indirect leak fails the test
+# (exit 99). The sanitizer-minded suites (pathological, faults, fuzzing)
+# do not run there.
+WRAP=
+if [ -n "${VALGRIND:-}" ]; then
+  WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=$ROOT/tests/valgrind.supp"
+fi
+export CPSLINT_WRAP="$WRAP"
 pass=0 fail=0
 log=$(mktemp); trap 'rm -f "$log"' EXIT
 
@@ -27,7 +36,7 @@ count_tap() { # $1 = name; stdin: TAP
 for t in "$BUILD"/tests/test_*; do
   [ -x "$t" ] || continue
   name=$(basename "$t")
-  "$t" >"$log" 2>&1
+  $WRAP "$t" >"$log" 2>&1
   rc=$?
   count_tap "$name" <"$log"
   if [ $rc -ne 0 ] && ! grep -q '^not ok' "$log"; then
@@ -37,7 +46,7 @@ for t in "$BUILD"/tests/test_*; do
 done
 
 if [ -x "$BUILD/cpslint" ]; then
-  "$BUILD/cpslint" rules --test >"$log" 2>&1
+  $WRAP "$BUILD/cpslint" rules --test >"$log" 2>&1
   rc=$?
   count_tap rule-examples <"$log"
   [ $rc -eq 0 ] || { fail=$((fail + 1)); echo "FAIL cpslint rules --test: exit $rc"; tail -5 "$log"; }
@@ -64,6 +73,29 @@ if [ -f tests/ci.sh ] && [ -x "$BUILD/cpslint" ]; then
   sh tests/ci.sh "$BUILD/cpslint" >"$log" 2>&1
   count_tap ci <"$log"
   grep -v '^ok ' "$log" | grep -v '^1\.\.' | sed 's/^/    /' | head -80
+fi
+
+# Pathological documents, bounded in time and memory (tests/patho.sh).
+if [ -x "$BUILD/cpslint" ] && [ -z "$WRAP" ]; then
+  case $BUILD in *asan*|*fuzz*) slack=4 ;; *) slack=1 ;; esac
+  PATHO_SLACK=$slack sh tests/patho.sh "$BUILD/cpslint" >"$log" 2>&1
+  count_tap patho <"$log"
+  grep -v '^ok ' "$log" | sed 's/^/    /' | head -20
+fi
+
+# I/O faults through the LD_PRELOAD shim (tests/fault/).
+if [ -x "$BUILD/cpslint" ] && [ -f "$BUILD/tests/inject_faults.so" ] && [ -z "$WRAP" ]; then
+  sh tests/fault.sh "$BUILD" >"$log" 2>&1
+  count_tap fault <"$log"
+  grep -v '^ok ' "$log" | sed 's/^/    /' | head -20
+fi
+
+# The fuzzing harnesses, briefly: regressions, seeds, a fixed number of
+# mutations each (make check builds them when clang-14 is installed).
+if [ -n "${CPSLINT_FUZZ_BUILD:-}" ] && [ -z "$WRAP" ] && [ -x "$CPSLINT_FUZZ_BUILD/fuzz_html" ]; then
+  sh scripts/fuzz.sh "$CPSLINT_FUZZ_BUILD" check "${FUZZ_RUNS:-300}" >"$log" 2>&1
+  count_tap fuzz <"$log"
+  grep -v '^ok ' "$log" | grep -v '^1\.\.' | sed 's/^/    /' | head -20
 fi
 
 echo "$pass passed, $fail failed"

@@ -1,0 +1,129 @@
+#!/bin/sh
+# I/O faults: cpslint must exit 2 with a message and never leave a partial
+# or temporary report. Faults come from the LD_PRELOAD shim
+# tests/fault/inject_faults.c (CPSLINT_FAULT=fn:ERRNO[:N]), from closed or
+# full standard output, and, when this runs as root with mount allowed,
+# from a real full and a real read-only tmpfs. One TAP line per case.
+#   tests/fault.sh BUILD
+set -u
+PY=python3; [ -x /usr/bin/python3 ] && PY=/usr/bin/python3
+BUILD=$1
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT" || exit 2
+case $BUILD in /*) ;; *) BUILD=$ROOT/$BUILD ;; esac
+BIN=$BUILD/cpslint SHIM=$BUILD/tests/inject_faults.so
+export CPSLINT_DATA="$ROOT"
+# gcc's shared libasan wants to be first; the shim calls through to it.
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
+DOC=samples/en-cps-example-ca-v6.0.html
+BIG=samples/fr-dpc-autorite-exemple-v4.2.html   # > one 64 KiB read
+tmp=$(mktemp -d); mnt=
+cleanup() { [ -n "$mnt" ] && umount "$mnt" 2>/dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT
+n=0
+
+# verdict NAME: prints the TAP line from $why
+verdict() {
+  n=$((n + 1))
+  if [ -z "$why" ]; then echo "ok $n - $1"; else
+    echo "not ok $n - $1: $why"; head -3 "$tmp/err" | sed 's/^/#   stderr: /'; fi
+}
+# expect2 PATTERN: exit status 2 and stderr matching PATTERN (grep -E)
+expect2() {
+  why=
+  [ "$rc" = 2 ] || why="exit $rc, expected 2"
+  [ -n "$why" ] || grep -qE -- "^cpslint: .*($1)" "$tmp/err" || why="stderr lacks /$1/"
+}
+# no_report DIR FILE [OLD]: no FILE (or FILE still equal to OLD), no temporaries
+no_report() {
+  [ -n "$why" ] && return
+  if [ -n "${3:-}" ]; then cmp -s "$2" "$3" || why="the old report was changed"
+  elif [ -e "$2" ]; then why="a report was left: $(wc -c <"$2") bytes"; fi
+  left=$(ls -A "$1" | grep -v "^$(basename "$2")\$" | grep -v '^old$' | head -1)
+  [ -z "$why" ] && [ -n "$left" ] && why="left behind: $left"
+}
+shim() { # FAULT ARGS... (output to $tmp/out, $tmp/err)
+  f=$1; shift
+  CPSLINT_FAULT=$f LD_PRELOAD=$SHIM "$BIN" "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?
+}
+
+# -o: every step of the atomic write failing in turn
+for f in write:ENOSPC write:EDQUOT fsync:EIO close:EIO rename:EXDEV mkstemp:EROFS mkstemp:EACCES; do
+  d=$tmp/o-$n; mkdir -p "$d"
+  shim "$f" check -q -o "$d/report.txt" "$DOC"
+  expect2 "cannot|No space|Input/output|Read-only|Permission|cross-device"; no_report "$d" "$d/report.txt"
+  verdict "-o with $f: exit 2, no report, no temporary file"
+done
+# an existing report survives a failed rewrite intact
+d=$tmp/keep; mkdir -p "$d"
+"$BIN" check -q --exit-zero -o "$d/report.txt" "$DOC" 2>/dev/null || "$BIN" check -q -o "$d/report.txt" "$DOC" 2>/dev/null
+cp "$d/report.txt" "$d/old"
+shim write:ENOSPC check --format json -o "$d/report.txt" "$DOC"
+expect2 "No space"; no_report "$d" "$d/report.txt" "$d/old"
+verdict "-o over an existing report: a failed write leaves the old one intact"
+shim "" check -q -o "$tmp/no/such/dir/report.txt" "$DOC"
+expect2 "No such file"; verdict "-o into a missing directory: exit 2"
+
+# standard output failing, for each command: every stdio entry point the
+# command may use fails with the same error; at least one must be reached
+ALL_STDIO() { echo "fputs:$1,fwrite:$1,fputc:$1,fprintf:$1,fflush:$1"; }
+for c in "check -q $DOC" "check --format json $DOC" "outline $DOC" "outline --format json $DOC" "rules" "rules --test" "--help" "--version" \
+         "diff samples/diff/example-v1.html samples/diff/example-v2.html" \
+         "diff --format json samples/diff/example-v1.html samples/diff/example-v2.html"; do
+  for e in ENOSPC EPIPE EIO; do
+    rm -f "$tmp/fired"
+    # shellcheck disable=SC2086
+    CPSLINT_FAULT_LOG=$tmp/fired shim "$(ALL_STDIO $e)" $c
+    expect2 "write"
+    [ -z "$why" ] && [ ! -s "$tmp/fired" ] && why="no fault fired"
+    verdict "stdout fails with $e: cpslint $c"
+  done
+done
+for c in "check $DOC" "outline $DOC" "rules" "--help" "diff samples/diff/example-v1.html samples/diff/example-v2.html"; do
+  # shellcheck disable=SC2086
+  "$BIN" $c >&- 2>"$tmp/err"; rc=$?
+  expect2 "Bad file descriptor|write"; verdict "closed stdout: cpslint $c >&-"
+  # shellcheck disable=SC2086
+  "$BIN" $c >/dev/full 2>"$tmp/err"; rc=$?
+  expect2 "No space|write"; verdict "full stdout: cpslint $c >/dev/full"
+done
+
+# the input failing while it is read (a file removed from under us, NFS)
+d=$tmp/in; mkdir -p "$d"
+# (the report is complete: it names that file as an error, so nothing of a
+# multi-file run is hidden; it never holds a half-read document's findings)
+for f in fread:EIO:2 fread:ESTALE:1; do
+  CPSLINT_FAULT_PATH=fr-dpc shim "$f" check --format json -o "$d/report.json" "$BIG"
+  expect2 "Input/output|Stale|read"
+  if [ -z "$why" ] && ! $PY -c 'import json,sys
+d=json.load(open(sys.argv[1]))["documents"]
+sys.exit(0 if len(d) == 1 and "error" in d[0] and "findings" not in d[0] else 1)' "$d/report.json" 2>/dev/null; then
+    why="the report does not record the read error as the file's only entry"
+  fi
+  rm -f "$d/report.json"
+  verdict "input read fails ($f): exit 2, the report records the error"
+done
+CPSLINT_FAULT_PATH=fr-dpc shim fread:EIO:2 outline "$BIG"
+expect2 "Input/output"; [ -z "$why" ] && [ -s "$tmp/out" ] && why="an outline was printed"
+verdict "outline: input read fails: exit 2, nothing printed"
+# a rules file failing while read
+CPSLINT_FAULT_PATH=redos.rules shim fread:EIO check --ruleset tests/cli/data/redos.rules "$DOC"
+expect2 "read error|Input/output"; verdict "rules file read fails: exit 2"
+
+# real filesystems: a full tmpfs and a read-only one (root with mount only)
+mnt=$tmp/mnt; mkdir -p "$mnt"
+if mount -t tmpfs -o size=16k tmpfs "$mnt" 2>/dev/null; then
+  head -c 12288 /dev/zero >"$mnt/filler" 2>/dev/null
+  "$BIN" check -o "$mnt/report.txt" "$BIG" >"$tmp/out" 2>"$tmp/err"; rc=$?
+  rm -f "$mnt/filler"
+  expect2 "No space"; no_report "$mnt" "$mnt/report.txt"
+  verdict "-o into a full tmpfs: exit 2, no partial report"
+  mount -o remount,ro "$mnt"
+  "$BIN" check -o "$mnt/report.txt" "$DOC" >"$tmp/out" 2>"$tmp/err"; rc=$?
+  expect2 "Read-only"; no_report "$mnt" "$mnt/report.txt"
+  verdict "-o into a read-only tmpfs: exit 2, no report"
+  umount "$mnt"; mnt=
+else
+  n=$((n + 1)); echo "ok $n - full tmpfs # SKIP mount not allowed here (the shim cases cover ENOSPC)"
+  n=$((n + 1)); echo "ok $n - read-only tmpfs # SKIP mount not allowed here (the shim cases cover EROFS)"
+fi

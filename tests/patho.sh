@@ -1,0 +1,207 @@
+#!/bin/sh
+# Pathological documents (cmark's pathological_tests, design notes §6):
+# generated here, never committed; each case is bounded in time (timeout)
+# and peak memory (/usr/bin/time %M), and must end with the stated exit
+# status and message. One TAP line per case.
+#   tests/patho.sh BIN
+# PATHO_SLACK multiplies the bounds (tests/run.sh sets 4 for sanitizer
+# builds, whose time and memory overheads are several-fold).
+set -u
+BIN=$1
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+case $BIN in /*) ;; *) BIN=$ROOT/$BIN ;; esac
+cd "$ROOT" || exit 2
+export CPSLINT_DATA="$ROOT"
+SLACK=${PATHO_SLACK:-1}
+PY=python3; [ -x /usr/bin/python3 ] && PY=/usr/bin/python3
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+n=0
+TIME=/usr/bin/time; [ -x $TIME ] || TIME=
+
+# bounded NAME SECONDS MAX_MB ARGS... : run BIN with bounds; sets rc, out, err.
+bounded() {
+  name=$1 secs=$(( $2 * SLACK )) mb=$(( $3 * SLACK )); shift 3
+  if [ -n "$TIME" ]; then
+    $TIME -f %M -o "$tmp/rss" timeout -k 5 "$secs" "$BIN" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+  else
+    timeout -k 5 "$secs" "$BIN" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null; echo 0 >"$tmp/rss"
+  fi
+  rc=$?
+  kb=$(tail -1 "$tmp/rss" 2>/dev/null | tr -dc 0-9); kb=${kb:-0}
+  why=
+  [ "$rc" = 124 ] || [ "$rc" = 137 ] && why="did not finish within ${secs}s"
+  [ -z "$why" ] && [ "$kb" -gt $((mb * 1024)) ] && why="peak RSS ${kb} KiB over ${mb} MiB"
+}
+# report: adds the exit/grep checks given as "exit N", "err TEXT", "out TEXT", "noout TEXT"
+finish() {
+  n=$((n + 1))
+  if [ -z "$why" ]; then echo "ok $n - $name ($(( kb / 1024 )) MiB)"; else
+    echo "not ok $n - $name: $why"; head -3 "$tmp/err" | sed 's/^/#   stderr: /'; fi
+}
+want_exit() { [ -n "$why" ] && return; for x in "$@"; do [ "$rc" = "$x" ] && return; done; why="exit $rc, expected $*"; }
+want_err() { [ -n "$why" ] || grep -qF -- "$1" "$tmp/err" || why="stderr lacks: $1"; }
+want_out() { [ -n "$why" ] || grep -qF -- "$1" "$tmp/out" || why="stdout lacks: $1"; }
+
+gen() { "$PY" -c "$1" >"$2"; }
+
+# 1. 100,000 nested elements: libxml2 stops at 256; refused, not truncated.
+gen "import sys; n=100000; sys.stdout.write('<html><body>'+'<div>'*n+'x'+'</div>'*n+'</body></html>')" "$tmp/deep.html"
+bounded "100,000-deep nesting is refused" 10 100 outline "$tmp/deep.html"
+want_exit 2; want_err "nested more than 256 deep"; finish
+
+# 2. One 50 MB text node (under the 64M --max-size default): refused.
+gen "import sys; sys.stdout.write('<html><body><p>'+'abcdefghi '*5000000+'</p></body></html>')" "$tmp/text.html"
+bounded "a 50 MB text node is refused" 20 700 outline "$tmp/text.html"
+want_exit 2; want_err "text run over 10,000,000 bytes"; finish
+rm -f "$tmp/text.html"
+
+# 3. 200,000 headings: outline and check complete.
+gen "
+import sys
+o=['<html><body>']
+for i in range(200000): o.append('<h2>%d.%d Title</h2><p>t</p>'%(i//1000+1,i%1000+1))
+o.append('</body></html>'); sys.stdout.write(''.join(o))" "$tmp/heads.html"
+bounded "200,000 headings: outline" 20 800 outline "$tmp/heads.html"
+want_exit 0; want_out "sections:"; finish
+bounded "200,000 headings: check" 60 1200 check -q "$tmp/heads.html"
+want_exit 1; want_out "rules:"; finish
+rm -f "$tmp/heads.html"
+
+# 4. Every section number duplicated.
+gen "
+import sys
+o=['<html><body>']
+for l in open('rulesets/rfc3647.outline', encoding='utf-8'):
+    f=l.split()
+    if f and f[0][:1].isdigit():
+        for k in range(2): o.append('<h2>%s Section</h2><p>Text %d.</p>'%(f[0],k))
+o.append('</body></html>'); sys.stdout.write('\n'.join(o))" "$tmp/dup.html"
+bounded "every section number duplicated" 10 200 outline "$tmp/dup.html"
+want_exit 0; want_out "270 duplicate"; finish
+bounded "every section number duplicated: check" 20 300 check -q "$tmp/dup.html"
+want_exit 0 1; want_out "rules:"; finish
+
+# 5. Invalid UTF-8 in every position of a small document (one run each),
+# then interleaved through a whole sample.
+small='<html lang="en"><head><meta charset="utf-8"><title>CPS</title></head><body><h1>1. Introduction</h1><p>Revocation within 24 hours.</p><h2>4.9.3 Proc&eacute;dure</h2><p>R\xc3\xa9vocation.</p></body></html>'
+printf "$small" >"$tmp/small.html"
+len=$(wc -c <"$tmp/small.html")
+n=$((n + 1)); bad= i=0
+start=$(date +%s)
+while [ $i -le "$len" ]; do
+  # a stray continuation byte, a truncated lead, 0xFF, a surrogate: in turn
+  case $((i % 4)) in 0) b='\377' ;; 1) b='\303' ;; 2) b='\200' ;; *) b='\355\240\200' ;; esac
+  { head -c $i "$tmp/small.html"; printf "$b"; tail -c +$((i + 1)) "$tmp/small.html"; } >"$tmp/u.html"
+  timeout $((10 * SLACK)) "$BIN" outline "$tmp/u.html" >/dev/null 2>"$tmp/err"; rc=$?
+  [ $rc -le 2 ] || { bad="byte $b at $i: exit $rc"; break; }
+  [ $rc -eq 2 ] && ! grep -q '^cpslint: ' "$tmp/err" && { bad="byte $b at $i: exit 2 without a message"; break; }
+  i=$((i + 1))
+done
+if [ -z "$bad" ]; then echo "ok $n - invalid UTF-8 at each of $((len + 1)) positions ($(( $(date +%s) - start ))s)"
+else echo "not ok $n - invalid UTF-8: $bad"; fi
+gen "
+import sys
+s=open('samples/en-cps-example-ca-v6.0.html','rb').read()
+o=bytearray()
+for i,c in enumerate(s):
+    o.append(c); o += (b'\xff', b'\xc3', b'\x80', b'\xed\xa0\x80')[i % 4]
+sys.stdout.buffer.write(bytes(o))" "$tmp/badutf.html"
+bounded "invalid UTF-8 after every byte of a sample" 10 200 check -q "$tmp/badutf.html"
+want_exit 0 1; want_out "rules:"; finish
+
+# 6. NUL bytes, binary garbage, an empty file: refused with a message.
+printf '<html><body><h1>1. Intro</h1>\000<p>a\000b</p></body></html>' >"$tmp/nul.html"
+bounded "NUL bytes are refused" 5 100 check "$tmp/nul.html"
+want_exit 2; want_err "binary input"; finish
+gen "
+import random,sys
+r=random.Random(8); sys.stdout.buffer.write(bytes(r.getrandbits(8) for _ in range(1<<20)))" "$tmp/garbage.html"
+bounded "1 MB of binary garbage is refused" 5 100 check "$tmp/garbage.html"
+want_exit 2; want_err "binary input"; finish
+gen "
+import random,sys
+r=random.Random(9); sys.stdout.buffer.write(bytes(r.randrange(1,256) for _ in range(1<<20)))" "$tmp/garbage2.html"
+bounded "1 MB of garbage without NUL bytes" 10 200 check -q "$tmp/garbage2.html"
+want_exit 0 1 2; [ "$rc" = 2 ] && want_err "cpslint: "; finish
+: >"$tmp/empty.html"
+bounded "an empty file is refused" 5 100 check "$tmp/empty.html"
+want_exit 2; want_err "empty input"; finish
+
+# 7. A document of only a table of contents: every section missing.
+gen "
+import sys
+o=['<html><body><h1>Table of Contents</h1><div class=\"toc\">']
+for l in open('rulesets/rfc3647.outline', encoding='utf-8'):
+    f=l.split()
+    if f and f[0][:1].isdigit(): o.append('<p><a href=\"#s%s\">%s Section</a> ........ 3</p>'%(f[0],f[0]))
+o.append('</div></body></html>'); sys.stdout.write('\n'.join(o))" "$tmp/toc.html"
+bounded "a document of only a table of contents" 10 100 outline "$tmp/toc.html"
+want_exit 0; want_out "0 of 270 RFC 3647 sections found"; finish
+
+# 8. XHTML with external entities pointing at a local file: its content
+# never appears in any output (stdout, stderr, -o report).
+marker="SECRET-MARKER-$$-7f3a"
+echo "$marker" >"$tmp/secret.txt"
+cat >"$tmp/xxe.xhtml" <<XXE
+<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html SYSTEM "file://$tmp/secret.txt" [
+<!ENTITY xxe SYSTEM "file://$tmp/secret.txt">
+<!ENTITY xxe2 SYSTEM "secret.txt">
+<!ENTITY % pe SYSTEM "file://$tmp/secret.txt">
+%pe;
+]>
+<html xmlns="http://www.w3.org/1999/xhtml" lang="en"><head><title>&xxe;</title></head>
+<body><h1>1. Introduction &xxe;</h1><p>Text &xxe; and &xxe2;.</p>
+<h2>1.1 Overview</h2><p><a href="file://$tmp/secret.txt">x</a> &xxe;</p>
+<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="file://$tmp/secret.txt" parse="text"/>
+</body></html>
+XXE
+leak=
+for args in "outline" "check -v" "check --format json" "check -o $tmp/report.json --format json"; do
+  # shellcheck disable=SC2086
+  bounded "xxe" 10 100 $args "$tmp/xxe.xhtml"
+  [ -n "$why" ] && { leak="$args: $why"; break; }
+  [ "$rc" -le 1 ] || { leak="$args: exit $rc"; break; }
+  if grep -qF "$marker" "$tmp/out" "$tmp/err" || { [ -f "$tmp/report.json" ] && grep -qF "$marker" "$tmp/report.json"; }; then
+    leak="$args: the secret file's content appears in the output"; break; fi
+done
+n=$((n + 1))
+[ -f "$tmp/report.json" ] || leak="${leak:-no report written by -o}"
+if [ -z "$leak" ]; then echo "ok $n - external entities never read (outline, check, json, -o)"; else echo "not ok $n - external entity: $leak"; fi
+
+# 9. Billion laughs: entities are not expanded; bounded.
+gen "
+print('<?xml version=\"1.0\"?>\n<!DOCTYPE html [\n<!ENTITY lol \"lol\">')
+p='lol'
+for i in range(1,10):
+    print('<!ENTITY lol%d \"%s\">' % (i, ('&%s;' % p)*10)); p='lol%d'%i
+print(']>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><h1>1. Introduction</h1><p>&lol9;</p></body></html>')" "$tmp/lol.xhtml"
+bounded "billion laughs" 5 100 check -q "$tmp/lol.xhtml"
+want_exit 0 1; want_out "rules:"; finish
+
+# 10. A user rule whose pattern backtracks catastrophically: that rule's
+# status is error (exit 2, named on stderr), the other rule still runs.
+gen "print('<html><body><h1>1. Introduction</h1><p>x</p><h1>4. Life</h1><h2>4.9 Revocation</h2><p>Handled within a day. '+'a'*20000+'!</p></body></html>')" "$tmp/redos.html"
+bounded "catastrophic backtracking: the rule errors, the run completes" 20 200 \
+  check --ruleset tests/cli/data/redos.rules "$tmp/redos.html"
+want_exit 2; want_err "rule user.4.9.redos could not run"; want_out "ERROR"; want_out "FAIL"
+want_out "user.4.9.benign"; finish
+
+# 11. cpslint diff: a 5 MB section against an unrelated 5 MB section, as
+# many paragraphs and as one paragraph (the word diff's worst case).
+gen "
+import random
+for name, seed in (('a', 1), ('b', 2)):
+    r = random.Random(seed)
+    words = [''.join(r.choice('abcdefghijklmnopqrstuvwxyz') for _ in range(r.randint(2, 9))) for _ in range(5000)]
+    head = '<html><body><h1>1. Introduction</h1><p>Intro.</p><h2>4.9.3 Procedure</h2>'
+    paras = ['<p>' + ' '.join(r.choice(words) for _ in range(60)) + '.</p>' for _ in range(12000)]
+    open('$tmp/many-' + name + '.html', 'w').write(head + '\\n'.join(paras) + '</body></html>')
+    one = ' '.join(r.choice(words) for _ in range(850000))
+    open('$tmp/one-' + name + '.html', 'w').write(head + '<p>' + one + '</p></body></html>')
+" /dev/null
+bounded "diff: unrelated 5 MB sections (12,000 paragraphs)" 60 1200 diff "$tmp/many-a.html" "$tmp/many-b.html"
+want_exit 0 1; want_out "4.9.3"; finish
+bounded "diff: unrelated 5 MB sections (one paragraph)" 60 1200 diff "$tmp/one-a.html" "$tmp/one-b.html"
+want_exit 0 1; want_out "4.9.3"; finish
+rm -f "$tmp"/many-?.html "$tmp"/one-?.html

@@ -128,7 +128,7 @@ static void print_text(FILE *f, const analysis *a, const outline_spec *spec)
             a->meta.version ? a->meta.version : "unknown", date[0] ? date : "unknown");
     fprintf(f, "sections: %zu of %zu RFC 3647 sections found, %zu missing, %zu extra, "
                "%zu duplicate, %zu out of order\n\n",
-            a->o.found + a->o.out_of_order, a->o.expected, a->o.missing, a->o.extra,
+            outline_present(&a->o), a->o.expected, a->o.missing, a->o.extra,
             a->o.duplicate, a->o.out_of_order);
     for (size_t i = 0; i < a->o.n; i++) {
         const section *s = &a->o.secs[i];

@@ -900,6 +900,11 @@ int outline_build(const doc *d, const outline_spec *spec, outline *out, cps_err 
     return 0;
 }
 
+size_t outline_present(const outline *o)
+{
+    return o->found + o->out_of_order;
+}
+
 int outline_find(const outline *o, const char *number)
 {
     return find_sorted(o, number); /* missing entries sort after found ones */

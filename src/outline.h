@@ -103,6 +103,10 @@ int outline_build(const doc *d, const outline_spec *spec, outline *out,
                   cps_err *e);
 void outline_free(outline *o);
 
+/* RFC 3647 sections present in the document, in order or not
+ * (found + out_of_order): what "N of 270 found" counts. */
+size_t outline_present(const outline *o);
+
 /* Index in o->secs of the first non-missing section numbered number, else
  * of its missing entry, else -1. */
 int outline_find(const outline *o, const char *number);

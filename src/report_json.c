@@ -88,7 +88,7 @@ static void doc_json(json_w *w, const report_doc *rd, const report_opts *o)
         json_kv_str(w, "translation", rd->translation);
     json_key(w, "sections");
     json_obj_begin(w);
-    json_kv_int(w, "found", (long long)a->o.found);
+    json_kv_int(w, "found", (long long)outline_present(&a->o));
     json_kv_int(w, "expected", (long long)a->o.expected);
     json_key(w, "missing");
     json_arr_begin(w);

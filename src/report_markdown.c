@@ -105,7 +105,7 @@ static void doc_md(buf *b, const report_doc *d, const report_opts *o)
     buf_puts(b, "Version ");
     md(b, a->meta.version ? a->meta.version : "?");
     buf_printf(b, ", dated %s, language %s, %zu of %zu RFC 3647 sections; as of %s.  \n",
-               ddate[0] ? ddate : "?", a->lang[0] ? a->lang : "?", a->o.found, a->o.expected,
+               ddate[0] ? ddate : "?", a->lang[0] ? a->lang : "?", outline_present(&a->o), a->o.expected,
                asof);
     buf_printf(b, "**%zu %s, %zu %s, %zu %s**", c.errors, c.errors == 1 ? "error" : "errors",
                c.warnings, c.warnings == 1 ? "warning" : "warnings", c.notices,

@@ -167,7 +167,7 @@ static void doc_text(buf *b, const report_doc *rd, const report_opts *o)
     put_c(b, o, C_RESET);
     buf_printf(b, ": version %s, dated %s, language %s, %zu of %zu RFC 3647 sections; as of %s\n",
                a->meta.version ? a->meta.version : "?", ddate[0] ? ddate : "?",
-               a->lang[0] ? a->lang : "?", a->o.found, a->o.expected, asof);
+               a->lang[0] ? a->lang : "?", outline_present(&a->o), a->o.expected, asof);
     if (rd->translation)
         buf_printf(b, "  English version: %s\n", rd->translation);
     buf_putc(b, '\n');

@@ -58,6 +58,53 @@ int cli_parse_size(const char *s, size_t *out)
     return 0;
 }
 
+int cli_rules_add(const cli_env *env, cli_rules *sel, int what, const char *arg)
+{
+    if (what == 'r') {
+        if (sel->nrulesets == CLI_MAX_RULESETS)
+            return cli_fail(env, "too many --ruleset options (at most %d)", CLI_MAX_RULESETS);
+        sel->rulesets[sel->nrulesets++] = arg;
+        return 0;
+    }
+    if (sel->ntoggles == CLI_MAX_TOGGLES)
+        return cli_fail(env, "too many --disable/--enable options (at most %d)", CLI_MAX_TOGGLES);
+    sel->toggle_id[sel->ntoggles] = arg;
+    sel->toggle_on[sel->ntoggles++] = what == 'e';
+    return 0;
+}
+
+int cli_load(cli_env *env, const cli_rules *sel, outline_spec *spec, ruleset *rs)
+{
+    memset(spec, 0, sizeof *spec);
+    if (rs)
+        ruleset_init(rs);
+    const char *dir = cli_data_dir(env);
+    if (!dir)
+        return EXIT_TROUBLE;
+    char path[4200];
+    cps_err e;
+    cps_err_clear(&e);
+    int rc = data_path(dir, "rfc3647.outline", path, sizeof path, &e);
+    if (!rc)
+        rc = outline_spec_load(path, spec, &e);
+    if (!rc && rs) {
+        if (sel->nrulesets == 0)
+            rc = ruleset_load_all(rs, dir, spec, &e);
+        for (size_t i = 0; i < sel->nrulesets && !rc; i++)
+            rc = ruleset_load_named(rs, sel->rulesets[i], dir, spec, &e);
+        for (size_t i = 0; i < sel->ntoggles && !rc; i++)
+            if (ruleset_set_enabled(rs, sel->toggle_id[i], sel->toggle_on[i], &e) < 0)
+                rc = CPS_E_USAGE;
+    }
+    if (rc) {
+        if (rs)
+            ruleset_free(rs);
+        outline_spec_free(spec);
+        return cli_fail(env, "%s", e.msg);
+    }
+    return 0;
+}
+
 int cli_option_error(const cli_env *env, const char *cmd, int c, char **argv)
 {
     const char *arg = optind > 0 ? argv[optind - 1] : "";

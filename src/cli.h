@@ -9,7 +9,11 @@
 #ifndef CPSLINT_CLI_H
 #define CPSLINT_CLI_H
 
+#include <stddef.h>
 #include <stdio.h>
+
+#include "outline.h"
+#include "ruleset.h"
 
 enum {
     EXIT_CLEAN = 0,      /* nothing at or above --fail-on */
@@ -37,6 +41,30 @@ int cli_fail(const cli_env *env, const char *fmt, ...) __attribute__((format(pri
  * print which option is wrong and how to get help; returns EXIT_TROUBLE.
  * The optstring must start with ':'. */
 int cli_option_error(const cli_env *env, const char *cmd, int c, char **argv);
+
+/* The rule selection of every command that runs rules: --ruleset NAME|PATH
+ * (repeatable; none = every installed ruleset), --disable ID and --enable ID
+ * (repeatable, applied in order). Strings are borrowed from argv. */
+#define CLI_MAX_RULESETS 64
+#define CLI_MAX_TOGGLES 256
+typedef struct cli_rules {
+    const char *rulesets[CLI_MAX_RULESETS];
+    size_t nrulesets;
+    const char *toggle_id[CLI_MAX_TOGGLES];
+    int toggle_on[CLI_MAX_TOGGLES];
+    size_t ntoggles;
+} cli_rules;
+
+/* Record --ruleset (what 'r'), --disable ('d') or --enable ('e') arg.
+ * Returns 0, or EXIT_TROUBLE after printing why. */
+int cli_rules_add(const cli_env *env, cli_rules *sel, int what, const char *arg);
+
+/* Load the expected RFC 3647 outline into *spec and, when rs is not NULL,
+ * the selected rulesets into *rs with the toggles applied. Returns 0, or
+ * EXIT_TROUBLE after printing the error ("cpslint: FILE:LINE: ..."), with
+ * *spec and *rs left freed. On success the caller frees both
+ * (outline_spec_free, ruleset_free). */
+int cli_load(cli_env *env, const cli_rules *sel, outline_spec *spec, ruleset *rs);
 
 /* Parse a size: "65536", "64K", "64M", "1G". 0 on success, -1 if invalid. */
 int cli_parse_size(const char *s, size_t *out);

@@ -88,18 +88,10 @@ enum { OPT_AS_OF = 256, OPT_RULESET, OPT_DISABLE, OPT_ENABLE, OPT_FORMAT, OPT_FA
 
 #define MAX_JOBS 256
 
-typedef struct toggle {
-    const char *id;
-    int enable;
-} toggle;
-
 typedef struct check_opts {
     int as_of_doc;
     cps_date as_of;
-    const char *rulesets[64];
-    size_t nrulesets;
-    toggle toggles[256];
-    size_t ntoggles;
+    cli_rules sel;       /* --ruleset, --disable, --enable */
     report_format format;
     const char *output;
     int fail_on;        /* minimum severity that fails; 0 = never */
@@ -205,16 +197,11 @@ static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
                 o->as_of_doc = 0;
             break;
         case OPT_RULESET:
-            if (o->nrulesets == sizeof o->rulesets / sizeof o->rulesets[0])
-                return cli_fail(env, "too many --ruleset options");
-            o->rulesets[o->nrulesets++] = optarg;
-            break;
         case OPT_DISABLE:
         case OPT_ENABLE:
-            if (o->ntoggles == sizeof o->toggles / sizeof o->toggles[0])
-                return cli_fail(env, "too many --disable/--enable options");
-            o->toggles[o->ntoggles].id = optarg;
-            o->toggles[o->ntoggles++].enable = c == OPT_ENABLE;
+            if (cli_rules_add(env, &o->sel, c == OPT_RULESET ? 'r' : c == OPT_ENABLE ? 'e' : 'd',
+                              optarg))
+                return EXIT_TROUBLE;
             break;
         case OPT_FORMAT: {
             int f = report_format_parse(optarg);
@@ -580,32 +567,17 @@ int cmd_check(int argc, char **argv, cli_env *env)
         return EXIT_CLEAN; /* --help */
     if (prc)
         return prc;
-    const char *dir = cli_data_dir(env);
-    if (!dir)
-        return EXIT_TROUBLE;
-
     int status = EXIT_CLEAN;
     cps_err e;
     cps_err_clear(&e);
-    char path[4200];
     outline_spec spec;
-    memset(&spec, 0, sizeof spec);
-    if (data_path(dir, "rfc3647.outline", path, sizeof path, &e) ||
-        outline_spec_load(path, &spec, &e))
-        return cli_fail(env, "%s", e.msg);
     ruleset rs;
-    ruleset_init(&rs);
+    if (cli_load(env, &o.sel, &spec, &rs))
+        return EXIT_TROUBLE;
     baseline bl;
     memset(&bl, 0, sizeof bl);
     int rc = 0;
-    if (o.nrulesets == 0)
-        rc = ruleset_load_all(&rs, dir, &spec, &e);
-    for (size_t i = 0; i < o.nrulesets && rc == 0; i++)
-        rc = ruleset_load_named(&rs, o.rulesets[i], dir, &spec, &e);
-    for (size_t i = 0; i < o.ntoggles && rc == 0; i++)
-        if (ruleset_set_enabled(&rs, o.toggles[i].id, o.toggles[i].enable, &e) < 0)
-            rc = -1;
-    if (rc == 0 && o.baseline)
+    if (o.baseline)
         rc = baseline_load(o.baseline, &bl, &e);
     if (rc) {
         cli_fail(env, "%s", e.msg);

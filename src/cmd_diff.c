@@ -56,11 +56,7 @@ typedef struct diff_cmd {
     int fail_on;          /* lowest failing severity 1..3; 0 = never */
     cps_date as_of;       /* DATE_NONE = each document's own date */
     const char *old_path, *new_path;
-    const char *rulesets[64];
-    size_t nrulesets;
-    const char *toggles[256];
-    int toggle_on[256];
-    size_t ntoggles;
+    cli_rules sel;       /* --ruleset, --disable, --enable */
 } diff_cmd;
 
 /* Everything the renderers need. */
@@ -703,16 +699,10 @@ int cmd_diff(int argc, char **argv, cli_env *env)
             aopts.keep_chrome = 1;
             break;
         case 'r':
-            if (cmd.nrulesets == sizeof cmd.rulesets / sizeof cmd.rulesets[0])
-                return cli_fail(env, "diff: too many --ruleset options");
-            cmd.rulesets[cmd.nrulesets++] = optarg;
-            break;
         case 'D':
         case 'E':
-            if (cmd.ntoggles == sizeof cmd.toggles / sizeof cmd.toggles[0])
-                return cli_fail(env, "diff: too many --disable/--enable options");
-            cmd.toggle_on[cmd.ntoggles] = c == 'E';
-            cmd.toggles[cmd.ntoggles++] = optarg;
+            if (cli_rules_add(env, &cmd.sel, c == 'r' ? 'r' : c == 'E' ? 'e' : 'd', optarg))
+                return EXIT_TROUBLE;
             break;
         case 'h':
             fputs(diff_usage, env->out);
@@ -728,28 +718,15 @@ int cmd_diff(int argc, char **argv, cli_env *env)
     if (!strcmp(cmd.old_path, "-") && !strcmp(cmd.new_path, "-"))
         return cli_fail(env, "diff: only one of OLD and NEW can be standard input");
 
-    const char *dir = cli_data_dir(env);
-    if (!dir)
-        return EXIT_TROUBLE;
-    char path[4200];
     cps_err e;
     cps_err_clear(&e);
     outline_spec spec;
-    if (data_path(dir, "rfc3647.outline", path, sizeof path, &e) ||
-        outline_spec_load(path, &spec, &e))
-        return cli_fail(env, "%s", e.msg);
     ruleset rs;
-    ruleset_init(&rs);
+    if (cli_load(env, &cmd.sel, &spec, &rs))
+        return EXIT_TROUBLE;
     matcher m;
     memset(&m, 0, sizeof m);
-    int rc = cmd.nrulesets ? 0 : ruleset_load_all(&rs, dir, &spec, &e);
-    for (size_t i = 0; i < cmd.nrulesets && !rc; i++)
-        rc = ruleset_load_named(&rs, cmd.rulesets[i], dir, &spec, &e);
-    for (size_t i = 0; i < cmd.ntoggles && !rc; i++)
-        if (ruleset_set_enabled(&rs, cmd.toggles[i], cmd.toggle_on[i], &e) < 0)
-            rc = CPS_E_USAGE;
-    if (!rc)
-        rc = matcher_init(&m, 0, 0, 0, &e);
+    int rc = matcher_init(&m, 0, 0, 0, &e);
     if (rc) {
         matcher_free(&m);
         ruleset_free(&rs);

@@ -224,16 +224,11 @@ int cmd_outline(int argc, char **argv, cli_env *env)
     }
     if (optind != argc - 1)
         return cli_fail(env, "outline: give exactly one FILE (try 'cpslint outline --help')");
-    const char *dir = cli_data_dir(env);
-    if (!dir)
+    outline_spec spec;
+    if (cli_load(env, NULL, &spec, NULL))
         return EXIT_TROUBLE;
-    char path[4200];
     cps_err e;
     cps_err_clear(&e);
-    outline_spec spec;
-    if (data_path(dir, "rfc3647.outline", path, sizeof path, &e) ||
-        outline_spec_load(path, &spec, &e))
-        return cli_fail(env, "%s", e.msg);
     analysis a;
     int rc = analysis_run(argv[optind], &spec, &aopts, &a, &e);
     if (rc) {

@@ -388,19 +388,17 @@ int cmd_rules(int argc, char **argv, cli_env *env)
         {"disable", required_argument, NULL, 'd'}, {"enable", required_argument, NULL, 'e'},
         {NULL, 0, NULL, 0}};
     int test = 0, json = 0, markdown = 0;
-    const char *names[64];
-    size_t nnames = 0;
-    const char *toggles[256];
-    int toggle_on[256];
-    size_t ntoggles = 0;
+    cli_rules sel;
+    memset(&sel, 0, sizeof sel);
     int c;
     while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
         switch (c) {
         case 't': test = 1; break;
         case 'r':
-            if (nnames == sizeof names / sizeof names[0])
-                return cli_fail(env, "too many --ruleset options");
-            names[nnames++] = optarg;
+        case 'd':
+        case 'e':
+            if (cli_rules_add(env, &sel, c, optarg))
+                return EXIT_TROUBLE;
             break;
         case 'f':
             json = markdown = 0;
@@ -411,44 +409,18 @@ int cmd_rules(int argc, char **argv, cli_env *env)
             else if (strcmp(optarg, "text"))
                 return cli_fail(env, "rules: unknown format '%s' (text, json or markdown)", optarg);
             break;
-        case 'd':
-        case 'e':
-            if (ntoggles == sizeof toggles / sizeof toggles[0])
-                return cli_fail(env, "too many --disable/--enable options");
-            toggles[ntoggles] = optarg;
-            toggle_on[ntoggles++] = c == 'e';
-            break;
         case 'h': fputs(rules_usage, env->out); return EXIT_CLEAN;
         default: return cli_option_error(env, "rules", c, argv);
         }
     }
     if (optind < argc)
         return cli_fail(env, "rules: unexpected argument '%s'", argv[optind]);
-    const char *dir = cli_data_dir(env);
-    if (!dir)
-        return EXIT_TROUBLE;
-    cps_err e;
-    cps_err_clear(&e);
-    char path[4200];
     outline_spec spec;
-    memset(&spec, 0, sizeof spec);
-    if (data_path(dir, "rfc3647.outline", path, sizeof path, &e) ||
-        outline_spec_load(path, &spec, &e))
-        return cli_fail(env, "%s", e.msg);
     ruleset rs;
-    ruleset_init(&rs);
-    int rc = 0;
-    if (nnames == 0)
-        rc = ruleset_load_all(&rs, dir, &spec, &e);
-    for (size_t i = 0; i < nnames && rc == 0; i++)
-        rc = ruleset_load_named(&rs, names[i], dir, &spec, &e);
-    for (size_t i = 0; i < ntoggles && rc == 0; i++)
-        if (ruleset_set_enabled(&rs, toggles[i], toggle_on[i], &e) < 0)
-            rc = -1;
+    if (cli_load(env, &sel, &spec, &rs))
+        return EXIT_TROUBLE;
     int status;
-    if (rc)
-        status = cli_fail(env, "%s", e.msg);
-    else if (test)
+    if (test)
         status = run_tests(env->out, &rs, &spec, env);
     else {
         if (json)

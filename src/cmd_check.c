@@ -43,7 +43,7 @@
 
 static const char check_usage[] =
     "Usage: cpslint [check] [options] FILE|DIR...\n"
-    "Check CP/CPS documents (HTML, XHTML; - for stdin; directories are searched\n"
+    "Check CP/CPS documents (HTML, XHTML, Markdown, PDF; - for stdin; directories are searched\n"
     "for *.html *.htm *.xhtml *.md *.markdown *.pdf) against the rulesets and\n"
     "print the nonconformity checklist: every rule with its status (fail,\n"
     "upcoming, error, pass, n/a, not-effective) and, under each failure, the\n"

@@ -18,7 +18,7 @@
 
 static const char diff_usage[] =
     "Usage: cpslint diff [options] OLD NEW\n"
-    "Compare two versions of a CP/CPS (HTML or XHTML; - for stdin):\n"
+    "Compare two versions of a CP/CPS (HTML, XHTML, Markdown or PDF; - for stdin):\n"
     "  1. version and effective date: was the version incremented, the date moved\n"
     "     forward and a dated row added to the revision table (Mozilla Root Store\n"
     "     Policy 3.3, BR 2.3); each one missing is a failure;\n"

@@ -210,19 +210,6 @@ static const char *sec_heading(const diff_side *s)
     return s->sec->heading ? s->sec->heading : "";
 }
 
-/* A JSON string (json.c: RFC 8259 escapes, invalid UTF-8 repaired), or
- * null for NULL. */
-static void put_json(FILE *f, const char *s)
-{
-    if (!s) {
-        fputs("null", f);
-        return;
-    }
-    buf b = BUF_INIT;
-    json_escape(&b, s, strlen(s));
-    fputs(buf_cstr(&b), f);
-    buf_free(&b);
-}
 
 static const char *fmt_date(cps_date d, char out[11])
 {
@@ -407,20 +394,20 @@ static void json_doc(FILE *f, const analysis *a)
 {
     char d[11];
     fputs("{\"file\":", f);
-    put_json(f, a->d.file);
+    json_fput(f, a->d.file);
     fputs(",\"version\":", f);
-    put_json(f, a->meta.version);
+    json_fput(f, a->meta.version);
     fputs(",\"date\":", f);
-    put_json(f, fmt_date(a->meta.date, d));
+    json_fput(f, fmt_date(a->meta.date, d));
     fputc('}', f);
 }
 
 static void json_numhead(FILE *f, const diff_side *s)
 {
     fputs("{\"number\":", f);
-    put_json(f, s->sec->number);
+    json_fput(f, s->sec->number);
     fputs(",\"heading\":", f);
-    put_json(f, s->sec->heading);
+    json_fput(f, s->sec->heading);
 }
 
 static void json_diff(FILE *f, const diff_view *v, const diff_pair *p)
@@ -430,14 +417,14 @@ static void json_diff(FILE *f, const diff_view *v, const diff_pair *p)
     fputs(",\"diff\":[", f);
     for (size_t i = 0; i < g.n; i++) {
         fprintf(f, "%s{\"op\":\"%c\",\"text\":", i ? "," : "", g.s[i].op);
-        put_json(f, g.s[i].text);
+        json_fput(f, g.s[i].text);
         fputc('}', f);
     }
     fputc(']', f);
     fprintf(f, ",\"words_removed\":%zu,\"words_added\":%zu", p->wd.deleted, p->wd.inserted);
     if (g.note) {
         fputs(",\"note\":", f);
-        put_json(f, g.note);
+        json_fput(f, g.note);
     }
     segs_free(&g);
 }
@@ -445,23 +432,23 @@ static void json_diff(FILE *f, const diff_view *v, const diff_pair *p)
 static void json_finding(FILE *f, const diff_finding *x)
 {
     fputs("{\"rule\":", f);
-    put_json(f, x->rule);
+    json_fput(f, x->rule);
     fputs(",\"severity\":", f);
-    put_json(f, x->severity_name);
+    json_fput(f, x->severity_name);
     fputs(",\"status\":", f);
-    put_json(f, x->status);
+    json_fput(f, x->status);
     fputs(",\"section\":", f);
-    put_json(f, x->section);
+    json_fput(f, x->section);
     fputs(",\"heading\":", f);
-    put_json(f, x->heading);
+    json_fput(f, x->heading);
     fprintf(f, ",\"line\":%ld,\"snippet\":", x->line);
-    put_json(f, x->snippet);
+    json_fput(f, x->snippet);
     fputs(",\"message\":", f);
-    put_json(f, x->message);
+    json_fput(f, x->message);
     fputs(",\"cite\":", f);
-    put_json(f, x->cite);
+    json_fput(f, x->cite);
     fputs(",\"effective\":", f);
-    put_json(f, x->effective);
+    json_fput(f, x->effective);
     fputc('}', f);
 }
 
@@ -483,7 +470,7 @@ static void print_json(FILE *f, const diff_view *v)
     const diff_result *r = &v->s;
     char d[11];
     fprintf(f, "{\"tool\":{\"name\":\"cpslint\",\"version\":\"%s\"},\"as_of\":", CPSLINT_VERSION);
-    put_json(f, v->cmd->as_of == DATE_NONE ? "doc" : fmt_date(v->cmd->as_of, d));
+    json_fput(f, v->cmd->as_of == DATE_NONE ? "doc" : fmt_date(v->cmd->as_of, d));
     fputs(",\n\"old\":", f);
     json_doc(f, v->old_a);
     fputs(",\n\"new\":", f);
@@ -495,9 +482,9 @@ static void print_json(FILE *f, const diff_view *v)
     fputs(",\"changelog_entry\":", f);
     if (vr->new_row) {
         fputs("{\"version\":", f);
-        put_json(f, vr->new_row->version);
+        json_fput(f, vr->new_row->version);
         fputs(",\"date\":", f);
-        put_json(f, fmt_date(vr->new_row->date, d));
+        json_fput(f, fmt_date(vr->new_row->date, d));
         fputc('}', f);
     } else {
         fputs("null", f);
@@ -506,7 +493,7 @@ static void print_json(FILE *f, const diff_view *v)
     for (size_t i = 0; i < v->nproblems; i++) {
         if (i)
             fputc(',', f);
-        put_json(f, v->problems[i]);
+        json_fput(f, v->problems[i]);
     }
     fputs("],\n\"sections\":{", f);
     static const diff_kind order[] = {DIFF_ADDED, DIFF_REMOVED, DIFF_RENUMBERED, DIFF_CHANGED};
@@ -523,11 +510,11 @@ static void print_json(FILE *f, const diff_view *v)
             const diff_side *ns = p->new_i >= 0 ? &r->new[p->new_i] : NULL;
             if (p->kind == DIFF_RENUMBERED) {
                 fputs("{\"from\":", f);
-                put_json(f, os->sec->number);
+                json_fput(f, os->sec->number);
                 fputs(",\"to\":", f);
-                put_json(f, ns->sec->number);
+                json_fput(f, ns->sec->number);
                 fputs(",\"heading\":", f);
-                put_json(f, ns->sec->heading);
+                json_fput(f, ns->sec->heading);
                 fprintf(f, ",\"similarity\":%.3f,\"changed\":%s", p->similarity,
                         p->text_changed ? "true" : "false");
                 if (p->text_changed && !v->cmd->sections_only)

@@ -27,41 +27,27 @@ static const char outline_usage[] =
     "Markdown is read with cmark-gfm; PDF through pdftotext (poppler-utils),\n"
     "where a line is shown as PAGE:LINE (JSON: \"page\" and \"line\").\n";
 
-/* JSON string with escapes (RFC 8259); s is UTF-8. */
-/* A JSON string (json.c: RFC 8259 escapes, invalid UTF-8 repaired), or
- * null for NULL. */
-static void put_json(FILE *f, const char *s)
-{
-    if (!s) {
-        fputs("null", f);
-        return;
-    }
-    buf b = BUF_INIT;
-    json_escape(&b, s, strlen(s));
-    fputs(buf_cstr(&b), f);
-    buf_free(&b);
-}
 
 static void print_json(FILE *f, const analysis *a)
 {
     char date[11];
     date_format(a->meta.date, date);
     fputs("{\"file\":", f);
-    put_json(f, a->d.file);
+    json_fput(f, a->d.file);
     fputs(",\"format\":", f);
-    put_json(f, a->d.format);
+    json_fput(f, a->d.format);
     fputs(",\"encoding\":", f);
-    put_json(f, a->d.encoding);
+    json_fput(f, a->d.encoding);
     fputs(",\"language\":", f);
-    put_json(f, a->lang);
+    json_fput(f, a->lang);
     fputs(",\"version\":", f);
     if (a->meta.version)
-        put_json(f, a->meta.version);
+        json_fput(f, a->meta.version);
     else
         fputs("null", f);
     fputs(",\"date\":", f);
     if (date[0])
-        put_json(f, date);
+        json_fput(f, date);
     else
         fputs("null", f);
     fprintf(f, ",\"counts\":{\"expected\":%zu,\"found\":%zu,\"missing\":%zu,\"extra\":%zu,"
@@ -73,10 +59,10 @@ static void print_json(FILE *f, const analysis *a)
         const section *s = &a->o.secs[i];
         fputs(i ? ",\n{" : "\n{", f);
         fputs("\"number\":", f);
-        put_json(f, s->number);
+        json_fput(f, s->number);
         fputs(",\"heading\":", f);
         if (s->heading)
-            put_json(f, s->heading);
+            json_fput(f, s->heading);
         else
             fputs("null", f);
         if (s->page)
@@ -89,12 +75,12 @@ static void print_json(FILE *f, const analysis *a)
                 s->unnumbered ? "true" : "false",
                 s->title_match < 0 ? "null" : s->title_match ? "true" : "false");
         if (s->parent >= 0)
-            put_json(f, a->o.secs[s->parent].number);
+            json_fput(f, a->o.secs[s->parent].number);
         else
             fputs("null", f);
         fputs(",\"language\":", f);
         if (s->lang[0])
-            put_json(f, s->lang);
+            json_fput(f, s->lang);
         else
             fputs("null", f);
         fputc('}', f);

@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "utf8.h"
+
 void json_init(json_w *w, buf *out, int pretty)
 {
     w->out = out;
@@ -66,34 +68,6 @@ void json_key(json_w *w, const char *key)
     w->after_key = 1;
 }
 
-/* Length of a valid UTF-8 sequence at s (n bytes left), 0 if invalid. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    size_t k;
-    unsigned min;
-    unsigned cp;
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        k = 2, min = 0x80, cp = c & 0x1F;
-    else if (c >= 0xE0 && c <= 0xEF)
-        k = 3, min = 0x800, cp = c & 0x0F;
-    else if (c >= 0xF0 && c <= 0xF4)
-        k = 4, min = 0x10000, cp = c & 0x07;
-    else
-        return 0;
-    if (k > n)
-        return 0;
-    for (size_t i = 1; i < k; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return k;
-}
 
 void json_escape(buf *out, const char *s, size_t n)
 {
@@ -119,7 +93,7 @@ void json_escape(buf *out, const char *s, size_t n)
             i++;
             continue;
         }
-        size_t k = utf8_len(p + i, n - i);
+        size_t k = utf8_seq(p + i, n - i);
         if (k == 0) {
             buf_puts(out, "\\ufffd");
             i++;
@@ -177,4 +151,16 @@ void json_kv_int(json_w *w, const char *key, long long v)
 {
     json_key(w, key);
     json_int(w, v);
+}
+
+void json_fput(FILE *f, const char *s)
+{
+    if (!s) {
+        fputs("null", f);
+        return;
+    }
+    buf b = BUF_INIT;
+    json_escape(&b, s, strlen(s));
+    fputs(buf_cstr(&b), f);
+    buf_free(&b);
 }

@@ -12,6 +12,7 @@
 #define CPSLINT_JSON_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "buf.h"
 
@@ -42,5 +43,9 @@ void json_kv_int(json_w *w, const char *key, long long v);
 
 /* Append s[0..n) to out as a quoted JSON string. */
 void json_escape(buf *out, const char *s, size_t n);
+
+/* Write s to f as a quoted JSON string, or null for NULL (for emitters
+ * that print straight to a stream). */
+void json_fput(FILE *f, const char *s);
 
 #endif

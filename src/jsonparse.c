@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "utf8.h"
 
 typedef struct jp {
     const char *name;
@@ -31,33 +32,6 @@ static void skip_ws(jp *p)
     }
 }
 
-/* Length of a valid UTF-8 sequence at s (n bytes left), 0 if invalid. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    size_t k;
-    unsigned min, cp;
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        k = 2, min = 0x80, cp = c & 0x1F;
-    else if (c >= 0xE0 && c <= 0xEF)
-        k = 3, min = 0x800, cp = c & 0x0F;
-    else if (c >= 0xF0 && c <= 0xF4)
-        k = 4, min = 0x10000, cp = c & 0x07;
-    else
-        return 0;
-    if (k > n)
-        return 0;
-    for (size_t i = 1; i < k; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0;
-    return k;
-}
 
 static void put_utf8(buf *b, unsigned cp)
 {
@@ -170,7 +144,7 @@ static int parse_string(jp *p, char **out, size_t *len)
             }
             continue;
         }
-        size_t k = utf8_len(p->s + p->i, p->n - p->i);
+        size_t k = utf8_seq(p->s + p->i, p->n - p->i);
         if (k == 0) {
             buf_free(&b);
             return fail(p, "invalid UTF-8 in string");

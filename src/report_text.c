@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "outline.h"
 #include "report.h"
 
 #define C_RESET "\033[0m"
@@ -63,17 +64,7 @@ static int section_cmp(const char *a, const char *b)
     int da = !strcmp(a, "doc"), db = !strcmp(b, "doc");
     if (da || db)
         return db - da;
-    while (*a && *b) {
-        char *ea, *eb;
-        long x = strtol(a, &ea, 10), y = strtol(b, &eb, 10);
-        if (x != y)
-            return x < y ? -1 : 1;
-        a = *ea == '.' ? ea + 1 : ea;
-        b = *eb == '.' ? eb + 1 : eb;
-        if (ea == a && eb == b)
-            break;
-    }
-    return (*a != '\0') - (*b != '\0');
+    return outline_number_cmp(a, b);
 }
 
 typedef struct sort_ctx_item {

@@ -13,6 +13,7 @@
 #include <unicode/utypes.h>
 
 #include "buf.h"
+#include "utf8.h"
 
 #define SNIFF_DECL_BYTES 4096u      /* where a charset declaration may be */
 #define SNIFF_BINARY_BYTES 8192u    /* where NUL bytes mean "binary" */
@@ -54,57 +55,6 @@ static const unsigned char *find_ci(const unsigned char *h, size_t n, const char
             return h + i;
     }
     return NULL;
-}
-
-/* Strict UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF). */
-static int utf8_valid(const unsigned char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        /* ASCII fast path, eight bytes at a time. */
-        while (i + 8 <= n) {
-            uint64_t w;
-            memcpy(&w, s + i, 8);
-            if (w & 0x8080808080808080ull)
-                break;
-            i += 8;
-        }
-        if (i >= n)
-            break;
-        unsigned char c = s[i];
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        size_t need;
-        unsigned char lo = 0x80, hi = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF) {
-            need = 1;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            need = 2;
-            if (c == 0xE0)
-                lo = 0xA0;
-            else if (c == 0xED)
-                hi = 0x9F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            need = 3;
-            if (c == 0xF0)
-                lo = 0x90;
-            else if (c == 0xF4)
-                hi = 0x8F;
-        } else {
-            return 0;
-        }
-        if (n - i - 1 < need)
-            return 0;
-        if (s[i + 1] < lo || s[i + 1] > hi)
-            return 0;
-        for (size_t j = 2; j <= need; j++)
-            if ((s[i + j] & 0xC0) != 0x80)
-                return 0;
-        i += need + 1;
-    }
-    return 1;
 }
 
 /* ---- charset labels ---------------------------------------------------- */

@@ -11,6 +11,7 @@ int match_compile(rule_pattern *p, const char *src, cps_err *e)
     int errcode = 0;
     PCRE2_SIZE erroff = 0;
     memset(p, 0, sizeof *p);
+    p->pf = MATCH_NO_PF;
     p->code = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
                             PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS |
                                 PCRE2_NEVER_BACKSLASH_C,

@@ -30,11 +30,15 @@
 #define MATCH_DEFAULT_DEPTH_LIMIT 10000u
 #define MATCH_DEFAULT_HEAP_LIMIT_KIB 65536u
 
+#define MATCH_NO_PF UINT32_MAX
+
 typedef struct rule_pattern {
     char *src;           /* the pattern as written (owned) */
     pcre2_code *code;    /* owned; read-only once compiled */
     int jit;             /* 1 if JIT-compiled */
     char lang[4];        /* "en", "fr" or "" (any) */
+    uint32_t pf;         /* id in its ruleset's prefilter (ruleset.h),
+                            MATCH_NO_PF outside a ruleset */
     long line;           /* line in the rules file, for messages */
 } rule_pattern;
 

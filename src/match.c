@@ -1,10 +1,33 @@
 #include "match.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
+
+struct match_jit {
+    pthread_mutex_t lock;
+    atomic_int done;     /* 1 once JIT compilation was tried */
+};
+
+/* JIT-compile p on its first match (once, whichever thread comes first). */
+static void jit_first_use(const rule_pattern *p)
+{
+    match_jit *j = p->jit;
+    if (!j || atomic_load_explicit(&j->done, memory_order_acquire))
+        return;
+    pthread_mutex_lock(&j->lock);
+    if (!atomic_load_explicit(&j->done, memory_order_relaxed)) {
+        /* On failure (no JIT support, no executable memory) pcre2_match
+         * interprets: same results, slower. */
+        (void)pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
+        atomic_store_explicit(&j->done, 1, memory_order_release);
+    }
+    pthread_mutex_unlock(&j->lock);
+}
 
 int match_compile(rule_pattern *p, const char *src, cps_err *e)
 {
@@ -23,7 +46,9 @@ int match_compile(rule_pattern *p, const char *src, cps_err *e)
         return cps_err_set(e, CPS_E_RULES, NULL, 0, "%s at offset %zu",
                            (const char *)msg, (size_t)erroff);
     }
-    p->jit = pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == 0;
+    p->jit = xcalloc(1, sizeof *p->jit);
+    pthread_mutex_init(&p->jit->lock, NULL);
+    atomic_init(&p->jit->done, 0);
     p->src = xstrdup(src);
     return 0;
 }
@@ -33,6 +58,10 @@ void match_pattern_free(rule_pattern *p)
     if (!p)
         return;
     pcre2_code_free(p->code);
+    if (p->jit) {
+        pthread_mutex_destroy(&p->jit->lock);
+        free(p->jit);
+    }
     free(p->src);
     memset(p, 0, sizeof *p);
 }
@@ -76,6 +105,7 @@ int match_find(matcher *m, const rule_pattern *p, const char *s, size_t n,
 {
     if (from > n)
         return MATCH_NONE;
+    jit_first_use(p);
     int rc = pcre2_match(p->code, (PCRE2_SPTR)s, n, from, PCRE2_NO_UTF_CHECK,
                          m->md, m->mc);
     m->last_rc = rc;

@@ -11,6 +11,8 @@
 struct match_jit {
     pthread_mutex_t lock;
     atomic_int done;     /* 1 once JIT compilation was tried */
+    pcre2_code *code;    /* the compiled pattern it JIT-compiles (owned) */
+    size_t refs;         /* patterns sharing it; changed only while loading */
 };
 
 /* JIT-compile p on its first match (once, whichever thread comes first). */
@@ -49,16 +51,32 @@ int match_compile(rule_pattern *p, const char *src, cps_err *e)
     p->jit = xcalloc(1, sizeof *p->jit);
     pthread_mutex_init(&p->jit->lock, NULL);
     atomic_init(&p->jit->done, 0);
+    p->jit->code = p->code;
+    p->jit->refs = 1;
     p->src = xstrdup(src);
     return 0;
+}
+
+void match_pattern_share(rule_pattern *p, const rule_pattern *like)
+{
+    if (p->jit == like->jit)
+        return;
+    if (--p->jit->refs == 0) {
+        pcre2_code_free(p->jit->code);
+        pthread_mutex_destroy(&p->jit->lock);
+        free(p->jit);
+    }
+    p->jit = like->jit;
+    p->jit->refs++;
+    p->code = like->code;
 }
 
 void match_pattern_free(rule_pattern *p)
 {
     if (!p)
         return;
-    pcre2_code_free(p->code);
-    if (p->jit) {
+    if (p->jit && --p->jit->refs == 0) {
+        pcre2_code_free(p->jit->code);
         pthread_mutex_destroy(&p->jit->lock);
         free(p->jit);
     }

@@ -41,8 +41,11 @@ typedef struct match_jit match_jit;  /* first-use JIT state (match.c) */
 
 typedef struct rule_pattern {
     char *src;           /* the pattern as written (owned) */
-    pcre2_code *code;    /* owned; read-only but for its first-use JIT */
-    match_jit *jit;      /* owned: lock and done flag of that JIT step */
+    pcre2_code *code;    /* read-only but for its first-use JIT; owned
+                            through jit, which patterns of the same source
+                            may share (match_pattern_share) */
+    match_jit *jit;      /* owned (reference counted): the code, and the
+                            lock and done flag of its JIT step */
     char lang[4];        /* "en", "fr" or "" (any) */
     uint32_t pf;         /* id in its ruleset's prefilter (ruleset.h),
                             MATCH_NO_PF outside a ruleset */
@@ -62,6 +65,10 @@ typedef struct matcher {
  * caller adds file, line and rule id). */
 int match_compile(rule_pattern *p, const char *src, cps_err *e);
 void match_pattern_free(rule_pattern *p);
+/* Make p use like's compiled code (and its JIT code, compiled once for
+ * both), releasing its own: for patterns with the same source, which
+ * compile to the same code. Not thread-safe: call while loading. */
+void match_pattern_share(rule_pattern *p, const rule_pattern *like);
 
 /* Limits of 0 mean the defaults above. */
 int matcher_init(matcher *m, uint32_t match_limit, uint32_t depth_limit,

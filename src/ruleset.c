@@ -88,6 +88,7 @@ static void ruleset_pf_free(ruleset_pf *x)
         prefilter_literals_free(x->lits[i], x->nlits[i]);
     }
     free(x->src);
+    free(x->first);
     free(x->hash);
     free(x->lits);
     free(x->nlits);
@@ -127,7 +128,9 @@ static void ruleset_pf_update(ruleset *rs, size_t from)
                         x->hash = xrealloc(x->hash, x->cap * sizeof *x->hash);
                         x->lits = xrealloc(x->lits, x->cap * sizeof *x->lits);
                         x->nlits = xrealloc(x->nlits, x->cap * sizeof *x->nlits);
+                        x->first = xrealloc(x->first, x->cap * sizeof *x->first);
                     }
+                    x->first[id] = *p;
                     x->src[id] = xstrdup(p->src);
                     x->hash[id] = h;
                     x->lits[id] = NULL;
@@ -135,6 +138,8 @@ static void ruleset_pf_update(ruleset *rs, size_t from)
                     x->n++;
                 }
                 p->pf = (uint32_t)id;
+                /* one compiled (and JIT-compiled) code per source */
+                match_pattern_share(p, &x->first[id]);
             }
     }
     prefilter_free(x->pf);

@@ -126,6 +126,9 @@ typedef struct ruleset_pf {
     uint32_t *hash;        /* of each source */
     char ***lits;          /* necessary literals of each (owned) */
     size_t *nlits;         /* 0: none known, always run */
+    rule_pattern *first;   /* a copy of the first pattern of each source,
+                              whose compiled code the others share (its
+                              pointers are borrowed: not freed here) */
     size_t n, cap;
     prefilter *pf;         /* owned */
 } ruleset_pf;

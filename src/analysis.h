@@ -7,8 +7,12 @@
  * A PDF is recognised by its header before any decoding (it is binary);
  * for PDF input a->src stays empty (zeroed).
  *
- * The matching text of each block (text.h) is built once, on first use,
- * and kept for the lifetime of the analysis.
+ * The matching text of each block (text.h) and its language profile
+ * (lang.h) are built once, on first use, and kept for the lifetime of the
+ * analysis. Building them writes to the analysis: one shared between
+ * threads must have what they read built before (analysis_folded for
+ * every block; the per-block profile is only asked of the checked
+ * document, never of a shared --translation one).
  */
 #ifndef CPSLINT_ANALYSIS_H
 #define CPSLINT_ANALYSIS_H
@@ -17,6 +21,7 @@
 
 #include "doc.h"
 #include "err.h"
+#include "lang.h"
 #include "meta.h"
 #include "outline.h"
 #include "source.h"
@@ -37,6 +42,8 @@ typedef struct analysis {
     char lang[12];             /* document language decided (lang.h) */
     char lang_declared[12];    /* primary subtag of the root lang attribute */
     text_map *folded;          /* per block, built lazily; NULL entries unbuilt */
+    lang_detector *langdet;    /* owned; NULL if ICU has no word break data */
+    lang_guess *guess;         /* per block profile, built lazily (code "" = unbuilt) */
 } analysis;
 
 /* Read and analyse path ("-" = stdin) against spec. On success *a owns
@@ -51,6 +58,10 @@ int analysis_run_bytes(const char *name, const unsigned char *bytes, size_t n,
 
 /* The matching text of block i (built on first call). */
 const text_map *analysis_folded(analysis *a, size_t i);
+
+/* The language profile of block i's display text (lang_detect_with), built
+ * on first call; "und" with no words for i out of range. */
+lang_guess analysis_block_guess(analysis *a, size_t i);
 
 void analysis_free(analysis *a);
 

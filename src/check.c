@@ -119,8 +119,27 @@ static int rule_is_doc_wide(const rule *r)
     return 0;
 }
 
+/* Whether each section of one analysis is in one rule's scope, decided on
+ * first use per section (0 unknown, 1 out, 2 in): blocks outnumber
+ * sections, and comparing section numbers per block was 7% of a run. */
+typedef struct scope_memo {
+    const rule *r;
+    const analysis *a;
+    unsigned char *in;      /* a->o.n entries (owned) */
+} scope_memo;
+
+static int section_in_scope(const rule *r, const char *num)
+{
+    if (!number_in(num, r->scope, r->nscope))
+        return 0;
+    for (size_t i = 0; i < r->nexclude; i++)
+        if (ruleset_number_within(num, r->exclude[i]))
+            return 0;
+    return 1;
+}
+
 /* 1 if block bi is text the rule looks at. */
-static int block_in_scope(const rule *r, const analysis *a, size_t bi)
+static int block_in_scope(scope_memo *memo, const rule *r, const analysis *a, size_t bi)
 {
     const outline *o = &a->o;
     if (bi >= o->nblocks)
@@ -133,13 +152,15 @@ static int block_in_scope(const rule *r, const analysis *a, size_t bi)
     int si = o->block_sec[bi];
     if (si < 0)
         return rule_is_doc_wide(r) && role == ROLE_FRONT;
-    const char *num = o->secs[si].number;
-    if (!number_in(num, r->scope, r->nscope))
-        return 0;
-    for (size_t i = 0; i < r->nexclude; i++)
-        if (ruleset_number_within(num, r->exclude[i]))
-            return 0;
-    return 1;
+    if (memo->r != r || memo->a != a) {
+        free(memo->in);
+        memo->r = r;
+        memo->a = a;
+        memo->in = xcalloc(o->n ? o->n : 1, 1);
+    }
+    if (!memo->in[si])
+        memo->in[si] = section_in_scope(r, o->secs[si].number) ? 2 : 1;
+    return memo->in[si] == 2;
 }
 
 /* Index of the first present section inside the rule's scope, -1 if none
@@ -163,15 +184,39 @@ typedef struct evalctx {
     const rule *r;
     const outline_spec *spec;
     matcher *m;
+    const pf_hits *hits;      /* prefilter of hits_doc's blocks, or NULL */
+    const analysis *hits_doc;
+    scope_memo scope;         /* block_in_scope's (owned) */
     int failed;       /* a limit or error was hit */
     char errmsg[256];
 } evalctx;
 
-/* 1 if any pattern of ps occurs in s[0..n); 0 if none; -1 on error. */
-static int any_in(evalctx *c, const rule_patterns *ps, const char *s, size_t n,
+/* A subject that is not (part of) one block of the checked document. */
+#define NO_BLOCK ((size_t)-1)
+
+/* The block index the prefilter knows block bi of a by, or NO_BLOCK. */
+static size_t pf_block(const evalctx *c, const analysis *a, size_t bi)
+{
+    return c->hits && a == c->hits_doc ? bi : NO_BLOCK;
+}
+
+/* 0 when the prefilter proves that p matches nowhere in block blk (a
+ * pf_block index), so nowhere in any part of it either; 1 otherwise. */
+static int may_match(const evalctx *c, size_t blk, const rule_pattern *p)
+{
+    if (blk == NO_BLOCK || p->pf == MATCH_NO_PF)
+        return 1;
+    return pf_may(c->hits, p->pf, blk);
+}
+
+/* 1 if any pattern of ps occurs in s[0..n); 0 if none; -1 on error.
+ * s[0..n) is (part of) the matching text of block blk, or blk is NO_BLOCK. */
+static int any_in(evalctx *c, size_t blk, const rule_patterns *ps, const char *s, size_t n,
                   size_t *ms, size_t *me)
 {
     for (size_t i = 0; i < ps->n; i++) {
+        if (!may_match(c, blk, &ps->v[i]))
+            continue;
         size_t a, b;
         int rc = match_find(c->m, &ps->v[i], s, n, 0, &a, &b);
         if (rc == MATCH_FOUND) {
@@ -271,11 +316,11 @@ static size_t list_intro(analysis *a, size_t bi, size_t *memo)
 
 /* ---- forbid ------------------------------------------------------------ */
 
-static int unless_in(evalctx *c, const char *s, size_t cs, size_t ce)
+static int unless_in(evalctx *c, size_t blk, const char *s, size_t cs, size_t ce)
 {
     if (!c->r->unless.n || ce <= cs)
         return 0;
-    return any_in(c, &c->r->unless, s + cs, ce - cs, NULL, NULL);
+    return any_in(c, blk, &c->r->unless, s + cs, ce - cs, NULL, NULL);
 }
 
 /* For a table cell: an `unless` anywhere in its row ("3.2.2.4.1 | Not
@@ -292,7 +337,7 @@ static int unless_in_row(evalctx *c, analysis *a, size_t bi)
         if (k == bi)
             continue;
         const text_map *tm = analysis_folded(a, k);
-        int rc = tm ? unless_in(c, tm->s, 0, tm->len) : 0;
+        int rc = tm ? unless_in(c, pf_block(c, a, k), tm->s, 0, tm->len) : 0;
         if (rc)
             return rc;
     }
@@ -306,7 +351,7 @@ static void eval_forbid(evalctx *c, analysis *a, check_result *out, int translat
     for (size_t i = 0; i < a->d.nblocks; i++)
         intro_memo[i] = MEMO_UNKNOWN;
     for (size_t bi = 0; bi < a->d.nblocks && !c->failed; bi++) {
-        if (!block_in_scope(r, a, bi))
+        if (!block_in_scope(&c->scope, r, a, bi))
             continue;
         const text_map *tm = analysis_folded(a, bi);
         if (!tm || !tm->len)
@@ -317,7 +362,10 @@ static void eval_forbid(evalctx *c, analysis *a, check_result *out, int translat
          * fifth of a check run (callgrind, docs/performance.md). */
         size_t *starts = NULL, nc = 0;
         unsigned char *done = NULL;
+        size_t blk = pf_block(c, a, bi);
         for (size_t pi = 0; pi < r->match.n && !c->failed; pi++) {
+            if (!may_match(c, blk, &r->match.v[pi]))
+                continue;
             size_t from = 0, ms, me;
             for (;;) {
                 int rc = match_find(c->m, &r->match.v[pi], tm->s, tm->len, from, &ms, &me);
@@ -349,7 +397,7 @@ static void eval_forbid(evalctx *c, analysis *a, check_result *out, int translat
                 if (done[k])
                     continue;
                 size_t cs = nc ? starts[k] : 0, ce = nc ? starts[k + 1] : tm->len;
-                int cancel = unless_in(c, tm->s, cs, ce);
+                int cancel = unless_in(c, blk, tm->s, cs, ce);
                 if (cancel < 0)
                     break;
                 if (!cancel && heading) {
@@ -360,7 +408,7 @@ static void eval_forbid(evalctx *c, analysis *a, check_result *out, int translat
                         cancel = 1; /* a bare heading offers nothing */
                     } else {
                         const text_map *bt = analysis_folded(a, bb);
-                        cancel = unless_in(c, bt->s, bcs, bce);
+                        cancel = unless_in(c, pf_block(c, a, bb), bt->s, bcs, bce);
                     }
                     if (cancel < 0)
                         break;
@@ -376,7 +424,7 @@ static void eval_forbid(evalctx *c, analysis *a, check_result *out, int translat
                         size_t *is = NULL;
                         size_t inc = text_clauses(it->s, it->len, &is);
                         size_t ics = inc ? is[inc - 1] : 0;
-                        cancel = unless_in(c, it->s, ics, it->len);
+                        cancel = unless_in(c, pf_block(c, a, ib), it->s, ics, it->len);
                         free(is);
                         if (cancel < 0)
                             break;
@@ -403,12 +451,13 @@ static void eval_forbid(evalctx *c, analysis *a, check_result *out, int translat
 static int scope_has(evalctx *c, analysis *a, const rule_patterns *ps)
 {
     for (size_t bi = 0; bi < a->d.nblocks; bi++) {
-        if (!block_in_scope(c->r, a, bi) || (a->o.roles[bi] == ROLE_HEADING && !c->r->in_headings))
+        if (!block_in_scope(&c->scope, c->r, a, bi) ||
+            (a->o.roles[bi] == ROLE_HEADING && !c->r->in_headings))
             continue;
         const text_map *tm = analysis_folded(a, bi);
         if (!tm || !tm->len)
             continue;
-        int rc = any_in(c, ps, tm->s, tm->len, NULL, NULL);
+        int rc = any_in(c, pf_block(c, a, bi), ps, tm->s, tm->len, NULL, NULL);
         if (rc != 0)
             return rc;
     }
@@ -524,7 +573,7 @@ static int link_says_english(evalctx *c, const doc_link *l)
         cps_err e;
         if (text_fold(parts[k], strlen(parts[k]), &tm, &e) != 0)
             continue;
-        int rc = any_in(c, &c->r->link, tm.s, tm.len, NULL, NULL);
+        int rc = any_in(c, NO_BLOCK, &c->r->link, tm.s, tm.len, NULL, NULL);
         text_map_free(&tm);
         if (rc != 0)
             return rc;
@@ -542,7 +591,7 @@ static void eval_disclaimers(evalctx *c, analysis *a, check_result *out, int tra
         if (!tm || !tm->len)
             continue;
         size_t ms, me;
-        int rc = any_in(c, &c->r->match, tm->s, tm->len, &ms, &me);
+        int rc = any_in(c, pf_block(c, a, bi), &c->r->match, tm->s, tm->len, &ms, &me);
         if (rc < 0)
             return;
         if (rc == 0)
@@ -655,9 +704,9 @@ static void eval_forbid_sections(evalctx *c, analysis *a, check_result *out)
             continue;
         }
         size_t ms, me;
-        int rc = any_in(c, &r->match, buf_cstr(&t), t.len, &ms, &me);
+        int rc = any_in(c, NO_BLOCK, &r->match, buf_cstr(&t), t.len, &ms, &me);
         if (rc == 1 && r->unless.n)
-            rc = any_in(c, &r->unless, buf_cstr(&t), t.len, NULL, NULL) == 1 ? 0 : rc;
+            rc = any_in(c, NO_BLOCK, &r->unless, buf_cstr(&t), t.len, NULL, NULL) == 1 ? 0 : rc;
         if (rc == 1) {
             finding *f = add_finding(out, r);
             finding_at_section(f, a, (int)si);
@@ -807,11 +856,13 @@ static const limit_step *step_at(const rule *r, cps_date as_of)
 }
 
 /* Collect every match span of ps in s[0..n). */
-static int all_spans(evalctx *c, const rule_patterns *ps, const char *s, size_t n, span_t *out,
-                     size_t max, size_t *count)
+static int all_spans(evalctx *c, size_t blk, const rule_patterns *ps, const char *s, size_t n,
+                     span_t *out, size_t max, size_t *count)
 {
     *count = 0;
     for (size_t i = 0; i < ps->n; i++) {
+        if (!may_match(c, blk, &ps->v[i]))
+            continue;
         size_t from = 0, ms, me;
         while (from <= n && *count < max) {
             int rc = match_find(c->m, &ps->v[i], s, n, from, &ms, &me);
@@ -841,16 +892,17 @@ typedef struct limit_hit {
 #define LIMIT_MAX_DUR 32
 #define LIMIT_MAX_SPANS 64
 
-/* Evaluate the durations of ctx[rs, re) with ctx[0, n) as context. */
-static int limit_text(evalctx *c, const char *ctx, size_t n, size_t rs, size_t re,
+/* Evaluate the durations of ctx[rs, re) with ctx[0, n) as context; ctx is
+ * part of the matching text of block blk, or blk is NO_BLOCK. */
+static int limit_text(evalctx *c, size_t blk, const char *ctx, size_t n, size_t rs, size_t re,
                       const char *lang, cps_date as_of, const limit_step *st, limit_hit *hit)
 {
     const rule *r = c->r;
     memset(hit, 0, sizeof *hit);
-    int rc = any_in(c, &r->near, ctx, n, NULL, NULL);
+    int rc = any_in(c, blk, &r->near, ctx, n, NULL, NULL);
     if (rc <= 0)
         return rc;
-    if (r->also.n && (rc = any_in(c, &r->also, ctx, n, NULL, NULL)) <= 0)
+    if (r->also.n && (rc = any_in(c, blk, &r->also, ctx, n, NULL, NULL)) <= 0)
         return rc;
     duration durs[LIMIT_MAX_DUR];
     size_t nd = date_find_durations(ctx + rs, re - rs, durs, LIMIT_MAX_DUR);
@@ -862,7 +914,7 @@ static int limit_text(evalctx *c, const char *ctx, size_t n, size_t rs, size_t r
     }
     span_t un[LIMIT_MAX_SPANS];
     size_t nun = 0;
-    if (r->unless.n && all_spans(c, &r->unless, ctx, n, un, LIMIT_MAX_SPANS, &nun) < 0)
+    if (r->unless.n && all_spans(c, blk, &r->unless, ctx, n, un, LIMIT_MAX_SPANS, &nun) < 0)
         return -1;
     dated dates[16];
     size_t ndates = 0;
@@ -881,7 +933,7 @@ static int limit_text(evalctx *c, const char *ctx, size_t n, size_t rs, size_t r
     /* An `unless` cue before the first `near` cue is the clause's subject
      * ("The Root CA issues a CRL ..."): every duration in it is set aside. */
     span_t first_near;
-    if (nun && any_in(c, &r->near, ctx, n, &first_near.s, &first_near.e) == 1)
+    if (nun && any_in(c, blk, &r->near, ctx, n, &first_near.s, &first_near.e) == 1)
         for (size_t k = 0; k < nun; k++)
             if (un[k].e <= first_near.s)
                 return 0;
@@ -1037,7 +1089,7 @@ static void eval_limit_at(evalctx *c, analysis *a, check_result *out, cps_date a
     const char *lang = a->lang[0] ? a->lang : NULL;
     int skip_table = -1; /* a table whose caption names what the rule excludes */
     for (size_t bi = 0; bi < a->d.nblocks && !c->failed; bi++) {
-        if (!block_in_scope(r, a, bi) || a->o.roles[bi] == ROLE_HEADING)
+        if (!block_in_scope(&c->scope, r, a, bi) || a->o.roles[bi] == ROLE_HEADING)
             continue;
         const doc_block *b = &a->d.blocks[bi];
         const text_map *tm = analysis_folded(a, bi);
@@ -1057,7 +1109,9 @@ static void eval_limit_at(evalctx *c, analysis *a, check_result *out, cps_date a
                 /* the caption: an unnumbered heading just before the table
                  * ("Root CA Certificate"), not a section heading */
                 const text_map *cap = analysis_folded(a, capb);
-                int rc = cap && cap->len ? any_in(c, &r->unless, cap->s, cap->len, NULL, NULL) : 0;
+                int rc = cap && cap->len ? any_in(c, pf_block(c, a, capb), &r->unless, cap->s,
+                                                  cap->len, NULL, NULL)
+                                         : 0;
                 if (rc < 0)
                     return;
                 if (rc == 1) {
@@ -1069,7 +1123,8 @@ static void eval_limit_at(evalctx *c, analysis *a, check_result *out, cps_date a
             size_t cs = 0, ce = 0;
             cell_context(a, bi, &ctx, &cs, &ce);
             limit_hit h;
-            int rc = ce > cs ? limit_text(c, buf_cstr(&ctx), ctx.len, cs, ce, lang, as_of, st, &h)
+            int rc = ce > cs ? limit_text(c, NO_BLOCK, buf_cstr(&ctx), ctx.len, cs, ce, lang,
+                                          as_of, st, &h)
                              : 0;
             if (rc == 0 && ce > cs && h.level > 0)
                 limit_finding(c, a, out, bi, h.s - cs, h.e - cs, &h, as_of, st);
@@ -1083,7 +1138,8 @@ static void eval_limit_at(evalctx *c, analysis *a, check_result *out, cps_date a
         for (size_t k = 0; k < nc && !c->failed; k++) {
             size_t cs = starts[k], ce = starts[k + 1];
             limit_hit h;
-            if (limit_text(c, tm->s + cs, ce - cs, 0, ce - cs, lang, as_of, st, &h) < 0)
+            if (limit_text(c, pf_block(c, a, bi), tm->s + cs, ce - cs, 0, ce - cs, lang, as_of,
+                           st, &h) < 0)
                 break;
             if (h.level > 0)
                 limit_finding(c, a, out, bi, cs + h.s, cs + h.e, &h, as_of, st);
@@ -1166,7 +1222,7 @@ static void eval_meta(evalctx *c, analysis *a, check_result *out, cps_date as_of
                 const text_map *tm = analysis_folded(a, bi);
                 if (!tm || !tm->len)
                     continue;
-                int rc = any_in(c, &r->match, tm->s, tm->len, NULL, NULL);
+                int rc = any_in(c, pf_block(c, a, bi), &r->match, tm->s, tm->len, NULL, NULL);
                 if (rc < 0)
                     break;
                 found = rc;
@@ -1193,7 +1249,7 @@ static int fold_match(evalctx *c, const rule_patterns *ps, const char *s, size_t
     *hit = 0;
     if (!s || !n || text_fold(s, n, &tm, &e) != 0)
         return 0;
-    int rc = any_in(c, ps, tm.s, tm.len, NULL, NULL);
+    int rc = any_in(c, NO_BLOCK, ps, tm.s, tm.len, NULL, NULL);
     text_map_free(&tm);
     if (rc < 0)
         return -1;
@@ -1250,9 +1306,10 @@ static void eval_headings(evalctx *c, analysis *a, check_result *out)
         if (!tm || !tm->len)
             continue;
         size_t ms, me;
-        int rc = any_in(c, &r->match, tm->s, tm->len, &ms, &me);
+        size_t blk = pf_block(c, a, bi);
+        int rc = any_in(c, blk, &r->match, tm->s, tm->len, &ms, &me);
         if (rc == 1 && r->unless.n)
-            rc = any_in(c, &r->unless, tm->s, tm->len, NULL, NULL) == 1 ? 0 : rc;
+            rc = any_in(c, blk, &r->unless, tm->s, tm->len, NULL, NULL) == 1 ? 0 : rc;
         if (rc < 0)
             return;
         if (rc == 0)
@@ -1298,14 +1355,17 @@ static int eval_translation(evalctx *c, const check_input *in, check_result *out
 
 /* ---- driver ------------------------------------------------------------ */
 
-check_status check_eval_rule(const rule *r, const check_input *in, matcher *m,
-                             check_result *out, char **note)
+/* check_eval_rule, with the prefilter of in->doc's blocks (or NULL). */
+static check_status eval_rule(const rule *r, const check_input *in, matcher *m,
+                              const pf_hits *hits, check_result *out, char **note)
 {
     evalctx c;
     memset(&c, 0, sizeof c);
     c.r = r;
     c.m = m;
     c.spec = in->spec;
+    c.hits = hits;
+    c.hits_doc = hits ? in->doc : NULL;
     size_t before = out->nf;
     analysis *a = in->doc;
     switch (r->kind) {
@@ -1364,6 +1424,7 @@ check_status check_eval_rule(const rule *r, const check_input *in, matcher *m,
         }
         break;
     }
+    free(c.scope.in); /* the early returns above come before any scope look-up */
     if (c.failed) {
         /* An incomplete search proves nothing: drop partial findings. */
         while (out->nf > before) {
@@ -1385,6 +1446,12 @@ check_status check_eval_rule(const rule *r, const check_input *in, matcher *m,
     return ST_UPCOMING;
 }
 
+check_status check_eval_rule(const rule *r, const check_input *in, matcher *m,
+                             check_result *out, char **note)
+{
+    return eval_rule(r, in, m, NULL, out, note);
+}
+
 /* "<a>D1<b>D2<c>" */
 static char *datenote(const char *a, cps_date d1, const char *b, cps_date d2, const char *c)
 {
@@ -1397,8 +1464,8 @@ static char *datenote(const char *a, cps_date d1, const char *b, cps_date d2, co
 }
 
 /* One rule as of in->as_of, with its dates: fills *it and appends findings. */
-static void eval_item(const rule *r, const check_input *in, matcher *m, check_result *out,
-                      check_item *it)
+static void eval_item(const rule *r, const check_input *in, matcher *m, const pf_hits *hits,
+                      check_result *out, check_item *it)
 {
     it->rule = r;
     it->severity = r->severity;
@@ -1433,7 +1500,7 @@ static void eval_item(const rule *r, const check_input *in, matcher *m, check_re
     if (upcoming)
         in2.as_of = r->effective; /* evaluate as it will apply */
     char *note = NULL;
-    check_status st = check_eval_rule(r, &in2, m, out, &note);
+    check_status st = eval_rule(r, &in2, m, hits, out, &note);
     it->note = note;
     if (upcoming) {
         if (st == ST_FAIL || st == ST_UPCOMING) {
@@ -1476,12 +1543,32 @@ int check_run(const ruleset *rs, const check_input *in, matcher *m, check_result
     memset(out, 0, sizeof *out);
     out->as_of = in->as_of;
     out->items = xcalloc(rs->n ? rs->n : 1, sizeof *out->items);
+    /* One Aho-Corasick pass over the document's matching text tells which
+     * (pattern, block) pairs can match at all (prefilter.h). */
+    pf_hits hits;
+    memset(&hits, 0, sizeof hits);
+    const pf_hits *hp = NULL;
+    analysis *a = in->doc;
+    if (rs->pf.pf && a->d.nblocks) {
+        const char **texts = xmalloc(a->d.nblocks * sizeof *texts);
+        size_t *lens = xmalloc(a->d.nblocks * sizeof *lens);
+        for (size_t bi = 0; bi < a->d.nblocks; bi++) {
+            const text_map *tm = analysis_folded(a, bi);
+            texts[bi] = tm ? tm->s : NULL;
+            lens[bi] = tm ? tm->len : 0;
+        }
+        prefilter_scan(rs->pf.pf, texts, lens, a->d.nblocks, &hits);
+        free(texts);
+        free(lens);
+        hp = &hits;
+    }
     for (size_t i = 0; i < rs->n; i++) {
         const rule *r = &rs->rules[i];
         if (!r->enabled)
             continue;
-        eval_item(r, in, m, out, &out->items[out->nitems++]);
+        eval_item(r, in, m, hp, out, &out->items[out->nitems++]);
     }
+    pf_hits_free(&hits);
     for (size_t i = 0; i < out->nitems; i++)
         out->by_status[out->items[i].status]++;
     for (size_t i = 0; i < out->nf; i++) {
@@ -1685,7 +1772,7 @@ int check_example_at(const rule *r, const rule_example *x, const outline_spec *s
     memset(&res, 0, sizeof res);
     check_item it;
     memset(&it, 0, sizeof it);
-    eval_item(r, &in, m, &res, &it);
+    eval_item(r, &in, m, NULL, &res, &it);
     *status = it.status;
     if (detail) {
         buf d = BUF_INIT;

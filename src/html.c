@@ -16,6 +16,7 @@ enum el_class { EL_INLINE = 0, EL_BLOCK, EL_SKIP, EL_BREAK };
 
 typedef struct frame {
     const xmlNode *node;
+    int block;           /* classify() said EL_BLOCK: closing it flushes */
     block_kind kind;
     int level;
     int bold, anchor_link, toc, header;
@@ -417,6 +418,7 @@ static void walk(walker *w, xmlNode *root)
                 if (k == EL_BLOCK)
                     flush(w);
                 push(w, n);
+                w->st[w->depth - 1].block = k == EL_BLOCK;
                 if (n->children)
                     descend = 1;
                 else {
@@ -434,7 +436,7 @@ static void walk(walker *w, xmlNode *root)
         while (n && n != root && !n->next) {
             n = n->parent;
             if (n && n->type == XML_ELEMENT_NODE && w->depth > 1 && w->st[w->depth - 1].node == n) {
-                int block = classify(w, n) == EL_BLOCK;
+                int block = w->st[w->depth - 1].block; /* classified on the way in */
                 pop(w);
                 if (block)
                     flush(w);

@@ -234,12 +234,42 @@ static void lang_token(const lang_table *t, const UChar *u, int32_t len,
     }
 }
 
-lang_guess lang_detect(const char *text, size_t n)
+struct lang_detector {
+    UBreakIterator *bi;  /* word iterator, re-pointed with ubrk_setText */
+    UChar *u;            /* UTF-16 buffer, grown as needed */
+    size_t ucap;         /* UChars u holds */
+    lang_table t;        /* function words, hashed once */
+};
+
+lang_detector *lang_detector_new(void)
+{
+    lang_detector *d = xcalloc(1, sizeof *d);
+    UErrorCode st = U_ZERO_ERROR;
+    static const UChar empty[1] = {0};
+    d->bi = ubrk_open(UBRK_WORD, "root", empty, 0, &st);
+    if (U_FAILURE(st)) {
+        free(d);
+        return NULL;
+    }
+    lang_table_build(&d->t);
+    return d;
+}
+
+void lang_detector_free(lang_detector *d)
+{
+    if (!d)
+        return;
+    ubrk_close(d->bi);
+    free(d->u);
+    free(d);
+}
+
+lang_guess lang_detect_with(lang_detector *d, const char *text, size_t n)
 {
     lang_guess g;
     memset(&g, 0, sizeof g);
     strcpy(g.code, "und");
-    if (!text || n == 0)
+    if (!d || !text || n == 0)
         return g;
 
     /* ICU lengths are int32_t: look at the first 1 GiB at most. */
@@ -249,23 +279,24 @@ lang_guess lang_detect(const char *text, size_t n)
             n--;
     }
 
-    UChar *u = xmalloc((n + 1) * sizeof *u);
+    /* UTF-8 never needs more UTF-16 units than bytes. */
+    if (d->ucap < n + 1) {
+        free(d->u);
+        d->ucap = n + 1 > 256 ? n + 1 : 256;
+        d->u = xmalloc(d->ucap * sizeof *d->u);
+    }
+    UChar *u = d->u;
     int32_t ulen = 0;
     UErrorCode st = U_ZERO_ERROR;
     u_strFromUTF8WithSub(u, (int32_t)(n + 1), &ulen, text, (int32_t)n,
                          0xFFFD, NULL, &st);
-    if (U_FAILURE(st)) {
-        free(u);
+    if (U_FAILURE(st))
         return g;
-    }
-    UBreakIterator *bi = ubrk_open(UBRK_WORD, "root", u, ulen, &st);
-    if (U_FAILURE(st)) {
-        free(u);
+    UBreakIterator *bi = d->bi;
+    ubrk_setText(bi, u, ulen, &st);
+    if (U_FAILURE(st))
         return g;
-    }
 
-    lang_table t;
-    lang_table_build(&t);
     double score[L_COUNT] = {0};
     size_t words = 0;
     int32_t start = ubrk_first(bi);
@@ -273,10 +304,10 @@ lang_guess lang_detect(const char *text, size_t n)
          start = end, end = ubrk_next(bi)) {
         if (ubrk_getRuleStatus(bi) < UBRK_WORD_LETTER)
             continue;
-        lang_token(&t, u + start, end - start, score, &words);
+        lang_token(&d->t, u + start, end - start, score, &words);
     }
-    ubrk_close(bi);
-    free(u);
+    /* Keep no pointer into the buffer past this call. */
+    ubrk_setText(bi, u, 0, &st);
 
     int best = 0;
     double total = 0, second = 0;
@@ -293,6 +324,19 @@ lang_guess lang_detect(const char *text, size_t n)
         return g;
     strcpy(g.code, lang_codes[best]);
     g.confidence = score[best] / total;
+    return g;
+}
+
+lang_guess lang_detect(const char *text, size_t n)
+{
+    lang_guess g;
+    memset(&g, 0, sizeof g);
+    strcpy(g.code, "und");
+    if (!text || n == 0)
+        return g;
+    lang_detector *d = lang_detector_new();
+    g = lang_detect_with(d, text, n);
+    lang_detector_free(d);
     return g;
 }
 

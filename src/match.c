@@ -1,16 +1,42 @@
 #include "match.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 
+struct match_jit {
+    pthread_mutex_t lock;
+    atomic_int done;     /* 1 once JIT compilation was tried */
+    pcre2_code *code;    /* the compiled pattern it JIT-compiles (owned) */
+    size_t refs;         /* patterns sharing it; changed only while loading */
+};
+
+/* JIT-compile p on its first match (once, whichever thread comes first). */
+static void jit_first_use(const rule_pattern *p)
+{
+    match_jit *j = p->jit;
+    if (!j || atomic_load_explicit(&j->done, memory_order_acquire))
+        return;
+    pthread_mutex_lock(&j->lock);
+    if (!atomic_load_explicit(&j->done, memory_order_relaxed)) {
+        /* On failure (no JIT support, no executable memory) pcre2_match
+         * interprets: same results, slower. */
+        (void)pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE);
+        atomic_store_explicit(&j->done, 1, memory_order_release);
+    }
+    pthread_mutex_unlock(&j->lock);
+}
+
 int match_compile(rule_pattern *p, const char *src, cps_err *e)
 {
     int errcode = 0;
     PCRE2_SIZE erroff = 0;
     memset(p, 0, sizeof *p);
+    p->pf = MATCH_NO_PF;
     p->code = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
                             PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS |
                                 PCRE2_NEVER_BACKSLASH_C,
@@ -22,16 +48,38 @@ int match_compile(rule_pattern *p, const char *src, cps_err *e)
         return cps_err_set(e, CPS_E_RULES, NULL, 0, "%s at offset %zu",
                            (const char *)msg, (size_t)erroff);
     }
-    p->jit = pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == 0;
+    p->jit = xcalloc(1, sizeof *p->jit);
+    pthread_mutex_init(&p->jit->lock, NULL);
+    atomic_init(&p->jit->done, 0);
+    p->jit->code = p->code;
+    p->jit->refs = 1;
     p->src = xstrdup(src);
     return 0;
+}
+
+void match_pattern_share(rule_pattern *p, const rule_pattern *like)
+{
+    if (p->jit == like->jit)
+        return;
+    if (--p->jit->refs == 0) {
+        pcre2_code_free(p->jit->code);
+        pthread_mutex_destroy(&p->jit->lock);
+        free(p->jit);
+    }
+    p->jit = like->jit;
+    p->jit->refs++;
+    p->code = like->code;
 }
 
 void match_pattern_free(rule_pattern *p)
 {
     if (!p)
         return;
-    pcre2_code_free(p->code);
+    if (p->jit && --p->jit->refs == 0) {
+        pcre2_code_free(p->jit->code);
+        pthread_mutex_destroy(&p->jit->lock);
+        free(p->jit);
+    }
     free(p->src);
     memset(p, 0, sizeof *p);
 }
@@ -75,6 +123,7 @@ int match_find(matcher *m, const rule_pattern *p, const char *s, size_t n,
 {
     if (from > n)
         return MATCH_NONE;
+    jit_first_use(p);
     int rc = pcre2_match(p->code, (PCRE2_SPTR)s, n, from, PCRE2_NO_UTF_CHECK,
                          m->md, m->mc);
     m->last_rc = rc;

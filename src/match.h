@@ -7,8 +7,13 @@
  * There is no global state.
  *
  * Patterns are compiled with PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS |
- * PCRE2_NEVER_BACKSLASH_C and JIT-compiled when JIT is available (falling
- * back to the interpreter otherwise). Subjects are the matching text of
+ * PCRE2_NEVER_BACKSLASH_C when loaded (so a bad pattern is refused then),
+ * and JIT-compiled on their first match, when JIT is available (falling
+ * back to the interpreter otherwise): JIT compilation was a ninth of a
+ * check run, and most patterns of a run never match anything (rules n/a by
+ * date or scope, blocks ruled out by the prefilter). That first-use JIT
+ * compilation is the one write to a pattern after loading; it takes the
+ * pattern's lock, so patterns stay shareable between threads. Subjects are the matching text of
  * text.h, which is valid UTF-8, so matches pass PCRE2_NO_UTF_CHECK.
  */
 #ifndef CPSLINT_MATCH_H
@@ -30,11 +35,20 @@
 #define MATCH_DEFAULT_DEPTH_LIMIT 10000u
 #define MATCH_DEFAULT_HEAP_LIMIT_KIB 65536u
 
+#define MATCH_NO_PF UINT32_MAX
+
+typedef struct match_jit match_jit;  /* first-use JIT state (match.c) */
+
 typedef struct rule_pattern {
     char *src;           /* the pattern as written (owned) */
-    pcre2_code *code;    /* owned; read-only once compiled */
-    int jit;             /* 1 if JIT-compiled */
+    pcre2_code *code;    /* read-only but for its first-use JIT; owned
+                            through jit, which patterns of the same source
+                            may share (match_pattern_share) */
+    match_jit *jit;      /* owned (reference counted): the code, and the
+                            lock and done flag of its JIT step */
     char lang[4];        /* "en", "fr" or "" (any) */
+    uint32_t pf;         /* id in its ruleset's prefilter (ruleset.h),
+                            MATCH_NO_PF outside a ruleset */
     long line;           /* line in the rules file, for messages */
 } rule_pattern;
 
@@ -51,6 +65,10 @@ typedef struct matcher {
  * caller adds file, line and rule id). */
 int match_compile(rule_pattern *p, const char *src, cps_err *e);
 void match_pattern_free(rule_pattern *p);
+/* Make p use like's compiled code (and its JIT code, compiled once for
+ * both), releasing its own: for patterns with the same source, which
+ * compile to the same code. Not thread-safe: call while loading. */
+void match_pattern_share(rule_pattern *p, const rule_pattern *like);
 
 /* Limits of 0 mean the defaults above. */
 int matcher_init(matcher *m, uint32_t match_limit, uint32_t depth_limit,

@@ -81,10 +81,76 @@ void ruleset_init(ruleset *rs)
     memset(rs, 0, sizeof *rs);
 }
 
+static void ruleset_pf_free(ruleset_pf *x)
+{
+    for (size_t i = 0; i < x->n; i++) {
+        free(x->src[i]);
+        prefilter_literals_free(x->lits[i], x->nlits[i]);
+    }
+    free(x->src);
+    free(x->first);
+    free(x->hash);
+    free(x->lits);
+    free(x->nlits);
+    prefilter_free(x->pf);
+    memset(x, 0, sizeof *x);
+}
+
+static uint32_t src_hash(const char *s)
+{
+    uint32_t h = 2166136261u;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 16777619u;
+    }
+    return h;
+}
+
+/* Give every pattern of rules[from..] its prefilter id (a new source gets
+ * its literals extracted once), then rebuild the automaton. */
+static void ruleset_pf_update(ruleset *rs, size_t from)
+{
+    ruleset_pf *x = &rs->pf;
+    for (size_t i = from; i < rs->n; i++) {
+        rule *r = &rs->rules[i];
+        rule_patterns *lists[] = {&r->match, &r->also, &r->unless, &r->link, &r->near};
+        for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
+            for (size_t k = 0; k < lists[l]->n; k++) {
+                rule_pattern *p = &lists[l]->v[k];
+                uint32_t h = src_hash(p->src);
+                size_t id = 0;
+                while (id < x->n && (x->hash[id] != h || strcmp(x->src[id], p->src)))
+                    id++;
+                if (id == x->n) {
+                    if (x->n == x->cap) {
+                        x->cap = x->cap ? 2 * x->cap : 64;
+                        x->src = xrealloc(x->src, x->cap * sizeof *x->src);
+                        x->hash = xrealloc(x->hash, x->cap * sizeof *x->hash);
+                        x->lits = xrealloc(x->lits, x->cap * sizeof *x->lits);
+                        x->nlits = xrealloc(x->nlits, x->cap * sizeof *x->nlits);
+                        x->first = xrealloc(x->first, x->cap * sizeof *x->first);
+                    }
+                    x->first[id] = *p;
+                    x->src[id] = xstrdup(p->src);
+                    x->hash[id] = h;
+                    x->lits[id] = NULL;
+                    x->nlits[id] = prefilter_literals(p->src, &x->lits[id]);
+                    x->n++;
+                }
+                p->pf = (uint32_t)id;
+                /* one compiled (and JIT-compiled) code per source */
+                match_pattern_share(p, &x->first[id]);
+            }
+    }
+    prefilter_free(x->pf);
+    x->pf = prefilter_build((char *const *const *)x->lits, x->nlits, x->n);
+}
+
 void ruleset_free(ruleset *rs)
 {
     if (!rs)
         return;
+    ruleset_pf_free(&rs->pf);
     for (size_t i = 0; i < rs->n; i++)
         rule_free(&rs->rules[i]);
     free(rs->rules);
@@ -1032,10 +1098,12 @@ int ruleset_load_buffer(ruleset *rs, const char *path, const char *data, size_t 
             rs->cap = rs->n + p.n + 16;
             rs->rules = xrealloc(rs->rules, rs->cap * sizeof *rs->rules);
         }
+        size_t first = rs->n;
         for (size_t i = 0; i < p.n; i++) {
             p.rules[i].file = fname;
             rs->rules[rs->n++] = p.rules[i];
         }
+        ruleset_pf_update(rs, first);
     } else {
         for (size_t i = 0; i < p.n; i++)
             rule_free(&p.rules[i]);

@@ -9,8 +9,9 @@
  * and an example.good in each language their examples claim.
  *
  * Ownership: a ruleset owns its rules and everything in them (strings,
- * compiled patterns); ruleset_free releases it all. Compiled patterns are
- * read-only after loading, so one ruleset may serve several matchers.
+ * compiled patterns) and the prefilter over its patterns; ruleset_free
+ * releases it all. Compiled patterns and the prefilter are read-only after
+ * loading, so one ruleset may serve several matchers.
  */
 #ifndef CPSLINT_RULESET_H
 #define CPSLINT_RULESET_H
@@ -21,6 +22,7 @@
 #include "err.h"
 #include "match.h"
 #include "outline.h"
+#include "prefilter.h"
 
 typedef enum {
     SEV_NOTICE = 1,
@@ -116,11 +118,27 @@ typedef struct rule {
     long line;             /* line of the [id] header */
 } rule;
 
+/* The distinct pattern sources of a ruleset and their prefilter
+ * (prefilter.h), rebuilt after each file is loaded: a rule_pattern's pf is
+ * the index of its source here. Read-only once loading is done. */
+typedef struct ruleset_pf {
+    char **src;            /* distinct sources (owned) */
+    uint32_t *hash;        /* of each source */
+    char ***lits;          /* necessary literals of each (owned) */
+    size_t *nlits;         /* 0: none known, always run */
+    rule_pattern *first;   /* a copy of the first pattern of each source,
+                              whose compiled code the others share (its
+                              pointers are borrowed: not freed here) */
+    size_t n, cap;
+    prefilter *pf;         /* owned */
+} ruleset_pf;
+
 typedef struct ruleset {
     rule *rules;
     size_t n, cap;
     char **files;
     size_t nfiles;
+    ruleset_pf pf;
 } ruleset;
 
 void ruleset_init(ruleset *rs);

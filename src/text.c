@@ -18,7 +18,7 @@
 
 typedef struct fold_out {
     char *s;
-    size_t *off;
+    uint32_t *off;
     unsigned char *ext;
     size_t len, cap;
     int pending;           /* a collapsed space waits to be written */
@@ -48,7 +48,7 @@ static void out_flush_space(fold_out *o)
     o->pending = 0;
     out_reserve(o, 1);
     o->s[o->len] = ' ';
-    o->off[o->len] = o->space_off;
+    o->off[o->len] = (uint32_t)o->space_off;
     o->ext[o->len] = o->space_ext;
     o->len++;
 }
@@ -75,7 +75,7 @@ static void out_bytes(fold_out *o, const char *b, size_t k, size_t off, size_t e
     }
     for (size_t i = 0; i < k; i++) {
         o->s[o->len] = b[i];
-        o->off[o->len] = off;
+        o->off[o->len] = (uint32_t)off;
         o->ext[o->len] = (unsigned char)ext;
         o->len++;
     }
@@ -221,6 +221,8 @@ static void fold_cp(fold_out *o, const UNormalizer2 *nfkd, UChar32 c, size_t off
 int text_fold(const char *src, size_t n, text_map *out, cps_err *e)
 {
     memset(out, 0, sizeof *out);
+    if (n >= UINT32_MAX)
+        return cps_err_set(e, CPS_E_INPUT, NULL, 0, "text of %zu bytes is too long to match", n);
     UErrorCode st = U_ZERO_ERROR;
     const UNormalizer2 *nfkd = unorm2_getNFKDInstance(&st);
     if (U_FAILURE(st))
@@ -243,7 +245,7 @@ int text_fold(const char *src, size_t n, text_map *out, cps_err *e)
                 o.last_start = o.len;
                 o.have_last = 1;
                 o.s[o.len] = c;
-                o.off[o.len] = i;
+                o.off[o.len] = (uint32_t)i;
                 o.ext[o.len] = 1;
                 o.len++;
             } else {
@@ -267,8 +269,13 @@ int text_fold(const char *src, size_t n, text_map *out, cps_err *e)
     o.pending = 0;
     out_reserve(&o, 0);
     o.s[o.len] = '\0';
-    o.off[o.len] = n;
+    o.off[o.len] = (uint32_t)n;
     o.ext[o.len] = 0;
+    if (o.cap > o.len + 1) { /* the reserve was for the source's length */
+        o.s = xrealloc(o.s, o.len + 1);
+        o.off = xrealloc(o.off, (o.len + 1) * sizeof *o.off);
+        o.ext = xrealloc(o.ext, o.len + 1);
+    }
     out->s = o.s;
     out->len = o.len;
     out->off = o.off;

@@ -22,14 +22,16 @@
 #define CPSLINT_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "err.h"
 
 typedef struct text_map {
     char *s;       /* matching text, NUL-terminated UTF-8 */
     size_t len;
-    size_t *off;   /* len + 1 entries: off[i] = source offset of byte i;
-                      off[len] = source length */
+    uint32_t *off; /* len + 1 entries: off[i] = source offset of byte i;
+                      off[len] = source length (32 bits: sources are
+                      under 4 GiB, text_fold refuses longer ones) */
     unsigned char *ext; /* len + 1 entries: ext[i] = source byte length of
                       what produced byte i: its code point, plus the
                       combining marks that followed it and were dropped
@@ -40,8 +42,8 @@ typedef struct text_map {
 /* Build the matching text of src[0..n). src should be valid UTF-8 (an
  * ill-formed sequence becomes U+FFFD, never a crash). ASCII control
  * characters count as whitespace. On success (always, unless ICU's
- * normalisation data is missing: CPS_E_INPUT) *out owns its arrays
- * (text_map_free). */
+ * normalisation data is missing or n >= 4 GiB: CPS_E_INPUT) *out owns its
+ * arrays (text_map_free), sized to the text (about 6 bytes per byte). */
 int text_fold(const char *src, size_t n, text_map *out, cps_err *e);
 
 /* Map a match [start, end) in m->s back to source offsets: *src_start is

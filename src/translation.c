@@ -163,10 +163,10 @@ static void ambient_lang(const analysis *a, char out[12])
         out[0] = '\0';
 }
 
-static void block_lang(const analysis *a, size_t bi, const char *ambient, char out[12])
+static void block_lang(analysis *a, size_t bi, const char *ambient, char out[12])
 {
     const doc_block *b = &a->d.blocks[bi];
-    lang_guess g = lang_detect(b->text, b->len);
+    lang_guess g = analysis_block_guess(a, bi);
     if (strcmp(g.code, "und") && g.words >= TRANSLATION_BLOCK_WORDS &&
         g.confidence >= TRANSLATION_BLOCK_CONFIDENCE) {
         snprintf(out, 12, "%s", g.code);
@@ -181,7 +181,7 @@ static void block_lang(const analysis *a, size_t bi, const char *ambient, char o
     out[0] = '\0';
 }
 
-void translation_block_lang(const analysis *a, size_t bi, char out[12])
+void translation_block_lang(analysis *a, size_t bi, char out[12])
 {
     out[0] = '\0';
     if (bi >= a->d.nblocks)
@@ -192,7 +192,7 @@ void translation_block_lang(const analysis *a, size_t bi, char out[12])
 }
 
 /* Per block: BL_SKIP (not own text), BL_UND, BL_EN or BL_OTHER. Caller frees. */
-static unsigned char *block_classes(const analysis *a)
+static unsigned char *block_classes(analysis *a)
 {
     unsigned char *c = xcalloc(a->d.nblocks ? a->d.nblocks : 1, 1);
     char amb[12];
@@ -224,7 +224,7 @@ static size_t section_chars(const analysis *a, int si, const unsigned char *cls,
     return n;
 }
 
-size_t translation_section_chars(const analysis *a, int si, int english)
+size_t translation_section_chars(analysis *a, int si, int english)
 {
     if (si < 0 || (size_t)si >= a->o.n)
         return 0;
@@ -253,7 +253,7 @@ static void coverage(const analysis *a, const unsigned char *cls, translation_co
     }
 }
 
-void translation_coverage_of(const analysis *a, translation_coverage *c)
+void translation_coverage_of(analysis *a, translation_coverage *c)
 {
     unsigned char *cls = block_classes(a);
     coverage(a, cls, c);
@@ -269,7 +269,7 @@ static int is_bilingual(const analysis *a, const translation_coverage *c)
            (double)c->english >= TRANSLATION_BILINGUAL_SHARE * (double)c->sections;
 }
 
-int translation_bilingual(const analysis *a)
+int translation_bilingual(analysis *a)
 {
     translation_coverage c;
     translation_coverage_of(a, &c);
@@ -526,7 +526,7 @@ int translation_compare(rule_check what, analysis *orig, analysis *en,
     return rc;
 }
 
-const char *translation_na_note(rule_check what, const analysis *orig, const analysis *en)
+const char *translation_na_note(rule_check what, analysis *orig, const analysis *en)
 {
     if (en)
         return "does not apply to a pair";

@@ -37,8 +37,8 @@
  * not apply.
  *
  * Ownership: issues own their messages (translation_issues_free); the
- * analyses are borrowed (their folded text is built on demand, hence not
- * const).
+ * analyses are borrowed (their folded text and per-block language
+ * profiles are built on demand and cached in them, hence not const).
  */
 #ifndef CPSLINT_TRANSLATION_H
 #define CPSLINT_TRANSLATION_H
@@ -90,7 +90,7 @@ int translation_compare(rule_check what, analysis *orig, analysis *en,
                         translation_issues *out, cps_err *e);
 
 /* Why translation_compare returned 1, for the checklist (a static string). */
-const char *translation_na_note(rule_check what, const analysis *orig, const analysis *en);
+const char *translation_na_note(rule_check what, analysis *orig, const analysis *en);
 
 /* Version numbers compare equal: leading "v"/"V" dropped, components
  * compared as numbers, trailing ".0" components ignored; non-numeric
@@ -106,12 +106,12 @@ int translation_same_version(const char *a, const char *b);
  * least 80% of the body text carries, e.g. Word's <body lang>), else ""
  * (undecided). So a short block ("Not
  * applicable.") is English only when its markup says so specifically. */
-void translation_block_lang(const analysis *a, size_t bi, char out[12]);
+void translation_block_lang(analysis *a, size_t bi, char out[12]);
 
 /* Characters (code points) of the own text of section si: the display text
  * of its body blocks, table of contents and revision history excluded.
  * english: 1 counts only English blocks, 0 only the others, -1 all. */
-size_t translation_section_chars(const analysis *a, int si, int english);
+size_t translation_section_chars(analysis *a, int si, int english);
 
 typedef struct translation_coverage {
     size_t sections;        /* found sections with own text of a decided language */
@@ -120,10 +120,10 @@ typedef struct translation_coverage {
     size_t english_chars, other_chars; /* over all own text (undecided in neither) */
 } translation_coverage;
 
-void translation_coverage_of(const analysis *a, translation_coverage *c);
+void translation_coverage_of(analysis *a, translation_coverage *c);
 
 /* 1 if a's English part counts as an English version (see above). */
-int translation_bilingual(const analysis *a);
+int translation_bilingual(analysis *a);
 
 /* Build the synthetic pair for a translation rule's example (see
  * docs/rules-format.md, "Running the examples"): an example tagged "en"

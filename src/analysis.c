@@ -11,8 +11,10 @@
 #include "markdown.h"
 #include "pdf.h"
 
-/* Language profiles need a sample, not the whole document: the first
- * LANG_SAMPLE bytes of body text decide. */
+/* Language profiles need a sample, not the whole document: about
+ * LANG_SAMPLE bytes of body text taken across the whole document (every
+ * k-th block), so a document whose second half is in another language is
+ * not judged by its first pages alone. */
 #define LANG_SAMPLE (64u * 1024)
 #define SECTION_LANG_SAMPLE (2u * 1024)
 
@@ -20,6 +22,21 @@ static void sample_text(const doc *d, const outline *o, size_t from, size_t to, 
                         buf *out)
 {
     for (size_t i = from; i < to && out->len < cap; i++) {
+        if (o->roles[i] == ROLE_TOC || o->roles[i] == ROLE_REVISION)
+            continue;
+        buf_put(out, d->blocks[i].text, d->blocks[i].len);
+        buf_putc(out, '\n');
+    }
+}
+
+static void sample_across(const doc *d, const outline *o, size_t cap, buf *out)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < d->nblocks; i++)
+        if (o->roles[i] != ROLE_TOC && o->roles[i] != ROLE_REVISION)
+            total += d->blocks[i].len + 1;
+    size_t stride = total > cap ? (total + cap - 1) / cap : 1;
+    for (size_t i = 0; i < d->nblocks; i += stride) {
         if (o->roles[i] == ROLE_TOC || o->roles[i] == ROLE_REVISION)
             continue;
         buf_put(out, d->blocks[i].text, d->blocks[i].len);
@@ -67,9 +84,22 @@ static int understand(analysis *a, const outline_spec *spec, cps_err *e)
      * blocks (opening an ICU break iterator per call was 13% of a run). */
     a->langdet = lang_detector_new();
     buf sample = BUF_INIT;
-    sample_text(&a->d, &a->o, 0, a->d.nblocks, LANG_SAMPLE, &sample);
+    sample_across(&a->d, &a->o, LANG_SAMPLE, &sample);
     lang_guess g = lang_detect_with(a->langdet, buf_cstr(&sample), sample.len);
     lang_decide(a->lang_declared, &g, a->lang);
+    a->lang_confidence = g.confidence;
+    buf_free(&sample);
+    meta_extract(&a->d, a->o.first_section_block, a->lang, &a->meta);
+    a->folded = xcalloc(a->d.nblocks ? a->d.nblocks : 1, sizeof *a->folded);
+    return 0;
+}
+
+void analysis_section_languages(analysis *a)
+{
+    if (a->section_langs_done)
+        return;
+    a->section_langs_done = 1;
+    buf sample = BUF_INIT;
     for (size_t i = 0; i < a->o.n; i++) {
         section *s = &a->o.secs[i];
         if (s->status == SEC_MISSING)
@@ -86,9 +116,6 @@ static int understand(analysis *a, const outline_spec *spec, cps_err *e)
             s->lang[0] = '\0';
     }
     buf_free(&sample);
-    meta_extract(&a->d, a->o.first_section_block, a->lang, &a->meta);
-    a->folded = xcalloc(a->d.nblocks ? a->d.nblocks : 1, sizeof *a->folded);
-    return 0;
 }
 
 static void prepare(analysis *a, const analysis_opts *opts)

@@ -41,6 +41,8 @@ typedef struct analysis {
     doc_meta meta;
     char lang[12];             /* document language decided (lang.h) */
     char lang_declared[12];    /* primary subtag of the root lang attribute */
+    double lang_confidence;    /* share of the winner in the document's profile */
+    int section_langs_done;    /* outline.secs[].lang filled (analysis_section_languages) */
     text_map *folded;          /* per block, built lazily; NULL entries unbuilt */
     lang_detector *langdet;    /* owned; NULL if ICU has no word break data */
     lang_guess *guess;         /* per block profile, built lazily (code "" = unbuilt) */
@@ -62,6 +64,11 @@ const text_map *analysis_folded(analysis *a, size_t i);
 /* The language profile of block i's display text (lang_detect_with), built
  * on first call; "und" with no words for i out of range. */
 lang_guess analysis_block_guess(analysis *a, size_t i);
+
+/* Fill the language of every present section (outline.secs[].lang) from
+ * a sample of its own text; done once, on demand: only the outline report
+ * shows it, so a check does not pay for it. */
+void analysis_section_languages(analysis *a);
 
 void analysis_free(analysis *a);
 

@@ -221,6 +221,7 @@ int cmd_outline(int argc, char **argv, cli_env *env)
         outline_spec_free(&spec);
         return cli_fail(env, "%s", e.msg);
     }
+    analysis_section_languages(&a);
     if (json)
         print_json(env->out, &a);
     else

@@ -260,6 +260,23 @@ void translation_coverage_of(analysis *a, translation_coverage *c)
     free(cls);
 }
 
+/* Profile share above which an English document counts as monolingual
+ * (the corpus and samples: 0.93-0.97 for English documents, 0.47 for the
+ * bilingual sample). */
+#define TRANSLATION_MONOLINGUAL 0.85
+
+/* 1 if some block declares a language other than the document's. */
+static int declares_other_language(const analysis *a)
+{
+    for (size_t i = 0; i < a->d.nblocks; i++) {
+        char l[12];
+        lang_primary(a->d.blocks[i].lang, l);
+        if (l[0] && strcmp(l, a->lang_declared[0] ? a->lang_declared : a->lang))
+            return 1;
+    }
+    return 0;
+}
+
 /* An English document is bilingual only if some of its text was decided
  * to be in another language; short undecided text is not enough. */
 static int is_bilingual(const analysis *a, const translation_coverage *c)
@@ -269,8 +286,19 @@ static int is_bilingual(const analysis *a, const translation_coverage *c)
            (double)c->english >= TRANSLATION_BILINGUAL_SHARE * (double)c->sections;
 }
 
+/* A document whose profile, sampled across it, is clearly English and
+ * that declares no other language has no other-language part: no need to
+ * decide every block's language. */
+static int clearly_monolingual(const analysis *a)
+{
+    return !strcmp(a->lang, "en") && a->lang_confidence >= TRANSLATION_MONOLINGUAL &&
+           !declares_other_language(a);
+}
+
 int translation_bilingual(analysis *a)
 {
+    if (clearly_monolingual(a))
+        return 0;
     translation_coverage c;
     translation_coverage_of(a, &c);
     return is_bilingual(a, &c);
@@ -509,6 +537,8 @@ int translation_compare(rule_check what, analysis *orig, analysis *en,
     }
     if (what != CHECK_TRANSLATION_SECTIONS && what != CHECK_TRANSLATION_LENGTH &&
         what != CHECK_TRANSLATION_AUTHORITATIVE)
+        return 1;
+    if (clearly_monolingual(orig))
         return 1;
     unsigned char *cls = block_classes(orig);
     translation_coverage c;

@@ -106,7 +106,7 @@ static void finding_snippet(finding *f, analysis *a, size_t bi, size_t ms, size_
 static int number_in(const char *number, char **list, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (!strcmp(list[i], "doc") || ruleset_number_within(number, list[i]))
+        if (!strcmp(list[i], "doc") || outline_number_within(number, list[i]))
             return 1;
     return 0;
 }
@@ -133,7 +133,7 @@ static int section_in_scope(const rule *r, const char *num)
     if (!number_in(num, r->scope, r->nscope))
         return 0;
     for (size_t i = 0; i < r->nexclude; i++)
-        if (ruleset_number_within(num, r->exclude[i]))
+        if (outline_number_within(num, r->exclude[i]))
             return 0;
     return 1;
 }
@@ -172,7 +172,7 @@ static int first_scope_section(const rule *r, const analysis *a)
     for (size_t k = 0; k < r->nscope; k++)
         for (size_t i = 0; i < a->o.n; i++) {
             const section *s = &a->o.secs[i];
-            if (s->status != SEC_MISSING && ruleset_number_within(s->number, r->scope[k]))
+            if (s->status != SEC_MISSING && outline_number_within(s->number, r->scope[k]))
                 return (int)i;
         }
     return -1;
@@ -540,7 +540,7 @@ static void eval_structure(evalctx *c, analysis *a, check_result *out)
             continue;
         int excluded = 0;
         for (size_t k = 0; k < r->nexclude; k++)
-            excluded |= ruleset_number_within(s->number, r->exclude[k]);
+            excluded |= outline_number_within(s->number, r->exclude[k]);
         if (excluded)
             continue;
         const char *what = NULL;
@@ -681,7 +681,7 @@ static void eval_forbid_sections(evalctx *c, analysis *a, check_result *out)
             continue;
         int excluded = 0;
         for (size_t k = 0; k < r->nexclude; k++)
-            excluded |= ruleset_number_within(sec->number, r->exclude[k]);
+            excluded |= outline_number_within(sec->number, r->exclude[k]);
         if (excluded)
             continue;
         buf t = BUF_INIT;
@@ -1607,17 +1607,9 @@ static const char *entry_title(const outline_spec *spec, const char *number, con
     return NULL;
 }
 
-static int level_of(const char *number)
-{
-    int n = 1;
-    for (; *number; number++)
-        n += *number == '.';
-    return n;
-}
-
 static void heading(buf *b, const char *number, const char *title)
 {
-    int lv = level_of(number);
+    int lv = outline_number_level(number);
     if (lv > 6)
         lv = 6;
     buf_printf(b, "<h%d>%s ", lv, number);
@@ -1672,7 +1664,7 @@ static void build_example_doc(const rule *r, const rule_example *x, const outlin
         const char *skip = NULL;
         for (size_t i = 0; i < spec->n; i++) {
             const outline_entry *en = &spec->e[i];
-            if (skip && ruleset_number_within(en->number, skip))
+            if (skip && outline_number_within(en->number, skip))
                 continue;
             skip = NULL;
             if (structure_directive(x->text, en->number, "without")) {

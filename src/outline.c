@@ -39,11 +39,11 @@ static int valid_number(const char *s)
     return 1;
 }
 
-static int count_levels(const char *num)
+int outline_number_level(const char *number)
 {
     int n = 1;
-    for (; *num; num++)
-        n += *num == '.';
+    for (; *number; number++)
+        n += *number == '.';
     return n;
 }
 
@@ -109,7 +109,7 @@ int outline_spec_load(const char *path, outline_spec *out, cps_err *e)
         outline_entry *en = &out->e[out->n++];
         memset(en, 0, sizeof *en);
         snprintf(en->number, sizeof en->number, "%s", field[0]);
-        en->level = count_levels(en->number);
+        en->level = outline_number_level(en->number);
         en->title = trim_dup(field[1], strlen(field[1]));
         if (strcmp(field[2], "-") != 0)
             en->title_br = trim_dup(field[2], strlen(field[2]));
@@ -799,7 +799,7 @@ int outline_build(const doc *d, const outline_spec *spec, outline *out, cps_err 
         s->line = b->line;
         s->page = b->page;
         s->spec = k[i]->spec;
-        s->level = count_levels(s->number);
+        s->level = outline_number_level(s->number);
         s->heading_block = k[i]->block;
         s->unnumbered = k[i]->unnumbered;
         s->body_start = k[i]->block + 1;

@@ -114,6 +114,8 @@ int outline_find(const outline *o, const char *number);
 /* Compare two canonical numbers component by component ("4.9.10" > "4.9.9",
  * "3.2" < "3.2.1"). */
 int outline_number_cmp(const char *a, const char *b);
+/* Components of a number: "1.5.2" -> 3. */
+int outline_number_level(const char *number);
 /* 1 if number is scope or inside it ("3.2.2.4.1" is inside "3.2"). */
 int outline_number_within(const char *number, const char *scope);
 

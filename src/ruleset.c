@@ -206,12 +206,6 @@ const char *rule_kind_name(rule_kind k)
     return "?";
 }
 
-int ruleset_number_within(const char *number, const char *scope)
-{
-    size_t k = strlen(scope);
-    return strncmp(number, scope, k) == 0 && (number[k] == '\0' || number[k] == '.');
-}
-
 const rule *ruleset_find(const ruleset *rs, const char *id)
 {
     for (size_t i = 0; i < rs->n; i++)
@@ -232,7 +226,7 @@ int ruleset_set_enabled(ruleset *rs, const char *id, int enabled, cps_err *e)
     int changed = 0;
     for (size_t i = 0; i < rs->n; i++) {
         const char *rid = rs->rules[i].id;
-        if (strcmp(rid, id) == 0 || ruleset_number_within(rid, prefix)) {
+        if (strcmp(rid, id) == 0 || outline_number_within(rid, prefix)) {
             rs->rules[i].enabled = enabled;
             changed++;
         }
@@ -278,14 +272,6 @@ static int valid_number_syntax(const char *s)
     return strlen(s) < OUTLINE_NUM_MAX;
 }
 
-static int number_level(const char *s)
-{
-    int n = 1;
-    for (; *s; s++)
-        n += *s == '.';
-    return n;
-}
-
 static int spec_has(const outline_spec *spec, const char *number)
 {
     for (size_t i = 0; i < spec->n; i++)
@@ -304,7 +290,7 @@ static const char *check_section(const outline_spec *spec, const char *number)
         return NULL;
     if (spec_has(spec, number))
         return NULL;
-    if (number_level(number) <= 3)
+    if (outline_number_level(number) <= 3)
         return "is not an RFC 3647 section";
     char anc[OUTLINE_NUM_MAX];
     snprintf(anc, sizeof anc, "%s", number);

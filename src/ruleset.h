@@ -175,7 +175,5 @@ const char *rule_kind_name(rule_kind k);
  * minimum or a higher maximum). */
 int ruleset_step_loosens(const rule *r, size_t k);
 
-/* Canonical-number helpers (no outline needed). */
-int ruleset_number_within(const char *number, const char *scope);
 
 #endif

@@ -227,3 +227,29 @@ want_exit 1; want_out "0 added, 0 removed, 4060 renumbered"; finish
 bounded "diff: 8,020 similar sections renumbered, search bounded" 20 400 diff "$tmp/ren80-old.html" "$tmp/ren80-new.html"
 want_exit 1; want_out "too many similar sections to search them all for renumbering"; finish
 rm -f "$tmp"/ren*.html
+
+# 13. PDF text (a fake pdftotext, CPSLINT_PDFTOTEXT): 200,000 dot-leader
+# lines on one page (each entry scanned its page back to the top: 80,000
+# took 1.7 s), 10 MB of form feeds (1 KB allocated per page: out of memory
+# and SIGABRT under a memory limit; now refused), and 99,999 one-line pages.
+printf '%%PDF-1.4\n%%fake\n' >"$tmp/fake.pdf"
+gen "
+o = ['Table of contents'] + ['Section title number %d ........................ %d' % (i, i % 500 + 1) for i in range(200000)]
+open('$tmp/toc.txt', 'w').write('\n'.join(o) + '\n\f1. Introduction\n\nText.\n\f')
+open('$tmp/ff.txt', 'w').write('1. Introduction\n\nText.\n' + '\f' * 10000000)
+open('$tmp/pages.txt', 'w').write('1. Introduction\n\nText.\n' + 'x\n\f' * 99998)
+" /dev/null
+printf '#!/bin/sh\nexec cat "$FAKE_TEXT"\n' >"$tmp/fake-pdftotext"
+chmod +x "$tmp/fake-pdftotext"
+export CPSLINT_PDFTOTEXT="$tmp/fake-pdftotext"
+FAKE_TEXT="$tmp/toc.txt"; export FAKE_TEXT
+bounded "PDF: 200,000 dot-leader lines on one page" 5 200 outline "$tmp/fake.pdf"
+want_exit 0; want_out "sections:"; finish
+FAKE_TEXT="$tmp/ff.txt"
+bounded "PDF: 10 MB of form feeds is refused" 10 200 outline "$tmp/fake.pdf"
+want_exit 2; want_err "fake.pdf: the PDF's text has more than 100000 pages"; finish
+FAKE_TEXT="$tmp/pages.txt"
+bounded "PDF: 99,999 pages of one line" 10 200 outline "$tmp/fake.pdf"
+want_exit 0; want_out "sections:"; finish
+unset CPSLINT_PDFTOTEXT FAKE_TEXT
+rm -f "$tmp"/toc.txt "$tmp"/ff.txt "$tmp"/pages.txt

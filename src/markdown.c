@@ -1,6 +1,7 @@
 #include "markdown.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -149,6 +150,26 @@ size_t markdown_front_matter(const char *text, size_t n, doc *d)
 
 /* ---- rendering ----------------------------------------------------------- */
 
+static pthread_once_t init_once = PTHREAD_ONCE_INIT;
+
+static void init_cmark(void)
+{
+    cmark_gfm_core_extensions_ensure_registered();
+}
+
+void markdown_init(void)
+{
+    pthread_once(&init_once, init_cmark);
+}
+
+/* cmark-gfm 0.29 keeps the inline parser's special characters in global
+ * arrays that parsing edits: attaching the extensions and finishing a
+ * document add '~' (strikethrough) and the autolink characters, and every
+ * table row adds them and then removes them. Two threads parsing at once
+ * could each see the other's removal and miss a strikethrough or an
+ * autolink, so parsing is serialised; rendering is not. */
+static pthread_mutex_t parse_lock = PTHREAD_MUTEX_INITIALIZER;
+
 /* Raw HTML blocks get line markers (html.h) so their elements get source
  * lines: the literal is edited in place, the tree's shape is unchanged. */
 static void mark_html_blocks(cmark_node *root)
@@ -182,10 +203,13 @@ char *markdown_render(const char *text, size_t n, size_t *out_len)
 {
     static const char *const exts[] = {"table", "strikethrough", "autolink", NULL};
     const int opts = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES;
-    cmark_gfm_core_extensions_ensure_registered(); /* idempotent */
+    markdown_init();
+    pthread_mutex_lock(&parse_lock);
     cmark_parser *p = cmark_parser_new(opts);
-    if (!p)
+    if (!p) {
+        pthread_mutex_unlock(&parse_lock);
         return NULL;
+    }
     for (int i = 0; exts[i]; i++) {
         cmark_syntax_extension *x = cmark_find_syntax_extension(exts[i]);
         if (x)
@@ -193,6 +217,7 @@ char *markdown_render(const char *text, size_t n, size_t *out_len)
     }
     cmark_parser_feed(p, text, n);
     cmark_node *root = cmark_parser_finish(p);
+    pthread_mutex_unlock(&parse_lock);
     if (!root) {
         cmark_parser_free(p);
         return NULL;

@@ -18,6 +18,10 @@
  *
  * Untrusted input: the source size cap applies (source.h); cmark-gfm is
  * linear on ordinary input; no file or network access happens.
+ *
+ * Threads: markdown_init before starting them; cmark-gfm parsing edits
+ * global state, so markdown_render serialises the parse (not the HTML
+ * rendering or the HTML front end).
  */
 #ifndef CPSLINT_MARKDOWN_H
 #define CPSLINT_MARKDOWN_H
@@ -29,6 +33,12 @@
 #include "source.h"
 
 #define MARKDOWN_FM_MAX (64u * 1024)
+
+/* Set up cmark-gfm's extension registry, whose first registration is not
+ * thread-safe. Call once before threads (cmd_check.c does, before -j
+ * workers); idempotent, and safe to call again from any thread
+ * (pthread_once): markdown_render calls it too. */
+void markdown_init(void);
 
 /* Parse src (UTF-8 Markdown) into *out (initialised here, format
  * "markdown"; caller frees with doc_free, also on failure). */

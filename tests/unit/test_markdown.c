@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -176,6 +177,55 @@ static void test_hostile(void **state)
     buf_free(&md);
 }
 
+/* Rendering from several threads at once gives what one thread gives:
+ * tables (whose rows add and remove cmark-gfm's global special
+ * characters), strikethrough and autolinks. */
+static const char *threads_md;
+static char *threads_want;
+
+static void *render_many(void *arg)
+{
+    int *bad = arg;
+    for (int k = 0; k < 40; k++) {
+        size_t n;
+        char *h = markdown_render(threads_md, strlen(threads_md), &n);
+        if (!h || strcmp(h, threads_want))
+            (*bad)++;
+        free(h);
+    }
+    return NULL;
+}
+
+static void test_threads(void **state)
+{
+    (void)state;
+    markdown_init();
+    markdown_init(); /* idempotent */
+    buf md = BUF_INIT;
+    buf_puts(&md, "# 1. Introduction\n\n");
+    for (int i = 0; i < 200; i++)
+        buf_printf(&md, "| a %d | ~~b~~ | www.example.com/%d |\n|---|---|---|\n| ~~x~~ | y | "
+                        "https://example.org/%d |\n\nText ~~struck %d~~ and www.example.net.\n\n",
+                   i, i, i, i);
+    threads_md = buf_cstr(&md);
+    size_t n;
+    threads_want = markdown_render(threads_md, md.len, &n);
+    assert_non_null(threads_want);
+    assert_non_null(strstr(threads_want, "<del>struck 7</del>"));
+    assert_non_null(strstr(threads_want, "<del>x</del>"));
+    assert_non_null(strstr(threads_want, "href=\"http://www.example.com/3\""));
+    pthread_t t[4];
+    int bad[4] = {0};
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(pthread_create(&t[i], NULL, render_many, &bad[i]), 0);
+    for (int i = 0; i < 4; i++) {
+        pthread_join(t[i], NULL);
+        assert_int_equal(bad[i], 0);
+    }
+    free(threads_want);
+    buf_free(&md);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -184,6 +234,7 @@ int main(void)
         cmocka_unit_test(test_raw_html_read),
         cmocka_unit_test(test_front_matter),
         cmocka_unit_test(test_hostile),
+        cmocka_unit_test(test_threads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

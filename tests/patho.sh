@@ -253,3 +253,28 @@ bounded "PDF: 99,999 pages of one line" 10 200 outline "$tmp/fake.pdf"
 want_exit 0; want_out "sections:"; finish
 unset CPSLINT_PDFTOTEXT FAKE_TEXT
 rm -f "$tmp"/toc.txt "$tmp"/ff.txt "$tmp"/pages.txt
+
+# 14. Markdown that cmark-gfm 0.29.0.gfm.6 is quadratic on, refused before
+# it parses (exit 2, FILE:LINE): a table row of 64,000 cells (6.7 s), a
+# 20,000-column header over lines of "x" (every row padded: did not finish),
+# 1 MB of unclosed "<?" (did not finish) and of "<![CDATA[" (19 s). An
+# 8-column table of 20,000 rows is read.
+gen "
+H = '# 1. Introduction\n\nText.\n\n'
+open('$tmp/cells.md', 'w').write(H + '|a|\n|-|\n|' + 'x|' * 64000 + '\n')
+open('$tmp/wide.md', 'w').write(H + '|' + 'a|' * 20000 + '\n|' + '-|' * 20000 + '\n' + 'x\n' * 500000)
+open('$tmp/pi.md', 'w').write(H + 'a' + '<?' * 500000 + '\n')
+open('$tmp/cdata.md', 'w').write(H + 'a' + '<![CDATA[' * 110000 + '\n')
+open('$tmp/table.md', 'w').write(H + '|a|b|c|d|e|f|g|h|\n|-|-|-|-|-|-|-|-|\n' + '|1|2|3|4|5|6|7|8|\n' * 20000)
+" /dev/null
+bounded "Markdown: a table row of 64,000 cells is refused" 5 100 outline "$tmp/cells.md"
+want_exit 2; want_err "cells.md:7: 64001 '|' on one line"; finish
+bounded "Markdown: a 20,000-column table over 500,000 lines is refused" 5 100 outline "$tmp/wide.md"
+want_exit 2; want_err "wide.md:5:"; finish
+bounded "Markdown: 1 MB of unclosed '<?' is refused" 5 100 outline "$tmp/pi.md"
+want_exit 2; want_err "pi.md:5: too many unclosed '<?'"; finish
+bounded "Markdown: 1 MB of unclosed '<![CDATA[' is refused" 5 100 outline "$tmp/cdata.md"
+want_exit 2; want_err "cdata.md:5: too many unclosed"; finish
+bounded "Markdown: an 8-column table of 20,000 rows is read" 20 600 outline "$tmp/table.md"
+want_exit 0; want_out "sections:"; finish
+rm -f "$tmp"/*.md

@@ -226,6 +226,62 @@ static void test_threads(void **state)
     buf_free(&md);
 }
 
+static int limits(const char *text)
+{
+    cps_err e;
+    cps_err_clear(&e);
+    return markdown_check_limits(text, strlen(text), "t.md", &e);
+}
+
+static void test_limits(void **state)
+{
+    (void)state;
+    assert_int_equal(limits("|a|b|\n|-|-|\n|1|2|\n\n<?xml version=\"1.0\"?> <![CDATA[x]]>\n"), 0);
+    buf b = BUF_INIT;
+    /* ordinary wide rows, any number of them */
+    for (int i = 0; i < 20000; i++)
+        buf_puts(&b, "|a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z|1|2|3|4|5|\n");
+    assert_int_equal(limits(buf_cstr(&b)), 0);
+    /* header width times rows */
+    buf_truncate(&b, 0);
+    buf_puts(&b, "| a | b | c | d | e | f | g | h |\n| :-- | --- | --: | - | - | - | - | - |\n");
+    for (int i = 0; i < 31000; i++)
+        buf_puts(&b, "x\n");
+    assert_int_equal(limits(buf_cstr(&b)), 0);
+    for (int i = 0; i < 500; i++)
+        buf_puts(&b, "x\n");
+    cps_err e;
+    assert_int_equal(markdown_check_limits(b.ptr, b.len, "t.md", &e), CPS_E_LIMIT);
+    assert_non_null(strstr(e.msg, "cells"));
+    /* a blank line ends the table: the lines after it are no rows */
+    buf_truncate(&b, 0);
+    buf_puts(&b, "|a|b|c|d|e|f|g|h|\n|-|-|-|-|-|-|-|-|\n\n");
+    for (int i = 0; i < 40000; i++)
+        buf_puts(&b, "x\n");
+    assert_int_equal(limits(buf_cstr(&b)), 0);
+    /* one row of 20,000 cells */
+    buf_truncate(&b, 0);
+    buf_puts(&b, "|a|\n|-|\n|");
+    for (int i = 0; i < 20000; i++)
+        buf_puts(&b, "x|");
+    assert_int_equal(markdown_check_limits(b.ptr, b.len, "t.md", &e), CPS_E_LIMIT);
+    assert_non_null(strstr(e.msg, "t.md:3:"));
+    /* unclosed "<?": cheap when closed or cut by a blank line */
+    buf_truncate(&b, 0);
+    for (int i = 0; i < 100000; i++)
+        buf_puts(&b, "a <? b\n\n");
+    assert_int_equal(limits(buf_cstr(&b)), 0);
+    buf_truncate(&b, 0);
+    for (int i = 0; i < 100000; i++)
+        buf_puts(&b, "a <? b ?>\n");
+    assert_int_equal(limits(buf_cstr(&b)), 0);
+    buf_truncate(&b, 0);
+    for (int i = 0; i < 100000; i++)
+        buf_puts(&b, "a <? b\n");
+    assert_int_equal(limits(buf_cstr(&b)), CPS_E_LIMIT);
+    buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -235,6 +291,7 @@ int main(void)
         cmocka_unit_test(test_front_matter),
         cmocka_unit_test(test_hostile),
         cmocka_unit_test(test_threads),
+        cmocka_unit_test(test_limits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

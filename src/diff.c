@@ -53,12 +53,42 @@ int diff_version_cmp(const char *a, const char *b)
     return 0;
 }
 
-static int same_version(const char *a, const char *b)
+/* A key equal for two versions exactly when they are the same version
+ * (both none; else numerically equal, diff_version_cmp, when both have a
+ * number; else the same string):
+ * "N" and the numeric components without trailing zeros, "S" and the
+ * string when it has no number, "" for none. Malloc'd. */
+static char *version_key(const char *v)
 {
-    if (!a || !b)
-        return !a && !b;
-    int c = diff_version_cmp(a, b);
-    return c == 2 ? strcmp(a, b) == 0 : c == 0;
+    if (!v)
+        return xstrdup("");
+    unsigned long part[16];
+    size_t n = version_parts(v, part, 16);
+    buf b = BUF_INIT;
+    if (!n) {
+        buf_putc(&b, 'S');
+        buf_puts(&b, v);
+    } else {
+        while (n > 1 && part[n - 1] == 0)
+            n--;
+        buf_putc(&b, 'N');
+        for (size_t i = 0; i < n; i++)
+            buf_printf(&b, "%s%lu", i ? "." : "", part[i]);
+    }
+    return buf_detach(&b);
+}
+
+typedef struct revkey {
+    cps_date date;
+    char *key;
+} revkey;
+
+static int revkey_cmp(const void *x, const void *y)
+{
+    const revkey *a = x, *b = y;
+    if (a->date != b->date)
+        return a->date < b->date ? -1 : 1;
+    return strcmp(a->key, b->key);
 }
 
 void diff_versions(const doc_meta *old_m, const doc_meta *new_m, diff_versions_result *out)
@@ -76,15 +106,21 @@ void diff_versions(const doc_meta *old_m, const doc_meta *new_m, diff_versions_r
                          new_m->date > old_m->date;
     out->new_has_table = new_m->revision_table != 0 || new_m->nrevs > 0;
     /* A dated row of the new table that the old table does not have and that
-     * is newer than the old version (by date, else by version number). */
+     * is newer than the old version (by date, else by version number). The
+     * old rows are looked up sorted by (date, version key): tables of many
+     * thousands of rows stay n log n. */
+    revkey *ok = xmalloc((old_m->nrevs + 1) * sizeof *ok);
+    for (size_t j = 0; j < old_m->nrevs; j++)
+        ok[j] = (revkey){old_m->revs[j].date, version_key(old_m->revs[j].version)};
+    qsort(ok, old_m->nrevs, sizeof *ok, revkey_cmp);
     for (size_t i = 0; i < new_m->nrevs; i++) {
         const revision *r = &new_m->revs[i];
         if (r->date == DATE_NONE)
             continue;
-        int known = 0;
-        for (size_t j = 0; j < old_m->nrevs && !known; j++)
-            known = old_m->revs[j].date == r->date &&
-                    same_version(old_m->revs[j].version, r->version);
+        revkey want = {r->date, version_key(r->version)};
+        int known = old_m->nrevs &&
+                    bsearch(&want, ok, old_m->nrevs, sizeof *ok, revkey_cmp) != NULL;
+        free(want.key);
         if (known)
             continue;
         int newer;
@@ -99,6 +135,9 @@ void diff_versions(const doc_meta *old_m, const doc_meta *new_m, diff_versions_r
         if (!out->new_row || r->date >= out->new_row->date)
             out->new_row = r;
     }
+    for (size_t j = 0; j < old_m->nrevs; j++)
+        free(ok[j].key);
+    free(ok);
     out->changelog_entry_added = out->new_row != NULL;
 }
 

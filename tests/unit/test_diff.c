@@ -93,6 +93,40 @@ static void test_versions_missing_ones(void **state)
     assert_false(v.version_incremented);
 }
 
+/* Long revision tables: rows are looked up, not compared pairwise (50,000
+ * by 50,000 was 2.5e9 comparisons); versions match as same_version did. */
+static void test_versions_long_tables(void **state)
+{
+    (void)state;
+    enum { N = 50000 };
+    revision *ro = calloc(N, sizeof *ro), *rn = calloc(N + 1, sizeof *rn);
+    char (*names)[16] = calloc(N + 1, sizeof *names);
+    for (int i = 0; i <= N; i++) {
+        snprintf(names[i], sizeof names[i], "%d.%d", i / 100 + 1, i % 100);
+        revision r = {names[i], date_from_ymd(2000 + i / 3000, i / 28 % 12 + 1, i % 28 + 1), 0};
+        if (i < N)
+            ro[i] = r;
+        rn[i] = r;
+    }
+    /* the old table writes the same versions differently */
+    ro[7].version = "v1.7.0";
+    ro[8].version = "Version 1.8";
+    doc_meta o, n;
+    meta_set(&o, names[N - 1], ro[N - 1].date, ro, N);
+    meta_set(&n, names[N], rn[N].date, rn, N + 1);
+    diff_versions_result v;
+    diff_versions(&o, &n, &v);
+    assert_true(v.changelog_entry_added);
+    assert_ptr_equal(v.new_row, &rn[N]);
+    /* same table: nothing new */
+    meta_set(&n, names[N], rn[N].date, rn, N);
+    diff_versions(&o, &n, &v);
+    assert_false(v.changelog_entry_added);
+    free(ro);
+    free(rn);
+    free(names);
+}
+
 /* ---- sections ---- */
 
 static outline_spec spec;
@@ -385,6 +419,7 @@ int main(void)
         cmocka_unit_test(test_version_cmp),
         cmocka_unit_test(test_versions_all_three),
         cmocka_unit_test(test_versions_missing_ones),
+        cmocka_unit_test(test_versions_long_tables),
         cmocka_unit_test(test_sections_renumbered_with_reused_number),
         cmocka_unit_test(test_sections_typography_is_not_a_change),
         cmocka_unit_test(test_sections_added_removed),

@@ -28,7 +28,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cmark-gfm-core-extensions.h>
 #include <libxml/parser.h>
 
 #include "analysis.h"
@@ -37,6 +36,7 @@
 #include "check.h"
 #include "cli.h"
 #include "data.h"
+#include "markdown.h"
 #include "match.h"
 #include "report.h"
 #include "ruleset.h"
@@ -628,7 +628,7 @@ int cmd_check(int argc, char **argv, cli_env *env)
      * extension registry (markdown.c registers it on each use, which is
      * idempotent but not thread-safe the first time). */
     xmlInitParser();
-    cmark_gfm_core_extensions_ensure_registered();
+    markdown_init();
     work w;
     memset(&w, 0, sizeof w);
     w.slots = slots;

@@ -256,6 +256,9 @@ static void print_segs_text(FILE *f, const segs *g, int md)
         fprintf(f, md ? ">\n> *(%s)*\n" : "    (%s)\n", g->note);
 }
 
+#define RENUMBER_NOTE "too many similar sections to search them all for renumbering: " \
+                      "old sections not compared, which may show as removed"
+
 static void print_section_list(FILE *f, const diff_view *v, int md)
 {
     const diff_result *r = &v->s;
@@ -264,6 +267,8 @@ static void print_section_list(FILE *f, const diff_view *v, int md)
                   : "sections: %zu changed, %zu added, %zu removed, %zu renumbered, "
                     "%zu unchanged\n",
             r->changed, r->added, r->removed, r->renumbered, r->unchanged);
+    if (r->renumber_skipped)
+        fprintf(f, md ? "*(%s: %zu)*\n\n" : "  (%s: %zu)\n", RENUMBER_NOTE, r->renumber_skipped);
     for (size_t k = 0; k < r->npairs; k++) {
         const diff_pair *p = &r->pairs[k];
         if (p->kind == DIFF_UNCHANGED)
@@ -527,6 +532,11 @@ static void print_json(FILE *f, const diff_view *v)
             fputc('}', f);
         }
         fputc(']', f);
+    }
+    if (r->renumber_skipped) {
+        fputs(",\n\"note\":", f);
+        put_json(f, RENUMBER_NOTE);
+        fprintf(f, ",\"renumber_skipped\":%zu", r->renumber_skipped);
     }
     fprintf(f, ",\n\"unchanged\":%zu},\n\"findings_compared\":%s,\"findings\":{", r->unchanged,
             v->findings_compared ? "true" : "false");

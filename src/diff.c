@@ -3,6 +3,7 @@
 #include "diff.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,12 +53,42 @@ int diff_version_cmp(const char *a, const char *b)
     return 0;
 }
 
-static int same_version(const char *a, const char *b)
+/* A key equal for two versions exactly when they are the same version
+ * (both none; else numerically equal, diff_version_cmp, when both have a
+ * number; else the same string):
+ * "N" and the numeric components without trailing zeros, "S" and the
+ * string when it has no number, "" for none. Malloc'd. */
+static char *version_key(const char *v)
 {
-    if (!a || !b)
-        return !a && !b;
-    int c = diff_version_cmp(a, b);
-    return c == 2 ? strcmp(a, b) == 0 : c == 0;
+    if (!v)
+        return xstrdup("");
+    unsigned long part[16];
+    size_t n = version_parts(v, part, 16);
+    buf b = BUF_INIT;
+    if (!n) {
+        buf_putc(&b, 'S');
+        buf_puts(&b, v);
+    } else {
+        while (n > 1 && part[n - 1] == 0)
+            n--;
+        buf_putc(&b, 'N');
+        for (size_t i = 0; i < n; i++)
+            buf_printf(&b, "%s%lu", i ? "." : "", part[i]);
+    }
+    return buf_detach(&b);
+}
+
+typedef struct revkey {
+    cps_date date;
+    char *key;
+} revkey;
+
+static int revkey_cmp(const void *x, const void *y)
+{
+    const revkey *a = x, *b = y;
+    if (a->date != b->date)
+        return a->date < b->date ? -1 : 1;
+    return strcmp(a->key, b->key);
 }
 
 void diff_versions(const doc_meta *old_m, const doc_meta *new_m, diff_versions_result *out)
@@ -75,15 +106,21 @@ void diff_versions(const doc_meta *old_m, const doc_meta *new_m, diff_versions_r
                          new_m->date > old_m->date;
     out->new_has_table = new_m->revision_table != 0 || new_m->nrevs > 0;
     /* A dated row of the new table that the old table does not have and that
-     * is newer than the old version (by date, else by version number). */
+     * is newer than the old version (by date, else by version number). The
+     * old rows are looked up sorted by (date, version key): tables of many
+     * thousands of rows stay n log n. */
+    revkey *ok = xmalloc((old_m->nrevs + 1) * sizeof *ok);
+    for (size_t j = 0; j < old_m->nrevs; j++)
+        ok[j] = (revkey){old_m->revs[j].date, version_key(old_m->revs[j].version)};
+    qsort(ok, old_m->nrevs, sizeof *ok, revkey_cmp);
     for (size_t i = 0; i < new_m->nrevs; i++) {
         const revision *r = &new_m->revs[i];
         if (r->date == DATE_NONE)
             continue;
-        int known = 0;
-        for (size_t j = 0; j < old_m->nrevs && !known; j++)
-            known = old_m->revs[j].date == r->date &&
-                    same_version(old_m->revs[j].version, r->version);
+        revkey want = {r->date, version_key(r->version)};
+        int known = old_m->nrevs &&
+                    bsearch(&want, ok, old_m->nrevs, sizeof *ok, revkey_cmp) != NULL;
+        free(want.key);
         if (known)
             continue;
         int newer;
@@ -98,6 +135,9 @@ void diff_versions(const doc_meta *old_m, const doc_meta *new_m, diff_versions_r
         if (!out->new_row || r->date >= out->new_row->date)
             out->new_row = r;
     }
+    for (size_t j = 0; j < old_m->nrevs; j++)
+        free(ok[j].key);
+    free(ok);
     out->changelog_entry_added = out->new_row != NULL;
 }
 
@@ -215,6 +255,381 @@ static int pkey_cmp(const void *x, const void *y)
     return a->ord < b->ord ? -1 : a->ord > b->ord;
 }
 
+/* ---- renumbering ----
+ *
+ * Candidates are pairs (old i, new j) of sections left unpaired or weakly
+ * paired by number, of different numbers, whose word sets have a Jaccard
+ * similarity >= min; they are accepted greedily in cand_cmp order (most
+ * similar first, then nearest in outline position) when both are free and
+ * closer than their pairs by number. Comparing every pair is quadratic in
+ * time, and keeping every candidate quadratic in memory, so:
+ *
+ * 1. identical word sets (similarity 1, the head of the order) are found
+ *    by a hash of the set, the RENUMBER_TOPK nearest new sections for each
+ *    old one, and accepted first: a renumbered chapter costs n log n;
+ * 2. for the sections still free, candidates come from prefix filtering
+ *    (Bayardo, Ma, Srikant, "Scaling up all pairs similarity search",
+ *    WWW 2007): with words ordered rarest first, two sets of Jaccard >= t
+ *    share a word among the first |x| - ceil(t |x|) + 1 words of each, so
+ *    only pairs sharing such a word (an inverted index on the new
+ *    sections' prefixes) are compared. Exact: no pair above the threshold
+ *    is missed.
+ *
+ * Each old section keeps its RENUMBER_TOPK best candidates (memory linear
+ * in the sections). Comparisons are counted (postings visited plus set
+ * sizes merged) against a budget (about half a second); when it runs out, the old sections not
+ * reached are not compared and r->renumber_skipped counts them. */
+#define RENUMBER_TOPK 16
+#define RENUMBER_WALK_MAX (4 * RENUMBER_TOPK)
+
+typedef struct rset {
+    uint64_t *h;   /* sorted distinct word hashes */
+    size_t n;
+    uint64_t sig;  /* hash of the whole set */
+} rset;
+
+static uint64_t set_sig(const uint64_t *h, size_t n)
+{
+    uint64_t s = 1469598103934665603ULL ^ (uint64_t)n;
+    for (size_t i = 0; i < n; i++) {
+        s ^= h[i];
+        s *= 1099511628211ULL;
+        s ^= s >> 31;
+    }
+    return s;
+}
+
+static void greedy(cand *cs, size_t ncs, link *lo, link *ln)
+{
+    if (ncs)
+        qsort(cs, ncs, sizeof *cs, cand_cmp);
+    for (size_t k = 0; k < ncs; k++) {
+        size_t i = cs[k].o, j = cs[k].n;
+        if (lo[i].kind == 2 || ln[j].kind == 2)
+            continue;
+        if ((lo[i].kind == 1 && lo[i].sim >= cs[k].sim) ||
+            (ln[j].kind == 1 && ln[j].sim >= cs[k].sim))
+            continue;
+        if (lo[i].kind == 1)
+            ln[lo[i].other].kind = 0;
+        if (ln[j].kind == 1)
+            lo[ln[j].other].kind = 0;
+        lo[i] = (link){2, j, cs[k].sim};
+        ln[j] = (link){2, i, cs[k].sim};
+    }
+}
+
+typedef struct cands {
+    cand *v;
+    size_t n, cap;
+} cands;
+
+static void cands_push(cands *c, cand x)
+{
+    if (c->n == c->cap) {
+        c->cap = c->cap ? 2 * c->cap : 64;
+        c->v = xrealloc(c->v, c->cap * sizeof *c->v);
+    }
+    c->v[c->n++] = x;
+}
+
+/* The best RENUMBER_TOPK of one old section's candidates, appended to all. */
+static void keep_best(cands *one, cands *all)
+{
+    if (one->n > RENUMBER_TOPK) {
+        qsort(one->v, one->n, sizeof *one->v, cand_cmp);
+        one->n = RENUMBER_TOPK;
+    }
+    for (size_t k = 0; k < one->n; k++)
+        cands_push(all, one->v[k]);
+    one->n = 0;
+}
+
+typedef struct skey {
+    uint64_t sig;
+    size_t n;      /* set size */
+    size_t side;   /* index in diff_result.new */
+    size_t j;      /* index in the pass's arrays */
+} skey;
+
+static int skey_cmp(const void *x, const void *y)
+{
+    const skey *a = x, *b = y;
+    if (a->sig != b->sig)
+        return a->sig < b->sig ? -1 : 1;
+    if (a->n != b->n)
+        return a->n < b->n ? -1 : 1;
+    return a->side < b->side ? -1 : a->side > b->side;
+}
+
+static size_t dist_of(size_t a, size_t b)
+{
+    return a > b ? a - b : b - a;
+}
+
+/* Pass 1: identical word sets. */
+static void renumber_identical(const diff_result *r, link *lo, link *ln, const size_t *po,
+                               const rset *so, size_t npo, const size_t *pn, const rset *sn,
+                               size_t npn)
+{
+    skey *k = xmalloc((npn + 1) * sizeof *k);
+    for (size_t j = 0; j < npn; j++)
+        k[j] = (skey){sn[j].sig, sn[j].n, pn[j], j};
+    qsort(k, npn, sizeof *k, skey_cmp);
+    cands all = {0}, one = {0};
+    for (size_t i = 0; i < npo; i++) {
+        if (!so[i].n)
+            continue;
+        /* the group of (sig, n), sorted by side; p: the first at or after po[i] */
+        skey want = {so[i].sig, so[i].n, po[i], 0};
+        size_t lo_ = 0, hi = npn;
+        while (lo_ < hi) {
+            size_t m = lo_ + (hi - lo_) / 2;
+            if (skey_cmp(&k[m], &want) < 0)
+                lo_ = m + 1;
+            else
+                hi = m;
+        }
+        size_t p = lo_;
+        size_t L = p, R = p, found = 0;
+        for (int steps = 0; found < RENUMBER_TOPK && steps < RENUMBER_WALK_MAX; steps++) {
+            int lok = L > 0 && k[L - 1].sig == so[i].sig && k[L - 1].n == so[i].n;
+            int rok = R < npn && k[R].sig == so[i].sig && k[R].n == so[i].n;
+            if (!lok && !rok)
+                break;
+            size_t x;
+            if (lok && (!rok || dist_of(po[i], k[L - 1].side) <= dist_of(po[i], k[R].side)))
+                x = --L;
+            else
+                x = R++;
+            size_t j = k[x].j;
+            if (memcmp(so[i].h, sn[j].h, so[i].n * sizeof *so[i].h) != 0 ||
+                !strcmp(r->old[po[i]].sec->number, r->new[pn[j]].sec->number))
+                continue;
+            cands_push(&one, (cand){1.0, po[i], pn[j], dist_of(po[i], pn[j])});
+            found++;
+        }
+        keep_best(&one, &all);
+    }
+    greedy(all.v, all.n, lo, ln);
+    free(all.v);
+    free(one.v);
+    free(k);
+}
+
+typedef struct tok {
+    uint64_t h;
+    size_t count;
+} tok;
+
+static int tok_hash_cmp(const void *x, const void *y)
+{
+    const tok *a = x, *b = y;
+    return a->h < b->h ? -1 : a->h > b->h;
+}
+
+static int tok_rare_cmp(const void *x, const void *y)
+{
+    const tok *a = x, *b = y;
+    if (a->count != b->count)
+        return a->count < b->count ? -1 : 1;
+    return a->h < b->h ? -1 : a->h > b->h;
+}
+
+static int cmp_sz(const void *x, const void *y)
+{
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* Index of h in the sorted toks (present). */
+static size_t tok_find(const tok *t, size_t n, uint64_t h)
+{
+    size_t lo_ = 0, hi = n;
+    while (lo_ < hi) {
+        size_t m = lo_ + (hi - lo_) / 2;
+        if (t[m].h < h)
+            lo_ = m + 1;
+        else
+            hi = m;
+    }
+    return lo_;
+}
+
+/* Prefix length of a set of n words for threshold t (see above); the
+ * slack keeps it long enough under floating-point rounding. */
+static size_t prefix_len(size_t n, double t)
+{
+    double a = ceil(t * (double)n - 1e-6);
+    if (a < 1)
+        a = 1;
+    if (a > (double)n)
+        return 1;
+    return n - (size_t)a + 1;
+}
+
+/* Ranks (rarest first) of each set's words, sorted: rk[off[s]..off[s+1]). */
+static void rank_sets(const rset *const *sets, size_t nsets, const tok *t, size_t nt,
+                      const size_t *rank, size_t **rk_out, size_t **off_out)
+{
+    size_t *off = xmalloc((nsets + 1) * sizeof *off);
+    off[0] = 0;
+    for (size_t s = 0; s < nsets; s++)
+        off[s + 1] = off[s] + sets[s]->n;
+    size_t *rk = xmalloc((off[nsets] + 1) * sizeof *rk);
+    for (size_t s = 0; s < nsets; s++) {
+        for (size_t w = 0; w < sets[s]->n; w++)
+            rk[off[s] + w] = rank[tok_find(t, nt, sets[s]->h[w])];
+        qsort(rk + off[s], sets[s]->n, sizeof *rk, cmp_sz);
+    }
+    *rk_out = rk;
+    *off_out = off;
+}
+
+/* Pass 2: prefix filtering over the sections still free. Returns the
+ * number of old sections the budget left uncompared. */
+static size_t renumber_similar(const diff_result *r, link *lo, link *ln, const size_t *po,
+                               const rset *so, size_t npo, const size_t *pn, const rset *sn,
+                               size_t npn, double min_sim, unsigned long long budget)
+{
+    /* the sections still free */
+    size_t *io = xmalloc((npo + 1) * sizeof *io), *jn = xmalloc((npn + 1) * sizeof *jn);
+    size_t no = 0, nn = 0;
+    for (size_t i = 0; i < npo; i++)
+        if (lo[po[i]].kind != 2 && so[i].n)
+            io[no++] = i;
+    for (size_t j = 0; j < npn; j++)
+        if (ln[pn[j]].kind != 2 && sn[j].n)
+            jn[nn++] = j;
+    size_t skipped = 0;
+    if (!no || !nn) {
+        free(io);
+        free(jn);
+        return 0;
+    }
+    /* word frequencies over both sides; rank: rarest first */
+    const rset **sets = xmalloc((no + nn) * sizeof *sets);
+    size_t total = 0;
+    for (size_t a = 0; a < no; a++)
+        sets[a] = &so[io[a]], total += so[io[a]].n;
+    for (size_t b = 0; b < nn; b++)
+        sets[no + b] = &sn[jn[b]], total += sn[jn[b]].n;
+    tok *t = xmalloc((total + 1) * sizeof *t);
+    size_t nt = 0;
+    for (size_t s = 0; s < no + nn; s++)
+        for (size_t w = 0; w < sets[s]->n; w++)
+            t[nt++] = (tok){sets[s]->h[w], 1};
+    qsort(t, nt, sizeof *t, tok_hash_cmp);
+    size_t u = 0;
+    for (size_t x = 0; x < nt; x++) {
+        if (u && t[u - 1].h == t[x].h)
+            t[u - 1].count++;
+        else
+            t[u++] = t[x];
+    }
+    nt = u;
+    tok *byrare = xmalloc((nt + 1) * sizeof *byrare);
+    memcpy(byrare, t, nt * sizeof *t);
+    qsort(byrare, nt, sizeof *byrare, tok_rare_cmp);
+    size_t *rank = xmalloc((nt + 1) * sizeof *rank);
+    for (size_t x = 0; x < nt; x++)
+        rank[tok_find(t, nt, byrare[x].h)] = x;
+    free(byrare);
+    size_t *rk, *off;
+    rank_sets(sets, no + nn, t, nt, rank, &rk, &off);
+    free(rank);
+    free(t);
+
+    /* inverted index of the new sections' prefixes: rank -> new (b) */
+    size_t *pstart = xcalloc(nt + 2, sizeof *pstart);
+    for (size_t b = 0; b < nn; b++) {
+        size_t s = no + b, pl = prefix_len(sets[s]->n, min_sim);
+        for (size_t w = 0; w < pl; w++)
+            pstart[rk[off[s] + w] + 1]++;
+    }
+    for (size_t x = 0; x < nt; x++)
+        pstart[x + 1] += pstart[x];
+    size_t *post = xmalloc((pstart[nt] + 1) * sizeof *post);
+    size_t *fill = xmalloc((nt + 1) * sizeof *fill);
+    memcpy(fill, pstart, nt * sizeof *fill);
+    for (size_t b = 0; b < nn; b++) {
+        size_t s = no + b, pl = prefix_len(sets[s]->n, min_sim);
+        for (size_t w = 0; w < pl; w++)
+            post[fill[rk[off[s] + w]]++] = b;
+    }
+    free(fill);
+
+    size_t *stamp = xmalloc((nn + 1) * sizeof *stamp);
+    for (size_t b = 0; b < nn; b++)
+        stamp[b] = SIZE_MAX;
+    cands all = {0}, one = {0};
+    unsigned long long work = 0;
+    for (size_t a = 0; a < no && !skipped; a++) {
+        size_t i = io[a], pl = prefix_len(so[i].n, min_sim);
+        for (size_t w = 0; w < pl && !skipped; w++) {
+            size_t x = rk[off[a] + w];
+            for (size_t q = pstart[x]; q < pstart[x + 1]; q++) {
+                if (++work > budget) {
+                    skipped = no - a;
+                    break;
+                }
+                size_t b = post[q];
+                if (stamp[b] == a)
+                    continue;
+                stamp[b] = a;
+                size_t j = jn[b];
+                size_t na = so[i].n, nb = sn[j].n;
+                if ((double)(na < nb ? na : nb) < min_sim * (double)(na > nb ? na : nb))
+                    continue; /* Jaccard <= min/max: cannot reach the threshold */
+                if (!strcmp(r->old[po[i]].sec->number, r->new[pn[j]].sec->number))
+                    continue;
+                work += na + nb;
+                double sim = wdiff_set_similarity(so[i].h, na, sn[j].h, nb);
+                if (sim < min_sim)
+                    continue;
+                cands_push(&one, (cand){sim, po[i], pn[j], dist_of(po[i], pn[j])});
+            }
+        }
+        keep_best(&one, &all);
+    }
+    greedy(all.v, all.n, lo, ln);
+    free(all.v);
+    free(one.v);
+    free(stamp);
+    free(post);
+    free(pstart);
+    free(rk);
+    free(off);
+    free(sets);
+    free(io);
+    free(jn);
+    return skipped;
+}
+
+static size_t renumber(const diff_result *r, link *lo, link *ln, const size_t *po, size_t npo,
+                       const size_t *pn, size_t npn, double min_sim, unsigned long long budget)
+{
+    rset *so = xcalloc(npo, sizeof *so), *sn = xcalloc(npn, sizeof *sn);
+    for (size_t i = 0; i < npo; i++) {
+        so[i].h = wdiff_word_set(&r->old[po[i]].text, &so[i].n);
+        so[i].sig = set_sig(so[i].h, so[i].n);
+    }
+    for (size_t j = 0; j < npn; j++) {
+        sn[j].h = wdiff_word_set(&r->new[pn[j]].text, &sn[j].n);
+        sn[j].sig = set_sig(sn[j].h, sn[j].n);
+    }
+    if (min_sim <= 1.0)
+        renumber_identical(r, lo, ln, po, so, npo, pn, sn, npn);
+    size_t skipped = renumber_similar(r, lo, ln, po, so, npo, pn, sn, npn, min_sim, budget);
+    for (size_t i = 0; i < npo; i++)
+        free(so[i].h);
+    for (size_t j = 0; j < npn; j++)
+        free(sn[j].h);
+    free(so);
+    free(sn);
+    return skipped;
+}
+
 int diff_sections(const analysis *old_a, const analysis *new_a, const diff_opts *opts,
                   diff_result *out, cps_err *e)
 {
@@ -258,59 +673,9 @@ int diff_sections(const analysis *old_a, const analysis *new_a, const diff_opts 
     for (size_t j = 0; j < nn; j++)
         if (ln[j].kind == 0 || ln[j].sim < min_sim)
             pn[npn++] = j;
-    if (npo && npn) {
-        uint64_t **so = xcalloc(npo, sizeof *so), **sn = xcalloc(npn, sizeof *sn);
-        size_t *cno = xcalloc(npo, sizeof *cno), *cnn = xcalloc(npn, sizeof *cnn);
-        for (size_t i = 0; i < npo; i++)
-            so[i] = wdiff_word_set(&out->old[po[i]].text, &cno[i]);
-        for (size_t j = 0; j < npn; j++)
-            sn[j] = wdiff_word_set(&out->new[pn[j]].text, &cnn[j]);
-        cand *cs = NULL;
-        size_t ncs = 0, ccap = 0;
-        for (size_t i = 0; i < npo; i++) {
-            for (size_t j = 0; j < npn; j++) {
-                size_t a = cno[i], b = cnn[j];
-                if (!a || !b || (double)(a < b ? a : b) < min_sim * (double)(a > b ? a : b))
-                    continue; /* Jaccard <= min/max: cannot reach the threshold */
-                if (!strcmp(out->old[po[i]].sec->number, out->new[pn[j]].sec->number))
-                    continue;
-                double sim = wdiff_set_similarity(so[i], a, sn[j], b);
-                if (sim < min_sim)
-                    continue;
-                if (ncs == ccap) {
-                    ccap = ccap ? 2 * ccap : 32;
-                    cs = xrealloc(cs, ccap * sizeof *cs);
-                }
-                size_t d = po[i] > pn[j] ? po[i] - pn[j] : pn[j] - po[i];
-                cs[ncs++] = (cand){sim, po[i], pn[j], d};
-            }
-        }
-        if (ncs)
-            qsort(cs, ncs, sizeof *cs, cand_cmp);
-        for (size_t k = 0; k < ncs; k++) {
-            size_t i = cs[k].o, j = cs[k].n;
-            if (lo[i].kind == 2 || ln[j].kind == 2)
-                continue;
-            if ((lo[i].kind == 1 && lo[i].sim >= cs[k].sim) ||
-                (ln[j].kind == 1 && ln[j].sim >= cs[k].sim))
-                continue;
-            if (lo[i].kind == 1)
-                ln[lo[i].other].kind = 0;
-            if (ln[j].kind == 1)
-                lo[ln[j].other].kind = 0;
-            lo[i] = (link){2, j, cs[k].sim};
-            ln[j] = (link){2, i, cs[k].sim};
-        }
-        for (size_t i = 0; i < npo; i++)
-            free(so[i]);
-        for (size_t j = 0; j < npn; j++)
-            free(sn[j]);
-        free(so);
-        free(sn);
-        free(cno);
-        free(cnn);
-        free(cs);
-    }
+    if (npo && npn)
+        out->renumber_skipped = renumber(out, lo, ln, po, npo, pn, npn, min_sim,
+                 opts && opts->renumber_budget ? opts->renumber_budget : DIFF_RENUMBER_BUDGET);
     free(po);
     free(pn);
 
@@ -364,18 +729,52 @@ int diff_sections(const analysis *old_a, const analysis *new_a, const diff_opts 
     return 0;
 }
 
+static const char *new_number_of(const diff_result *r, size_t i)
+{
+    int k = r->old[i].paired;
+    if (k < 0 || r->pairs[k].new_i < 0)
+        return NULL;
+    return r->new[r->pairs[k].new_i].sec->number;
+}
+
 const char *diff_new_number(const diff_result *r, const char *old_number)
 {
     if (!r || !old_number)
         return NULL;
-    for (size_t i = 0; i < r->nold; i++) {
-        if (strcmp(r->old[i].sec->number, old_number))
-            continue;
-        int k = r->old[i].paired;
-        if (k < 0 || r->pairs[k].new_i < 0)
-            return NULL;
-        return r->new[r->pairs[k].new_i].sec->number;
+    for (size_t i = 0; i < r->nold; i++)
+        if (!strcmp(r->old[i].sec->number, old_number))
+            return new_number_of(r, i);
+    return NULL;
+}
+
+/* diff_new_number for many lookups: the old sections sorted by number
+ * (strcmp, then index, so the first of duplicates is found as above). */
+typedef struct numidx {
+    const char *number;
+    size_t i;
+} numidx;
+
+static int numidx_cmp(const void *x, const void *y)
+{
+    const numidx *a = x, *b = y;
+    int c = strcmp(a->number, b->number);
+    if (c)
+        return c;
+    return a->i < b->i ? -1 : a->i > b->i;
+}
+
+static const char *lookup_new_number(const diff_result *r, const numidx *ix, const char *num)
+{
+    size_t lo = 0, hi = r->nold;
+    while (lo < hi) {
+        size_t m = lo + (hi - lo) / 2;
+        if (strcmp(ix[m].number, num) < 0)
+            lo = m + 1;
+        else
+            hi = m;
     }
+    if (lo < r->nold && !strcmp(ix[lo].number, num))
+        return new_number_of(r, ix[lo].i);
     return NULL;
 }
 
@@ -448,10 +847,17 @@ int diff_findings(const diff_finding *old_f, size_t nold, const diff_finding *ne
     fkey *ko = xcalloc(nold + 1, sizeof *ko), *kn = xcalloc(nnew + 1, sizeof *kn);
     int rc = 0;
     size_t mo = 0, mn = 0;
+    numidx *ix = NULL;
+    if (sections && nold) {
+        ix = xmalloc((sections->nold + 1) * sizeof *ix);
+        for (size_t i = 0; i < sections->nold; i++)
+            ix[i] = (numidx){sections->old[i].sec->number, i};
+        qsort(ix, sections->nold, sizeof *ix, numidx_cmp);
+    }
     for (; mo < nold && !rc; mo++) {
         const char *sec = old_f[mo].section;
         if (sections && sec && *sec) {
-            const char *to = diff_new_number(sections, sec);
+            const char *to = lookup_new_number(sections, ix, sec);
             if (to)
                 sec = to;
         }
@@ -496,6 +902,7 @@ int diff_findings(const diff_finding *old_f, size_t nold, const diff_finding *ne
         free(kn[k].key);
     free(ko);
     free(kn);
+    free(ix);
     if (rc)
         diff_findings_free(out);
     return rc;

@@ -15,7 +15,12 @@
  *    "renumbered", not removed and added, even when its old number is
  *    reused by a new section. Paired sections are compared on their
  *    matching text (wdiff.h), so typography and re-wrapping are no change;
- *    changed ones carry a word diff.
+ *    changed ones carry a word diff. The renumbering search finds
+ *    identical word sets by hash and similar ones by prefix filtering (an
+ *    inverted index on each set's rarest words), keeps a few candidates
+ *    per section, and stops at a work budget (renumber_skipped says how
+ *    many old sections it did not reach): memory linear, time n log n on
+ *    ordinary documents, bounded on hostile ones.
  *
  * 3. Findings delta (diff_findings): two lists of findings, old and new,
  *    split into introduced, resolved and persisting, matched by rule id +
@@ -39,6 +44,9 @@
 #include "wdiff.h"
 
 #define DIFF_RENUMBER_MIN 0.8
+/* Work budget of the renumbering search (word-set elements compared plus
+ * index entries visited): at most about half a second. */
+#define DIFF_RENUMBER_BUDGET 1000000000ULL
 
 /* ---- 1. version, date, revision table ---- */
 
@@ -93,11 +101,15 @@ typedef struct diff_result {
     size_t npairs;
     size_t added, removed, renumbered, changed, unchanged;
     int gave_up;          /* some word diff ran out of budget */
+    size_t renumber_skipped; /* unpaired old sections the renumbering search
+                                did not reach (its budget ran out): they
+                                may show as removed rather than renumbered */
 } diff_result;
 
 typedef struct diff_opts {
     double renumber_min;        /* 0 = DIFF_RENUMBER_MIN */
     unsigned long long budget;  /* word diff budget per section; 0 = default */
+    unsigned long long renumber_budget; /* 0 = DIFF_RENUMBER_BUDGET */
 } diff_opts;
 
 /* Align the outlines of two analysed documents. opts may be NULL. On

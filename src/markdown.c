@@ -1,6 +1,7 @@
 #include "markdown.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,7 +148,151 @@ size_t markdown_front_matter(const char *text, size_t n, doc *d)
     return 0;
 }
 
+/* ---- limits ---------------------------------------------------------------- */
+
+/* Cells of a GFM table delimiter row ("| :-- | --: |"), after any
+ * blockquote or indentation prefix; 0 if the line is not one. */
+static size_t delim_cells(const char *s, size_t l)
+{
+    size_t i = 0, cells = 0;
+    while (i < l && (s[i] == ' ' || s[i] == '\t' || s[i] == '>'))
+        i++;
+    int pipe = 0;
+    if (i < l && s[i] == '|')
+        i++, pipe = 1;
+    while (i < l) {
+        while (i < l && (s[i] == ' ' || s[i] == '\t'))
+            i++;
+        if (i >= l)
+            break;
+        if (s[i] == ':')
+            i++;
+        size_t d = 0;
+        while (i < l && s[i] == '-')
+            i++, d++;
+        if (!d)
+            return 0;
+        if (i < l && s[i] == ':')
+            i++;
+        while (i < l && (s[i] == ' ' || s[i] == '\t'))
+            i++;
+        cells++;
+        if (i < l && s[i] == '|')
+            i++, pipe = 1;
+        else if (i < l)
+            return 0;
+    }
+    return pipe || cells > 1 ? cells : 0;
+}
+
+static int blank_line(const char *s, size_t l)
+{
+    for (size_t i = 0; i < l; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+            return 0;
+    return 1;
+}
+
+/* Openers of one raw-HTML kind that cmark-gfm 0.29.0.gfm.6 scans from to
+ * the closer or the end of their paragraph, each: pending openers and the
+ * sum of their offsets. */
+typedef struct scan_cost {
+    unsigned long long k, sum;
+} scan_cost;
+
+static void scan_close(scan_cost *c, size_t at, unsigned long long *total)
+{
+    *total += c->k * (unsigned long long)at - c->sum;
+    c->k = c->sum = 0;
+}
+
+int markdown_check_limits(const char *text, size_t n, const char *name, cps_err *e)
+{
+    unsigned long long pipe_cost = 0, cells = 0, scan = 0;
+    scan_cost pi = {0, 0}, cdata = {0, 0};
+    size_t cols = 0, line = 0, prev_nonblank = 0;
+    for (size_t pos = 0; pos < n;) {
+        size_t eol, l = line_len(text + pos, n - pos, &eol);
+        const char *s = text + pos;
+        line++;
+        int blank = blank_line(s, l);
+        size_t pipes = 0;
+        for (size_t i = 0; i < l; i++) {
+            char c = s[i];
+            if (c == '|') {
+                pipes++;
+            } else if (c == '<' && i + 1 < l && s[i + 1] == '?') {
+                pi.k++, pi.sum += pos + i;
+            } else if (c == '?' && i + 1 < l && s[i + 1] == '>') {
+                scan_close(&pi, pos + i, &scan);
+            } else if (c == '<' && l - i >= 9 && memcmp(s + i, "<![CDATA[", 9) == 0) {
+                cdata.k++, cdata.sum += pos + i;
+            } else if (c == ']' && l - i >= 3 && memcmp(s + i, "]]>", 3) == 0) {
+                scan_close(&cdata, pos + i, &scan);
+            }
+        }
+        if (blank) {
+            scan_close(&pi, pos, &scan);
+            scan_close(&cdata, pos, &scan);
+        }
+        if (pipes >= MARKDOWN_ROW_PIPES)
+            pipe_cost += (unsigned long long)pipes * pipes;
+        if (pipe_cost > MARKDOWN_PIPE_BUDGET)
+            return cps_err_set(e, CPS_E_LIMIT, name, (long)line,
+                               "%zu '|' on one line: lines this wide are refused, "
+                               "the Markdown parser (cmark-gfm) is quadratic in them", pipes);
+        if (blank) {
+            cols = 0;
+        } else if (cols) {
+            cells += cols; /* a row: as many cells as the header, whatever it holds */
+        } else {
+            size_t d = prev_nonblank == line - 1 ? delim_cells(s, l) : 0;
+            if (d)
+                cols = d, cells += 2 * (unsigned long long)d;
+        }
+        if (cells > MARKDOWN_MAX_TABLE_CELLS)
+            return cps_err_set(e, CPS_E_LIMIT, name, (long)line,
+                               "the tables have more than %u cells", MARKDOWN_MAX_TABLE_CELLS);
+        if (scan > MARKDOWN_SCAN_BUDGET)
+            return cps_err_set(e, CPS_E_LIMIT, name, (long)line,
+                               "too many unclosed '<?' or '<![CDATA[' for the Markdown parser "
+                               "(cmark-gfm is quadratic in them)");
+        if (!blank)
+            prev_nonblank = line;
+        pos += l + eol;
+        if (!eol)
+            break;
+    }
+    scan_close(&pi, n, &scan);
+    scan_close(&cdata, n, &scan);
+    if (scan > MARKDOWN_SCAN_BUDGET)
+        return cps_err_set(e, CPS_E_LIMIT, name, (long)line,
+                           "too many unclosed '<?' or '<![CDATA[' for the Markdown parser "
+                           "(cmark-gfm is quadratic in them)");
+    return 0;
+}
+
 /* ---- rendering ----------------------------------------------------------- */
+
+static pthread_once_t init_once = PTHREAD_ONCE_INIT;
+
+static void init_cmark(void)
+{
+    cmark_gfm_core_extensions_ensure_registered();
+}
+
+void markdown_init(void)
+{
+    pthread_once(&init_once, init_cmark);
+}
+
+/* cmark-gfm 0.29 keeps the inline parser's special characters in global
+ * arrays that parsing edits: attaching the extensions and finishing a
+ * document add '~' (strikethrough) and the autolink characters, and every
+ * table row adds them and then removes them. Two threads parsing at once
+ * could each see the other's removal and miss a strikethrough or an
+ * autolink, so parsing is serialised; rendering is not. */
+static pthread_mutex_t parse_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* Raw HTML blocks get line markers (html.h) so their elements get source
  * lines: the literal is edited in place, the tree's shape is unchanged. */
@@ -182,10 +327,13 @@ char *markdown_render(const char *text, size_t n, size_t *out_len)
 {
     static const char *const exts[] = {"table", "strikethrough", "autolink", NULL};
     const int opts = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES;
-    cmark_gfm_core_extensions_ensure_registered(); /* idempotent */
+    markdown_init();
+    pthread_mutex_lock(&parse_lock);
     cmark_parser *p = cmark_parser_new(opts);
-    if (!p)
+    if (!p) {
+        pthread_mutex_unlock(&parse_lock);
         return NULL;
+    }
     for (int i = 0; exts[i]; i++) {
         cmark_syntax_extension *x = cmark_find_syntax_extension(exts[i]);
         if (x)
@@ -193,6 +341,7 @@ char *markdown_render(const char *text, size_t n, size_t *out_len)
     }
     cmark_parser_feed(p, text, n);
     cmark_node *root = cmark_parser_finish(p);
+    pthread_mutex_unlock(&parse_lock);
     if (!root) {
         cmark_parser_free(p);
         return NULL;
@@ -233,6 +382,11 @@ int markdown_parse(const source *src, int keep_chrome, doc *out, cps_err *e)
         blanked[o] = '\0';
         text = blanked;
         tlen = o;
+    }
+    int lrc = markdown_check_limits(text, tlen, src->name, e);
+    if (lrc) {
+        free(blanked);
+        return lrc;
     }
     size_t hlen = 0;
     char *html = markdown_render(text, tlen, &hlen);

@@ -18,6 +18,10 @@
  *
  * Untrusted input: the source size cap applies (source.h); cmark-gfm is
  * linear on ordinary input; no file or network access happens.
+ *
+ * Threads: markdown_init before starting them; cmark-gfm parsing edits
+ * global state, so markdown_render serialises the parse (not the HTML
+ * rendering or the HTML front end).
  */
 #ifndef CPSLINT_MARKDOWN_H
 #define CPSLINT_MARKDOWN_H
@@ -30,6 +34,12 @@
 
 #define MARKDOWN_FM_MAX (64u * 1024)
 
+/* Set up cmark-gfm's extension registry, whose first registration is not
+ * thread-safe. Call once before threads (cmd_check.c does, before -j
+ * workers); idempotent, and safe to call again from any thread
+ * (pthread_once): markdown_render calls it too. */
+void markdown_init(void);
+
 /* Parse src (UTF-8 Markdown) into *out (initialised here, format
  * "markdown"; caller frees with doc_free, also on failure). */
 int markdown_parse(const source *src, int keep_chrome, doc *out, cps_err *e);
@@ -41,6 +51,27 @@ int markdown_parse(const source *src, int keep_chrome, doc *out, cps_err *e);
  * top-level "key: value" lines are read; quotes around a value are
  * removed; block scalars ("|", ">") and lists are skipped. */
 size_t markdown_front_matter(const char *text, size_t n, doc *d);
+
+/* cmark-gfm 0.29.0.gfm.6 is quadratic on some hostile input: the cells of
+ * one table row (a linked list appended at its tail), unclosed "<?" and
+ * "<![CDATA[" (each scans to the end of its paragraph), and a table
+ * pads every row to its header's width (a 20,000-column header over lines
+ * of "x" is billions of cells). markdown_check_limits refuses such text
+ * before cmark-gfm sees it, with CPS_E_LIMIT naming name and the line:
+ * - lines with MARKDOWN_ROW_PIPES or more '|' cost pipes^2 each, summed
+ *   up to MARKDOWN_PIPE_BUDGET (a row of 10,000 cells alone; any number
+ *   of ordinary table rows);
+ * - the tables' cells (header width times rows, header and delimiter
+ *   rows included) up to MARKDOWN_MAX_TABLE_CELLS;
+ * - the bytes from each "<?" / "<![CDATA[" to its closer or the next blank
+ *   line, summed, up to MARKDOWN_SCAN_BUDGET.
+ * Each bound is a few tenths of a second of cmark-gfm at most, and far
+ * above any real CP/CPS. markdown_parse applies it. */
+#define MARKDOWN_ROW_PIPES 32
+#define MARKDOWN_PIPE_BUDGET 100000000ULL
+#define MARKDOWN_MAX_TABLE_CELLS 250000u
+#define MARKDOWN_SCAN_BUDGET 1000000000ULL
+int markdown_check_limits(const char *text, size_t n, const char *name, cps_err *e);
 
 /* Render Markdown text[0..n) to the HTML markdown_parse reads: a whole
  * document (<html><body>...), with data-sourcepos and line markers (lines

@@ -1,3 +1,6 @@
+/* pipe2, mkostemp and fopen's "e" flag (O_CLOEXEC) are GNU extensions in
+ * glibc */
+#define _GNU_SOURCE
 #include "pdf.h"
 
 #include <ctype.h>
@@ -6,6 +9,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,7 +55,7 @@ static int pdf_named_pdf_is_pdf(const unsigned char *b, size_t n)
 
 int pdf_file_is_pdf(const char *path)
 {
-    FILE *f = fopen(path, "rb");
+    FILE *f = fopen(path, "rbe"); /* close-on-exec: -j threads spawn pdftotext */
     if (!f)
         return 0;
     unsigned char head[1024 + 5];
@@ -101,13 +105,14 @@ int pdf_extract(const char *path, const char *name, const pdf_opts *o, char **te
     sprintf(arg, "%s%s", path[0] == '-' ? "./" : "", path);
     char *argv[] = {(char *)prog, "-q", "-layout", "-enc", "UTF-8", arg, "-", NULL};
 
+    /* close-on-exec from the start: with -j, another thread may spawn its
+     * pdftotext between pipe() and fcntl(), and a child holding this write
+     * end would keep our read from ever seeing end-of-file */
     int fds[2];
-    if (pipe(fds) != 0) {
+    if (pipe2(fds, O_CLOEXEC) != 0) {
         free(arg);
         return cps_err_set(e, CPS_E_IO, name, 0, "cannot run pdftotext: %s", strerror(errno));
     }
-    fcntl(fds[0], F_SETFD, FD_CLOEXEC);
-    fcntl(fds[1], F_SETFD, FD_CLOEXEC);
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
@@ -214,6 +219,7 @@ typedef struct pline {
     size_t n;
     size_t indent;   /* leading blanks */
     int page;        /* 1-based */
+    size_t pg;       /* 0-based among the pages that have lines */
     long line;       /* 1-based within the page */
     int drop;        /* DROP_* */
 } pline;
@@ -229,8 +235,9 @@ static int blank_char(unsigned char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
 }
 
-/* The lines of the text, with their page and line numbers. */
-static pline *split_lines(const char *t, size_t n, size_t *count, int *npages)
+/* The lines of the text, with their page and line numbers; *npg: the
+ * pages that have lines (pline.pg), never more than the lines. */
+static pline *split_lines(const char *t, size_t n, size_t *count, size_t *npg)
 {
     size_t cap = 256, k = 0;
     pline *v = xmalloc(cap * sizeof *v);
@@ -261,13 +268,14 @@ static pline *split_lines(const char *t, size_t n, size_t *count, int *npages)
         v[k].n = len - ind;
         v[k].indent = ind;
         v[k].page = page;
+        v[k].pg = k && v[k - 1].page == page ? v[k - 1].pg : k ? v[k - 1].pg + 1 : 0;
         v[k].line = ++line;
         v[k].drop = 0;
         k++;
         i = nl ? end + 1 : n;
     }
     *count = k;
-    *npages = page;
+    *npg = k ? v[k - 1].pg + 1 : 0;
     return v;
 }
 
@@ -300,8 +308,9 @@ static void make_key(const pline *l, char *key)
 }
 
 typedef struct zkey {
-    char key[KEY_MAX];
-    int page;
+    const char *key; /* in an arena: set once every key is in it */
+    size_t off;      /* the key's offset in the arena */
+    size_t pg;
     size_t idx;
 } zkey;
 
@@ -311,7 +320,7 @@ static int zkey_cmp(const void *a, const void *b)
     int c = strcmp(x->key, y->key);
     if (c)
         return c;
-    return x->page - y->page;
+    return x->pg < y->pg ? -1 : x->pg > y->pg;
 }
 
 static int roman_word(const char *s, size_t n)
@@ -367,19 +376,23 @@ static int page_number_line(const char *s, size_t n)
     return i == n;
 }
 
-static void drop_headers_footers(pline *v, size_t nl, int npages)
+/* Memory: a few words per page that has lines, and the keys (at most
+ * KEY_MAX bytes each, 2 * ZONE per page) in one arena. */
+static void drop_headers_footers(pline *v, size_t nl, size_t npg)
 {
     /* page ranges */
-    size_t *first = xcalloc((size_t)npages + 2, sizeof *first);
-    size_t *end = xcalloc((size_t)npages + 2, sizeof *end);
+    size_t *first = xcalloc(npg + 1, sizeof *first);
+    size_t *end = xcalloc(npg + 1, sizeof *end);
     for (size_t i = nl; i-- > 0;)
-        first[v[i].page] = i;
+        first[v[i].pg] = i;
     for (size_t i = 0; i < nl; i++)
-        end[v[i].page] = i + 1;
-    zkey *z = xmalloc(((size_t)npages * 2 * ZONE + 1) * sizeof *z);
+        end[v[i].pg] = i + 1;
+    zkey *z = xmalloc((npg * 2 * ZONE + 1) * sizeof *z);
+    buf arena = BUF_INIT;
+    char key[KEY_MAX];
     size_t nz = 0;
     int pages_with_text = 0;
-    for (int p = 1; p <= npages; p++) {
+    for (size_t p = 0; p < npg; p++) {
         if (end[p] == 0)
             continue;
         size_t zone[2 * ZONE], nzone = 0;
@@ -405,20 +418,26 @@ static void drop_headers_footers(pline *v, size_t nl, int npages)
                 l->drop = DROP_CHROME;
                 continue;
             }
-            make_key(l, z[nz].key);
-            z[nz].page = p;
+            make_key(l, key);
+            if (!key[0])
+                continue;
+            z[nz].off = arena.len;
+            buf_put(&arena, key, strlen(key) + 1);
+            z[nz].pg = p;
             z[nz].idx = zone[j];
-            if (z[nz].key[0])
-                nz++;
+            nz++;
         }
     }
+    for (size_t i = 0; i < nz; i++)
+        z[i].key = arena.ptr + z[i].off;
     qsort(z, nz, sizeof *z, zkey_cmp);
     for (size_t i = 0; i < nz;) {
         size_t j = i;
-        int pages = 0, last = -1;
+        int pages = 0;
+        size_t last = SIZE_MAX;
         while (j < nz && strcmp(z[j].key, z[i].key) == 0) {
-            if (z[j].page != last)
-                pages++, last = z[j].page;
+            if (z[j].pg != last)
+                pages++, last = z[j].pg;
             j++;
         }
         if (pages >= 2 && pages * 2 > pages_with_text)
@@ -427,6 +446,7 @@ static void drop_headers_footers(pline *v, size_t nl, int npages)
         i = j;
     }
     free(z);
+    buf_free(&arena);
     free(first);
     free(end);
 }
@@ -542,30 +562,37 @@ static int entry_like(const pline *l)
     return l->n && (leader_entry(l->s, l->n) || gap_entry(l->s, l->n));
 }
 
-static void drop_toc(pline *v, size_t nl, int npages)
+static void drop_toc(pline *v, size_t nl, size_t npg)
 {
-    int *entries = xcalloc((size_t)npages + 2, sizeof *entries);
-    int *lines = xcalloc((size_t)npages + 2, sizeof *lines);
-    int *titled = xcalloc((size_t)npages + 2, sizeof *titled);
+    size_t *entries = xcalloc(npg + 1, sizeof *entries);
+    size_t *lines = xcalloc(npg + 1, sizeof *lines);
+    int *titled = xcalloc(npg + 1, sizeof *titled);
     for (size_t i = 0; i < nl; i++) {
         pline *l = &v[i];
         if (l->drop || !l->n)
             continue;
         if (toc_title(l->s, l->n)) {
             l->drop = DROP_TOC;
-            titled[l->page] = 1;
+            titled[l->pg] = 1;
             continue;
         }
-        lines[l->page]++;
+        lines[l->pg]++;
         if (entry_like(l))
-            entries[l->page]++;
+            entries[l->pg]++;
     }
+    /* live: the lines before i on its page that are not blank and not
+     * dropped (so far), kept up to date as lines are dropped */
+    size_t live = 0;
     for (size_t i = 0; i < nl; i++) {
         pline *l = &v[i];
+        if (i == 0 || v[i - 1].pg != l->pg)
+            live = 0;
+        else if (v[i - 1].n && !v[i - 1].drop)
+            live++;
         if (l->drop || !l->n)
             continue;
-        int toc_page = entries[l->page] >= 3 &&
-                       (2 * entries[l->page] >= lines[l->page] || titled[l->page]);
+        int toc_page = entries[l->pg] >= 3 &&
+                       (2 * entries[l->pg] >= lines[l->pg] || titled[l->pg]);
         int entry = leader_entry(l->s, l->n) || (toc_page && gap_entry(l->s, l->n));
         if (!entry)
             continue;
@@ -575,16 +602,15 @@ static void drop_toc(pline *v, size_t nl, int npages)
         if (section_number(l->s, l->n, &comps))
             continue;
         /* first on its page: the entry may have begun on the page before */
-        int first_on_page = 1;
-        for (size_t j = i; j-- > 0 && v[j].page == l->page;)
-            if (v[j].n && !v[j].drop)
-                first_on_page = 0;
+        int first_on_page = live == 0;
         for (size_t j = i, up = 0; j-- > 0 && up < 2;) {
             if (v[j].drop == DROP_CHROME || (first_on_page && !up && !v[j].n))
                 continue;
             if (v[j].drop || !v[j].n || entry_like(&v[j]))
                 break;
             v[j].drop = DROP_TOC;
+            if (v[j].pg == l->pg)
+                live--;
             up++;
             if (section_number(v[j].s, v[j].n, &comps))
                 break;
@@ -744,11 +770,22 @@ static int ends_sentence(const buf *b)
 
 void pdf_text_to_blocks(const char *text, size_t n, doc *d)
 {
-    size_t nl;
-    int npages;
-    pline *v = split_lines(text, n, &nl, &npages);
-    drop_headers_footers(v, nl, npages);
-    drop_toc(v, nl, npages);
+    size_t nl, npg;
+    pline *v = split_lines(text, n, &nl, &npg);
+    drop_headers_footers(v, nl, npg);
+    drop_toc(v, nl, npg);
+    /* the nearest line not dropped before and after each (nl: none) */
+    size_t *prev = xmalloc((nl + 1) * sizeof *prev), *next = xmalloc((nl + 1) * sizeof *next);
+    for (size_t i = 0, last = nl; i < nl; i++) {
+        prev[i] = last;
+        if (!v[i].drop)
+            last = i;
+    }
+    for (size_t i = nl, last = nl; i-- > 0;) {
+        next[i] = last;
+        if (!v[i].drop)
+            last = i;
+    }
 
     para p;
     memset(&p, 0, sizeof p);
@@ -789,16 +826,10 @@ void pdf_text_to_blocks(const char *text, size_t n, doc *d)
             /* a chapter number alone ("1. Validate the request") is often a
              * list item: it must stand apart, or be in capitals */
             int prev_blank = 1, next_blank = 1;
-            for (size_t j = i; j-- > 0;)
-                if (!v[j].drop) {
-                    prev_blank = !v[j].n || v[j].page != l->page;
-                    break;
-                }
-            for (size_t j = i + 1; j < nl; j++)
-                if (!v[j].drop) {
-                    next_blank = !v[j].n || v[j].page != l->page;
-                    break;
-                }
+            if (prev[i] < nl)
+                prev_blank = !v[prev[i]].n || v[prev[i]].page != l->page;
+            if (next[i] < nl)
+                next_blank = !v[next[i]].n || v[next[i]].page != l->page;
             if (comps > 1 || all_caps(l->s + num, l->n - num) || (prev_blank && next_blank)) {
                 para_start(&p, d, BLOCK_HEADING, comps > 6 ? 6 : comps, l);
                 para_add(&p, l->s, l->n);
@@ -822,10 +853,28 @@ void pdf_text_to_blocks(const char *text, size_t n, doc *d)
     }
     para_flush(&p, d);
     buf_free(&p.text);
+    free(prev);
+    free(next);
     free(v);
 }
 
 /* ---- the front end --------------------------------------------------------- */
+
+/* Refuse text of more than PDF_MAX_PAGES pages (pdftotext ends each page
+ * with a form feed). */
+static int check_pages(const char *text, size_t len, const char *name, cps_err *e)
+{
+    size_t pages = 0;
+    for (const char *p = text, *end = text + len; p < end; p++) {
+        p = memchr(p, '\f', (size_t)(end - p));
+        if (!p)
+            break;
+        if (++pages > PDF_MAX_PAGES)
+            return cps_err_set(e, CPS_E_LIMIT, name, 0,
+                               "the PDF's text has more than %u pages", PDF_MAX_PAGES);
+    }
+    return 0;
+}
 
 static void init_doc(doc *out, const char *name)
 {
@@ -849,9 +898,11 @@ int pdf_parse_file(const char *path, const char *name, size_t max_size, const pd
     int rc = pdf_extract(path, name, o, &text, &len, e);
     if (rc)
         return rc;
-    pdf_text_to_blocks(text, len, out);
+    rc = check_pages(text, len, name, e);
+    if (!rc)
+        pdf_text_to_blocks(text, len, out);
     free(text);
-    return 0;
+    return rc;
 }
 
 int pdf_parse_bytes(const char *name, const unsigned char *bytes, size_t n, const pdf_opts *o,
@@ -863,7 +914,7 @@ int pdf_parse_bytes(const char *name, const unsigned char *bytes, size_t n, cons
         dir = "/tmp";
     char *tmpl = xmalloc(strlen(dir) + 32);
     sprintf(tmpl, "%s/cpslint-pdf-XXXXXX", dir);
-    int fd = mkstemp(tmpl);
+    int fd = mkostemp(tmpl, O_CLOEXEC);
     if (fd < 0) {
         int err = errno;
         free(tmpl);
@@ -891,7 +942,9 @@ int pdf_parse_bytes(const char *name, const unsigned char *bytes, size_t n, cons
         size_t len;
         rc = pdf_extract(tmpl, shown(name), o, &text, &len, e);
         if (!rc) {
-            pdf_text_to_blocks(text, len, out);
+            rc = check_pages(text, len, shown(name), e);
+            if (!rc)
+                pdf_text_to_blocks(text, len, out);
             free(text);
         }
     }

@@ -12,6 +12,14 @@
  * (stdin, memory) to a private temporary file (mkstemp, mode 0600) for it,
  * and removes it.
  *
+ * pdf_parse_file and pdf_parse_bytes refuse (CPS_E_LIMIT) text of more
+ * than PDF_MAX_PAGES pages. pdf_text_to_blocks runs in time and memory
+ * linear in its text (n log n for the header and footer keys), whatever
+ * the page count.
+ *
+ * The pipe and the temporary file are opened close-on-exec, so that with
+ * -j another thread's pdftotext never inherits them.
+ *
  * pdf_text_to_blocks reads pdftotext's layout text: pages split at form
  * feeds; running headers and footers (lines among the first or last 3
  * non-blank lines of a page whose text, digits aside, recurs there on most
@@ -42,6 +50,7 @@
 
 #define PDF_DEFAULT_TIMEOUT 60u                    /* seconds */
 #define PDF_DEFAULT_MAX_OUTPUT (256u * 1024 * 1024) /* bytes of text */
+#define PDF_MAX_PAGES 100000u  /* pages of text (form feeds) before CPS_E_LIMIT */
 
 typedef struct pdf_opts {
     unsigned timeout;       /* seconds; 0 = PDF_DEFAULT_TIMEOUT */

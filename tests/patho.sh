@@ -205,3 +205,76 @@ want_exit 0 1; want_out "4.9.3"; finish
 bounded "diff: unrelated 5 MB sections (one paragraph)" 60 1200 diff "$tmp/one-a.html" "$tmp/one-b.html"
 want_exit 0 1; want_out "4.9.3"; finish
 rm -f "$tmp"/many-?.html "$tmp"/one-?.html
+
+# 12. cpslint diff: thousands of sections renumbered at once (4.9.1.a.b ->
+# 4.9.2.a.b), all alike. Identical ones: every candidate pair was kept
+# (4,060 per side: 4 s, 1 GB); now found by a hash of the word set. One
+# word changed in each of 8,020 per side: the similarity search is bounded
+# and says so.
+gen "
+for k, vary in ((40, 0), (80, 1)):
+    for side, mid in (('old', '1'), ('new', '2')):
+        o = ['<html><body><h1>1. Introduction</h1><p>Intro.</p><h2>4.9 Revocation</h2><p>x</p><h3>4.9.%s Circumstances</h3><p>y</p>' % mid]
+        for a in range(1, 100):
+            o.append('<h4>4.9.%s.%d Group %d</h4><p>Group text %d.</p>' % (mid, a, a, a))
+            for b in range(1, k + 1):
+                o.append('<h5>4.9.%s.%d.%d Case %d %d</h5><p>The CA revokes the certificate in case %d %d within %s days of the report by the subscriber or relying party.</p>' % (mid, a, b, a, b, a, b, 'six' if vary and side == 'new' else 'five'))
+        o.append('</body></html>')
+        open('$tmp/ren%d-%s.html' % (k, side), 'w').write('\\n'.join(o))
+" /dev/null
+bounded "diff: 4,060 identical sections renumbered" 10 250 diff "$tmp/ren40-old.html" "$tmp/ren40-new.html"
+want_exit 1; want_out "0 added, 0 removed, 4060 renumbered"; finish
+bounded "diff: 8,020 similar sections renumbered, search bounded" 20 400 diff "$tmp/ren80-old.html" "$tmp/ren80-new.html"
+want_exit 1; want_out "too many similar sections to search them all for renumbering"; finish
+rm -f "$tmp"/ren*.html
+
+# 13. PDF text (a fake pdftotext, CPSLINT_PDFTOTEXT): 200,000 dot-leader
+# lines on one page (each entry scanned its page back to the top: 80,000
+# took 1.7 s), 10 MB of form feeds (1 KB allocated per page: out of memory
+# and SIGABRT under a memory limit; now refused), and 99,999 one-line pages.
+printf '%%PDF-1.4\n%%fake\n' >"$tmp/fake.pdf"
+gen "
+o = ['Table of contents'] + ['Section title number %d ........................ %d' % (i, i % 500 + 1) for i in range(200000)]
+open('$tmp/toc.txt', 'w').write('\n'.join(o) + '\n\f1. Introduction\n\nText.\n\f')
+open('$tmp/ff.txt', 'w').write('1. Introduction\n\nText.\n' + '\f' * 10000000)
+open('$tmp/pages.txt', 'w').write('1. Introduction\n\nText.\n' + 'x\n\f' * 99998)
+" /dev/null
+printf '#!/bin/sh\nexec cat "$FAKE_TEXT"\n' >"$tmp/fake-pdftotext"
+chmod +x "$tmp/fake-pdftotext"
+export CPSLINT_PDFTOTEXT="$tmp/fake-pdftotext"
+FAKE_TEXT="$tmp/toc.txt"; export FAKE_TEXT
+bounded "PDF: 200,000 dot-leader lines on one page" 5 200 outline "$tmp/fake.pdf"
+want_exit 0; want_out "sections:"; finish
+FAKE_TEXT="$tmp/ff.txt"
+bounded "PDF: 10 MB of form feeds is refused" 10 200 outline "$tmp/fake.pdf"
+want_exit 2; want_err "fake.pdf: the PDF's text has more than 100000 pages"; finish
+FAKE_TEXT="$tmp/pages.txt"
+bounded "PDF: 99,999 pages of one line" 10 200 outline "$tmp/fake.pdf"
+want_exit 0; want_out "sections:"; finish
+unset CPSLINT_PDFTOTEXT FAKE_TEXT
+rm -f "$tmp"/toc.txt "$tmp"/ff.txt "$tmp"/pages.txt
+
+# 14. Markdown that cmark-gfm 0.29.0.gfm.6 is quadratic on, refused before
+# it parses (exit 2, FILE:LINE): a table row of 64,000 cells (6.7 s), a
+# 20,000-column header over lines of "x" (every row padded: did not finish),
+# 1 MB of unclosed "<?" (did not finish) and of "<![CDATA[" (19 s). An
+# 8-column table of 20,000 rows is read.
+gen "
+H = '# 1. Introduction\n\nText.\n\n'
+open('$tmp/cells.md', 'w').write(H + '|a|\n|-|\n|' + 'x|' * 64000 + '\n')
+open('$tmp/wide.md', 'w').write(H + '|' + 'a|' * 20000 + '\n|' + '-|' * 20000 + '\n' + 'x\n' * 500000)
+open('$tmp/pi.md', 'w').write(H + 'a' + '<?' * 500000 + '\n')
+open('$tmp/cdata.md', 'w').write(H + 'a' + '<![CDATA[' * 110000 + '\n')
+open('$tmp/table.md', 'w').write(H + '|a|b|c|d|e|f|g|h|\n|-|-|-|-|-|-|-|-|\n' + '|1|2|3|4|5|6|7|8|\n' * 20000)
+" /dev/null
+bounded "Markdown: a table row of 64,000 cells is refused" 5 100 outline "$tmp/cells.md"
+want_exit 2; want_err "cells.md:7: 64001 '|' on one line"; finish
+bounded "Markdown: a 20,000-column table over 500,000 lines is refused" 5 100 outline "$tmp/wide.md"
+want_exit 2; want_err "wide.md:5:"; finish
+bounded "Markdown: 1 MB of unclosed '<?' is refused" 5 100 outline "$tmp/pi.md"
+want_exit 2; want_err "pi.md:5: too many unclosed '<?'"; finish
+bounded "Markdown: 1 MB of unclosed '<![CDATA[' is refused" 5 100 outline "$tmp/cdata.md"
+want_exit 2; want_err "cdata.md:5: too many unclosed"; finish
+bounded "Markdown: an 8-column table of 20,000 rows is read" 20 600 outline "$tmp/table.md"
+want_exit 0; want_out "sections:"; finish
+rm -f "$tmp"/*.md

@@ -93,6 +93,40 @@ static void test_versions_missing_ones(void **state)
     assert_false(v.version_incremented);
 }
 
+/* Long revision tables: rows are looked up, not compared pairwise (50,000
+ * by 50,000 was 2.5e9 comparisons); versions match as same_version did. */
+static void test_versions_long_tables(void **state)
+{
+    (void)state;
+    enum { N = 50000 };
+    revision *ro = calloc(N, sizeof *ro), *rn = calloc(N + 1, sizeof *rn);
+    char (*names)[16] = calloc(N + 1, sizeof *names);
+    for (int i = 0; i <= N; i++) {
+        snprintf(names[i], sizeof names[i], "%d.%d", i / 100 + 1, i % 100);
+        revision r = {names[i], date_from_ymd(2000 + i / 3000, i / 28 % 12 + 1, i % 28 + 1), 0};
+        if (i < N)
+            ro[i] = r;
+        rn[i] = r;
+    }
+    /* the old table writes the same versions differently */
+    ro[7].version = "v1.7.0";
+    ro[8].version = "Version 1.8";
+    doc_meta o, n;
+    meta_set(&o, names[N - 1], ro[N - 1].date, ro, N);
+    meta_set(&n, names[N], rn[N].date, rn, N + 1);
+    diff_versions_result v;
+    diff_versions(&o, &n, &v);
+    assert_true(v.changelog_entry_added);
+    assert_ptr_equal(v.new_row, &rn[N]);
+    /* same table: nothing new */
+    meta_set(&n, names[N], rn[N].date, rn, N);
+    diff_versions(&o, &n, &v);
+    assert_false(v.changelog_entry_added);
+    free(ro);
+    free(rn);
+    free(names);
+}
+
 /* ---- sections ---- */
 
 static outline_spec spec;
@@ -321,15 +355,75 @@ static void test_findings_follow_renumbering(void **state)
     analysis_free(&b);
 }
 
+/* Many sections renumbered at once (4.9.1.a.b -> 4.9.2.a.b), all alike:
+ * the renumbering search is exact and bounded; a tiny budget stops it with
+ * renumber_skipped set, and what it did pair is still right. */
+static void many_sections(buf *b, const char *mid, int n, int variant)
+{
+    buf_puts(b, DOC_HEAD);
+    buf_printf(b, "<h2>4.9 Revocation</h2><p>x</p><h3>4.9.%s Circumstances</h3><p>y</p>", mid);
+    for (int a = 1; a <= n; a++) {
+        buf_printf(b, "<h4>4.9.%s.%d Group %d</h4><p>Group text %d.</p>", mid, a, a, a);
+        for (int c = 1; c <= 20; c++)
+            buf_printf(b,
+                       "<h5>4.9.%s.%d.%d Case %d %d</h5><p>The CA revokes the certificate in "
+                       "case %d %d within %s days of the report.</p>",
+                       mid, a, c, a, c, a, c, variant ? "six" : "five");
+    }
+    buf_puts(b, "</body></html>");
+}
+
+static void test_sections_renumbered_many(void **state)
+{
+    (void)state;
+    for (int variant = 0; variant < 2; variant++) {
+        buf x = BUF_INIT, y = BUF_INIT;
+        many_sections(&x, "1", 30, 0);
+        many_sections(&y, "2", 30, variant);
+        analysis a, b;
+        analyse(buf_cstr(&x), &a);
+        analyse(buf_cstr(&y), &b);
+        diff_result r;
+        cps_err e;
+        assert_int_equal(diff_sections(&a, &b, NULL, &r, &e), 0);
+        assert_int_equal(r.renumber_skipped, 0);
+        assert_int_equal(r.renumbered, 30 * 21 + 1);
+        assert_int_equal(r.added, 0);
+        assert_string_equal(diff_new_number(&r, "4.9.1.17.3"), "4.9.2.17.3");
+        diff_result_free(&r);
+        /* a budget too small for the similar (not identical) pass */
+        diff_opts o = {0, 0, 1000};
+        assert_int_equal(diff_sections(&a, &b, &o, &r, &e), 0);
+        if (variant) {
+            assert_true(r.renumber_skipped > 0);
+            assert_true(r.renumbered < 30 * 21 + 1);
+            for (size_t k = 0; k < r.npairs; k++)
+                if (r.pairs[k].kind == DIFF_RENUMBERED)
+                    assert_string_equal(r.old[r.pairs[k].old_i].sec->number + 5,
+                                        r.new[r.pairs[k].new_i].sec->number + 5);
+        } else {
+            assert_int_equal(r.renumber_skipped, 0); /* identical sets: no budget used */
+            assert_int_equal(r.renumbered, 30 * 21 + 1);
+        }
+        diff_result_free(&r);
+        analysis_free(&a);
+        analysis_free(&b);
+        buf_free(&x);
+        buf_free(&y);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_version_cmp),
         cmocka_unit_test(test_versions_all_three),
         cmocka_unit_test(test_versions_missing_ones),
+        cmocka_unit_test(test_versions_long_tables),
         cmocka_unit_test(test_sections_renumbered_with_reused_number),
         cmocka_unit_test(test_sections_typography_is_not_a_change),
         cmocka_unit_test(test_sections_added_removed),
+        cmocka_unit_test(test_sections_renumbered_many),
         cmocka_unit_test(test_findings_delta),
         cmocka_unit_test(test_findings_follow_renumbering),
     };

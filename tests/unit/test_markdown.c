@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -176,6 +177,111 @@ static void test_hostile(void **state)
     buf_free(&md);
 }
 
+/* Rendering from several threads at once gives what one thread gives:
+ * tables (whose rows add and remove cmark-gfm's global special
+ * characters), strikethrough and autolinks. */
+static const char *threads_md;
+static char *threads_want;
+
+static void *render_many(void *arg)
+{
+    int *bad = arg;
+    for (int k = 0; k < 40; k++) {
+        size_t n;
+        char *h = markdown_render(threads_md, strlen(threads_md), &n);
+        if (!h || strcmp(h, threads_want))
+            (*bad)++;
+        free(h);
+    }
+    return NULL;
+}
+
+static void test_threads(void **state)
+{
+    (void)state;
+    markdown_init();
+    markdown_init(); /* idempotent */
+    buf md = BUF_INIT;
+    buf_puts(&md, "# 1. Introduction\n\n");
+    for (int i = 0; i < 200; i++)
+        buf_printf(&md, "| a %d | ~~b~~ | www.example.com/%d |\n|---|---|---|\n| ~~x~~ | y | "
+                        "https://example.org/%d |\n\nText ~~struck %d~~ and www.example.net.\n\n",
+                   i, i, i, i);
+    threads_md = buf_cstr(&md);
+    size_t n;
+    threads_want = markdown_render(threads_md, md.len, &n);
+    assert_non_null(threads_want);
+    assert_non_null(strstr(threads_want, "<del>struck 7</del>"));
+    assert_non_null(strstr(threads_want, "<del>x</del>"));
+    assert_non_null(strstr(threads_want, "href=\"http://www.example.com/3\""));
+    pthread_t t[4];
+    int bad[4] = {0};
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(pthread_create(&t[i], NULL, render_many, &bad[i]), 0);
+    for (int i = 0; i < 4; i++) {
+        pthread_join(t[i], NULL);
+        assert_int_equal(bad[i], 0);
+    }
+    free(threads_want);
+    buf_free(&md);
+}
+
+static int limits(const char *text)
+{
+    cps_err e;
+    cps_err_clear(&e);
+    return markdown_check_limits(text, strlen(text), "t.md", &e);
+}
+
+static void test_limits(void **state)
+{
+    (void)state;
+    assert_int_equal(limits("|a|b|\n|-|-|\n|1|2|\n\n<?xml version=\"1.0\"?> <![CDATA[x]]>\n"), 0);
+    buf b = BUF_INIT;
+    /* ordinary wide rows, any number of them */
+    for (int i = 0; i < 20000; i++)
+        buf_puts(&b, "|a|b|c|d|e|f|g|h|i|j|k|l|m|n|o|p|q|r|s|t|u|v|w|x|y|z|1|2|3|4|5|\n");
+    assert_int_equal(limits(buf_cstr(&b)), 0);
+    /* header width times rows */
+    buf_truncate(&b, 0);
+    buf_puts(&b, "| a | b | c | d | e | f | g | h |\n| :-- | --- | --: | - | - | - | - | - |\n");
+    for (int i = 0; i < 31000; i++)
+        buf_puts(&b, "x\n");
+    assert_int_equal(limits(buf_cstr(&b)), 0);
+    for (int i = 0; i < 500; i++)
+        buf_puts(&b, "x\n");
+    cps_err e;
+    assert_int_equal(markdown_check_limits(b.ptr, b.len, "t.md", &e), CPS_E_LIMIT);
+    assert_non_null(strstr(e.msg, "cells"));
+    /* a blank line ends the table: the lines after it are no rows */
+    buf_truncate(&b, 0);
+    buf_puts(&b, "|a|b|c|d|e|f|g|h|\n|-|-|-|-|-|-|-|-|\n\n");
+    for (int i = 0; i < 40000; i++)
+        buf_puts(&b, "x\n");
+    assert_int_equal(limits(buf_cstr(&b)), 0);
+    /* one row of 20,000 cells */
+    buf_truncate(&b, 0);
+    buf_puts(&b, "|a|\n|-|\n|");
+    for (int i = 0; i < 20000; i++)
+        buf_puts(&b, "x|");
+    assert_int_equal(markdown_check_limits(b.ptr, b.len, "t.md", &e), CPS_E_LIMIT);
+    assert_non_null(strstr(e.msg, "t.md:3:"));
+    /* unclosed "<?": cheap when closed or cut by a blank line */
+    buf_truncate(&b, 0);
+    for (int i = 0; i < 100000; i++)
+        buf_puts(&b, "a <? b\n\n");
+    assert_int_equal(limits(buf_cstr(&b)), 0);
+    buf_truncate(&b, 0);
+    for (int i = 0; i < 100000; i++)
+        buf_puts(&b, "a <? b ?>\n");
+    assert_int_equal(limits(buf_cstr(&b)), 0);
+    buf_truncate(&b, 0);
+    for (int i = 0; i < 100000; i++)
+        buf_puts(&b, "a <? b\n");
+    assert_int_equal(limits(buf_cstr(&b)), CPS_E_LIMIT);
+    buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -184,6 +290,8 @@ int main(void)
         cmocka_unit_test(test_raw_html_read),
         cmocka_unit_test(test_front_matter),
         cmocka_unit_test(test_hostile),
+        cmocka_unit_test(test_threads),
+        cmocka_unit_test(test_limits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

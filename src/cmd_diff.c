@@ -535,7 +535,7 @@ static void print_json(FILE *f, const diff_view *v)
     }
     if (r->renumber_skipped) {
         fputs(",\n\"note\":", f);
-        put_json(f, RENUMBER_NOTE);
+        json_fput(f, RENUMBER_NOTE);
         fprintf(f, ",\"renumber_skipped\":%zu", r->renumber_skipped);
     }
     fprintf(f, ",\n\"unchanged\":%zu},\n\"findings_compared\":%s,\"findings\":{", r->unchanged,

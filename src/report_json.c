@@ -4,6 +4,15 @@
 #include "json.h"
 #include "report.h"
 
+/* Code points in the first n bytes of UTF-8 s. */
+static size_t code_points(const char *s, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n && s[i]; i++)
+        k += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return k;
+}
+
 static void kv_date(json_w *w, const char *key, cps_date d)
 {
     json_key(w, key);
@@ -32,12 +41,16 @@ static void finding_json(json_w *w, const report_doc *rd, size_t i)
     else
         json_null(w);
     json_kv_str(w, "snippet", f->snippet);
+    /* the match inside the snippet, in Unicode code points (what Python
+     * slicing and most consumers count), and the marked text itself */
     json_key(w, "mark");
     if (f->snippet && f->mark_end > f->mark_start) {
         json_arr_begin(w);
-        json_int(w, (long long)f->mark_start);
-        json_int(w, (long long)f->mark_end);
+        json_int(w, (long long)code_points(f->snippet, f->mark_start));
+        json_int(w, (long long)code_points(f->snippet, f->mark_end));
         json_arr_end(w);
+        json_key(w, "marked");
+        json_strn(w, f->snippet + f->mark_start, f->mark_end - f->mark_start);
     } else {
         json_null(w);
     }

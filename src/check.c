@@ -544,10 +544,21 @@ static void eval_structure(evalctx *c, analysis *a, check_result *out)
         if (excluded)
             continue;
         const char *what = NULL;
+        char titled[256];
         if (r->check == CHECK_MISSING_SECTIONS && s->status == SEC_MISSING)
             what = "is missing";
         else if (r->check == CHECK_BLANK_SECTIONS && s->status != SEC_MISSING && s->empty)
             what = "is blank (no text and no subsections)";
+        else if (r->check == CHECK_SECTION_ORDER && s->status == SEC_OUT_OF_ORDER)
+            what = "is out of RFC 3647 order";
+        else if (r->check == CHECK_DUPLICATE_SECTIONS && s->status == SEC_DUPLICATE)
+            what = "appears more than once";
+        else if (r->check == CHECK_HEADING_TITLES && s->status != SEC_MISSING &&
+                 s->title_match == 0 && c->spec && (size_t)s->spec < c->spec->n) {
+            snprintf(titled, sizeof titled, "is titled \"%.100s\"; RFC 3647: \"%.100s\"",
+                     s->heading ? s->heading : "", c->spec->e[s->spec].title);
+            what = titled;
+        }
         if (!what)
             continue;
         finding *f = add_finding(out, r);
@@ -856,6 +867,15 @@ static const limit_step *step_at(const rule *r, cps_date as_of)
 }
 
 /* Collect every match span of ps in s[0..n). */
+/* 1 if one of the spans starts in [from, to). */
+static int spans_in(const span_t *v, size_t n, size_t from, size_t to)
+{
+    for (size_t k = 0; k < n; k++)
+        if (v[k].s >= from && v[k].s < to)
+            return 1;
+    return 0;
+}
+
 static int all_spans(evalctx *c, size_t blk, const rule_patterns *ps, const char *s, size_t n,
                      span_t *out, size_t max, size_t *count)
 {
@@ -912,9 +932,11 @@ static int limit_text(evalctx *c, size_t blk, const char *ctx, size_t n, size_t 
         durs[i].start += rs;
         durs[i].end += rs;
     }
-    span_t un[LIMIT_MAX_SPANS];
-    size_t nun = 0;
+    span_t un[LIMIT_MAX_SPANS], al[LIMIT_MAX_SPANS];
+    size_t nun = 0, nal = 0;
     if (r->unless.n && all_spans(c, blk, &r->unless, ctx, n, un, LIMIT_MAX_SPANS, &nun) < 0)
+        return -1;
+    if (nun && r->subject_also && all_spans(c, blk, &r->also, ctx, n, al, LIMIT_MAX_SPANS, &nal) < 0)
         return -1;
     dated dates[16];
     size_t ndates = 0;
@@ -933,7 +955,8 @@ static int limit_text(evalctx *c, size_t blk, const char *ctx, size_t n, size_t 
     /* An `unless` cue before the first `near` cue is the clause's subject
      * ("The Root CA issues a CRL ..."): every duration in it is set aside. */
     span_t first_near;
-    if (nun && any_in(c, blk, &r->near, ctx, n, &first_near.s, &first_near.e) == 1)
+    if (nun && any_in(c, blk, &r->near, ctx, n, &first_near.s, &first_near.e) == 1 &&
+        !spans_in(al, nal, 0, first_near.s))
         for (size_t k = 0; k < nun; k++)
             if (un[k].e <= first_near.s)
                 return 0;
@@ -956,6 +979,8 @@ static int limit_text(evalctx *c, size_t blk, const char *ctx, size_t n, size_t 
         int cancelled = 0;
         for (size_t k = 0; k < nun && !cancelled; k++)
             cancelled = un[k].s >= seg && un[k].s < d->start;
+        if (cancelled && spans_in(al, nal, seg, d->start))
+            cancelled = 0; /* subject = also: the rule's own subject is named too */
         if (cancelled)
             continue;
         /* The window a schedule in the text gives this duration. */
@@ -1018,27 +1043,55 @@ static size_t table_first_block(const analysis *a, size_t bi)
 
 /* Context of table cell bi: its column's header cell, then the cells of
  * its row; *cell gets the span of the cell itself. */
+/* The header cell of column col in the table starting at block first, or
+ * (size_t)-1. Header rows are regular in practice: look where the column
+ * should be, then a little around it (never a scan of a whole wide row). */
+static size_t header_cell(const analysis *a, size_t first, int col)
+{
+    const doc_block *t = &a->d.blocks[first];
+    size_t guess = first + (size_t)(col > 0 ? col : 0);
+    for (size_t k = guess > first + 8 ? guess - 8 : first; k < guess + 8 && k < a->d.nblocks; k++) {
+        const doc_block *h = &a->d.blocks[k];
+        if (h->table != t->table || h->row != 0)
+            break;
+        if (h->col == col)
+            return k;
+    }
+    return (size_t)-1;
+}
+
+#define ROW_CONTEXT_CELLS 8 /* cells each side of a cell that give it context */
+
+/* The context of a table cell for limit rules: its column header, then the
+ * cells of its row (at most ROW_CONTEXT_CELLS each side), each other cell
+ * preceded by its own column header, so "issued before | March 15, 2026 |
+ * 398 days" reads as a dated schedule. [*cs, *ce) is the cell itself. */
 static void cell_context(analysis *a, size_t bi, buf *ctx, size_t *cs, size_t *ce)
 {
     const doc_block *b = &a->d.blocks[bi];
     size_t first = table_first_block(a, bi);
-    if (b->row > 0)
-        for (size_t k = first; k < bi; k++) {
-            const doc_block *h = &a->d.blocks[k];
-            if (h->row == 0 && h->col == b->col) {
-                const text_map *tm = analysis_folded(a, k);
-                if (tm && tm->len) {
-                    buf_put(ctx, tm->s, tm->len);
-                    buf_puts(ctx, " | ");
-                }
-                break;
+    if (b->row > 0) {
+        size_t h = header_cell(a, first, b->col);
+        const text_map *tm = h != (size_t)-1 ? analysis_folded(a, h) : NULL;
+        if (tm && tm->len) {
+            buf_put(ctx, tm->s, tm->len);
+            buf_puts(ctx, " | ");
+        }
+    }
+    size_t k = bi;
+    while (k > first && a->d.blocks[k - 1].row == b->row && bi - k < ROW_CONTEXT_CELLS)
+        k--;
+    for (; k < a->d.nblocks && a->d.blocks[k].table == b->table && a->d.blocks[k].row == b->row &&
+           k <= bi + ROW_CONTEXT_CELLS;
+         k++) {
+        if (k != bi && b->row > 0) {
+            size_t h = header_cell(a, first, a->d.blocks[k].col);
+            const text_map *ht = h != (size_t)-1 ? analysis_folded(a, h) : NULL;
+            if (ht && ht->len) {
+                buf_put(ctx, ht->s, ht->len);
+                buf_puts(ctx, ": ");
             }
         }
-    size_t k = bi;
-    while (k > first && a->d.blocks[k - 1].row == b->row)
-        k--;
-    for (; k < a->d.nblocks && a->d.blocks[k].table == b->table && a->d.blocks[k].row == b->row;
-         k++) {
         const text_map *tm = analysis_folded(a, k);
         if (k == bi)
             *cs = ctx->len;
@@ -1100,14 +1153,26 @@ static void eval_limit_at(evalctx *c, analysis *a, check_result *out, cps_date a
                 continue;
             size_t first = table_first_block(a, bi);
             size_t capb = (size_t)-1;
-            for (size_t k = first; k-- > 0 && first - k <= 3;)
-                if (a->d.blocks[k].kind == BLOCK_HEADING && a->o.roles[k] != ROLE_HEADING) {
+            for (size_t k = first; k-- > 0 && first - k <= 3;) {
+                if (a->o.roles[k] == ROLE_HEADING) {
+                    /* a section heading right above the table, when the
+                     * section is not one of RFC 3647's (whose titles are
+                     * generic: "... key pair usage periods") */
+                    int si = a->o.block_sec[k];
+                    if (first - k == 1 && si >= 0 && a->o.secs[si].spec < 0)
+                        capb = k;
+                    break;
+                }
+                if (a->d.blocks[k].kind == BLOCK_HEADING) {
                     capb = k;
                     break;
                 }
+            }
             if (first == bi && capb != (size_t)-1 && r->unless.n) {
                 /* the caption: an unnumbered heading just before the table
-                 * ("Root CA Certificate"), not a section heading */
+                 * ("Root CA Certificate"), or a CA- or BR-specific section
+                 * heading right above it ("7.1.2.1.1 Root CA Validity"),
+                 * names what the whole table is about */
                 const text_map *cap = analysis_folded(a, capb);
                 int rc = cap && cap->len ? any_in(c, pf_block(c, a, capb), &r->unless, cap->s,
                                                   cap->len, NULL, NULL)
@@ -1638,7 +1703,10 @@ static void example_body(buf *b, const char *text)
     }
 }
 
-/* "complete", "without 1.5.2", "blank 4.9.3" (comma separated) */
+/* "complete", "without 1.5.2", "blank 4.9.3", "twice 5.3.2" (the section
+ * written again right after itself), "late 9.4.2" (moved to the end of the
+ * document), "retitle 1.3.2" (a heading with an unrelated title); comma
+ * separated */
 static int structure_directive(const char *text, const char *number, const char *what)
 {
     const char *p = text;
@@ -1662,6 +1730,7 @@ static void build_example_doc(const rule *r, const rule_example *x, const outlin
                   "<title>Example</title></head><body>\n", lang);
     if (r->kind == KIND_STRUCTURE) {
         const char *skip = NULL;
+        const outline_entry *late = NULL;
         for (size_t i = 0; i < spec->n; i++) {
             const outline_entry *en = &spec->e[i];
             if (skip && outline_number_within(en->number, skip))
@@ -1671,10 +1740,23 @@ static void build_example_doc(const rule *r, const rule_example *x, const outlin
                 skip = en->number;
                 continue;
             }
+            if (structure_directive(x->text, en->number, "late")) {
+                late = en;
+                continue;
+            }
             const char *t = entry_title(spec, en->number, lang);
-            heading(b, en->number, t ? t : en->title);
-            if (!structure_directive(x->text, en->number, "blank"))
-                body_text(b, lang);
+            if (structure_directive(x->text, en->number, "retitle"))
+                t = strcmp(lang, "fr") ? "Weather forecasts" : "Prévisions météorologiques";
+            for (int k = structure_directive(x->text, en->number, "twice") ? 2 : 1; k > 0; k--) {
+                heading(b, en->number, t ? t : en->title);
+                if (!structure_directive(x->text, en->number, "blank"))
+                    body_text(b, lang);
+            }
+        }
+        if (late) {
+            const char *t = entry_title(spec, late->number, lang);
+            heading(b, late->number, t ? t : late->title);
+            body_text(b, lang);
         }
     } else if (r->kind == KIND_META || r->kind == KIND_HEADINGS || r->kind == KIND_TITLE) {
         /* The example is the front matter (title page, revision table) or,

@@ -706,6 +706,15 @@ static int dt_digit_number(const unsigned char *s, size_t n, size_t i, int *val,
     size_t k = dt_digits(s, n, i, &v, &j);
     if (k < 1 || k > 6)
         return 0;
+    /* thousands grouped with a comma or a space: "1,095 days", "1 095 jours"
+     * (NBSP and U+202F are spaces in the matching text) */
+    if (k <= 3)
+        while (j + 3 < n && (s[j] == ',' || s[j] == ' ') && date_isdigit(s[j + 1]) &&
+               date_isdigit(s[j + 2]) && date_isdigit(s[j + 3]) &&
+               (j + 4 == n || !date_isdigit(s[j + 4])) && v < 100000) {
+            v = v * 1000 + (s[j + 1] - '0') * 100 + (s[j + 2] - '0') * 10 + (s[j + 3] - '0');
+            j += 4;
+        }
     if (j + 1 < n && (s[j] == '.' || s[j] == ',') && date_isdigit(s[j + 1]))
         return 0;
     *val = (int)v;

@@ -185,6 +185,9 @@ static const struct {
 } check_names[] = {
     {"missing", CHECK_MISSING_SECTIONS},
     {"blank", CHECK_BLANK_SECTIONS},
+    {"order", CHECK_SECTION_ORDER},
+    {"duplicate", CHECK_DUPLICATE_SECTIONS},
+    {"title", CHECK_HEADING_TITLES},
     {"english-version", CHECK_ENGLISH_VERSION},
     {"changelog", CHECK_CHANGELOG},
     {"annual-update", CHECK_ANNUAL_UPDATE},
@@ -353,7 +356,7 @@ static int is_simple_key(const char *key)
     static const char *const simple[] = {
         "severity", "kind", "check", "effective", "until", "doc-dated-from",
         "doc-dated-until", "authoritative-from", "scope", "exclude",
-        "example-section", "enabled", "max-age", "span", "headings", NULL};
+        "example-section", "enabled", "max-age", "span", "headings", "subject", NULL};
     for (size_t i = 0; simple[i]; i++)
         if (!strcmp(key, simple[i]))
             return 1;
@@ -635,6 +638,11 @@ static int apply_key(parser *p, long line, const char *key, char *value)
             r->span_section = 1;
         else if (strcmp(value, "clause"))
             return perr(p, line, "span: '%s' is not clause or section", value);
+    } else if (!strcmp(key, "subject")) {
+        if (!strcmp(value, "also"))
+            r->subject_also = 1;
+        else
+            return perr(p, line, "subject: '%s' is not also", value);
     } else if (!strcmp(key, "headings")) {
         if (!strcmp(value, "yes"))
             r->in_headings = 1;
@@ -674,7 +682,7 @@ static int apply_key(parser *p, long line, const char *key, char *value)
         while (i < COUNT(check_names) && strcmp(value, check_names[i].name))
             i++;
         if (i == COUNT(check_names))
-            return perr(p, line, "check: '%s' is not missing, blank, english-version, changelog, "
+            return perr(p, line, "check: '%s' is not missing, blank, order, duplicate, title, english-version, changelog, "
                                  "annual-update, effective-date, version, date, sections, length "
                                  "or authoritative", value);
         r->check = check_names[i].check;
@@ -809,8 +817,11 @@ static int finish_rule(parser *p)
             return perr(p, line, "'link' is for language rules");
         break;
     case KIND_STRUCTURE:
-        if (r->check != CHECK_MISSING_SECTIONS && r->check != CHECK_BLANK_SECTIONS)
-            return perr(p, line, "a structure rule needs 'check = missing' or 'check = blank'");
+        if (r->check != CHECK_MISSING_SECTIONS && r->check != CHECK_BLANK_SECTIONS &&
+            r->check != CHECK_SECTION_ORDER && r->check != CHECK_DUPLICATE_SECTIONS &&
+            r->check != CHECK_HEADING_TITLES)
+            return perr(p, line, "a structure rule needs 'check = missing', 'blank', 'order', "
+                                 "'duplicate' or 'title'");
         if (r->match.n || r->also.n || r->unless.n || r->link.n)
             return perr(p, line, "a structure rule takes no patterns");
         break;

@@ -47,6 +47,9 @@ typedef enum {
     CHECK_NONE = 0,
     CHECK_MISSING_SECTIONS,   /* structure: check = missing */
     CHECK_BLANK_SECTIONS,     /* structure: check = blank */
+    CHECK_SECTION_ORDER,      /* structure: check = order (sections out of RFC 3647 order) */
+    CHECK_DUPLICATE_SECTIONS, /* structure: check = duplicate */
+    CHECK_HEADING_TITLES,     /* structure: check = title (heading differs from RFC/BR/FR titles) */
     CHECK_ENGLISH_VERSION,    /* language: check = english-version */
     CHECK_CHANGELOG,          /* meta: check = changelog (version + dated revision rows) */
     CHECK_ANNUAL_UPDATE,      /* meta: check = annual-update (newest dated entry, max-age) */
@@ -109,6 +112,9 @@ typedef struct rule {
     int max_age;           /* meta annual-update: days */
     int span_section;      /* forbid: `span = section`, match the whole own text of a section */
     int in_headings;       /* require: `headings = yes`, headings count too */
+    int subject_also;      /* limit: `subject = also`: an `unless` cue does not set a
+                              duration aside when an `also` cue stands beside it
+                              ("identity and domain data ... 825 days") */
     char *uncertain;       /* why the rule's source or date is doubtful, or NULL */
     char *description;     /* longer explanation, or NULL */
     rule_example *examples;

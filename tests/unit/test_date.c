@@ -251,6 +251,9 @@ typedef struct dur_case {
 
 static const dur_case dur_cases[] = {
     {"valid for trois (3) ans", "trois (3) ans", 3, 'y', 1095, 1098, 0, 0},
+    {"valid for at most 1,095 days", "1,095 days", 1095, 'd', 1095, 1095, -1, 0},
+    {"pendant 1 095 jours", "1 095 jours", 1095, 'd', 1095, 1095, 0, 0},
+    {"kept 2,555 days", "2,555 days", 2555, 'd', 2555, 2555, 0, 0},
     {"trente-neuf mois", "trente-neuf mois", 39, 'm', 1092, 1209, 0, 0},
     {"une duree de 398 jours", "398 jours", 398, 'd', 398, 398, 0, 0},
     {"up to 825 days", "825 days", 825, 'd', 825, 825, -1, 0},

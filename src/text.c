@@ -12,6 +12,9 @@
 #include <unicode/utf8.h>
 #include <unicode/utf16.h>
 
+/* Zeroed bytes kept after the matching text (see text_fold). */
+#define TEXT_SIMD_SLACK 16
+
 #include "buf.h"
 
 /* ---- text_fold ----------------------------------------------------------- */
@@ -271,8 +274,12 @@ int text_fold(const char *src, size_t n, text_map *out, cps_err *e)
     o.s[o.len] = '\0';
     o.off[o.len] = (uint32_t)n;
     o.ext[o.len] = 0;
+    /* PCRE2's JIT reads the subject 16 bytes at a time (SIMD) and may read
+     * up to 15 bytes past its end: keep that much slack, zeroed, inside the
+     * allocation (valgrind sees the over-read otherwise) */
+    o.s = xrealloc(o.s, o.len + 1 + TEXT_SIMD_SLACK);
+    memset(o.s + o.len + 1, 0, TEXT_SIMD_SLACK);
     if (o.cap > o.len + 1) { /* the reserve was for the source's length */
-        o.s = xrealloc(o.s, o.len + 1);
         o.off = xrealloc(o.off, (o.len + 1) * sizeof *o.off);
         o.ext = xrealloc(o.ext, o.len + 1);
     }

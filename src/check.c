@@ -1420,6 +1420,17 @@ static int eval_translation(evalctx *c, const check_input *in, check_result *out
 
 /* ---- driver ------------------------------------------------------------ */
 
+/* n/a: none of the rule's scope sections is in the document. */
+static check_status scope_absent(const rule *r, char **note)
+{
+    if (note) {
+        buf b = BUF_INIT;
+        buf_printf(&b, "section %s is not in the document", r->scope[0]);
+        *note = buf_detach(&b);
+    }
+    return ST_NA;
+}
+
 /* check_eval_rule, with the prefilter of in->doc's blocks (or NULL). */
 static check_status eval_rule(const rule *r, const check_input *in, matcher *m,
                               const pf_hits *hits, check_result *out, char **note)
@@ -1435,28 +1446,16 @@ static check_status eval_rule(const rule *r, const check_input *in, matcher *m,
     analysis *a = in->doc;
     switch (r->kind) {
     case KIND_FORBID:
-        if (first_scope_section(r, a) == -1) {
-            if (note) {
-                buf b = BUF_INIT;
-                buf_printf(&b, "section %s is not in the document", r->scope[0]);
-                *note = buf_detach(&b);
-            }
-            return ST_NA;
-        }
+        if (first_scope_section(r, a) == -1)
+            return scope_absent(r, note);
         if (r->span_section)
             eval_forbid_sections(&c, a, out);
         else
             eval_forbid(&c, a, out, 0);
         break;
     case KIND_LIMIT:
-        if (first_scope_section(r, a) == -1) {
-            if (note) {
-                buf b = BUF_INIT;
-                buf_printf(&b, "section %s is not in the document", r->scope[0]);
-                *note = buf_detach(&b);
-            }
-            return ST_NA;
-        }
+        if (first_scope_section(r, a) == -1)
+            return scope_absent(r, note);
         eval_limit(&c, a, out, in->as_of);
         break;
     case KIND_META:

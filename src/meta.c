@@ -239,12 +239,7 @@ void meta_extract(const doc *d, size_t front, const char *lang, doc_meta *m)
             break;
         }
     free(rev);
-    const revision *newest = NULL;
-    for (size_t i = 0; i < m->nrevs; i++)
-        if (m->revs[i].date != DATE_NONE && (!newest || m->revs[i].date >= newest->date))
-            newest = &m->revs[i];
-    if (!newest && m->nrevs)
-        newest = &m->revs[m->nrevs - 1];
+    const revision *newest = meta_newest_revision(m);
     if (newest) {
         if (!m->version && newest->version) {
             m->version = xstrdup(newest->version);
@@ -257,6 +252,17 @@ void meta_extract(const doc *d, size_t front, const char *lang, doc_meta *m)
     }
     if (!m->version && d->title)
         m->version = find_version(d->title, strlen(d->title));
+}
+
+const revision *meta_newest_revision(const doc_meta *m)
+{
+    const revision *newest = NULL;
+    for (size_t i = 0; i < m->nrevs; i++)
+        if (m->revs[i].date != DATE_NONE && (!newest || m->revs[i].date >= newest->date))
+            newest = &m->revs[i];
+    if (!newest && m->nrevs)
+        newest = &m->revs[m->nrevs - 1];
+    return newest;
 }
 
 void meta_free(doc_meta *m)

@@ -40,6 +40,10 @@ unsigned char *meta_revision_tables(const doc *d, int *ntables);
 /* Extract metadata; front is the number of leading blocks that are front
  * matter (outline.first_section_block). *m owns its strings (meta_free). */
 void meta_extract(const doc *d, size_t front, const char *lang, doc_meta *m);
+/* The newest revision-history row: the latest dated one, else the last
+ * row; NULL without rows. Borrowed from m. */
+const revision *meta_newest_revision(const doc_meta *m);
+
 void meta_free(doc_meta *m);
 
 #endif

@@ -306,25 +306,12 @@ int translation_bilingual(analysis *a)
 
 /* ---- pair checks -------------------------------------------------------- */
 
-/* The newest revision-history row (latest date, the last row if none has
- * one), as meta.c picks it; NULL without a revision table. */
-static const revision *newest_revision(const doc_meta *m)
-{
-    const revision *newest = NULL;
-    for (size_t i = 0; i < m->nrevs; i++)
-        if (m->revs[i].date != DATE_NONE && (!newest || m->revs[i].date >= newest->date))
-            newest = &m->revs[i];
-    if (!newest && m->nrevs)
-        newest = &m->revs[m->nrevs - 1];
-    return newest;
-}
-
 static void check_version(const analysis *orig, const analysis *en, translation_issues *out)
 {
     const char *v1 = orig->meta.version, *v2 = en->meta.version;
     if (v1 && translation_same_version(v1, v2)) {
         /* Same cover page: the revision histories must end at the same row. */
-        const revision *r1 = newest_revision(&orig->meta), *r2 = newest_revision(&en->meta);
+        const revision *r1 = meta_newest_revision(&orig->meta), *r2 = meta_newest_revision(&en->meta);
         if (r1 && r2 && r1->version && r2->version &&
             !translation_same_version(r1->version, r2->version)) {
             translation_issue *x = add_issue(out, 1, -1, "the revision history of the original "

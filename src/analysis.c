@@ -118,6 +118,16 @@ void analysis_section_languages(analysis *a)
     buf_free(&sample);
 }
 
+/* The decoded source into a document: the format forced by the caller, if
+ * any, else the one sniffed. */
+static int from_source(analysis *a, const outline_spec *spec, const analysis_opts *opts,
+                       cps_err *e)
+{
+    if (opts && opts->force)
+        a->src.format = opts->force;
+    return finish(a, spec, opts, e);
+}
+
 static void prepare(analysis *a, const analysis_opts *opts)
 {
     memset(a, 0, sizeof *a);
@@ -178,10 +188,8 @@ int analysis_run(const char *path, const outline_spec *spec, const analysis_opts
             rc = understand(a, spec, e);
     } else {
         rc = source_read(path, max, &a->src, e);
-        if (!rc && opts && opts->force)
-            a->src.format = opts->force;
         if (!rc)
-            rc = finish(a, spec, opts, e);
+            rc = from_source(a, spec, opts, e);
     }
     if (rc)
         analysis_free(a);
@@ -208,10 +216,8 @@ int analysis_run_bytes(const char *name, const unsigned char *bytes, size_t n,
         }
     } else {
         rc = source_from_bytes(name, bytes, n, max, &a->src, e);
-        if (!rc && opts && opts->force)
-            a->src.format = opts->force;
         if (!rc)
-            rc = finish(a, spec, opts, e);
+            rc = from_source(a, spec, opts, e);
     }
     if (rc)
         analysis_free(a);

@@ -202,6 +202,17 @@ static size_t pf_block(const evalctx *c, const analysis *a, size_t bi)
 
 /* 0 when the prefilter proves that p matches nowhere in block blk (a
  * pf_block index), so nowhere in any part of it either; 1 otherwise. */
+/* A pattern could not run (a PCRE2 limit): the rule ends in status
+ * error with PCRE2's message and where the pattern is. Returns -1. */
+static int pattern_failed(evalctx *c, const rule_pattern *pat)
+{
+    char msg[200];
+    match_error_message(c->m, msg, sizeof msg);
+    snprintf(c->errmsg, sizeof c->errmsg, "pattern at %s:%ld: %s", c->r->file, pat->line, msg);
+    c->failed = 1;
+    return -1;
+}
+
 static int may_match(const evalctx *c, size_t blk, const rule_pattern *p)
 {
     if (blk == NO_BLOCK || p->pf == MATCH_NO_PF)
@@ -226,14 +237,8 @@ static int any_in(evalctx *c, size_t blk, const rule_patterns *ps, const char *s
             }
             return 1;
         }
-        if (rc < 0) {
-            char msg[200];
-            match_error_message(c->m, msg, sizeof msg);
-            snprintf(c->errmsg, sizeof c->errmsg, "pattern at %s:%ld: %s", c->r->file,
-                     ps->v[i].line, msg);
-            c->failed = 1;
-            return -1;
-        }
+        if (rc < 0)
+            return pattern_failed(c, &ps->v[i]);
     }
     return 0;
 }
@@ -370,11 +375,7 @@ static void eval_forbid(evalctx *c, analysis *a, check_result *out, int translat
             for (;;) {
                 int rc = match_find(c->m, &r->match.v[pi], tm->s, tm->len, from, &ms, &me);
                 if (rc < 0) {
-                    char msg[200];
-                    match_error_message(c->m, msg, sizeof msg);
-                    snprintf(c->errmsg, sizeof c->errmsg, "pattern at %s:%ld: %s", r->file,
-                             r->match.v[pi].line, msg);
-                    c->failed = 1;
+                    pattern_failed(c, &r->match.v[pi]);
                     break;
                 }
                 if (rc == MATCH_NONE)
@@ -886,14 +887,8 @@ static int all_spans(evalctx *c, size_t blk, const rule_patterns *ps, const char
         size_t from = 0, ms, me;
         while (from <= n && *count < max) {
             int rc = match_find(c->m, &ps->v[i], s, n, from, &ms, &me);
-            if (rc < 0) {
-                char msg[200];
-                match_error_message(c->m, msg, sizeof msg);
-                snprintf(c->errmsg, sizeof c->errmsg, "pattern at %s:%ld: %s", c->r->file,
-                         ps->v[i].line, msg);
-                c->failed = 1;
-                return -1;
-            }
+            if (rc < 0)
+                return pattern_failed(c, &ps->v[i]);
             if (rc == MATCH_NONE)
                 break;
             out[(*count)++] = (span_t){ms, me};

@@ -4,6 +4,8 @@
 #   make check      install missing build deps, build, run every test
 #   make check-asan the same tests with AddressSanitizer + UBSan
 #   make bench      timing ratios against xmllint on the same files
+#   make accuracy   score cpslint against the reviewer's verdicts
+#                   (../shared/corpus/VERDICTS.tsv, tests/accuracy/)
 #   make fuzz       build the libFuzzer harnesses (build-fuzz/) and run each
 #                   for FUZZ_SECONDS (default 60); crashes land in build-fuzz/
 #   make check-valgrind  unit tests and CLI cases under valgrind memcheck
@@ -50,8 +52,8 @@ FUZZ_SECONDS ?= 60
 FUZZ_CFLAGS   = -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
                 -fno-sanitize-recover=all
 
-.PHONY: all deps demo check check-asan check-valgrind test unit bench install uninstall \
-        clean docs fuzz fuzz-build fuzz-bins
+.PHONY: all deps demo check check-asan check-valgrind test unit bench accuracy install \
+        uninstall clean docs fuzz fuzz-build fuzz-bins
 
 all: $(BIN)
 
@@ -127,6 +129,11 @@ fuzz: fuzz-build
 bench: deps
 	@$(MAKE) --no-print-directory BUILD=build-release OPT=-O2 all
 	@sh scripts/bench.sh build-release/cpslint
+
+# A benchmark-style report, not part of make check's count: exits 1 on a
+# disagreement with the reviewer not explained in tests/accuracy/known.tsv.
+accuracy: $(BIN)
+	@python3 scripts/accuracy.py $(BIN)
 
 docs: $(BIN)
 	@sh scripts/gen-docs.sh $(BIN)

@@ -22,58 +22,8 @@
 #include <string.h>
 
 #include "report.h"
+#include "html_out.h"
 #include "sha256.h"
-
-/* ---- escaping ------------------------------------------------------------ */
-
-/* Escape s[0..n) for HTML text and attribute values: & < > " ' become
- * entities; bidirectional embeddings, overrides and isolates (U+202A-202E,
- * U+2066-2069) are shown as their code point, so text cannot reorder the
- * page; C0 controls other than tab become U+FFFD. */
-static void h_put(buf *b, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        switch (c) {
-        case '&': buf_puts(b, "&amp;"); continue;
-        case '<': buf_puts(b, "&lt;"); continue;
-        case '>': buf_puts(b, "&gt;"); continue;
-        case '"': buf_puts(b, "&quot;"); continue;
-        case '\'': buf_puts(b, "&#39;"); continue;
-        default: break;
-        }
-        if (c < 0x20 && c != '\t') {
-            buf_puts(b, "\xEF\xBF\xBD");
-            continue;
-        }
-        if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
-            (unsigned char)s[i + 2] >= 0xAA && (unsigned char)s[i + 2] <= 0xAE) {
-            buf_printf(b, "<span class=\"ctl\">U+202%X</span>", (unsigned char)s[i + 2] - 0xA0);
-            i += 2;
-            continue;
-        }
-        if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x81 &&
-            (unsigned char)s[i + 2] >= 0xA6 && (unsigned char)s[i + 2] <= 0xA9) {
-            buf_printf(b, "<span class=\"ctl\">U+206%X</span>", (unsigned char)s[i + 2] - 0xA0);
-            i += 2;
-            continue;
-        }
-        buf_putc(b, (char)c);
-    }
-}
-
-static void h(buf *b, const char *s)
-{
-    if (s)
-        h_put(b, s, strlen(s));
-}
-
-/* An id or fragment from a section number: digits and dots only pass. */
-static void h_id(buf *b, const char *s)
-{
-    for (; *s; s++)
-        buf_putc(b, (*s >= '0' && *s <= '9') || *s == '.' ? *s : '_');
-}
 
 /* ---- the page's own style and script ------------------------------------ */
 
@@ -142,9 +92,9 @@ static void row_open(buf *b, int di, const char *idkind, size_t i, const rule *r
 {
     buf_printf(b, "<tr id=\"d%d-%s%zu\" data-status=\"%s\" data-severity=\"%s\" data-source=\"",
                di, idkind, i, check_status_name(st), rule_severity_name(sev));
-    h(b, r->source ? r->source : "");
+    html_attr(b, r->source ? r->source : "");
     buf_puts(b, "\"><td>");
-    h(b, r->id);
+    html_cstr(b, r->id);
     buf_printf(b, "</td><td class=\"st st-%s\">", check_status_name(st));
     for (const char *p = check_status_name(st); *p; p++)
         buf_putc(b, (*p >= 'a' && *p <= 'z') ? (char)(*p - 'a' + 'A') : *p);
@@ -160,13 +110,13 @@ static void quote(buf *b, const finding *f)
     size_t ms = f->mark_start <= n ? f->mark_start : n;
     size_t me = f->mark_end <= n && f->mark_end >= ms ? f->mark_end : ms;
     buf_puts(b, "<br><q>");
-    h_put(b, f->snippet, ms);
+    html_put(b, f->snippet, ms);
     if (me > ms) {
         buf_puts(b, "<mark>");
-        h_put(b, f->snippet + ms, me - ms);
+        html_put(b, f->snippet + ms, me - ms);
         buf_puts(b, "</mark>");
     }
-    h_put(b, f->snippet + me, n - me);
+    html_put(b, f->snippet + me, n - me);
     buf_puts(b, "</q>");
 }
 
@@ -175,23 +125,23 @@ static void finding_row(buf *b, const report_doc *d, int di, size_t i)
     const finding *f = &d->res->f[i];
     row_open(b, di, "c", i, f->rule, f->status, f->severity);
     if (f->section[0]) {
-        h(b, f->section);
+        html_cstr(b, f->section);
         if (f->heading) {
             buf_putc(b, ' ');
-            h(b, f->heading);
+            html_cstr(b, f->heading);
         }
     } else {
         buf_puts(b, "(document)");
     }
     buf_puts(b, "</td><td class=\"cite\">");
-    h(b, f->rule->cite);
+    html_cstr(b, f->rule->cite);
     buf_puts(b, "</td><td>");
-    h(b, f->message);
+    html_cstr(b, f->message);
     quote(b, f);
     const char *why = report_baselined(d, i);
     if (why) {
         buf_puts(b, "<br><span class=\"note\">accepted by the baseline: ");
-        h(b, why);
+        html_cstr(b, why);
         buf_puts(b, "</span>");
     }
     buf_printf(b, " <a href=\"#d%d-f%zu\">in the text [%zu]</a></td></tr>\n", di, i, i + 1);
@@ -201,12 +151,12 @@ static void item_row(buf *b, int di, size_t j, const check_item *it)
 {
     row_open(b, di, "r", j, it->rule, it->status, it->severity);
     buf_puts(b, "</td><td class=\"cite\">");
-    h(b, it->rule->cite);
+    html_cstr(b, it->rule->cite);
     buf_puts(b, "</td><td>");
-    h(b, it->rule->title);
+    html_cstr(b, it->rule->title);
     if (it->note) {
         buf_puts(b, "<br><span class=\"note\">");
-        h(b, it->note);
+        html_cstr(b, it->note);
         buf_puts(b, "</span>");
     }
     buf_puts(b, "</td></tr>\n");
@@ -253,11 +203,11 @@ static void manual_checks(buf *b, const check_result *res)
             buf_puts(b, "<h3>Manual checks</h3>\n<p>Text cannot decide these; a reviewer "
                         "checks them.</p>\n<ul>\n");
         buf_puts(b, "<li><strong>");
-        h(b, r->id);
+        html_cstr(b, r->id);
         buf_puts(b, "</strong>: ");
-        h(b, r->message);
+        html_cstr(b, r->message);
         buf_puts(b, " <span class=\"cite\">(");
-        h(b, r->cite);
+        html_cstr(b, r->cite);
         buf_puts(b, ")</span></li>\n");
     }
     if (any)
@@ -310,9 +260,9 @@ static void fref(buf *b, int di, const place *p, const finding *f)
 {
     buf_printf(b, "<a class=\"fref sev-%s\" id=\"d%d-f%zu\" href=\"#d%d-c%zu\" title=\"",
                rule_severity_name(f->severity), di, p->i, di, p->i);
-    h(b, f->rule->id);
+    html_attr(b, f->rule->id);
     buf_puts(b, ": ");
-    h(b, f->message);
+    html_attr(b, f->message);
     buf_printf(b, "\">%zu</a>", p->i + 1);
 }
 
@@ -349,7 +299,7 @@ static void block_text(buf *b, const doc_block *blk, int di, const place *pl, si
             next++;
         if (covered)
             buf_puts(b, "<mark>");
-        h_put(b, blk->text + pos, next - pos);
+        html_put(b, blk->text + pos, next - pos);
         if (covered)
             buf_puts(b, "</mark>");
         pos = next;
@@ -427,7 +377,7 @@ static void document_text(buf *b, const report_doc *d, int di, place *pl, size_t
         if (tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6' && si >= 0 &&
             a->o.secs[si].heading_block == bi) {
             buf_printf(b, " id=\"d%d-s-", di);
-            h_id(b, a->o.secs[si].number);
+            html_id(b, a->o.secs[si].number);
             buf_putc(b, '"');
         }
         buf_putc(b, '>');
@@ -452,12 +402,12 @@ static void outline_nav(buf *b, const analysis *a, int di)
         buf_printf(b, "<li class=\"lv%d\">", s->level > 4 ? 4 : s->level);
         if (s->status != SEC_MISSING) {
             buf_printf(b, "<a href=\"#d%d-s-", di);
-            h_id(b, s->number);
+            html_id(b, s->number);
             buf_puts(b, "\">");
         }
-        h(b, s->number);
+        html_cstr(b, s->number);
         buf_putc(b, ' ');
-        h(b, s->heading ? s->heading : "");
+        html_cstr(b, s->heading ? s->heading : "");
         if (s->status != SEC_MISSING)
             buf_puts(b, "</a>");
         if (s->status == SEC_MISSING)
@@ -483,15 +433,15 @@ static void facts(buf *b, const report_doc *d, cps_date as_of)
     const check_result *res = d->res;
     char ds[11];
     buf_puts(b, "<dl class=\"facts\"><dt>Format</dt><dd>");
-    h(b, a->d.format);
+    html_cstr(b, a->d.format);
     buf_puts(b, "</dd><dt>Language</dt><dd>");
-    h(b, a->lang[0] ? a->lang : "unknown");
+    html_cstr(b, a->lang[0] ? a->lang : "unknown");
     buf_puts(b, "</dd><dt>Version</dt><dd>");
-    h(b, a->meta.version ? a->meta.version : "unknown");
+    html_cstr(b, a->meta.version ? a->meta.version : "unknown");
     buf_puts(b, "</dd><dt>Date</dt><dd>");
     if (a->meta.date != DATE_NONE) {
         date_format(a->meta.date, ds);
-        h(b, ds);
+        html_cstr(b, ds);
     } else {
         buf_puts(b, "unknown");
     }
@@ -499,7 +449,7 @@ static void facts(buf *b, const report_doc *d, cps_date as_of)
     buf_printf(b, "</dd><dt>Checked as of</dt><dd>%s</dd>", ds);
     if (d->translation) {
         buf_puts(b, "<dt>English version</dt><dd>");
-        h(b, d->translation);
+        html_cstr(b, d->translation);
         buf_puts(b, "</dd>");
     }
     buf_printf(b, "<dt>Summary</dt><dd>%zu errors, %zu warnings, %zu notices; rules: %zu fail, "
@@ -525,17 +475,17 @@ static void elsewhere(buf *b, const report_doc *d, int di, const unsigned char *
         place p = {NO_PLACE, 0, 0, i};
         fref(b, di, &p, f);
         buf_puts(b, " <strong>");
-        h(b, f->rule->id);
+        html_cstr(b, f->rule->id);
         buf_puts(b, "</strong>");
         if (f->section[0]) {
             buf_puts(b, " (section ");
-            h(b, f->section);
+            html_cstr(b, f->section);
             buf_puts(b, ")");
         }
         if (f->translation)
             buf_puts(b, " (in the English version)");
         buf_puts(b, ": ");
-        h(b, f->message);
+        html_cstr(b, f->message);
         quote(b, f);
         buf_puts(b, "</li>\n");
     }
@@ -547,11 +497,11 @@ static void document(buf *b, const report_doc *d, int di, cps_date as_of, const 
 {
     buf_printf(b, "<section id=\"d%d\" aria-labelledby=\"d%d-title\">\n<h2 id=\"d%d-title\">",
                di, di, di);
-    h(b, report_doc_file(d));
+    html_cstr(b, report_doc_file(d));
     buf_puts(b, "</h2>\n");
     if (!d->a || !d->res) {
         buf_puts(b, "<p class=\"st st-fail\">ERROR: this input could not be checked: ");
-        h(b, d->error ? d->error : "unknown error");
+        html_cstr(b, d->error ? d->error : "unknown error");
         buf_puts(b, "</p>\n</section>\n");
         return;
     }
@@ -617,9 +567,9 @@ static void filters(buf *b, const report_doc *docs, size_t n)
                 continue;
             seen[nseen++] = src;
             buf_puts(b, "<option value=\"");
-            h(b, src);
+            html_attr(b, src);
             buf_puts(b, "\">");
-            h(b, src);
+            html_cstr(b, src);
             buf_puts(b, "</option>");
         }
     }
@@ -643,7 +593,7 @@ void report_html(buf *out, const report_doc *docs, size_t n, cps_date as_of,
                hs, hj, CPSLINT_VERSION);
     if (n == 1) {
         buf_puts(out, ": ");
-        h(out, report_doc_file(&docs[0]));
+        html_attr(out, report_doc_file(&docs[0])); /* <title> is text without markup */
     }
     buf_printf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n<header>\n<h1>cpslint "
                     "report</h1>\n<p>Checked as of %s against the rulesets of cpslint %s.</p>\n",
@@ -652,7 +602,7 @@ void report_html(buf *out, const report_doc *docs, size_t n, cps_date as_of,
         buf_puts(out, "<nav aria-label=\"Documents\"><h2>Documents</h2><ol>\n");
         for (size_t i = 0; i < n; i++) {
             buf_printf(out, "<li><a href=\"#d%zu\">", i + 1);
-            h(out, report_doc_file(&docs[i]));
+            html_cstr(out, report_doc_file(&docs[i]));
             buf_puts(out, "</a>");
             if (docs[i].res)
                 buf_printf(out, " &#8212; %zu errors, %zu warnings, %zu notices",

@@ -15,7 +15,6 @@ lacks: ‮
 lacks: ⁧
 has: &lt;script&gt;document.documentElement.dataset.pwned=&quot;2&quot;&lt;/script&gt;
 has: &lt;img src=x onerror=alert(1)&gt;
-has: Title &lt;img src=x onerror=alert(1)&gt; &quot;quoted&quot; &#39;single&#39;
 has: Message &lt;/td&gt;&lt;/tr&gt;&lt;script&gt;alert(2)&lt;/script&gt; &amp; more
 has: Cite &lt;a href=&quot;javascript:alert(4)&quot;&gt;link&lt;/a&gt;
 has: data-source="Source &lt;b&gt;bold&lt;/b&gt; &quot;x&quot; onmouseover=&#39;alert(3)&#39;"

@@ -139,8 +139,11 @@ bench: deps-test
 accuracy: $(BIN)
 	@python3 scripts/accuracy.py $(BIN)
 
+# docs/rules.md from the rulesets; the README's pictures of the HTML
+# reports (docs/img/, headless Chromium).
 docs: $(BIN)
 	@sh scripts/gen-docs.sh $(BIN)
+	@python3 tests/browser/shots.py $(BIN) docs/img
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rulesets $(DESTDIR)$(MANDIR)

@@ -27,7 +27,7 @@ static const char style[] =
     ".kind{font-weight:bold;text-transform:uppercase;font-size:.8em;margin-right:.4em}"
     ".bad{color:var(--bad);font-weight:bold}.good{color:var(--good);font-weight:bold}"
     ".mut{color:var(--mut)}.ctl{border:1px dashed var(--bad);font-size:.8em}"
-    ":target{outline:3px solid var(--mut)}"
+    ".unch{margin:0;font-size:.85em}:target{outline:3px solid var(--mut)}"
     "@media print{body{max-width:none}}";
 
 /* The words w0..w1 of t as escaped text. */
@@ -86,7 +86,7 @@ static void section_block(buf *b, const diff_result *r, const diff_pair *p)
     const diff_side *s = n ? n : o;
     if (p->kind == DIFF_UNCHANGED && !p->text_changed) {
         /* by its heading only, so that links to it land */
-        buf_puts(b, "<p class=\"mut\" id=\"");
+        buf_puts(b, "<p class=\"mut unch\" id=\"");
         anchor(b, "s-", s->sec->number);
         buf_puts(b, "\">unchanged ");
         html_cstr(b, s->sec->number);
@@ -95,7 +95,7 @@ static void section_block(buf *b, const diff_result *r, const diff_pair *p)
         buf_puts(b, "</p>\n");
         return;
     }
-    buf_puts(b, "<section id=\"");
+    buf_printf(b, "<section class=\"%s\" id=\"", diff_kind_name(p->kind));
     anchor(b, n ? "s-" : "old-s-", s->sec->number);
     buf_printf(b, "\"><h3><span class=\"kind\">%s</span> ", diff_kind_name(p->kind));
     if (p->kind == DIFF_RENUMBERED) {

@@ -223,7 +223,7 @@ static void report_text(buf *b, const history_version *v, const history *h, cons
         window_text(b, v, h, &h->w[i]);
         buf_putc(b, '\n');
     }
-    buf_printf(b, "\nrecord of updates: %s\n", h->nissues ? "" : "no problem");
+    buf_printf(b, "\nrecord of updates:%s\n", h->nissues ? "" : " no problem");
     for (size_t i = 0; i < h->nissues; i++) {
         buf_puts(b, "  ");
         issue_text(b, v, h, &h->issues[i]);

@@ -31,5 +31,5 @@ late windows: 3
   br.3.2.2.4.6.retired [error]: failed by 2.0 (2019-08-05), 2.1 (2020-07-14) while in force from 2020-06-04 (its effective date); passed again in 2.2 of 2020-11-30: 179 days late
   br.4.9.3.problem-reporting [error]: failed by 1.1 (2018-02-19), 1.2 (2018-11-26) while in force from 2018-10-14 (its effective date); passed again in 2.0 of 2019-08-05: 295 days late
 
-record of updates: 
+record of updates:
   gap: 428 days between 2.2 (2020-11-30) and 3.0 (2022-02-01): more than 365

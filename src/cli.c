@@ -16,6 +16,8 @@ static const char usage_text[] =
     "       cpslint diff [options] OLD NEW      compare two versions of a CP/CPS\n"
     "       cpslint outline [options] FILE      print the RFC 3647 outline found\n"
     "       cpslint rules [--test] [options]    list the rules, or run their examples\n"
+    "       cpslint history [options] FILE...   compliance over time, from every version\n"
+    "       cpslint history --git PATH          the same from the git history of PATH\n"
     "       cpslint --help | --version\n"
     "\n"
     "FILE is an HTML, XHTML, Markdown or PDF document (PDF needs pdftotext),\n"
@@ -36,6 +38,7 @@ static const command commands[] = {
     {"outline", cmd_outline},
     {"rules", cmd_rules},
     {"diff", cmd_diff},
+    {"history", cmd_history},
     {NULL, NULL},
 };
 

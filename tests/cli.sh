@@ -1,6 +1,7 @@
 #!/bin/sh
 # Run the command-line cases tests/cli/*.t against a cpslint binary and
-# print one TAP line per case.
+# print one TAP line per case ("ok N - case # SKIP reason" when it cannot
+# run here), then the plan "1..N"; exit 1 when a case failed.
 #   tests/cli.sh build/cpslint [CASE.t ...]
 # CPSLINT_WRAP, if set, prefixes every run (make check-valgrind: valgrind).
 #
@@ -37,6 +38,9 @@
 #                               $CPSLINT_CORPUS) is absent
 #   needs: pdftotext            skip (loudly) when pdftotext (poppler-utils) is
 #                               not installed
+#   in-file: PATH               the has:, lacks:, json: and xml: lines after it
+#                               read the file PATH ($TMP substituted; it must
+#                               exist) instead of stdout
 #   stdout:                     the rest of the file is the exact expected stdout
 set -u
 BIN=$1; shift
@@ -48,7 +52,7 @@ SCHEMA=${SARIF_SCHEMA:-../shared/reference/sarif-schema-2.1.0.json}
 PY=python3; [ -x /usr/bin/python3 ] && PY=/usr/bin/python3
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 [ $# -gt 0 ] || set -- tests/cli/*.t
-n=0
+n=0 failures=0
 for t in "$@"; do
   n=$((n + 1))
   name=${t#tests/cli/}; name=${name%.t}
@@ -89,29 +93,32 @@ for t in "$@"; do
     if [ $src = 77 ]; then
       echo "ok $n - $name # SKIP $(head -1 "$tmp/setup.out")"; continue
     elif [ $src != 0 ]; then
-      echo "not ok $n - $name: setup failed (exit $src): $(head -c 300 "$tmp/setup.out")"; continue
+      echo "not ok $n - $name: setup failed (exit $src): $(head -c 300 "$tmp/setup.out")"
+      failures=$((failures + 1)); continue
     fi
   fi
   # shellcheck disable=SC2086
   eval "set -f; env $envs \${CPSLINT_WRAP:-} \"\$BIN\" $args" <"$stdin" >"$tmp/out" 2>"$tmp/err"
   rc=$?
   set +f
-  why=
+  why= target=$tmp/out label=stdout
   [ "$rc" = "$want_exit" ] || why="exit $rc, expected $want_exit"
   while IFS= read -r c; do
     [ -n "$why" ] && break
     case $c in
-      has:*) s=${c#has: }; grep -qF -- "$s" "$tmp/out" || why="stdout lacks: $s" ;;
-      lacks:*) s=${c#lacks: }; grep -qF -- "$s" "$tmp/out" && why="stdout has: $s" ;;
+      in-file:*) target=$(subst "$(echo ${c#in-file:})")
+        label=$target; [ -f "$target" ] || why="no file $target" ;;
+      has:*) s=${c#has: }; grep -qF -- "$s" "$target" || why="$label lacks: $s" ;;
+      lacks:*) s=${c#lacks: }; grep -qF -- "$s" "$target" && why="$label has: $s" ;;
       err-has:*) s=${c#err-has: }; grep -qF -- "$s" "$tmp/err" || why="stderr lacks: $s" ;;
       json:*) e=${c#json: }
         $PY -c 'import json,sys
 d=json.load(open(sys.argv[1]))
-sys.exit(0 if eval(sys.argv[2]) else 1)' "$tmp/out" "$e" 2>"$tmp/pyerr" || why="json check failed: $e $(head -c 300 "$tmp/pyerr")" ;;
+sys.exit(0 if eval(sys.argv[2]) else 1)' "$target" "$e" 2>"$tmp/pyerr" || why="json check failed: $e $(head -c 300 "$tmp/pyerr")" ;;
       xml:*) e=${c#xml: }
         $PY -c 'import sys, xml.etree.ElementTree as ET
 r=ET.parse(sys.argv[1]).getroot()
-sys.exit(0 if eval(sys.argv[2]) else 1)' "$tmp/out" "$e" 2>"$tmp/pyerr" || why="xml check failed: $e $(head -c 300 "$tmp/pyerr")" ;;
+sys.exit(0 if eval(sys.argv[2]) else 1)' "$target" "$e" 2>"$tmp/pyerr" || why="xml check failed: $e $(head -c 300 "$tmp/pyerr")" ;;
       sarif-valid:*)
         $PY -c 'import json, sys, jsonschema
 jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))' "$tmp/out" "$SCHEMA" 2>"$tmp/pyerr" || why="SARIF not valid against $SCHEMA: $(tail -c 400 "$tmp/pyerr")" ;;
@@ -138,8 +145,10 @@ if a!=b:
     diff -u "$tmp/golden" "$tmp/out" | head -40 | sed 's/^/#   /' >"$tmp/diff"
   fi
   if [ -z "$why" ]; then echo "ok $n - $name"; else
-    echo "not ok $n - $name: $why"
+    echo "not ok $n - $name: $why"; failures=$((failures + 1))
     [ -s "$tmp/diff" ] && cat "$tmp/diff" && : >"$tmp/diff"
     sed 's/^/#   stderr: /' "$tmp/err" | head -5
   fi
 done
+echo "1..$n"
+[ "$failures" -eq 0 ]

@@ -41,6 +41,14 @@
 #   in-file: PATH               the has:, lacks:, json: and xml: lines after it
 #                               read the file PATH ($TMP substituted; it must
 #                               exist) instead of stdout
+#   schema: check|outline|diff|none
+#                               the JSON schema (docs/schema/NAME.schema.json)
+#                               that every JSON output of the case must be
+#                               valid against; by default the command's (check,
+#                               outline, diff), none for SARIF. Every JSON
+#                               output is validated: stdout with --format json,
+#                               each file a json: line reads, the other side of
+#                               same-json-as
 #   stdout:                     the rest of the file is the exact expected stdout
 set -u
 BIN=$1; shift
@@ -52,11 +60,31 @@ SCHEMA=${SARIF_SCHEMA:-../shared/reference/sarif-schema-2.1.0.json}
 PY=python3; [ -x /usr/bin/python3 ] && PY=/usr/bin/python3
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 [ $# -gt 0 ] || set -- tests/cli/*.t
+# schema_of ARGS: the schema of the JSON that cpslint ARGS prints.
+schema_of() {
+  case " $1 " in *" --format sarif "*|*" --format=sarif "*) echo none; return ;; esac
+  set -f; set -- $1; set +f
+  case ${1:-} in check|outline|diff) echo "$1" ;; *) echo none ;; esac
+}
+# Validates each "KIND FILE" line of its argument's file against
+# docs/schema/KIND.schema.json (python3-jsonschema); prints what is wrong.
+VALIDATE='import json, sys, jsonschema
+bad = 0
+for line in sorted(set(open(sys.argv[1]).read().split("\n"))):
+    if not line or line.startswith("none "):
+        continue
+    kind, path = line.split(" ", 1)
+    schema = json.load(open("docs/schema/%s.schema.json" % kind))
+    errs = list(jsonschema.Draft202012Validator(schema).iter_errors(json.load(open(path))))
+    for e in errs[:3]:
+        print("%s: %s at /%s" % (kind, e.message[:200], "/".join(str(p) for p in e.absolute_path)))
+    bad += len(errs)
+sys.exit(1 if bad else 0)'
 n=0 failures=0
 for t in "$@"; do
   n=$((n + 1))
   name=${t#tests/cli/}; name=${name%.t}
-  args= stdin=/dev/null want_exit=0 needs= golden=0 ignore="file format encoding line page" setup= envs=
+  args= stdin=/dev/null want_exit=0 needs= golden=0 ignore="file format encoding line page" setup= envs= schema=
   rm -rf "$tmp/case"; mkdir "$tmp/case"
   : >"$tmp/golden"; : >"$tmp/checks"
   while IFS= read -r line || [ -n "$line" ]; do
@@ -70,6 +98,7 @@ for t in "$@"; do
       ignore:*) ignore=$(echo ${line#ignore:}) ;;
       setup:*) setup=${line#setup:} ;;
       env:*) envs="$envs $(echo ${line#env:})" ;;
+      schema:*) schema=$(echo ${line#schema:}) ;;
       stdout:*) golden=1 ;;
       *) printf '%s\n' "$line" >>"$tmp/checks" ;;
     esac
@@ -102,6 +131,8 @@ for t in "$@"; do
   rc=$?
   set +f
   why= target=$tmp/out label=stdout
+  kind=${schema:-$(schema_of "$args")}
+  : >"$tmp/validate"
   [ "$rc" = "$want_exit" ] || why="exit $rc, expected $want_exit"
   while IFS= read -r c; do
     [ -n "$why" ] && break
@@ -111,7 +142,7 @@ for t in "$@"; do
       has:*) s=${c#has: }; grep -qF -- "$s" "$target" || why="$label lacks: $s" ;;
       lacks:*) s=${c#lacks: }; grep -qF -- "$s" "$target" && why="$label has: $s" ;;
       err-has:*) s=${c#err-has: }; grep -qF -- "$s" "$tmp/err" || why="stderr lacks: $s" ;;
-      json:*) e=${c#json: }
+      json:*) e=${c#json: }; echo "$kind $target" >>"$tmp/validate"
         $PY -c 'import json,sys
 d=json.load(open(sys.argv[1]))
 sys.exit(0 if eval(sys.argv[2]) else 1)' "$target" "$e" 2>"$tmp/pyerr" || why="json check failed: $e $(head -c 300 "$tmp/pyerr")" ;;
@@ -125,7 +156,8 @@ jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))'
       same-json-as:*) a2=$(subst "${c#same-json-as:}")
         eval "set -f; \"\$BIN\" $a2" </dev/null >"$tmp/out2" 2>"$tmp/err2"; rc2=$?; set +f
         if [ $rc2 != 0 ]; then why="same-json-as: exit $rc2: $(head -c 200 "$tmp/err2")"
-        else $PY -c 'import json,sys
+        else k2=$(schema_of "$a2"); cp "$tmp/out2" "$tmp/out2.$k2.$(wc -l <"$tmp/validate")"
+          echo "$k2 $tmp/out2.$k2.$(wc -l <"$tmp/validate")" >>"$tmp/validate" $PY -c 'import json,sys
 ign=set(sys.argv[3].split())
 def strip(v):
     if isinstance(v,dict): return {k:strip(x) for k,x in v.items() if k not in ign}
@@ -140,6 +172,12 @@ if a!=b:
       *) why="bad check line: $c" ;;
     esac
   done <"$tmp/checks"
+  case " $args " in *" --format json "*|*" --format=json "*)
+    [ -s "$tmp/out" ] && echo "$kind $tmp/out" >>"$tmp/validate" ;;
+  esac
+  if [ -z "$why" ] && [ -s "$tmp/validate" ]; then
+    $PY -c "$VALIDATE" "$tmp/validate" >"$tmp/pyerr" 2>&1 || why="JSON output not valid against its schema: $(head -c 600 "$tmp/pyerr")"
+  fi
   if [ -z "$why" ] && [ $golden = 1 ] && ! cmp -s "$tmp/golden" "$tmp/out"; then
     why="stdout differs from the golden text:"
     diff -u "$tmp/golden" "$tmp/out" | head -40 | sed 's/^/#   /' >"$tmp/diff"

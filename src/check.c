@@ -33,15 +33,6 @@ void check_result_free(check_result *r)
     memset(r, 0, sizeof *r);
 }
 
-int check_worst_severity(const check_result *r)
-{
-    int worst = 0;
-    for (size_t i = 0; i < r->nf; i++)
-        if ((int)r->f[i].severity > worst)
-            worst = (int)r->f[i].severity;
-    return worst;
-}
-
 /* ---- the kinds --------------------------------------------------------- */
 
 /* One row per rule kind (ruleset.h): how it is evaluated and how its

@@ -129,7 +129,4 @@ void check_result_free(check_result *r);
 
 const char *check_status_name(check_status s); /* "fail", "n/a", "not-effective"... */
 
-/* The highest severity among failing/upcoming findings, 0 if none. */
-int check_worst_severity(const check_result *r);
-
 #endif

@@ -78,7 +78,4 @@ doc_block *doc_add_block(doc *d, block_kind kind, int level, const char *text,
 void doc_add_link(doc *d, const char *href, const char *text, long line);
 void doc_free(doc *d);
 
-/* A stable name for a block kind ("heading", "paragraph", ...). */
-const char *doc_block_kind_name(block_kind k);
-
 #endif

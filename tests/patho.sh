@@ -16,19 +16,22 @@ SLACK=${PATHO_SLACK:-1}
 PY=python3; [ -x /usr/bin/python3 ] && PY=/usr/bin/python3
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 n=0
-TIME=/usr/bin/time; [ -x $TIME ] || TIME=
+# Peak memory comes from GNU time: without it the memory bounds could not
+# fail, so its absence fails the suite rather than recording 0.
+TIME=/usr/bin/time
+if ! $TIME -f %M -o "$tmp/rss" true 2>/dev/null; then
+  echo "not ok 1 - GNU time ($TIME, Debian package time) is needed to bound peak memory"
+  exit 1
+fi
 
 # bounded NAME SECONDS MAX_MB ARGS... : run BIN with bounds; sets rc, out, err.
 bounded() {
   name=$1 secs=$(( $2 * SLACK )) mb=$(( $3 * SLACK )); shift 3
-  if [ -n "$TIME" ]; then
-    $TIME -f %M -o "$tmp/rss" timeout -k 5 "$secs" "$BIN" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
-  else
-    timeout -k 5 "$secs" "$BIN" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null; echo 0 >"$tmp/rss"
-  fi
+  $TIME -f %M -o "$tmp/rss" timeout -k 5 "$secs" "$BIN" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
   rc=$?
-  kb=$(tail -1 "$tmp/rss" 2>/dev/null | tr -dc 0-9); kb=${kb:-0}
+  kb=$(tail -1 "$tmp/rss" 2>/dev/null | tr -dc 0-9)
   why=
+  [ -n "$kb" ] || { why="no peak memory from $TIME"; kb=0; }
   [ "$rc" = 124 ] || [ "$rc" = 137 ] && why="did not finish within ${secs}s"
   [ -z "$why" ] && [ "$kb" -gt $((mb * 1024)) ] && why="peak RSS ${kb} KiB over ${mb} MiB"
 }

@@ -108,13 +108,19 @@ FILTER_JS = r"""
 
 def main(argv):
     shots = None
+    generated = None
     paths = []
     it = iter(argv[1:])
     for a in it:
         if a == "--screenshot":
             shots = next(it)
+        elif a == "--generated":
+            generated = next(it)
         else:
             paths.append(a)
+    if generated:
+        done, total = generated.split("/")
+        ok(done == total, "cpslint wrote %s of %s reports" % (done, total))
     b = Browser()
     try:
         for p in paths:

@@ -19,6 +19,7 @@ static const char usage_text[] =
     "       cpslint rules [--test] [options]    list the rules, or run their examples\n"
     "       cpslint history [options] FILE...   compliance over time, from every version\n"
     "       cpslint history --git PATH          the same from the git history of PATH\n"
+    "       cpslint explain RULE...             what a rule requires and how to comply\n"
     "       cpslint --help | --version\n"
     "\n"
     "FILE is an HTML, XHTML, Markdown or PDF document (PDF needs pdftotext),\n"
@@ -40,6 +41,7 @@ static const command commands[] = {
     {"rules", cmd_rules},
     {"diff", cmd_diff},
     {"history", cmd_history},
+    {"explain", cmd_explain},
     {NULL, NULL},
 };
 

@@ -41,7 +41,7 @@
 #   in-file: PATH               the has:, lacks:, json: and xml: lines after it
 #                               read the file PATH ($TMP substituted; it must
 #                               exist) instead of stdout
-#   schema: check|outline|diff|none
+#   schema: check|outline|diff|history|none
 #                               the JSON schema (docs/schema/NAME.schema.json)
 #                               that every JSON output of the case must be
 #                               valid against; by default the command's (check,
@@ -64,7 +64,7 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 schema_of() {
   case " $1 " in *" --format sarif "*|*" --format=sarif "*) echo none; return ;; esac
   set -f; set -- $1; set +f
-  case ${1:-} in check|outline|diff) echo "$1" ;; *) echo none ;; esac
+  case ${1:-} in check|outline|diff|history) echo "$1" ;; *) echo none ;; esac
 }
 # Validates each "KIND FILE" line of its argument's file against
 # docs/schema/KIND.schema.json (python3-jsonschema); prints what is wrong.

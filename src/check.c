@@ -57,6 +57,7 @@ static const chk_kind kinds[] = {
     [KIND_HEADINGS] = {chk_eval_headings, chk_example_front},
     [KIND_MANUAL] = {chk_eval_manual, NULL},
     [KIND_TRANSLATION] = {chk_eval_translation, NULL}, /* translation_example_pair */
+    [KIND_PROFILE] = {chk_eval_profile, chk_example_sections},
 };
 
 const chk_kind *chk_kind_of(const rule *r)
@@ -118,12 +119,113 @@ static char *datenote(const char *a, cps_date d1, const char *b, cps_date d2, co
     return buf_detach(&m);
 }
 
+/* ---- applicability: the rule against the document's profile ------------ */
+
+/* "a TLS server rule" / "a TLS server and S/MIME rule" */
+static void scope_words(buf *b, unsigned scopes)
+{
+    int first = 1;
+    for (unsigned bit = 1; bit <= PROFILE_SCOPE_OTHER; bit <<= 1) {
+        if (!(scopes & bit))
+            continue;
+        buf_printf(b, "%s%s", first ? "" : " and ", profile_scope_label(bit));
+        first = 0;
+    }
+}
+
+/* The first clause in r's scope where a CP hands the duty to its CPS, as a
+ * quote (malloc'd), or NULL. Doc-wide rules have no place to look. */
+static char *delegation_in_scope(const rule *r, analysis *a, char sec[OUTLINE_NUM_MAX])
+{
+    if (chk_first_scope_section(r, a) < 0)
+        return NULL;
+    scope_memo memo = {NULL, NULL, NULL};
+    char *quote = NULL;
+    for (size_t bi = 0; bi < a->d.nblocks && !quote; bi++) {
+        if (!chk_block_in_scope(&memo, r, a, bi))
+            continue;
+        const text_map *tm = analysis_folded(a, bi);
+        size_t cs, ce, ss, se;
+        if (!tm || !profile_delegates(tm->s, tm->len, &cs, &ce))
+            continue;
+        const doc_block *b = &a->d.blocks[bi];
+        text_map_span(tm, cs, ce, &ss, &se);
+        if (se > b->len)
+            se = b->len;
+        if (ss > se)
+            ss = se;
+        quote = text_snippet(b->text + ss, se - ss, 0, 0, 200, NULL, NULL);
+        int si = a->o.block_sec[bi];
+        snprintf(sec, OUTLINE_NUM_MAX, "%s", si >= 0 ? a->o.secs[si].number : "");
+    }
+    free(memo.in);
+    return quote;
+}
+
+/* NULL when r applies to a document of in->profile, else why not (the
+ * item's n/a note, malloc'd). */
+static char *profile_na(const rule *r, const check_input *in)
+{
+    const doc_profile *p = in->profile;
+    if (!p || r->kind == KIND_PROFILE)
+        return NULL;
+    buf b = BUF_INIT;
+    if (p->kind == PROFILE_KIND_NOT_POLICY) {
+        buf_printf(&b, "this document is not a CA's CP or CPS%s: no rule for a CA's policy "
+                       "applies (give --kind to check it as one)",
+                   p->kind_forced ? " (--kind not-a-policy)" : "");
+        return buf_detach(&b);
+    }
+    if (r->cert_scope && p->scopes && !(r->cert_scope & p->scopes)) {
+        buf_puts(&b, "a ");
+        scope_words(&b, r->cert_scope);
+        buf_printf(&b, " rule (%s); this document's scope is ", r->cite);
+        scope_words(&b, p->scopes);
+        if (p->scopes_forced)
+            buf_puts(&b, " (--scope)");
+        return buf_detach(&b);
+    }
+    if (r->addressed_to == RULE_TO_CP && p->kind == PROFILE_KIND_CPS &&
+        (p->separate_cp || p->kind_forced)) {
+        buf_printf(&b, "a CP duty (%s: the CP or combined CP/CPS); this document is a "
+                       "stand-alone CPS: check the CP", r->cite);
+        return buf_detach(&b);
+    }
+    /* On a CP: a CPS duty is for the CPS; a statement the rule requires is
+     * there too when the CP says the CPS carries it. What the CP itself says
+     * (forbid, limit) is judged whatever it delegates. */
+    if (p->kind != PROFILE_KIND_CP ||
+        (r->addressed_to != RULE_TO_CPS && r->kind != KIND_REQUIRE))
+        return NULL;
+    char sec[OUTLINE_NUM_MAX] = "";
+    char *quote = delegation_in_scope(r, in->doc, sec);
+    if (r->addressed_to == RULE_TO_CPS)
+        buf_printf(&b, "a CPS duty (%s: the CPS or combined CP/CPS); this document is a "
+                       "stand-alone CP: check the CPS", r->cite);
+    else if (quote)
+        buf_puts(&b, "this CP hands the duty to its CPS: check the CPS");
+    if (quote)
+        buf_printf(&b, "%s%s%s: \"%s\"", r->addressed_to == RULE_TO_CPS ? "; the CP says so" : "",
+                   sec[0] ? " in " : "", sec, quote);
+    free(quote);
+    if (!b.len) {
+        buf_free(&b);
+        return NULL;
+    }
+    return buf_detach(&b);
+}
+
 /* One rule as of in->as_of, with its dates: fills *it and appends findings. */
 void chk_eval_item(const rule *r, const check_input *in, matcher *m, const pf_hits *hits,
                    check_result *out, check_item *it)
 {
     it->rule = r;
     it->severity = r->severity;
+    it->note = profile_na(r, in);
+    if (it->note) {
+        it->status = ST_NA;
+        return;
+    }
     size_t before = out->nf;
     cps_date as_of = in->as_of;
     cps_date doc_date = in->doc->meta.date;
@@ -197,6 +299,7 @@ int check_run(const ruleset *rs, const check_input *in, matcher *m, check_result
     (void)e;
     memset(out, 0, sizeof *out);
     out->as_of = in->as_of;
+    out->profile = in->profile;
     out->items = xcalloc(rs->n ? rs->n : 1, sizeof *out->items);
     /* One Aho-Corasick pass over the document's matching text tells which
      * (pattern, block) pairs can match at all (prefilter.h). */

@@ -38,7 +38,7 @@ enum {
     G_EKU_TLS, G_EKU_SMIME, G_EKU_CODE, G_NO_TLS,
     G_BR_TLS, G_BR_SMIME, G_BR_CODE,
     G_TS_TLS, G_TS_SMIME, G_TS_CODE, G_TS_OTHER,
-    G_IS_TLS, G_IS_SMIME, G_IS_CODE,
+    G_IS_TLS, G_IS_SMIME, G_IS_CODE, G_SEP_CP,
     G_COUNT
 };
 
@@ -76,6 +76,7 @@ static const group GROUPS[G_COUNT] = {
     [G_IS_TLS] = {PROFILE_FOR_TLS, 2, "overview", 1},
     [G_IS_SMIME] = {PROFILE_FOR_SMIME, 2, "overview", 1},
     [G_IS_CODE] = {PROFILE_FOR_CODE, 2, "overview", 1},
+    [G_SEP_CP] = {PROFILE_FOR_CPS, 0, "refers to a separate CP", 0},
 };
 
 typedef struct needle {
@@ -133,7 +134,10 @@ static const needle NEEDLES[] = {
     {"la presente pc", G_I_CP, W_INTRO, NB_WORD},
     {"cette pc", G_I_CP, W_INTRO, NB_WORD},
     {"these requirements", G_I_NOT, W_INTRO, NB_WORD},
+    {"les presentes exigences", G_I_NOT, W_INTRO, NB_WORD},
     {"as adopted by the ca/browser forum", G_I_FORUM, W_INTRO, NB_WORD},
+    {"adoptees par le ca/browser forum", G_I_FORUM, W_INTRO, NB_WORD},
+    {"etablies par le ca/browser forum", G_I_FORUM, W_INTRO, NB_WORD},
     {"established by the ca/browser forum", G_I_FORUM, W_INTRO, NB_WORD},
     {"a ca's cps", G_GENERIC, W_ANY, NB_WORD},
     {"a ca's certificate policy", G_GENERIC, W_ANY, NB_WORD},
@@ -208,6 +212,16 @@ static const needle NEEDLES[] = {
     {"messagerie securisee", G_IS_SMIME, W_INTRO, NB_WORD},
     {"code signing certificate", G_IS_CODE, W_INTRO, NB_WORD},
     {"certificats de signature de code", G_IS_CODE, W_INTRO, NB_WORD},
+    /* a CPS that implements a CP published apart */
+    {"certificate policy (cp", G_SEP_CP, W_INTRO, NB_WORD},
+    {"certificate policy (\"cp", G_SEP_CP, W_INTRO, NB_WORD},
+    {"its certificate policy", G_SEP_CP, W_INTRO, NB_WORD},
+    {"our certificate policy", G_SEP_CP, W_INTRO, NB_WORD},
+    {"the applicable certificate policy", G_SEP_CP, W_INTRO, NB_WORD},
+    {"politique de certification (pc", G_SEP_CP, W_INTRO, NB_WORD},
+    {"politique de certification (\"pc", G_SEP_CP, W_INTRO, NB_WORD},
+    {"sa politique de certification", G_SEP_CP, W_INTRO, NB_WORD},
+    {"la politique de certification applicable", G_SEP_CP, W_INTRO, NB_WORD},
 };
 
 #define NNEEDLES (sizeof NEEDLES / sizeof NEEDLES[0])
@@ -240,7 +254,7 @@ static long find_needle(const char *s, size_t n, const needle *nd)
             ok = !is_digit(before) && before != '.' && !is_digit(after) &&
                  !(after == '.' && is_digit(after2));
         else
-            ok = !is_alnum(before) &&
+            ok = !is_alnum(before) && !(before == '/' && is_alnum((unsigned char)nd->s[0])) &&
                  (!is_alnum((unsigned char)nd->s[nl - 1]) ||
                   (!is_alnum(after) && after != '/' && !(after == '-' && is_alnum(after2))));
         if (ok)
@@ -477,6 +491,7 @@ void profile_detect(analysis *a, doc_profile *p)
     }
     decide_kind(&sc);
     decide_scopes(&sc);
+    p->separate_cp = sc.done[G_SEP_CP] && !sc.done[G_T_CPCPS] && !sc.done[G_I_CPCPS];
 }
 
 void profile_force(doc_profile *p, int kind, unsigned scopes)
@@ -683,4 +698,92 @@ void profile_write_json(struct json_w *w, const doc_profile *p)
     json_key(w, "note");
     json_str(w, p->note);
     json_obj_end(w);
+}
+
+/* ---- delegation to the CPS ------------------------------------------- */
+
+static const char *const CPS_NAMES[] = {
+    "cps", "certification practice statement", "certification practices statement",
+    "dpc", "declaration des pratiques de certification", NULL};
+
+/* Before the CPS's name (within DELEG_BEFORE bytes): "as specified in
+ * the", "SHALL identify in Section 4.2 of the", "défini dans la". */
+static const char *const DELEG_BEFORE_W[] = {
+    "specified in", "specified by", "defined in", "described in", "set out in", "set forth in",
+    "stated in", "documented in", "detailed in", "addressed in", "identify in", "identified in",
+    "publish in", "published in", "describe in", "define in", "document in", "state in",
+    "specify in", "provided in", "contained in", "shall describe", "shall specify",
+    "shall identify", "shall document", "shall define", "shall state", "must describe",
+    "must specify", "must identify", "must document", "defini dans", "definie dans",
+    "definies dans", "definis dans", "decrit dans", "decrite dans", "decrites dans",
+    "decrits dans", "precise dans", "precisee dans", "precisees dans", "precises dans",
+    "specifie dans", "specifiee dans", "specifiees dans", "indique dans", "indiquee dans",
+    "indiquees dans", "figurent dans", "figure dans", "detaille dans", "detaillee dans",
+    "detaillees dans", "doit decrire", "doivent decrire", "doit preciser", "doivent preciser",
+    NULL};
+/* After it (within DELEG_AFTER bytes): "the CPS describes", "la DPC précise". */
+static const char *const DELEG_AFTER_W[] = {
+    "describes", "specifies", "defines", "sets out", "shall describe", "shall specify",
+    "shall define", "shall state", "shall identify", "will describe", "will specify",
+    "decrit", "precise", "definit", "specifie", "indique", "detaille", NULL};
+/* A clause naming this document or a CP too compares, combines or offers
+ * a choice ("its Certificate Policy and/or Certification Practice
+ * Statement"): it never hands the duty to the CPS alone. */
+static const char *const SELF_CP[] = {
+    "this certificate policy", "this cp", "this cps", "cp/cps", "certificate policy",
+    "certificate policies", "cp or", "cp and", "la presente pc", "cette pc",
+    "la presente politique", "cette politique", "politique de certification", "pc ou",
+    "pc et", NULL};
+
+#define DELEG_BEFORE 80
+#define DELEG_AFTER 40
+
+static int any_word(const char *s, size_t n, const char *const *words)
+{
+    for (size_t i = 0; words[i]; i++) {
+        needle nd = {words[i], 0, 0, NB_WORD};
+        if (find_needle(s, n, &nd) >= 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if a CPS name in c[0..n) has a delegating phrase just before or after. */
+static int delegating_mention(const char *c, size_t n)
+{
+    for (size_t i = 0; CPS_NAMES[i]; i++) {
+        needle nd = {CPS_NAMES[i], 0, 0, NB_WORD};
+        size_t from = 0, nl = strlen(CPS_NAMES[i]);
+        long at;
+        while (from < n && (at = find_needle(c + from, n - from, &nd)) >= 0) {
+            size_t pos = from + (size_t)at;
+            size_t b0 = pos > DELEG_BEFORE ? pos - DELEG_BEFORE : 0;
+            size_t a1 = pos + nl + DELEG_AFTER < n ? pos + nl + DELEG_AFTER : n;
+            if (any_word(c + b0, pos - b0, DELEG_BEFORE_W) ||
+                any_word(c + pos + nl, a1 - pos - nl, DELEG_AFTER_W))
+                return 1;
+            from = pos + nl;
+        }
+    }
+    return 0;
+}
+
+int profile_delegates(const char *s, size_t n, size_t *cs, size_t *ce)
+{
+    if (!n || !any_word(s, n, CPS_NAMES))
+        return 0;
+    size_t *starts = NULL;
+    size_t nc = text_clauses(s, n, &starts);
+    int found = 0;
+    for (size_t k = 0; k < nc && !found; k++) {
+        const char *c = s + starts[k];
+        size_t cl = starts[k + 1] - starts[k];
+        if (any_word(c, cl, SELF_CP) || !delegating_mention(c, cl))
+            continue;
+        *cs = starts[k];
+        *ce = starts[k + 1];
+        found = 1;
+    }
+    free(starts);
+    return found;
 }

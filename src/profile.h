@@ -29,6 +29,10 @@
  *           against TLS), statements of conformance to the TLS BR, the
  *           S/MIME BR or the code-signing BR, and words of the title.
  *
+ * A CPS that names a CP published apart is a stand-alone CPS (separate_cp):
+ * duties addressed to the CP are for that CP. A CPS that names none is the
+ * CA's only policy document, and they apply to it.
+ *
  * Evidence is scored (profile.c says the weights). A scope is in the set
  * when its score reaches PROFILE_SCOPE_MIN; evidence for a scope that the
  * title and overview do not state, next to a scope they do state, is
@@ -95,6 +99,10 @@ typedef struct doc_profile {
     unsigned scopes;          /* PROFILE_SCOPE_* bits; 0 unknown */
     int kind_forced;          /* 1: kind given by --kind */
     int scopes_forced;        /* 1: scopes given by --scope */
+    int separate_cp;          /* the front matter or 1.1/1.2 refers to a CP
+                                 published apart ("the ISRG Certificate Policy
+                                 (CP)", "sa politique de certification"): a
+                                 CPS that is not the CA's only policy document */
     profile_evidence *ev;     /* in document order within each target */
     size_t nev;
     char *note;               /* contradictory or undecided evidence, or NULL */
@@ -130,6 +138,16 @@ const char *profile_scope_label(unsigned bit);
 void profile_scopes_str(unsigned scopes, char *out, size_t n);
 /* "cp", "tls-server", ... for an evidence target. */
 const char *profile_for_name(profile_for f);
+
+/* A clause of the matching text s[0..n) that hands a duty to the CPS in
+ * words: it names the CPS ("CPS", "Certification Practice(s) Statement",
+ * "DPC", "Déclaration des pratiques de certification") and says it
+ * specifies, describes, defines, documents or sets out something ("as
+ * specified in the CPS", "the CPS describes", "SHALL identify in Section
+ * 4.2 of the CPS", "défini dans la DPC"). Returns 1 and the clause's span
+ * in [*cs, *ce), else 0. For a stand-alone CP: a CPS saying so of itself
+ * is not a delegation. */
+int profile_delegates(const char *s, size_t n, size_t *cs, size_t *ce);
 
 /* ---- presentation, shared by every report, outline and diff ---- */
 

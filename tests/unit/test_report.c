@@ -228,7 +228,7 @@ static void test_reports(void **state)
                                         &spec, &o, &a, &e), 0);
     matcher m;
     assert_int_equal(matcher_init(&m, 0, 0, 0, &e), 0);
-    check_input in = {&a, NULL, date_parse_iso("2026-11-27"), &spec};
+    check_input in = {&a, NULL, date_parse_iso("2026-11-27"), &spec, NULL};
     check_result res;
     assert_int_equal(check_run(&rs, &in, &m, &res, &e), 0);
     report_doc rd = {&a, &res, NULL, NULL, NULL, NULL};
@@ -313,7 +313,7 @@ static void test_ci_formats(void **state)
                                         strlen(html), &spec, &o, &a, &e), 0);
     matcher m;
     assert_int_equal(matcher_init(&m, 0, 0, 0, &e), 0);
-    check_input in = {&a, NULL, date_parse_iso("2026-11-27"), &spec};
+    check_input in = {&a, NULL, date_parse_iso("2026-11-27"), &spec, NULL};
     check_result res;
     assert_int_equal(check_run(&rs, &in, &m, &res, &e), 0);
     assert_int_equal(res.nf, 1);

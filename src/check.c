@@ -191,27 +191,37 @@ static char *profile_na(const rule *r, const check_input *in)
                        "stand-alone CPS: check the CP", r->cite);
         return buf_detach(&b);
     }
-    /* On a CP: a CPS duty is for the CPS; a statement the rule requires is
-     * there too when the CP says the CPS carries it. What the CP itself says
-     * (forbid, limit) is judged whatever it delegates. */
-    if (p->kind != PROFILE_KIND_CP ||
-        (r->addressed_to != RULE_TO_CPS && r->kind != KIND_REQUIRE))
+    if (p->kind == PROFILE_KIND_CP && r->addressed_to == RULE_TO_CPS) {
+        buf_printf(&b, "a CPS duty (%s: the CPS or combined CP/CPS); this document is a "
+                       "stand-alone CP: check the CPS", r->cite);
+        char sec[OUTLINE_NUM_MAX] = "";
+        char *quote = delegation_in_scope(r, in->doc, sec);
+        if (quote)
+            buf_printf(&b, "; the CP says so%s%s: \"%s\"", sec[0] ? " in " : "", sec, quote);
+        free(quote);
+        return buf_detach(&b);
+    }
+    buf_free(&b);
+    return NULL;
+}
+
+/* A statement a require rule looks for and does not find in a CP is
+ * n/a when the CP says in words, in the rule's scope, that its CPS carries
+ * it: the note quoting that, else NULL. What the CP itself says (forbid,
+ * limit) is judged whatever it delegates. */
+static char *delegated_na(const rule *r, const check_input *in)
+{
+    const doc_profile *p = in->profile;
+    if (!p || p->kind != PROFILE_KIND_CP || r->kind != KIND_REQUIRE)
         return NULL;
     char sec[OUTLINE_NUM_MAX] = "";
     char *quote = delegation_in_scope(r, in->doc, sec);
-    if (r->addressed_to == RULE_TO_CPS)
-        buf_printf(&b, "a CPS duty (%s: the CPS or combined CP/CPS); this document is a "
-                       "stand-alone CP: check the CPS", r->cite);
-    else if (quote)
-        buf_puts(&b, "this CP hands the duty to its CPS: check the CPS");
-    if (quote)
-        buf_printf(&b, "%s%s%s: \"%s\"", r->addressed_to == RULE_TO_CPS ? "; the CP says so" : "",
-                   sec[0] ? " in " : "", sec, quote);
-    free(quote);
-    if (!b.len) {
-        buf_free(&b);
+    if (!quote)
         return NULL;
-    }
+    buf b = BUF_INIT;
+    buf_printf(&b, "this CP hands the duty to its CPS%s%s: \"%s\": check the CPS",
+               sec[0] ? " in " : "", sec, quote);
+    free(quote);
     return buf_detach(&b);
 }
 
@@ -259,6 +269,15 @@ void chk_eval_item(const rule *r, const check_input *in, matcher *m, const pf_hi
     char *note = NULL;
     check_status st = eval_rule(r, &in2, m, hits, out, &note);
     it->note = note;
+    char *deleg = (st == ST_FAIL || st == ST_UPCOMING) ? delegated_na(r, in) : NULL;
+    if (deleg) {
+        while (out->nf > before)
+            chk_finding_free(&out->f[--out->nf]);
+        free(it->note);
+        it->note = deleg;
+        it->status = ST_NA;
+        return;
+    }
     if (upcoming) {
         if (st == ST_FAIL || st == ST_UPCOMING) {
             st = ST_UPCOMING;

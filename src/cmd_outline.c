@@ -131,7 +131,7 @@ static void print_text(FILE *f, const analysis *a, const outline_spec *spec,
             outline_present(&a->o), a->o.expected, a->o.missing, a->o.extra,
             a->o.duplicate, a->o.out_of_order);
     buf pb = {0};
-    profile_write_text(&pb, prof, 0);
+    profile_write_text(&pb, prof, 0, 1);
     fprintf(f, "%s\n", buf_cstr(&pb));
     buf_free(&pb);
     for (size_t i = 0; i < a->o.n; i++) {

@@ -267,11 +267,15 @@ static long find_needle(const char *s, size_t n, const needle *nd)
 static const char *const NEGATIONS[] = {
     "shall not", "must not", "will not", "does not", "do not", "not be present", "not present",
     "not include", "not contain", "not assert", "never", "excluded", "excluding", "prohibited",
-    "forbidden", "ne doit pas", "ne doivent pas", "ne contient pas", "ne contiennent pas",
+    "forbidden", "no certificate", "no certificates", "no subscriber certificate", "none of",
+    "aucun certificat", "pas", "absent", "absente", "exclus", "exclue", "ne doit pas", "ne doivent pas", "ne contient pas", "ne contiennent pas",
     "n'est pas", "jamais", "exclu", "interdit", "sans l'extension", NULL};
 
-/* 1 if the clause of s holding [at, at + len) says "not". */
-static int clause_negated(const char *s, size_t n, size_t at)
+/* 1 if the clause of s holding [at, at + len) says "not" near it: within
+ * NEG_NEAR bytes either side ("id-kp-emailProtection and anyEKU SHALL NOT
+ * be present", "does not include serverAuth", "no serverAuth"). */
+#define NEG_NEAR 64
+static int clause_negated(const char *s, size_t n, size_t at, size_t len)
 {
     size_t *starts = NULL;
     size_t nc = text_clauses(s, n, &starts);
@@ -283,13 +287,13 @@ static int clause_negated(const char *s, size_t n, size_t at)
             break;
         }
     free(starts);
+    size_t ws = at > cs + NEG_NEAR ? at - NEG_NEAR : cs;
+    size_t we = at + len + NEG_NEAR < ce ? at + len + NEG_NEAR : ce;
     for (size_t i = 0; NEGATIONS[i]; i++) {
         needle nd = {NEGATIONS[i], 0, 0, NB_WORD};
-        long hit = find_needle(s + cs, ce - cs, &nd);
-        if (hit >= 0)
+        if (find_needle(s + ws, we - ws, &nd) >= 0)
             return 1;
     }
-    /* "no serverAuth", "aucun" */
     if (at >= cs + 3 && !strncmp(s + at - 3, "no ", 3))
         return 1;
     return 0;
@@ -333,15 +337,18 @@ static void add_evidence(scan *sc, int g, long bi, const char *disp, size_t dlen
 static void scan_text(scan *sc, const text_map *tm, const char *disp, size_t dlen,
                       unsigned where, long bi)
 {
-    int kind_here = 0, combined_here = 0;
+    int kind_here = 0, combined_here = 0, self_here = 0;
     for (size_t i = 0; i < NNEEDLES; i++) {
         const needle *nd = &NEEDLES[i];
         int g = nd->group;
         if (!(nd->where & where))
             continue;
         int kind_title = g == G_T_CPCPS || g == G_T_CPS || g == G_T_CP;
-        if (sc->done[g] && !kind_title)
+        int self_ref = g == G_I_CPCPS || g == G_I_CPS || g == G_I_CP;
+        if (sc->done[g] && !kind_title && !self_ref)
             continue;
+        if (g == G_SEP_CP && self_here)
+            continue; /* "La présente Politique de Certification (PC)" */
         if ((g == G_T_CPS || g == G_T_CP) && combined_here)
             continue;
         if ((g == G_I_CPS || g == G_I_CP) && combined_here)
@@ -353,10 +360,12 @@ static void scan_text(scan *sc, const text_map *tm, const char *disp, size_t dle
             continue;
         if (kind_title)
             kind_here = 1;
+        if (self_ref)
+            self_here = 1;
         if (g == G_T_CPCPS || g == G_I_CPCPS)
             combined_here = 1;
         int neg = (nd->bound == NB_NEG || g == G_EKU_TLS || g == G_EKU_SMIME || g == G_EKU_CODE)
-                      ? clause_negated(tm->s, tm->len, (size_t)at)
+                      ? clause_negated(tm->s, tm->len, (size_t)at, strlen(nd->s))
                       : 0;
         if ((nd->bound == NB_NEG) != neg)
             continue;
@@ -436,6 +445,8 @@ static void decide_scopes(scan *sc)
     if (!set && (sc->score[PROFILE_FOR_OTHER] >= PROFILE_SCOPE_MIN || sc->done[G_NO_TLS]))
         set = PROFILE_SCOPE_OTHER;
     p->scopes = set;
+    if (p->kind == PROFILE_KIND_NOT_POLICY)
+        return; /* no rule applies: which scopes it names is only information */
     unsigned stated = sc->stated & set;
     unsigned extra = set & ~sc->stated & (PROFILE_SCOPE_TLS | PROFILE_SCOPE_SMIME | PROFILE_SCOPE_CODE);
     if (!stated || !extra)
@@ -490,7 +501,7 @@ void profile_detect(analysis *a, doc_profile *p)
         scan_text(&sc, tm, b->text, b->len, block_where(a, bi), (long)bi);
     }
     decide_kind(&sc);
-    decide_scopes(&sc);
+    decide_scopes(&sc); /* after the kind */
     p->separate_cp = sc.done[G_SEP_CP] && !sc.done[G_T_CPCPS] && !sc.done[G_I_CPCPS];
 }
 
@@ -638,28 +649,54 @@ static const char *source_of(int forced)
     return forced ? "option" : "detected";
 }
 
-void profile_write_text(buf *out, const doc_profile *p, int markdown)
+/* 1 if evidence i is the first for what was decided (the kind, or one of
+ * the scopes in the set), or counts against a scope. */
+static int decisive(const doc_profile *p, size_t i)
+{
+    const profile_evidence *e = &p->ev[i];
+    if (e->weight < 0)
+        return 1;
+    profile_for want = e->supports;
+    int decided;
+    if (want <= PROFILE_FOR_NOT_POLICY)
+        decided = !p->kind_forced && (int)want == (int)p->kind - 1;
+    else
+        decided = !p->scopes_forced && (p->scopes & (1u << (want - PROFILE_FOR_TLS)));
+    if (!decided || e->weight == 0)
+        return 0;
+    for (size_t k = 0; k < i; k++)
+        if (p->ev[k].supports == want && p->ev[k].weight > 0)
+            return 0;
+    return 1;
+}
+
+void profile_write_text(buf *out, const doc_profile *p, int markdown, int all)
 {
     char sc[64];
     profile_scopes_str(p->scopes, sc, sizeof sc);
-    const char *item = markdown ? "- " : "  ";
-    buf_printf(out, "%sprofile: %s (%s, %s); scopes: %s (%s)\n", markdown ? "**" : "",
-               profile_kind_name(p->kind), profile_kind_label(p->kind),
-               source_of(p->kind_forced), sc, source_of(p->scopes_forced));
-    if (markdown)
-        buf_puts(out, "\n");
+    const char *item = markdown ? "- " : "    ";
+    buf_printf(out, "%sprofile: %s, scopes %s (%s)%s\n", markdown ? "" : "  ",
+               profile_kind_label(p->kind), sc,
+               p->kind_forced || p->scopes_forced ? "--kind/--scope" : "detected",
+               markdown ? "\n" : "");
     if (p->kind == PROFILE_KIND_UNKNOWN && !p->kind_forced)
-        buf_printf(out, "%skind: no evidence decides it: rules addressed to the CP or the CPS "
+        buf_printf(out, "%skind: nothing decides it: rules addressed to the CP and to the CPS "
                         "all apply (give --kind)\n", item);
     if (!p->scopes && !p->scopes_forced)
-        buf_printf(out, "%sscopes: no evidence decides them: rules of every scope apply "
+        buf_printf(out, "%sscopes: nothing decides them: rules of every scope apply "
                         "(give --scope)\n", item);
     for (size_t i = 0; i < p->nev; i++) {
         const profile_evidence *e = &p->ev[i];
+        if (!all && !decisive(p, i) && !(e->weight == 0 && p->separate_cp &&
+                                         p->kind == PROFILE_KIND_CPS))
+            continue;
         buf_printf(out, "%s%s: %s%s%s%s: \"%s\"\n", item, profile_for_name(e->supports),
                    e->weight < 0 ? "against: " : "", e->what, e->section[0] ? " in " : "",
                    e->section, e->quote ? e->quote : "");
     }
+    if (p->kind == PROFILE_KIND_CPS && !p->separate_cp && !p->kind_forced)
+        buf_printf(out, "%snote: no separate CP is named: duties addressed to the CP apply "
+                        "to this CPS\n", item);
     if (p->note)
         buf_printf(out, "%snote: %s\n", item, p->note);
     if (markdown)
@@ -715,11 +752,15 @@ static const char *const DELEG_BEFORE_W[] = {
     "specify in", "provided in", "contained in", "shall describe", "shall specify",
     "shall identify", "shall document", "shall define", "shall state", "must describe",
     "must specify", "must identify", "must document", "defini dans", "definie dans",
-    "definies dans", "definis dans", "decrit dans", "decrite dans", "decrites dans",
-    "decrits dans", "precise dans", "precisee dans", "precisees dans", "precises dans",
-    "specifie dans", "specifiee dans", "specifiees dans", "indique dans", "indiquee dans",
-    "indiquees dans", "figurent dans", "figure dans", "detaille dans", "detaillee dans",
-    "detaillees dans", "doit decrire", "doivent decrire", "doit preciser", "doivent preciser",
+    "definis dans", "definies dans", "decrit dans",
+    "decrite dans", "decrits dans", "decrites dans", "precise dans", "precisee dans",
+    "precises dans", "precisees dans", "specifie dans", "specifiee dans", "specifies dans",
+    "specifiees dans", "indique dans", "indiquee dans", "indiques dans", "indiquees dans",
+    "detaille dans", "detaillee dans", "detailles dans", "detaillees dans", "mentionne dans",
+    "mentionnee dans", "mentionnes dans", "mentionnees dans", "prevu dans", "prevue dans",
+    "prevus dans", "prevues dans", "fixe dans", "fixee dans", "fixes dans", "fixees dans",
+    "figure dans", "figurent dans",
+    "doit decrire", "doivent decrire", "doit preciser", "doivent preciser",
     NULL};
 /* After it (within DELEG_AFTER bytes): "the CPS describes", "la DPC précise". */
 static const char *const DELEG_AFTER_W[] = {

@@ -152,13 +152,14 @@ int profile_delegates(const char *s, size_t n, size_t *cs, size_t *ce);
 /* ---- presentation, shared by every report, outline and diff ---- */
 
 /* The profile for a reader, one line then its evidence:
- *   profile: cps (a Certification Practice Statement (CPS)); scopes: tls-server (detected)
- *     cps: title: "ISRG Certification Practice Statement"
- *     tls-server: CA/B Forum TLS policy OID in 7.1.6: "2.23.140.1.2.1"
- *     note: ...
- * Unknown kind or scope says that every rule applies. markdown: a bullet
- * list with inline code for the quotes' section numbers. */
-void profile_write_text(buf *out, const doc_profile *p, int markdown);
+ *     profile: a Certification Practice Statement (CPS), scopes tls-server (detected)
+ *       cps: title: "ISRG Certification Practice Statement"
+ *       tls-server: CA/B Forum TLS policy OID in 7.1.6: "2.23.140.1.2.1"
+ *       note: ...
+ * all: every piece of evidence; else the first that decided the kind and
+ * each scope, evidence against, and a separate CP. Unknown kind or scope
+ * says that every rule applies. markdown: a paragraph and a bullet list. */
+void profile_write_text(buf *out, const doc_profile *p, int markdown, int all);
 /* {"kind", "kind_source", "scopes": [...], "scopes_source", "source",
  *  "evidence": [{"for", "what", "section", "quote", "line"}], "note"} as
  * the value of the current key of w (json.h). source is "option" when

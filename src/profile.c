@@ -44,7 +44,8 @@ enum {
 
 /* Weights: a title or a self-reference decides a kind (3; a combined
  * title 4); a standard's title (5) outweighs the "This certificate policy"
- * a standard may say of itself; a policy OID decides a scope alone (3), an
+ * a standard may say of itself; a policy OID decides a scope alone, even
+ * against a negated EKU (5); an
  * EKU, a named BR or a title word needs nothing more (2 = PROFILE_SCOPE_MIN);
  * a negated serverAuth counts against TLS (-3). */
 static const group GROUPS[G_COUNT] = {
@@ -59,9 +60,9 @@ static const group GROUPS[G_COUNT] = {
     [G_I_NOT] = {PROFILE_FOR_NOT_POLICY, 3, "a standard names itself (\"these Requirements\")", 1},
     [G_I_FORUM] = {PROFILE_FOR_NOT_POLICY, 2, "adopted or established by the CA/Browser Forum", 1},
     [G_GENERIC] = {PROFILE_FOR_NOT_POLICY, 1, "addressed to CAs in general (\"a CA's CPS\")", 0},
-    [G_OID_TLS] = {PROFILE_FOR_TLS, 3, "CA/B Forum TLS policy OID", 0},
-    [G_OID_SMIME] = {PROFILE_FOR_SMIME, 3, "CA/B Forum S/MIME policy OID", 0},
-    [G_OID_CODE] = {PROFILE_FOR_CODE, 3, "CA/B Forum code signing policy OID", 0},
+    [G_OID_TLS] = {PROFILE_FOR_TLS, 5, "CA/B Forum TLS policy OID", 0},
+    [G_OID_SMIME] = {PROFILE_FOR_SMIME, 5, "CA/B Forum S/MIME policy OID", 0},
+    [G_OID_CODE] = {PROFILE_FOR_CODE, 5, "CA/B Forum code signing policy OID", 0},
     [G_EKU_TLS] = {PROFILE_FOR_TLS, 2, "EKU serverAuth", 0},
     [G_EKU_SMIME] = {PROFILE_FOR_SMIME, 2, "EKU emailProtection", 0},
     [G_EKU_CODE] = {PROFILE_FOR_CODE, 2, "EKU codeSigning", 0},

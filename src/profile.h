@@ -20,7 +20,7 @@
  *           the CA/Browser Forum"), supported by the generic voice of a
  *           standard ("a CA's CPS", "in their CPS"). Generic voice alone
  *           never makes a document not-a-policy: a CP speaks the same way.
- *   scopes  policy OIDs (2.23.140.1.2.x and 2.23.140.1.1 TLS,
+ *   scopes  policy OIDs (the strongest: 2.23.140.1.2.x and 2.23.140.1.1 TLS,
  *           2.23.140.1.31 onion; 2.23.140.1.5.x S/MIME; 2.23.140.1.4.x and
  *           2.23.140.1.3 code signing), extended key usages in the profiles
  *           (serverAuth, emailProtection, codeSigning, by name or OID; one

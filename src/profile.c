@@ -719,6 +719,8 @@ void profile_write_json(struct json_w *w, const doc_profile *p)
     profile_scopes_str(p->scopes, sc, sizeof sc);
     json_kv_str(w, "scopes_source", source_of(p->scopes_forced));
     json_kv_str(w, "source", source_of(p->kind_forced || p->scopes_forced));
+    json_key(w, "separate_cp");
+    json_bool(w, p->separate_cp);
     json_key(w, "evidence");
     json_arr_begin(w);
     for (size_t i = 0; i < p->nev; i++) {

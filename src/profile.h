@@ -161,7 +161,8 @@ int profile_delegates(const char *s, size_t n, size_t *cs, size_t *ce);
  * says that every rule applies. markdown: a paragraph and a bullet list. */
 void profile_write_text(buf *out, const doc_profile *p, int markdown, int all);
 /* {"kind", "kind_source", "scopes": [...], "scopes_source", "source",
- *  "evidence": [{"for", "what", "section", "quote", "line"}], "note"} as
+ *  "separate_cp", "evidence": [{"for", "weight", "what", "section", "quote",
+ *  "line"}], "note"} as
  * the value of the current key of w (json.h). source is "option" when
  * either part was forced, else "detected". */
 struct json_w;

@@ -61,7 +61,7 @@ static inline void fuzz_check_and_report(const ruleset *rs, analysis *a, const o
     cps_err_clear(&e);
     if (matcher_init(&m, 0, 0, 0, &e))
         fuzz_die("matcher_init", &e);
-    check_input in = {a, NULL, as_of, spec};
+    check_input in = {a, NULL, as_of, spec, NULL};
     check_result res;
     memset(&res, 0, sizeof res);
     if (check_run(rs, &in, &m, &res, &e) == 0) {

@@ -13,7 +13,9 @@ directory of the verdict file (or --corpus); every twin found is scored
 
 A document whose name starts with `cabf-` or `mozilla-rootstore-` is a
 requirements document, not a CA's CP/CPS: every rule must not fail on it
-(the reviewer's expectation stated in VERDICTS.tsv).
+(the reviewer's expectation stated in VERDICTS.tsv), except the notice
+that says so (rfc3647.doc.not-a-policy), which must: the reviewer expects
+cpslint to say what the document is.
 
 Prints, per rule and overall, the verdicts matched, precision and recall
 (a `fail` verdict is a positive), then every disagreement with the
@@ -30,6 +32,7 @@ from collections import defaultdict
 FAILING = ("fail", "upcoming")
 EXTS = (".html", ".md", ".xhtml", ".pdf")
 REQUIREMENT_DOCS = ("cabf-", "mozilla-rootstore-")
+SAYS_NOT_A_POLICY = "rfc3647.doc.not-a-policy"
 
 
 def read_tsv(path):
@@ -148,10 +151,16 @@ def main(argv):
                     return 2
             _, status = cache[key]
             fmt = os.path.splitext(path)[1][1:]
-            rules = [r for r in status if status[r] in FAILING] if rule == "*" else [rule]
+            rules = ([r for r in status if status[r] in FAILING and r != SAYS_NOT_A_POLICY]
+                     if rule == "*" else [rule])
             if rule == "*":
                 reqdoc[0] += 1
                 reqdoc[1] += len(rules)
+                said = status.get(SAYS_NOT_A_POLICY, "absent")
+                if said not in FAILING:
+                    reqdoc[1] += 1
+                    disagreements.append((name, as_of, SAYS_NOT_A_POLICY, fmt, "fail", said,
+                                          "the notice that this is not a CA's CP/CPS", ""))
             for rid in rules:
                 st = status.get(rid)
                 if st is None:

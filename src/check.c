@@ -48,6 +48,7 @@ static const chk_kind kinds[] = {
     [KIND_HEADINGS] = {chk_eval_headings, chk_example_front},
     [KIND_MANUAL] = {chk_eval_manual, NULL},
     [KIND_TRANSLATION] = {chk_eval_translation, NULL}, /* translation_example_pair */
+    [KIND_PROFILE] = {chk_eval_profile, chk_example_sections},
 };
 
 const chk_kind *chk_kind_of(const rule *r)
@@ -109,12 +110,123 @@ static char *datenote(const char *a, cps_date d1, const char *b, cps_date d2, co
     return buf_detach(&m);
 }
 
+/* ---- applicability: the rule against the document's profile ------------ */
+
+/* "a TLS server rule" / "a TLS server and S/MIME rule" */
+static void scope_words(buf *b, unsigned scopes)
+{
+    int first = 1;
+    for (unsigned bit = 1; bit <= PROFILE_SCOPE_OTHER; bit <<= 1) {
+        if (!(scopes & bit))
+            continue;
+        buf_printf(b, "%s%s", first ? "" : " and ", profile_scope_label(bit));
+        first = 0;
+    }
+}
+
+/* The first clause in r's scope where a CP hands the duty to its CPS, as a
+ * quote (malloc'd), or NULL. Doc-wide rules have no place to look. */
+static char *delegation_in_scope(const rule *r, analysis *a, char sec[OUTLINE_NUM_MAX])
+{
+    if (chk_first_scope_section(r, a) < 0)
+        return NULL;
+    scope_memo memo = {NULL, NULL, NULL};
+    char *quote = NULL;
+    for (size_t bi = 0; bi < a->d.nblocks && !quote; bi++) {
+        if (!chk_block_in_scope(&memo, r, a, bi))
+            continue;
+        const text_map *tm = analysis_folded(a, bi);
+        size_t cs, ce, ss, se;
+        if (!tm || !profile_delegates(tm->s, tm->len, &cs, &ce))
+            continue;
+        const doc_block *b = &a->d.blocks[bi];
+        text_map_span(tm, cs, ce, &ss, &se);
+        if (se > b->len)
+            se = b->len;
+        if (ss > se)
+            ss = se;
+        quote = text_snippet(b->text + ss, se - ss, 0, 0, 200, NULL, NULL);
+        int si = a->o.block_sec[bi];
+        snprintf(sec, OUTLINE_NUM_MAX, "%s", si >= 0 ? a->o.secs[si].number : "");
+    }
+    free(memo.in);
+    return quote;
+}
+
+/* NULL when r applies to a document of in->profile, else why not (the
+ * item's n/a note, malloc'd). */
+static char *profile_na(const rule *r, const check_input *in)
+{
+    const doc_profile *p = in->profile;
+    if (!p || r->kind == KIND_PROFILE)
+        return NULL;
+    buf b = BUF_INIT;
+    if (p->kind == PROFILE_KIND_NOT_POLICY) {
+        buf_printf(&b, "this document is not a CA's CP or CPS%s: no rule for a CA's policy "
+                       "applies (give --kind to check it as one)",
+                   p->kind_forced ? " (--kind not-a-policy)" : "");
+        return buf_detach(&b);
+    }
+    if (r->cert_scope && p->scopes && !(r->cert_scope & p->scopes)) {
+        buf_puts(&b, "a ");
+        scope_words(&b, r->cert_scope);
+        buf_printf(&b, " rule (%s); this document's scope is ", r->cite);
+        scope_words(&b, p->scopes);
+        if (p->scopes_forced)
+            buf_puts(&b, " (--scope)");
+        return buf_detach(&b);
+    }
+    if (r->addressed_to == RULE_TO_CP && p->kind == PROFILE_KIND_CPS &&
+        (p->separate_cp || p->kind_forced)) {
+        buf_printf(&b, "a CP duty (%s: the CP or combined CP/CPS); this document is a "
+                       "stand-alone CPS: check the CP", r->cite);
+        return buf_detach(&b);
+    }
+    if (p->kind == PROFILE_KIND_CP && r->addressed_to == RULE_TO_CPS) {
+        buf_printf(&b, "a CPS duty (%s: the CPS or combined CP/CPS); this document is a "
+                       "stand-alone CP: check the CPS", r->cite);
+        char sec[OUTLINE_NUM_MAX] = "";
+        char *quote = delegation_in_scope(r, in->doc, sec);
+        if (quote)
+            buf_printf(&b, "; the CP says so%s%s: \"%s\"", sec[0] ? " in " : "", sec, quote);
+        free(quote);
+        return buf_detach(&b);
+    }
+    buf_free(&b);
+    return NULL;
+}
+
+/* A statement a require rule looks for and does not find in a CP is
+ * n/a when the CP says in words, in the rule's scope, that its CPS carries
+ * it: the note quoting that, else NULL. What the CP itself says (forbid,
+ * limit) is judged whatever it delegates. */
+static char *delegated_na(const rule *r, const check_input *in)
+{
+    const doc_profile *p = in->profile;
+    if (!p || p->kind != PROFILE_KIND_CP || r->kind != KIND_REQUIRE)
+        return NULL;
+    char sec[OUTLINE_NUM_MAX] = "";
+    char *quote = delegation_in_scope(r, in->doc, sec);
+    if (!quote)
+        return NULL;
+    buf b = BUF_INIT;
+    buf_printf(&b, "this CP hands the duty to its CPS%s%s: \"%s\": check the CPS",
+               sec[0] ? " in " : "", sec, quote);
+    free(quote);
+    return buf_detach(&b);
+}
+
 /* One rule as of in->as_of, with its dates: fills *it and appends findings. */
 void chk_eval_item(const rule *r, const check_input *in, matcher *m, const pf_hits *hits,
                    check_result *out, check_item *it)
 {
     it->rule = r;
     it->severity = r->severity;
+    it->note = profile_na(r, in);
+    if (it->note) {
+        it->status = ST_NA;
+        return;
+    }
     size_t before = out->nf;
     cps_date as_of = in->as_of;
     cps_date doc_date = in->doc->meta.date;
@@ -148,6 +260,15 @@ void chk_eval_item(const rule *r, const check_input *in, matcher *m, const pf_hi
     char *note = NULL;
     check_status st = eval_rule(r, &in2, m, hits, out, &note);
     it->note = note;
+    char *deleg = (st == ST_FAIL || st == ST_UPCOMING) ? delegated_na(r, in) : NULL;
+    if (deleg) {
+        while (out->nf > before)
+            chk_finding_free(&out->f[--out->nf]);
+        free(it->note);
+        it->note = deleg;
+        it->status = ST_NA;
+        return;
+    }
     if (upcoming) {
         if (st == ST_FAIL || st == ST_UPCOMING) {
             st = ST_UPCOMING;
@@ -189,6 +310,7 @@ int check_run(const ruleset *rs, const check_input *in, matcher *m, check_result
     (void)e;
     memset(out, 0, sizeof *out);
     out->as_of = in->as_of;
+    out->profile = in->profile;
     out->items = xcalloc(rs->n ? rs->n : 1, sizeof *out->items);
     /* One Aho-Corasick pass over the document's matching text tells which
      * (pattern, block) pairs can match at all (prefilter.h). */

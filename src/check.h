@@ -6,9 +6,13 @@
  *   upcoming       as-of date before `effective`, at most CHECK_UPCOMING_DAYS
  *                  days before it, and the rule would fail: its findings are
  *                  reported as warnings (a notice stays a notice);
- *   n/a            the document is dated outside [doc-dated-from,
- *                  doc-dated-until), or a forbid rule's scope sections are
- *                  all absent;
+ *   n/a            the rule is outside the document's profile (profile.h:
+ *                  a CPS duty on a stand-alone CP, a CP duty on a stand-
+ *                  alone CPS, a duty a CP hands to its CPS in words, a
+ *                  TLS rule on an S/MIME document, any rule on a document
+ *                  that is not a CA's policy), the document is dated
+ *                  outside [doc-dated-from, doc-dated-until), or a forbid
+ *                  rule's scope sections are all absent;
  *   error          the rule could not run (a PCRE2 limit was hit): never a
  *                  silent pass;
  *   fail / pass    the rule ran and found nonconformities, or none.
@@ -36,6 +40,7 @@
 #include "err.h"
 #include "match.h"
 #include "outline.h"
+#include "profile.h"
 #include "ruleset.h"
 
 #define CHECK_UPCOMING_DAYS 180
@@ -90,6 +95,8 @@ typedef struct check_result {
     size_t nf, fcap;
     size_t by_status[ST_COUNT];
     size_t errors, warnings, notices; /* findings by effective severity */
+    const doc_profile *profile; /* the profile the rules were applied to (borrowed
+                                   from check_input; NULL: none, every rule applied) */
 } check_result;
 
 typedef struct check_input {
@@ -97,6 +104,8 @@ typedef struct check_input {
     analysis *translation;    /* --translation FILE, or NULL */
     cps_date as_of;
     const outline_spec *spec; /* for the titles of missing sections; may be NULL */
+    const doc_profile *profile; /* what the document is (profile.h), or NULL: every
+                                   rule applies. Borrowed; must outlive the result. */
 } check_input;
 
 /* Run every enabled rule of rs. Returns 0 (rule errors are statuses, not

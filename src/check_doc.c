@@ -394,3 +394,43 @@ check_status chk_eval_translation(evalctx *c, const check_input *in, check_resul
         *note = xstrdup(translation_na_note(c->r->check, in->doc, in->translation));
     return ST_NA;
 }
+
+/* ---- profile ----------------------------------------------------------- */
+
+/* check = not-a-policy: one notice when the document is not a CA's CP or
+ * CPS, quoting the evidence that decided it. Without a profile from the
+ * caller (rule examples), the document's own is detected here. */
+check_status chk_eval_profile(evalctx *c, const check_input *in, check_result *out, char **note)
+{
+    (void)note;
+    doc_profile own;
+    const doc_profile *p = in->profile;
+    if (!p) {
+        profile_detect(in->doc, &own);
+        p = &own;
+    }
+    if (p->kind == PROFILE_KIND_NOT_POLICY) {
+        finding *f = chk_add_finding(out, c->r);
+        const profile_evidence *why = NULL;
+        for (size_t i = 0; i < p->nev && !why; i++)
+            if (p->ev[i].supports == PROFILE_FOR_NOT_POLICY)
+                why = &p->ev[i];
+        buf m = BUF_INIT;
+        buf_puts(&m, c->r->message);
+        if (p->kind_forced)
+            buf_puts(&m, " (--kind not-a-policy)");
+        else if (why)
+            buf_printf(&m, " (%s%s%s)", why->what, why->section[0] ? " in " : "", why->section);
+        free(f->message);
+        f->message = buf_detach(&m);
+        if (why && why->quote)
+            f->snippet = xstrdup(why->quote);
+        if (why) {
+            snprintf(f->section, sizeof f->section, "%s", why->section);
+            f->line = why->line;
+        }
+    }
+    if (p == &own)
+        profile_free(&own);
+    return ST_PASS;
+}

@@ -221,7 +221,7 @@ int check_example_at(const rule *r, const rule_example *x, const outline_spec *s
     buf_free(&html_en);
     if (rc)
         return rc;
-    check_input in = {&a, r->kind == KIND_TRANSLATION ? &en : NULL, as_of, spec};
+    check_input in = {&a, r->kind == KIND_TRANSLATION ? &en : NULL, as_of, spec, NULL};
     check_result res;
     memset(&res, 0, sizeof res);
     check_item it;

@@ -71,6 +71,7 @@ check_status chk_eval_headings(evalctx *c, const check_input *in, check_result *
 check_status chk_eval_manual(evalctx *c, const check_input *in, check_result *out, char **note);
 check_status chk_eval_translation(evalctx *c, const check_input *in, check_result *out,
                                   char **note);
+check_status chk_eval_profile(evalctx *c, const check_input *in, check_result *out, char **note);
 
 /* The example document of a rule (check_example.c): HTML appended to b. */
 typedef void (*chk_example_fn)(const rule *r, const rule_example *x, const outline_spec *spec,

@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "data.h"
 #include "version.h"
+#include "profile.h"
 
 static const char usage_text[] =
     "Usage: cpslint [check] [options] FILE...   check CP/CPS documents (default)\n"
@@ -44,6 +45,25 @@ static const command commands[] = {
     {"explain", cmd_explain},
     {NULL, NULL},
 };
+
+int cli_profile_add(const cli_env *env, const char *cmd, cli_profile *p, int what,
+                    const char *arg)
+{
+    if (what == 'K') {
+        int k = profile_kind_parse(arg);
+        if (k < 0)
+            return cli_fail(env, "%s: invalid --kind '%s' (allowed: %s)", cmd, arg,
+                            PROFILE_KINDS_ALLOWED);
+        p->kind = k;
+        return 0;
+    }
+    unsigned sc = profile_scopes_parse(arg);
+    if (!sc)
+        return cli_fail(env, "%s: invalid --scope '%s' (allowed: a comma-separated list of %s)",
+                        cmd, arg, PROFILE_SCOPES_ALLOWED);
+    p->scopes = sc;
+    return 0;
+}
 
 int cli_parse_size(const char *s, size_t *out)
 {

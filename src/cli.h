@@ -66,6 +66,16 @@ int cli_rules_add(const cli_env *env, cli_rules *sel, int what, const char *arg)
  * (outline_spec_free, ruleset_free). */
 int cli_load(cli_env *env, const cli_rules *sel, outline_spec *spec, ruleset *rs);
 
+/* --kind KIND and --scope LIST (document profile, profile.h): what is
+ * 'K' or 'S'. A wrong value is exit 2 naming the allowed values. kind
+ * stays -1 and scopes 0 when not given. */
+typedef struct cli_profile {
+    int kind;
+    unsigned scopes;
+} cli_profile;
+int cli_profile_add(const cli_env *env, const char *cmd, cli_profile *p, int what,
+                    const char *arg);
+
 /* Parse a size: "65536", "64K", "64M", "1G". 0 on success, -1 if invalid. */
 int cli_parse_size(const char *s, size_t *out);
 

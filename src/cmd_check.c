@@ -38,6 +38,7 @@
 #include "data.h"
 #include "markdown.h"
 #include "match.h"
+#include "profile.h"
 #include "report.h"
 #include "ruleset.h"
 
@@ -69,6 +70,10 @@ static const char check_usage[] =
     "  --exclude GLOB      in directories, skip files and directories whose path\n"
     "                      or name matches GLOB (repeatable); README, CHANGELOG,\n"
     "                      LICENSE and CONTRIBUTING files are always skipped there\n"
+    "  --kind KIND         what the document is, instead of detecting it: cp, cps,\n"
+    "                      cp-cps or not-a-policy\n"
+    "  --scope LIST        its certificate scopes, instead of detecting them: a\n"
+    "                      comma-separated list of tls-server, smime, code-signing, other\n"
     "  --translation FILE  the English version of a non-English document\n"
     "  --pair              FILEs come in pairs: ORIGINAL ENGLISH-VERSION (each\n"
     "                      original is checked with its English version)\n"
@@ -85,7 +90,7 @@ static const char check_usage[] =
 
 enum { OPT_AS_OF = 256, OPT_RULESET, OPT_DISABLE, OPT_ENABLE, OPT_FORMAT, OPT_FAIL_ON,
        OPT_TRANSLATION, OPT_COLOR, OPT_MAX_SIZE, OPT_MIN_LEVEL, OPT_EXIT_ZERO, OPT_BASELINE,
-       OPT_WRITE_BASELINE, OPT_EXCLUDE, OPT_PAIR };
+       OPT_WRITE_BASELINE, OPT_EXCLUDE, OPT_PAIR, OPT_KIND = 'K', OPT_SCOPE = 'S' };
 
 #define MAX_JOBS 256
 
@@ -108,6 +113,7 @@ typedef struct check_opts {
     int color;          /* -1 auto, 0 never, 1 always */
     int quiet, verbose;
     size_t max_size;
+    cli_profile force;  /* --kind, --scope */
 } check_opts;
 
 /* Write data to path atomically: a temporary file in the same directory,
@@ -182,6 +188,8 @@ static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
         {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
         {"jobs", required_argument, NULL, 'j'},
         {"exclude", required_argument, NULL, OPT_EXCLUDE},
+        {"kind", required_argument, NULL, OPT_KIND},
+        {"scope", required_argument, NULL, OPT_SCOPE},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     int c;
@@ -252,6 +260,11 @@ static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
             else
                 return cli_fail(env, "--fail-on: '%s' is not error, warning, notice or never",
                                 optarg);
+            break;
+        case OPT_KIND:
+        case OPT_SCOPE:
+            if (cli_profile_add(env, "check", &o->force, c, optarg))
+                return EXIT_TROUBLE;
             break;
         case OPT_TRANSLATION: o->translation = optarg; break;
         case OPT_PAIR: o->pair = 1; break;
@@ -412,8 +425,9 @@ typedef struct slot {
     const char *en_file; /* --pair: its English version, else NULL */
     analysis en;         /* valid when ok and en_file */
     analysis a;
+    doc_profile prof;    /* valid when ok */
     check_result res;
-    int ok;             /* a and res are valid */
+    int ok;             /* a, prof and res are valid */
     char *error;        /* why the input could not be checked */
     char *warn;         /* stderr lines, printed in input order */
     cps_date as_of;
@@ -474,11 +488,14 @@ static void check_one(work *w, slot *s, matcher *m)
         }
     }
     s->as_of = as_of;
-    check_input in = {&s->a, s->en_file ? &s->en : w->translation, as_of, w->spec};
+    profile_detect(&s->a, &s->prof);
+    profile_force(&s->prof, w->o->force.kind, w->o->force.scopes);
+    check_input in = {&s->a, s->en_file ? &s->en : w->translation, as_of, w->spec, &s->prof};
     cps_err_clear(&e);
     if (check_run(w->rs, &in, m, &s->res, &e) != 0) {
         s->error = error_text(s->file, &e);
         check_result_free(&s->res);
+        profile_free(&s->prof);
         analysis_free(&s->a);
         if (s->en_file)
             analysis_free(&s->en);
@@ -558,6 +575,7 @@ int cmd_check(int argc, char **argv, cli_env *env)
 {
     check_opts o;
     memset(&o, 0, sizeof o);
+    o.force.kind = -1;
     o.as_of = date_today();
     o.fail_on = SEV_ERROR;
     o.min_level = SEV_NOTICE;
@@ -739,6 +757,7 @@ int cmd_check(int argc, char **argv, cli_env *env)
     for (size_t i = 0; i < ndocs; i++) {
         if (slots[i].ok) {
             check_result_free(&slots[i].res);
+            profile_free(&slots[i].prof);
             analysis_free(&slots[i].a);
             if (slots[i].en_file)
                 analysis_free(&slots[i].en);

@@ -41,6 +41,10 @@ static const char diff_usage[] =
     "  --enable ID       enable a rule disabled by default (repeatable)\n"
     "  --max-size N      refuse input larger than N bytes (suffix K, M, G; default 64M)\n"
     "  --keep-chrome     read nav, header, footer and aside elements too\n"
+    "  --kind KIND       what both versions are, instead of detecting it: cp, cps,\n"
+    "                    cp-cps or not-a-policy\n"
+    "  --scope LIST      their certificate scopes: a comma-separated list of\n"
+    "                    tls-server, smime, code-signing, other\n"
     "  -h, --help        this help\n"
     "\n"
     "Exit status: 1 when the new version fails the version, date or revision-table\n"
@@ -58,12 +62,14 @@ typedef struct diff_cmd {
     cps_date as_of;       /* DATE_NONE = each document's own date */
     const char *old_path, *new_path;
     cli_rules sel;       /* --ruleset, --disable, --enable */
+    cli_profile force;   /* --kind, --scope: both versions */
 } diff_cmd;
 
 /* Everything the renderers need. */
 typedef struct diff_view {
     const diff_cmd *cmd;
     const analysis *old_a, *new_a;
+    const doc_profile *old_p, *new_p; /* NULL until the checks ran */
     diff_versions_result v;
     diff_result s;
     int findings_compared;
@@ -326,6 +332,13 @@ static void print_text(FILE *f, const diff_view *v, int md)
                 nd ? nd : "unknown");
     }
     const char *li = md ? "- " : "";
+    if (v->old_p && v->new_p) {
+        char po[96], pn[96];
+        profile_summary(v->old_p, po, sizeof po);
+        profile_summary(v->new_p, pn, sizeof pn);
+        fprintf(f, "%sprofile: old %s, new %s%s\n", li, po, pn,
+                strcmp(po, pn) ? " (CHANGED: rules may apply differently)" : "");
+    }
     fprintf(f, "%sversion %s -> %s: %s\n", li, ov, nv,
             vr->version_incremented ? "incremented"
             : vr->version_cmp == 2  ? "NOT CHECKED (version not found)"
@@ -481,6 +494,19 @@ static void print_json(FILE *f, const diff_view *v)
     json_doc(f, v->old_a);
     fputs(",\n\"new\":", f);
     json_doc(f, v->new_a);
+    if (v->old_p && v->new_p) {
+        buf b = BUF_INIT;
+        json_w w;
+        json_init(&w, &b, 0);
+        json_obj_begin(&w);
+        json_key(&w, "old");
+        profile_write_json(&w, v->old_p);
+        json_key(&w, "new");
+        profile_write_json(&w, v->new_p);
+        json_obj_end(&w);
+        fprintf(f, ",\n\"profile\":%s", buf_cstr(&b));
+        buf_free(&b);
+    }
     fprintf(f, ",\n\"version_incremented\":%s,\"date_advanced\":%s,"
                "\"changelog_entry_added\":%s",
             vr->version_incremented ? "true" : "false", vr->date_advanced ? "true" : "false",
@@ -565,6 +591,7 @@ static void print_html(FILE *f, const diff_view *v)
 /* ---- findings: the check engine on both versions -------------------------- */
 
 typedef struct checked {
+    doc_profile prof;     /* valid when ran */
     check_result res;
     int ran;
     diff_finding *f;      /* views of res.f */
@@ -574,8 +601,10 @@ typedef struct checked {
 
 static void checked_free(checked *c)
 {
-    if (c->ran)
+    if (c->ran) {
         check_result_free(&c->res);
+        profile_free(&c->prof);
+    }
     free(c->f);
     free(c->eff);
     memset(c, 0, sizeof *c);
@@ -584,7 +613,8 @@ static void checked_free(checked *c)
 /* Run the rules on a as of as_of (DATE_NONE: the document's date, else
  * today) and expose the findings as diff_findings. */
 static int run_checks(const ruleset *rs, matcher *m, const outline_spec *spec, analysis *a,
-                      cps_date as_of, checked *c, cli_env *env, cps_err *e)
+                      cps_date as_of, const cli_profile *force, checked *c, cli_env *env,
+                      cps_err *e)
 {
     memset(c, 0, sizeof *c);
     if (as_of == DATE_NONE) {
@@ -595,10 +625,14 @@ static int run_checks(const ruleset *rs, matcher *m, const outline_spec *spec, a
                     a->d.file);
         }
     }
-    check_input in = {a, NULL, as_of, spec};
+    profile_detect(a, &c->prof);
+    profile_force(&c->prof, force->kind, force->scopes);
+    check_input in = {a, NULL, as_of, spec, &c->prof};
     int rc = check_run(rs, &in, m, &c->res, e);
-    if (rc)
+    if (rc) {
+        profile_free(&c->prof);
         return rc;
+    }
     c->ran = 1;
     c->n = c->res.nf;
     c->f = xcalloc(c->n + 1, sizeof *c->f);
@@ -656,6 +690,8 @@ int cmd_diff(int argc, char **argv, cli_env *env)
         {"ruleset", required_argument, NULL, 'r'},
         {"disable", required_argument, NULL, 'D'},
         {"enable", required_argument, NULL, 'E'},
+        {"kind", required_argument, NULL, 'K'},
+        {"scope", required_argument, NULL, 'S'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -665,6 +701,7 @@ int cmd_diff(int argc, char **argv, cli_env *env)
     cmd.context = 1;
     cmd.fail_on = SEV_ERROR;
     cmd.as_of = date_today();
+    cmd.force.kind = -1;
     analysis_opts aopts = {0};
     int c;
     while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
@@ -717,6 +754,11 @@ int cmd_diff(int argc, char **argv, cli_env *env)
         case 'D':
         case 'E':
             if (cli_rules_add(env, &cmd.sel, c == 'r' ? 'r' : c == 'E' ? 'e' : 'd', optarg))
+                return EXIT_TROUBLE;
+            break;
+        case 'K':
+        case 'S':
+            if (cli_profile_add(env, "diff", &cmd.force, c, optarg))
                 return EXIT_TROUBLE;
             break;
         case 'h':
@@ -774,9 +816,13 @@ int cmd_diff(int argc, char **argv, cli_env *env)
     memset(&co, 0, sizeof co);
     memset(&cn, 0, sizeof cn);
     if (!rc)
-        rc = run_checks(&rs, &m, &spec, &old_a, cmd.as_of, &co, env, &e);
+        rc = run_checks(&rs, &m, &spec, &old_a, cmd.as_of, &cmd.force, &co, env, &e);
     if (!rc)
-        rc = run_checks(&rs, &m, &spec, &new_a, cmd.as_of, &cn, env, &e);
+        rc = run_checks(&rs, &m, &spec, &new_a, cmd.as_of, &cmd.force, &cn, env, &e);
+    if (!rc) {
+        v.old_p = &co.prof;
+        v.new_p = &cn.prof;
+    }
     if (!rc) {
         v.findings_compared = 1;
         v.fold = co.f;

@@ -26,6 +26,7 @@
 #include "history.h"
 #include "history_report.h"
 #include "match.h"
+#include "profile.h"
 #include "ruleset.h"
 
 static const char history_usage[] =
@@ -49,6 +50,10 @@ static const char history_usage[] =
     "  --disable ID        disable a rule, or a family by prefix (repeatable)\n"
     "  --enable ID         enable a rule disabled by default (repeatable)\n"
     "  --format FMT        text (default), json or markdown\n"
+    "  --kind KIND         every version's kind, instead of detecting it: cp, cps,\n"
+    "                      cp-cps, not-a-policy\n"
+    "  --scope LIST        their certificate scopes: tls-server, smime,\n"
+    "                      code-signing, other (comma-separated)\n"
     "  --fail-on LEVEL     error (default), warning, notice or never\n"
     "  --exit-zero         exit 0 even when late windows are found (2 still means\n"
     "                      trouble)\n"
@@ -71,6 +76,7 @@ typedef struct hist_cmd {
     int jobs;
     size_t max_size;
     cli_rules sel;
+    cli_profile force;    /* --kind, --scope */
 } hist_cmd;
 
 /* ---- options ------------------------------------------------------------ */
@@ -98,6 +104,7 @@ static int parse_opts(int argc, char **argv, cli_env *env, hist_cmd *c)
         {"format", required_argument, NULL, 'f'},  {"fail-on", required_argument, NULL, 'F'},
         {"exit-zero", no_argument, NULL, 'z'},     {"jobs", required_argument, NULL, 'j'},
         {"max-size", required_argument, NULL, 'm'}, {"help", no_argument, NULL, 'h'},
+        {"kind", required_argument, NULL, 'K'},    {"scope", required_argument, NULL, 'S'},
         {NULL, 0, NULL, 0}};
     int ch;
     while ((ch = getopt_long(argc, argv, ":C:j:h", opts, NULL)) != -1) {
@@ -124,6 +131,10 @@ static int parse_opts(int argc, char **argv, cli_env *env, hist_cmd *c)
             if ((c->fail_on = parse_level(optarg)) < 0)
                 return cli_fail(env, "history: --fail-on: '%s' is not error, warning, notice "
                                      "or never", optarg);
+            break;
+        case 'K': case 'S':
+            if (cli_profile_add(env, "history", &c->force, ch, optarg))
+                return EXIT_TROUBLE;
             break;
         case 'z': c->exit_zero = 1; break;
         case 'j': {
@@ -162,6 +173,7 @@ typedef struct versions {
     char **labels;          /* owned */
     char **errors;          /* owned */
     analysis *an;           /* owned, one per version (freed when a != NULL) */
+    doc_profile *prof;      /* owned, one per checked version (profile.h) */
     git_versions git;
 } versions;
 
@@ -203,6 +215,7 @@ static void versions_alloc(versions *vs, size_t n)
     vs->labels = xcalloc(n ? n : 1, sizeof *vs->labels);
     vs->errors = xcalloc(n ? n : 1, sizeof *vs->errors);
     vs->an = xcalloc(n ? n : 1, sizeof *vs->an);
+    vs->prof = xcalloc(n ? n : 1, sizeof *vs->prof);
 }
 
 static int read_versions(const hist_cmd *c, char **files, size_t nfiles, const outline_spec *spec,
@@ -239,6 +252,7 @@ static void versions_free(versions *vs)
         if (vs->v[i].checked) {
             check_result_free(&vs->v[i].own);
             check_result_free(&vs->v[i].last);
+            profile_free(&vs->prof[i]);
         }
         if (vs->v[i].a)
             analysis_free(&vs->an[i]);
@@ -249,6 +263,7 @@ static void versions_free(versions *vs)
     free(vs->labels);
     free(vs->errors);
     free(vs->an);
+    free(vs->prof);
     git_versions_free(&vs->git);
 }
 
@@ -256,6 +271,7 @@ static void versions_free(versions *vs)
 
 typedef struct work {
     versions *vs;
+    const cli_profile *force;
     const ruleset *rs;
     const outline_spec *spec;
     cps_date as_of;
@@ -264,12 +280,16 @@ typedef struct work {
     pthread_mutex_t mu;
 } work;
 
-static void check_version(work *w, history_version *x, matcher *m)
+static void check_version(work *w, size_t i, matcher *m)
 {
+    history_version *x = &w->vs->v[i];
+    doc_profile *p = &w->vs->prof[i];
     cps_err e;
     cps_err_clear(&e);
+    profile_detect(x->a, p);
+    profile_force(p, w->force->kind, w->force->scopes);
     cps_date own = x->date != DATE_NONE ? x->date : w->as_of;
-    check_input in = {x->a, NULL, own, w->spec};
+    check_input in = {x->a, NULL, own, w->spec, p};
     check_run(w->rs, &in, m, &x->own, &e);
     in.as_of = x->last_day != DATE_NONE ? x->last_day : w->as_of;
     check_run(w->rs, &in, m, &x->last, &e);
@@ -296,7 +316,7 @@ static void *worker(void *arg)
         if (i >= w->vs->n)
             break;
         if (w->vs->v[i].a)
-            check_version(w, &w->vs->v[i], &m);
+            check_version(w, i, &m);
     }
     matcher_free(&m);
     return NULL;
@@ -343,6 +363,7 @@ int cmd_history(int argc, char **argv, cli_env *env)
 {
     hist_cmd c;
     memset(&c, 0, sizeof c);
+    c.force.kind = -1;
     c.fail_on = SEV_ERROR;
     c.as_of = DATE_NONE;
     c.jobs = 1;
@@ -365,7 +386,7 @@ int cmd_history(int argc, char **argv, cli_env *env)
     }
     history h;
     history_order(vs.v, vs.n, c.as_of, &h);
-    work w = {&vs, &rs, &spec, c.as_of, 0, 0, PTHREAD_MUTEX_INITIALIZER};
+    work w = {&vs, &c.force, &rs, &spec, c.as_of, 0, 0, PTHREAD_MUTEX_INITIALIZER};
     if (check_all(&w, c.jobs) != 0) {
         rc = cli_fail(env, "history: cannot set up the pattern matcher");
     } else {

@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "json.h"
 #include "data.h"
+#include "profile.h"
 
 static const char outline_usage[] =
     "Usage: cpslint outline [options] FILE\n"
@@ -19,6 +20,10 @@ static const char outline_usage[] =
     "recognised by its title); then the missing, duplicated and out-of-order ones.\n"
     "\n"
     "  --format FMT      text (default) or json\n"
+    "  --kind KIND       the document's kind, instead of detecting it: cp, cps,\n"
+    "                    cp-cps, not-a-policy\n"
+    "  --scope LIST      its certificate scopes, instead of detecting them:\n"
+    "                    tls-server, smime, code-signing, other (comma-separated)\n"
     "  --max-size N      refuse input larger than N bytes (suffix K, M, G; default 64M)\n"
     "  --keep-chrome     read nav, header, footer and aside elements too\n"
     "  --pdf-timeout S   stop pdftotext after S seconds (PDF input; default 60)\n"
@@ -28,7 +33,7 @@ static const char outline_usage[] =
     "where a line is shown as PAGE:LINE (JSON: \"page\" and \"line\").\n";
 
 
-static void print_json(FILE *f, const analysis *a)
+static void print_json(FILE *f, const analysis *a, const doc_profile *prof)
 {
     char date[11];
     date_format(a->meta.date, date);
@@ -50,6 +55,14 @@ static void print_json(FILE *f, const analysis *a)
         json_fput(f, date);
     else
         fputs("null", f);
+    {
+        buf b = {0};
+        json_w w;
+        json_init(&w, &b, 0);
+        profile_write_json(&w, prof);
+        fprintf(f, ",\"profile\":%s", buf_cstr(&b));
+        buf_free(&b);
+    }
     fprintf(f, ",\"counts\":{\"expected\":%zu,\"found\":%zu,\"missing\":%zu,\"extra\":%zu,"
                "\"duplicate\":%zu,\"out_of_order\":%zu}",
             a->o.expected, a->o.found, a->o.missing, a->o.extra, a->o.duplicate,
@@ -105,7 +118,8 @@ static const char *spec_title(const outline_spec *spec, int i)
     return i >= 0 ? spec->e[i].title : "";
 }
 
-static void print_text(FILE *f, const analysis *a, const outline_spec *spec)
+static void print_text(FILE *f, const analysis *a, const outline_spec *spec,
+                       const doc_profile *prof)
 {
     char date[11];
     date_format(a->meta.date, date);
@@ -116,6 +130,10 @@ static void print_text(FILE *f, const analysis *a, const outline_spec *spec)
                "%zu duplicate, %zu out of order\n\n",
             outline_present(&a->o), a->o.expected, a->o.missing, a->o.extra,
             a->o.duplicate, a->o.out_of_order);
+    buf pb = {0};
+    profile_write_text(&pb, prof, 0, 1);
+    fprintf(f, "%s\n", buf_cstr(&pb));
+    buf_free(&pb);
     for (size_t i = 0; i < a->o.n; i++) {
         const section *s = &a->o.secs[i];
         int indent = 2 * (s->level - 1);
@@ -171,11 +189,14 @@ int cmd_outline(int argc, char **argv, cli_env *env)
         {"max-size", required_argument, NULL, 'm'},
         {"keep-chrome", no_argument, NULL, 'k'},
         {"pdf-timeout", required_argument, NULL, 't'},
+        {"kind", required_argument, NULL, 'K'},
+        {"scope", required_argument, NULL, 'S'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     int json = 0;
     analysis_opts aopts = {0};
+    cli_profile force = {-1, 0};
     int c;
     while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
         switch (c) {
@@ -201,6 +222,11 @@ int cmd_outline(int argc, char **argv, cli_env *env)
             aopts.pdf_timeout = (unsigned)v;
             break;
         }
+        case 'K':
+        case 'S':
+            if (cli_profile_add(env, "outline", &force, c, optarg))
+                return EXIT_TROUBLE;
+            break;
         case 'h':
             fputs(outline_usage, env->out);
             return EXIT_CLEAN;
@@ -222,10 +248,14 @@ int cmd_outline(int argc, char **argv, cli_env *env)
         return cli_fail(env, "%s", e.msg);
     }
     analysis_section_languages(&a);
+    doc_profile prof;
+    profile_detect(&a, &prof);
+    profile_force(&prof, force.kind, force.scopes);
     if (json)
-        print_json(env->out, &a);
+        print_json(env->out, &a, &prof);
     else
-        print_text(env->out, &a, &spec);
+        print_text(env->out, &a, &spec, &prof);
+    profile_free(&prof);
     analysis_free(&a);
     outline_spec_free(&spec);
     /* A failed write to standard output is reported (exit 2, with the

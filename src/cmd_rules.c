@@ -11,6 +11,7 @@
 #include "json.h"
 #include "match.h"
 #include "outline.h"
+#include "profile.h"
 #include "ruleset.h"
 
 static const char rules_usage[] =
@@ -37,6 +38,27 @@ static void date_or(char out[11], cps_date d)
         strcpy(out, "-");
 }
 
+/* "the CPS or a combined CP/CPS; TLS server and S/MIME certificates" */
+static void applies_to(FILE *f, const rule *r)
+{
+    fputs(r->addressed_to == RULE_TO_CPS  ? "the CPS or a combined CP/CPS"
+          : r->addressed_to == RULE_TO_CP ? "the CP or a combined CP/CPS"
+                                          : "the CP or the CPS",
+          f);
+    if (!r->cert_scope) {
+        fputs("; any certificates", f);
+        return;
+    }
+    fputs("; ", f);
+    int first = 1;
+    for (unsigned bit = 1; bit <= PROFILE_SCOPE_OTHER; bit <<= 1)
+        if (r->cert_scope & bit) {
+            fprintf(f, "%s%s", first ? "" : " and ", profile_scope_label(bit));
+            first = 0;
+        }
+    fputs(" certificates", f);
+}
+
 static void list_text(FILE *f, const ruleset *rs)
 {
     for (size_t i = 0; i < rs->n; i++) {
@@ -47,6 +69,9 @@ static void list_text(FILE *f, const ruleset *rs)
         fprintf(f, "%-30s %-7s %-9s %-10s %-10s %s%s\n", r->id, rule_severity_name(r->severity),
                 rule_kind_name(r->kind), eff, until, r->cite, r->enabled ? "" : " [disabled]");
         fprintf(f, "    %s\n", r->title);
+        fputs("    applies to ", f);
+        applies_to(f, r);
+        fputc('\n', f);
         if (r->kind == KIND_MANUAL)
             fprintf(f, "    not decidable from the text: %s\n", r->message);
         if (r->uncertain)
@@ -79,6 +104,13 @@ static void list_json(FILE *f, const ruleset *rs)
         json_kv_str(&w, "kind", rule_kind_name(r->kind));
         json_kv_str(&w, "source", r->source);
         json_kv_str(&w, "cite", r->cite);
+        json_kv_str(&w, "addressed_to", rule_addressed_to_name(r->addressed_to));
+        json_key(&w, "cert_scope");
+        json_arr_begin(&w);
+        for (unsigned bit = 1; bit <= PROFILE_SCOPE_OTHER; bit <<= 1)
+            if (r->cert_scope & bit)
+                json_str(&w, profile_scope_name(bit));
+        json_arr_end(&w);
         date_format(r->effective, d);
         json_kv_str(&w, "effective", d[0] ? d : NULL);
         date_format(r->until, d);
@@ -219,6 +251,13 @@ static void list_markdown(FILE *f, const ruleset *rs)
                     rule_kind_name(r->kind), r->enabled ? "" : " (shipped disabled)");
             md_scope(f, r);
             fputc('\n', f);
+            fprintf(f, "- applies to `addressed-to = %s`, `cert-scope = ",
+                    rule_addressed_to_name(r->addressed_to));
+            char cs[64];
+            profile_scopes_str(r->cert_scope, cs, sizeof cs);
+            fprintf(f, "%s`: ", r->cert_scope ? cs : "any");
+            applies_to(f, r);
+            fputs(" (elsewhere `n/a`: README, \"Document profile\")\n", f);
             char e1[11], e2[11];
             date_format(r->effective, e1);
             date_format(r->until, e2);

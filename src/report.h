@@ -28,9 +28,13 @@
  * with colour, bold red), the message and the citation. The last line is
  * the summary: errors, warnings, notices and the rule counts.
  *
+ * Every format shows the document profile (profile.h) at the top of each
+ * document: text and Markdown its line and evidence, JSON "profile", SARIF
+ * the run's properties.profiles, JUnit a "profile" property, HTML a fact.
+ *
  * JSON: specified key by key in docs/json.md, with the JSON Schema
  * docs/schema/check.schema.json ("tool", "as_of", "documents": [{file,
- * format, encoding, language, version, date, sections: {found, expected,
+ * format, encoding, language, version, date, profile, sections: {found, expected,
  * missing}, checklist: [{rule, status, severity}], findings: [...]}]),
  * plus "summary" objects; an unreadable input is {"file", "error"}.
  *

@@ -428,6 +428,31 @@ static void outline_nav(buf *b, const analysis *a, int di)
 
 /* ---- the page --------------------------------------------------------- */
 
+/* The document profile (profile.h): its first line, then its evidence. */
+static void profile_fact(buf *b, const doc_profile *p)
+{
+    buf t = BUF_INIT;
+    profile_write_text(&t, p, 1, 0);
+    const char *s = buf_cstr(&t);
+    buf_puts(b, "<dt>Profile</dt><dd>");
+    int in_list = 0;
+    while (*s) {
+        const char *e = strchr(s, '\n');
+        size_t n = e ? (size_t)(e - s) : strlen(s);
+        if (n >= 2 && s[0] == '-' && s[1] == ' ') {
+            buf_puts(b, in_list ? "<li>" : "<ul><li>");
+            in_list = 1;
+            html_put(b, s + 2, n - 2);
+            buf_puts(b, "</li>");
+        } else if (n > 9 && !strncmp(s, "profile: ", 9)) {
+            html_put(b, s + 9, n - 9);
+        }
+        s += n + (e ? 1 : 0);
+    }
+    buf_puts(b, in_list ? "</ul></dd>" : "</dd>");
+    buf_free(&t);
+}
+
 static void facts(buf *b, const report_doc *d, cps_date as_of)
 {
     const analysis *a = d->a;
@@ -448,6 +473,8 @@ static void facts(buf *b, const report_doc *d, cps_date as_of)
     }
     date_format(res->as_of != DATE_NONE ? res->as_of : as_of, ds);
     buf_printf(b, "</dd><dt>Checked as of</dt><dd>%s</dd>", ds);
+    if (res->profile)
+        profile_fact(b, res->profile);
     if (d->translation) {
         buf_puts(b, "<dt>English version</dt><dd>");
         html_cstr(b, d->translation);

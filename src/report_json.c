@@ -98,6 +98,10 @@ static void doc_json(json_w *w, const report_doc *rd, const report_opts *o)
     json_kv_str(w, "version", a->meta.version);
     kv_date(w, "date", a->meta.date);
     kv_date(w, "as_of", res->as_of);
+    if (res->profile) {
+        json_key(w, "profile");
+        profile_write_json(w, res->profile);
+    }
     if (rd->translation)
         json_kv_str(w, "translation", rd->translation);
     json_key(w, "sections");

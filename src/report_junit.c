@@ -277,6 +277,11 @@ void report_junit(buf *out, const report_doc *docs, size_t n, cps_date as_of,
         property(&j, "language", d->a->lang);
         property(&j, "encoding", d->a->src.encoding);
         property(&j, "format", d->a->d.format);
+        if (d->res->profile) {
+            char ps[128];
+            profile_summary(d->res->profile, ps, sizeof ps);
+            property(&j, "profile", ps);
+        }
         end(&j);
         for (size_t k = 0; k < d->res->nitems; k++)
             testcase(&j, d, &d->res->items[k], buf_cstr(&cls), o);

@@ -84,6 +84,30 @@ static void finding_row(buf *b, const report_doc *d, size_t i)
     buf_puts(b, " |\n");
 }
 
+/* The document profile (profile.h) as a paragraph and a list, escaped. */
+static void profile_md(buf *b, const doc_profile *p, int all)
+{
+    buf t = BUF_INIT;
+    profile_write_text(&t, p, 1, all);
+    const char *s = buf_cstr(&t);
+    while (*s) {
+        const char *e = strchr(s, '\n');
+        size_t n = e ? (size_t)(e - s) : strlen(s);
+        if (n >= 2 && s[0] == '-' && s[1] == ' ') {
+            buf_puts(b, "- ");
+            md_put(b, s + 2, n - 2);
+        } else if (!strncmp(s, "profile: ", 9)) {
+            buf_puts(b, "**Profile:** ");
+            md_put(b, s + 9, n - 9);
+        } else {
+            md_put(b, s, n);
+        }
+        buf_putc(b, '\n');
+        s += n + (e ? 1 : 0);
+    }
+    buf_free(&t);
+}
+
 static void doc_md(buf *b, const report_doc *d, const report_opts *o)
 {
     buf_puts(b, "### cpslint: ");
@@ -119,6 +143,8 @@ static void doc_md(buf *b, const report_doc *d, const report_opts *o)
                res->nitems, res->by_status[ST_FAIL], res->by_status[ST_UPCOMING],
                res->by_status[ST_ERROR], res->by_status[ST_PASS], res->by_status[ST_NA],
                res->by_status[ST_NOT_EFFECTIVE]);
+    if (res->profile)
+        profile_md(b, res->profile, o->verbose);
 
     size_t rows = 0;
     for (int pass = 0; pass < 2; pass++) {

@@ -457,6 +457,19 @@ void report_sarif(buf *out, const report_doc *docs, size_t n, cps_date as_of,
     report_count(docs, n, o, &c);
     json_kv_int(&w, "baselined", (long long)c.baselined);
     json_kv_int(&w, "belowMinLevel", (long long)c.hidden);
+    /* what each document is (profile.h): the rules outside it were n/a */
+    json_key(&w, "profiles");
+    json_arr_begin(&w);
+    for (size_t di = 0; di < n; di++) {
+        if (!docs[di].res || !docs[di].res->profile)
+            continue;
+        json_obj_begin(&w);
+        json_kv_str(&w, "file", report_doc_file(&docs[di]));
+        json_key(&w, "profile");
+        profile_write_json(&w, docs[di].res->profile);
+        json_obj_end(&w);
+    }
+    json_arr_end(&w);
     json_obj_end(&w);
 
     json_obj_end(&w);

@@ -148,6 +148,8 @@ static void doc_text(buf *b, const report_doc *rd, const report_opts *o)
                a->lang[0] ? a->lang : "?", outline_present(&a->o), a->o.expected, asof);
     if (rd->translation)
         buf_printf(b, "  English version: %s\n", rd->translation);
+    if (res->profile)
+        profile_write_text(b, res->profile, 0, o->verbose);
     buf_putc(b, '\n');
 
     sort_item *items = xcalloc(res->nitems ? res->nitems : 1, sizeof *items);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "profile.h"
 
 /* ---- small helpers ---------------------------------------------------- */
 
@@ -176,7 +177,7 @@ static const struct {
     {"forbid", KIND_FORBID},       {"require", KIND_REQUIRE},   {"limit", KIND_LIMIT},
     {"structure", KIND_STRUCTURE}, {"language", KIND_LANGUAGE}, {"meta", KIND_META},
     {"title", KIND_TITLE},         {"headings", KIND_HEADINGS}, {"manual", KIND_MANUAL},
-    {"translation", KIND_TRANSLATION},
+    {"translation", KIND_TRANSLATION}, {"profile", KIND_PROFILE},
 };
 
 static const struct {
@@ -197,9 +198,15 @@ static const struct {
     {"sections", CHECK_TRANSLATION_SECTIONS},
     {"length", CHECK_TRANSLATION_LENGTH},
     {"authoritative", CHECK_TRANSLATION_AUTHORITATIVE},
+    {"not-a-policy", CHECK_NOT_A_POLICY},
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+const char *rule_addressed_to_name(rule_addressed_to t)
+{
+    return t == RULE_TO_CPS ? "cps" : t == RULE_TO_CP ? "cp" : "any";
+}
 
 const char *rule_kind_name(rule_kind k)
 {
@@ -356,7 +363,8 @@ static int is_simple_key(const char *key)
     static const char *const simple[] = {
         "severity", "kind", "check", "effective", "until", "doc-dated-from",
         "doc-dated-until", "authoritative-from", "scope", "exclude",
-        "example-section", "enabled", "max-age", "span", "headings", "subject", NULL};
+        "example-section", "enabled", "max-age", "span", "headings", "subject",
+        "addressed-to", "cert-scope", NULL};
     for (size_t i = 0; simple[i]; i++)
         if (!strcmp(key, simple[i]))
             return 1;
@@ -675,7 +683,7 @@ static int apply_key(parser *p, long line, const char *key, char *value)
             i++;
         if (i == COUNT(kind_names))
             return perr(p, line, "kind: '%s' is not forbid, require, limit, structure, language, "
-                                 "meta, title, headings, manual or translation", value);
+                                 "meta, title, headings, manual, translation or profile", value);
         r->kind = kind_names[i].kind;
     } else if (!strcmp(key, "check")) {
         size_t i = 0;
@@ -683,8 +691,8 @@ static int apply_key(parser *p, long line, const char *key, char *value)
             i++;
         if (i == COUNT(check_names))
             return perr(p, line, "check: '%s' is not missing, blank, order, duplicate, title, english-version, changelog, "
-                                 "annual-update, effective-date, version, date, sections, length "
-                                 "or authoritative", value);
+                                 "annual-update, effective-date, version, date, sections, length, "
+                                 "authoritative or not-a-policy", value);
         r->check = check_names[i].check;
     } else if (!strcmp(key, "effective")) {
         return parse_date_value(p, line, key, value, &r->effective);
@@ -705,6 +713,31 @@ static int apply_key(parser *p, long line, const char *key, char *value)
         if (why)
             return perr(p, line, "example-section: section '%s' %s", value, why);
         snprintf(r->example_section, sizeof r->example_section, "%s", value);
+    } else if (!strcmp(key, "addressed-to")) {
+        if (!strcmp(value, "cps"))
+            r->addressed_to = RULE_TO_CPS;
+        else if (!strcmp(value, "cp"))
+            r->addressed_to = RULE_TO_CP;
+        else if (!strcmp(value, "any"))
+            r->addressed_to = RULE_TO_ANY;
+        else
+            return perr(p, line, "addressed-to: '%s' is not cps, cp or any", value);
+        r->profile_keys |= 1;
+    } else if (!strcmp(key, "cert-scope")) {
+        if (!strcmp(value, "any")) {
+            r->cert_scope = 0;
+        } else {
+            buf v = BUF_INIT;
+            for (const char *q = value; *q; q++)
+                if (*q != ' ')
+                    buf_putc(&v, *q);
+            r->cert_scope = profile_scopes_parse(buf_cstr(&v));
+            buf_free(&v);
+            if (!r->cert_scope)
+                return perr(p, line, "cert-scope: '%s' is not any or a comma-separated list of %s",
+                            value, PROFILE_SCOPES_ALLOWED);
+        }
+        r->profile_keys |= 2;
     } else if (!strcmp(key, "enabled")) {
         if (!strcmp(value, "yes"))
             r->enabled = 1;
@@ -815,6 +848,12 @@ static int finish_rule(parser *p)
             return perr(p, line, "'check' is for structure, language and translation rules");
         if (r->link.n)
             return perr(p, line, "'link' is for language rules");
+        break;
+    case KIND_PROFILE:
+        if (r->check != CHECK_NOT_A_POLICY)
+            return perr(p, line, "a profile rule needs 'check = not-a-policy'");
+        if (r->match.n || r->also.n || r->unless.n || r->link.n || r->nscope)
+            return perr(p, line, "a profile rule takes no patterns and no scope");
         break;
     case KIND_STRUCTURE:
         if (r->check != CHECK_MISSING_SECTIONS && r->check != CHECK_BLANK_SECTIONS &&

@@ -40,7 +40,8 @@ typedef enum {
     KIND_TITLE,       /* `match` in the document title, unless `unless` there */
     KIND_HEADINGS,    /* `match` in a heading of the document (any heading) */
     KIND_MANUAL,      /* text cannot decide: always n/a, the message says what to check */
-    KIND_TRANSLATION  /* built in: an original and its English version (translation.h) */
+    KIND_TRANSLATION, /* built in: an original and its English version (translation.h) */
+    KIND_PROFILE      /* built in: what the document is (profile.h): check = not-a-policy */
 } rule_kind;
 
 typedef enum {
@@ -58,7 +59,8 @@ typedef enum {
     CHECK_TRANSLATION_DATE,      /* translation: check = date */
     CHECK_TRANSLATION_SECTIONS,  /* translation: check = sections */
     CHECK_TRANSLATION_LENGTH,    /* translation: check = length */
-    CHECK_TRANSLATION_AUTHORITATIVE /* translation: check = authoritative */
+    CHECK_TRANSLATION_AUTHORITATIVE, /* translation: check = authoritative */
+    CHECK_NOT_A_POLICY        /* profile: check = not-a-policy (a notice) */
 } rule_check;
 
 /* One step of a limit schedule: from `from` (DATE_NONE: always) the limit
@@ -81,6 +83,13 @@ typedef struct rule_patterns {
     rule_pattern *v;
     size_t n;
 } rule_patterns;
+
+/* Which document a duty is addressed to (`addressed-to`). */
+typedef enum {
+    RULE_TO_ANY = 0,   /* the CP or the CPS, whichever carries it */
+    RULE_TO_CPS,       /* the CPS or a combined CP/CPS ("Section 1.5.2 of their CPS") */
+    RULE_TO_CP         /* the CP or a combined CP/CPS (Chrome 1.1.3) */
+} rule_addressed_to;
 
 typedef struct rule {
     char *id;              /* stable, lower case: <source>.<section>.<slug> */
@@ -115,6 +124,9 @@ typedef struct rule {
     int subject_also;      /* limit: `subject = also`: an `unless` cue does not set a
                               duration aside when an `also` cue stands beside it
                               ("identity and domain data ... 825 days") */
+    rule_addressed_to addressed_to; /* `addressed-to`: cp, cps, any */
+    unsigned cert_scope;   /* `cert-scope`: PROFILE_SCOPE_* bits (profile.h); 0 = any */
+    int profile_keys;      /* bit 0 addressed-to given, bit 1 cert-scope given */
     char *uncertain;       /* why the rule's source or date is doubtful, or NULL */
     char *description;     /* longer explanation, or NULL */
     rule_example *examples;
@@ -176,6 +188,8 @@ const rule *ruleset_find(const ruleset *rs, const char *id);
 
 const char *rule_severity_name(rule_severity s);
 const char *rule_kind_name(rule_kind k);
+/* "cp", "cps", "any". */
+const char *rule_addressed_to_name(rule_addressed_to t);
 
 /* 1 if step k of a limit rule's schedule is looser than step k-1 (a lower
  * minimum or a higher maximum). */

@@ -4,6 +4,10 @@ run: check --ruleset cabf-br --disable br --enable br.4.9.3.problem-reporting --
 exit: 1
 stdout:
 samples/fr-dpc-autorite-exemple-v4.2.html: version 4.2, dated 2018-11-25, language fr, 270 of 270 RFC 3647 sections; as of 2019-04-09
+  profile: a Certification Practice Statement (CPS), scopes tls-server (detected)
+    cps: title: "DPC AC Exemple Serveurs v4.2"
+    tls-server: names the TLS BR or EV Guidelines in 1.1: "…en vigueur des « Baseline Requirements for the Issuance and Management of Publicly-Trusted Certificates » publiées par le CA/Browser Forum sur…"
+    note: no separate CP is named: duties addressed to the CP apply to this CPS
 
 FAIL          error   br.4.9.3.problem-reporting (1 finding)
         section 1.5.2 must itself give a contact means (email, URL or phone) and the instructions for reporting suspected key compromise, certificate misuse, fraud or other certificate problems

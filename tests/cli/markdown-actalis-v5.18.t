@@ -3,6 +3,7 @@
 # rendering; pipe tables (revision history) read as table cells.
 needs: corpus
 run: outline --format json $CORPUS/actalis-cps-ssl-codesigning-v5.18-2025-06-18.md
-ignore: file format encoding line page language
+ignore: file format encoding line page language evidence note
 json: d["format"] == "markdown" and d["language"] == "en"
+json: d["profile"]["kind"] == "cps" and d["profile"]["scopes"] == ["tls-server", "code-signing"]
 same-json-as: outline --format json $CORPUS/actalis-cps-ssl-codesigning-v5.18-2025-06-18.html

@@ -5,7 +5,7 @@
 needs: pdftotext
 setup: python3 tests/pdf/make_pdf.py samples/fr-dpc-autorite-exemple-v4.2.html $TMP/doc.pdf
 run: outline --format json $TMP/doc.pdf
-ignore: file format encoding line page language heading
+ignore: file format encoding line page language heading evidence note
 json: d["format"] == "pdf" and d["language"] == "fr"
 json: all(s["page"] is None or s["page"] > 1 for s in d["sections"])
 same-json-as: outline --format json samples/fr-dpc-autorite-exemple-v4.2.html

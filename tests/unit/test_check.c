@@ -105,7 +105,7 @@ static const check_item *item(const check_result *r, const char *id)
 
 static check_status status_of(analysis *a, const char *id, const char *as_of, check_result *keep)
 {
-    check_input in = {a, NULL, date_parse_iso(as_of), &spec};
+    check_input in = {a, NULL, date_parse_iso(as_of), &spec, NULL};
     check_result r;
     cps_err e;
     check_run(&rs, &in, &mt, &r, &e);
@@ -338,7 +338,7 @@ static void test_language(void **state)
             "<h1>1 Introduction</h1><p>This Certification Practice Statement describes the "
             "practices of the certification authority for the issuance and management of the "
             "certificates. In case of conflict the French version shall prevail over this text.</p>");
-    check_input in = {&a, &t, date_parse_iso("2023-10-24"), &spec};
+    check_input in = {&a, &t, date_parse_iso("2023-10-24"), &spec, NULL};
     check_result r;
     cps_err e;
     check_run(&rs, &in, &mt, &r, &e);
@@ -379,7 +379,7 @@ static void test_limit_gives_error_status(void **state)
     run_doc(&a, "en", NULL, "<h1>1 Introduction</h1><p>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!</p>");
     matcher small;
     assert_int_equal(matcher_init(&small, 1000, 0, 0, &e), 0);
-    check_input in = {&a, NULL, date_parse_iso("2020-01-01"), &spec};
+    check_input in = {&a, NULL, date_parse_iso("2020-01-01"), &spec, NULL};
     check_result r;
     check_run(&rs2, &in, &small, &r, &e);
     assert_int_equal(r.nitems, rs2.n); /* one item per rule */

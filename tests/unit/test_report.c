@@ -228,7 +228,7 @@ static void test_reports(void **state)
                                         &spec, &o, &a, &e), 0);
     matcher m;
     assert_int_equal(matcher_init(&m, 0, 0, 0, &e), 0);
-    check_input in = {&a, NULL, date_parse_iso("2026-11-27"), &spec};
+    check_input in = {&a, NULL, date_parse_iso("2026-11-27"), &spec, NULL};
     check_result res;
     check_run(&rs, &in, &m, &res, &e);
     assert_int_equal(res.nitems, rs.n); /* one item per rule */
@@ -314,7 +314,7 @@ static void test_ci_formats(void **state)
                                         strlen(html), &spec, &o, &a, &e), 0);
     matcher m;
     assert_int_equal(matcher_init(&m, 0, 0, 0, &e), 0);
-    check_input in = {&a, NULL, date_parse_iso("2026-11-27"), &spec};
+    check_input in = {&a, NULL, date_parse_iso("2026-11-27"), &spec, NULL};
     check_result res;
     check_run(&rs, &in, &m, &res, &e);
     assert_int_equal(res.nitems, rs.n); /* one item per rule */

@@ -230,6 +230,26 @@ static void test_refuses_other_mistakes(void **state)
     t = variant("kind = require", "kind = limit");
     expect_refusal(t, "a limit rule needs a 'max' or 'min' schedule", 1);
     free(t);
+    t = variant("kind = require\n", "kind = require\naddressed-to = cpss\n");
+    expect_refusal(t, "addressed-to: 'cpss' is not cps, cp or any", 9);
+    free(t);
+    t = variant("kind = require\n", "kind = require\ncert-scope = tls-server, web\n");
+    expect_refusal(t, "cert-scope: 'tls-server, web' is not any or a comma-separated list of "
+                      "tls-server, smime, code-signing, other", 9);
+    free(t);
+    t = variant("kind = require\n", "kind = require\naddressed-to = cps  # BR 1.5.2\n"
+                                     "cert-scope = tls-server, smime\n");
+    {
+        ruleset ok;
+        ruleset_init(&ok);
+        cps_err e;
+        assert_int_equal(load_text(t, &ok, &e, NULL), 0);
+        assert_int_equal(ok.rules[0].addressed_to, RULE_TO_CPS);
+        assert_int_equal(ok.rules[0].cert_scope, 3u);
+        assert_int_equal(ok.rules[0].profile_keys, 3);
+        ruleset_free(&ok);
+    }
+    free(t);
     t = variant("[br.1.5.2.contact]", "[BR.1.5.2.Contact]");
     expect_refusal(t, "bad id", 1);
     free(t);
@@ -358,6 +378,17 @@ static void test_shipped_rulesets_load(void **state)
             print_message("%s lacks en or fr examples\n", rs.rules[i].id);
         assert_true(en && fr);
     }
+    /* Every shipped rule declares the document it is addressed to and its
+     * certificate scope (addressed-to, cert-scope): docs/rules-format.md. */
+    for (size_t i = 0; i < rs.n; i++) {
+        if (rs.rules[i].profile_keys != 3)
+            print_message("%s lacks addressed-to or cert-scope\n", rs.rules[i].id);
+        assert_int_equal(rs.rules[i].profile_keys, 3);
+    }
+    assert_int_equal(ruleset_find(&rs, "br.1.5.2.contact-means")->addressed_to, RULE_TO_CPS);
+    assert_int_equal(ruleset_find(&rs, "chrome.1.1.adherence-statement")->addressed_to, RULE_TO_CP);
+    assert_int_equal(ruleset_find(&rs, "br.4.9.3.problem-reporting")->cert_scope, 1u);
+    assert_int_equal(ruleset_find(&rs, "ccadb.english-version")->cert_scope, 0u);
     /* Disable a family by prefix. */
     assert_true(ruleset_set_enabled(&rs, "br.3.2.2.4", 0, &e) >= 15);
     assert_int_equal(ruleset_find(&rs, "br.3.2.2.4.5.retired")->enabled, 0);

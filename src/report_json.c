@@ -97,6 +97,8 @@ static void doc_json(json_w *w, const report_doc *rd, const report_opts *o)
     json_kv_str(w, "version", a->meta.version);
     kv_date(w, "date", a->meta.date);
     kv_date(w, "as_of", res->as_of);
+    if (res->as_of_source)
+        json_kv_str(w, "as_of_source", res->as_of_source);
     if (rd->translation)
         json_kv_str(w, "translation", rd->translation);
     json_key(w, "sections");

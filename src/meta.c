@@ -175,8 +175,8 @@ static void add_rev(doc_meta *m, char *version, cps_date date, long line)
  * is undecided (en-US: month first). */
 static date_order lang_order(const char *lang)
 {
-    if (!lang || !*lang)
-        return DATE_ORDER_STRICT;
+    if (!lang || !*lang || !strncasecmp(lang, "und", 3))
+        return DATE_ORDER_STRICT; /* the language is unknown: nothing decides */
     if (date_order_for_lang(lang) == DATE_DMY)
         return DATE_DMY;
     return strcasecmp(lang, "en-us") == 0 ? DATE_MDY : DATE_ORDER_STRICT;

@@ -65,6 +65,7 @@ typedef enum {
  * is value in unit ('h' hours, 'd' days, 'w' weeks, 'm' months, 'y' years). */
 typedef struct limit_step {
     cps_date from;
+    cps_date adopted;  /* "... from DATE adopted DATE": no upcoming before it */
     int value;
     char unit;
 } limit_step;
@@ -82,6 +83,13 @@ typedef struct rule_patterns {
     size_t n;
 } rule_patterns;
 
+/* effective.SECTION = DATE: the rule covers SECTION (and its subsections)
+ * only from DATE, the date a later edition of the source extended it there. */
+typedef struct section_date {
+    char number[OUTLINE_NUM_MAX];
+    cps_date from;
+} section_date;
+
 typedef struct rule {
     char *id;              /* stable, lower case: <source>.<section>.<slug> */
     char *title;
@@ -93,6 +101,11 @@ typedef struct rule {
     rule_kind kind;
     rule_check check;
     cps_date effective;    /* inclusive; DATE_NONE = always */
+    cps_date adopted;      /* the source was adopted/published (ballot adoption,
+                              policy publication): no `upcoming` before it;
+                              DATE_NONE: not said */
+    section_date *sec_from; /* effective.SECTION keys, in file order */
+    size_t nsec_from;
     cps_date until;        /* exclusive; DATE_NONE = never ends */
     cps_date doc_from;     /* n/a for documents dated before (DATE_NONE: any) */
     cps_date doc_until;    /* n/a for documents dated on or after */
@@ -116,6 +129,7 @@ typedef struct rule {
                               duration aside when an `also` cue stands beside it
                               ("identity and domain data ... 825 days") */
     char *uncertain;       /* why the rule's source or date is doubtful, or NULL */
+    char *dates;           /* where its dates come from (docs/rules.md), or NULL */
     char *description;     /* longer explanation, or NULL */
     rule_example *examples;
     size_t nexamples;

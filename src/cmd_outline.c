@@ -50,7 +50,6 @@ static void print_json(FILE *f, const analysis *a)
         json_fput(f, date);
     else
         fputs("null", f);
-    fprintf(f, ",\"date_source\":\"%s\"", meta_date_source_name(a->meta.date_source));
     /* found counts what the text's "N of 270 found" and check's JSON count:
      * present, in RFC order or not (found + out_of_order = expected - missing) */
     fprintf(f, ",\"counts\":{\"expected\":%zu,\"found\":%zu,\"missing\":%zu,\"extra\":%zu,"

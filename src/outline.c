@@ -339,7 +339,15 @@ static cand *new_cand(build *bd, size_t block, const char *number, int strength,
 static void unnumbered_cand(build *bd, size_t i, int *last_spec)
 {
     const doc_block *b = &bd->d->blocks[i];
-    if (b->kind != BLOCK_HEADING || !heading_like(b->text, 12))
+    /* a heading element, or a bold line in capitals (a chapter title set
+     * apart between numbered sections) */
+    int caps_bold = 0;
+    if (b->kind != BLOCK_HEADING && (b->flags & BLOCK_BOLD) && !b->table) {
+        caps_bold = 1;
+        for (size_t k = 0; k < b->len; k++)
+            caps_bold &= !islower((unsigned char)b->text[k]);
+    }
+    if ((b->kind != BLOCK_HEADING && !caps_bold) || !heading_like(b->text, 12))
         return;
     const outline_spec *spec = bd->spec;
     for (int j = *last_spec + 1; j < (int)spec->n && j <= *last_spec + UNNUMBERED_WINDOW; j++)
@@ -404,6 +412,38 @@ static char *joined_title(const build *bd, const cand *k)
     return buf_detach(&t);
 }
 
+/* A heading (or bold line) whose title goes on, in a PDF, on the next
+ * line: "9 OTHER BUSINESS AND LEGAL" then "MATTERS". The next block
+ * continues it when it is short, not numbered, in capitals, bold or a
+ * heading (or the title dangles: "... issuance to"), and the joined title
+ * matches the RFC's better than the first line alone. Returns that block,
+ * or (size_t)-1. */
+static size_t wrapped_heading(const build *bd, size_t i, size_t used, int sp)
+{
+    const doc_block *b = &bd->d->blocks[i];
+    const char *title = b->text + used;
+    const outline_entry *en = &bd->spec->e[sp];
+    if (i + 1 >= bd->nb)
+        return (size_t)-1;
+    const doc_block *nx = &bd->d->blocks[i + 1];
+    char num[OUTLINE_NUM_MAX];
+    if (nx->table || nx->len > 60 || !heading_like(nx->text, 6) ||
+        outline_parse_number(nx->text, nx->len, num))
+        return (size_t)-1;
+    int caps = 1;
+    for (size_t k = 0; k < nx->len; k++)
+        caps &= !islower((unsigned char)nx->text[k]);
+    if (!caps && !(nx->flags & BLOCK_BOLD) && nx->kind != BLOCK_HEADING && !dangling(title))
+        return (size_t)-1;
+    cand probe = {.block = i, .title_off = used, .cont = i + 1};
+    char *t = joined_title(bd, &probe);
+    /* the joined title must match, and better than the first line alone */
+    int ok = outline_title_matches(en, t, 0) &&
+             outline_title_score(en, t) > outline_title_score(en, title);
+    free(t);
+    return ok ? i + 1 : (size_t)-1;
+}
+
 /* Phase 1c: a numbered block. Returns the blocks it used beyond its own
  * (1 when its title continues on the next block). */
 static size_t numbered_cand(build *bd, size_t i, size_t used, const char *num, int *last_spec)
@@ -449,6 +489,8 @@ static size_t numbered_cand(build *bd, size_t i, size_t used, const char *num, i
         if (!ok)
             return 0;
     }
+    if (strength != STRENGTH_PLAIN && *title && cont == (size_t)-1 && sp >= 0)
+        cont = wrapped_heading(bd, i, used, sp);
     cand *k = new_cand(bd, i, num, strength, sp);
     k->title_off = used;
     k->cont = cont;

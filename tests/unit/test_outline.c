@@ -308,6 +308,42 @@ static void test_heading_forms(void **state)
     doc_free(&d);
 }
 
+/* A chapter title set apart without a number between numbered sections,
+ * and a PDF chapter heading wrapped onto a second line. */
+static void test_chapters_unnumbered_and_wrapped(void **state)
+{
+    (void)state;
+    doc d;
+    doc_init(&d, "t.html");
+    add(&d, BLOCK_HEADING, 1, "1 INTRODUCTION");
+    add(&d, BLOCK_HEADING, 2, "1.6 Definitions and acronyms");
+    add(&d, BLOCK_PARAGRAPH, 0, "Terms.");
+    doc_block *b = add(&d, BLOCK_PARAGRAPH, 0, "PUBLICATION AND REPOSITORY RESPONSIBILITIES");
+    b->flags |= BLOCK_BOLD;
+    add(&d, BLOCK_HEADING, 2, "2.1 Repositories");
+    add(&d, BLOCK_PARAGRAPH, 0, "At https://example.test/.");
+    b = add(&d, BLOCK_PARAGRAPH, 0, "IMPORTANT NOTICE"); /* bold capitals, not a section */
+    b->flags |= BLOCK_BOLD;
+    add(&d, BLOCK_HEADING, 1, "9 OTHER BUSINESS AND LEGAL");
+    add(&d, BLOCK_PARAGRAPH, 0, "MATTERS");
+    add(&d, BLOCK_HEADING, 2, "9.1 Fees");
+    add(&d, BLOCK_PARAGRAPH, 0, "None.");
+    outline o;
+    cps_err e;
+    assert_int_equal(outline_build(&d, &spec, &o, &e), 0);
+    assert_int_equal(sec(&o, "2")->status, SEC_FOUND);
+    assert_true(sec(&o, "2")->unnumbered);
+    assert_int_equal(sec(&o, "2")->heading_block, 3);
+    assert_int_equal(sec(&o, "9")->heading_block, 7);
+    assert_string_equal(heading_of(&o, "9"), "OTHER BUSINESS AND LEGAL MATTERS");
+    assert_int_equal(sec(&o, "9")->title_match, 1);
+    assert_int_equal(o.roles[8], ROLE_HEADING);
+    assert_int_equal(o.out_of_order, 0);
+    assert_int_equal(o.extra, 0);
+    outline_free(&o);
+    doc_free(&d);
+}
+
 /* A CP whose numbers were lost and whose titles are reworded: its headings
  * align to RFC 3647 by level and order; the order vouches for a title that
  * shares no word with the RFC's. */
@@ -356,6 +392,7 @@ int main(void)
         cmocka_unit_test(test_spec_errors),
         cmocka_unit_test(test_heading_forms),
         cmocka_unit_test(test_unnumbered_alignment),
+        cmocka_unit_test(test_chapters_unnumbered_and_wrapped),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -261,12 +261,13 @@ static date_order decide_order(const doc *d, size_t front, int table, size_t fro
 
 /* ---- the front matter ---- */
 
-/* "Version 4.2", "Version: 5.18", "Révision 3", "Versión 2.1", "Ver. 1.2",
- * "Rev. 3", "Release 4.0", "v2.0" in folded text. */
+/* "Version 4.2", "Version: 5.18", "Révision 3", "Versión 2.1", "Versione
+ * 3.0", "Édition 2", "Ver. 1.2", "Rev. 3", "Release 4.0", "v2.0" in folded
+ * text. */
 static char *find_version(const char *s, size_t n)
 {
-    static const char *const labels[] = {"version", "revision", "versione", "release",
-                                         "ver", "rev", NULL};
+    static const char *const labels[] = {"version", "revision", "versione", "revisione",
+                                         "edition", "edicion", "release", "ver", "rev", NULL};
     for (int k = 0; labels[k]; k++) {
         size_t l0 = strlen(labels[k]);
         for (size_t from = 0; from + l0 <= n; from++) {

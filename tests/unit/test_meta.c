@@ -259,6 +259,22 @@ static void test_sources(void **state)
     assert_true(m.date == DATE_NONE);
     meta_free(&m);
     doc_free(&d);
+    /* version labels in four languages, on the title page */
+    static const char *const labels[][2] = {
+        {"Versi\xc3\xb3n 2.1", "2.1"}, {"Versione 3.0", "3.0"}, {"\xc3\x89" "dition 4", "4"},
+        {"Ver. 1.2", "1.2"}, {"Rev. 7", "7"}, {"R\xc3\xa9vision n\xc2\xb0 5", NULL},
+        {"Release 4.0", "4.0"}, {"Reversal 2.0 of the policy", NULL}};
+    for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
+        doc_init(&d, "t");
+        add(&d, BLOCK_PARAGRAPH, labels[i][0], 0, 0, 0);
+        meta_extract(&d, 1, "en", &m);
+        if (labels[i][1])
+            assert_string_equal(m.version, labels[i][1]);
+        else if (!strncmp(labels[i][0], "Reversal", 8))
+            assert_null(m.version); /* "rev" must be a whole word */
+        meta_free(&m);
+        doc_free(&d);
+    }
 }
 
 int main(void)

@@ -216,6 +216,43 @@ static char *delegated_na(const rule *r, const check_input *in)
     return buf_detach(&b);
 }
 
+/* effective.SECTION: drop the findings (appended from index before) in
+ * sections the rule does not cover yet on as_of, and say so in *note.
+ * Returns the status that is left. */
+static check_status drop_later_sections(const rule *r, cps_date as_of, check_result *out,
+                                        size_t before, check_status st, char **note)
+{
+    size_t w = before, dropped = 0;
+    const section_date *last = NULL;
+    for (size_t k = before; k < out->nf; k++) {
+        const section_date *sd = NULL;
+        for (size_t i = 0; i < r->nsec_from && !sd; i++)
+            if (out->f[k].section[0] && as_of < r->sec_from[i].from &&
+                outline_number_within(out->f[k].section, r->sec_from[i].number))
+                sd = &r->sec_from[i];
+        if (sd) {
+            chk_finding_free(&out->f[k]);
+            dropped++;
+            last = sd;
+            continue;
+        }
+        out->f[w++] = out->f[k];
+    }
+    out->nf = w;
+    if (!dropped)
+        return st;
+    char d[11];
+    date_format(last->from, d);
+    buf nb = BUF_INIT;
+    if (*note)
+        buf_printf(&nb, "%s; ", *note);
+    buf_printf(&nb, "%zu finding%s in %s set aside: the rule covers it from %s", dropped,
+               dropped == 1 ? "" : "s", last->number, d);
+    free(*note);
+    *note = buf_detach(&nb);
+    return w == before ? ST_PASS : st;
+}
+
 /* One rule as of in->as_of, with its dates: fills *it and appends findings. */
 void chk_eval_item(const rule *r, const check_input *in, matcher *m, const pf_hits *hits,
                    check_result *out, check_item *it)
@@ -242,7 +279,22 @@ void chk_eval_item(const rule *r, const check_input *in, matcher *m, const pf_hi
             it->note = datenote("effective ", r->effective, " (as of ", as_of, ")");
             return;
         }
+        if (r->adopted != DATE_NONE && as_of < r->adopted) {
+            /* nothing is upcoming before the ballot or policy that makes it */
+            it->status = ST_NOT_EFFECTIVE;
+            it->note = datenote("not adopted yet (adopted ", r->adopted, "; as of ", as_of, ")");
+            return;
+        }
         upcoming = 1;
+    }
+    if (doc_date == DATE_NONE && r->doc_from != DATE_NONE) {
+        /* an undated document gets one date window, the older one: a rule for
+         * documents dated from doc_from needs the date to apply */
+        it->status = ST_NA;
+        it->note = datenote("applies to documents dated from ", r->doc_from,
+                            "; this one states no date (judged by the rule for documents dated before ",
+                            r->doc_from, ")");
+        return;
     }
     if (doc_date != DATE_NONE && r->doc_from != DATE_NONE && doc_date < r->doc_from) {
         it->status = ST_NA;
@@ -269,6 +321,8 @@ void chk_eval_item(const rule *r, const check_input *in, matcher *m, const pf_hi
         it->status = ST_NA;
         return;
     }
+    if (r->nsec_from && (st == ST_FAIL || st == ST_UPCOMING))
+        st = drop_later_sections(r, in2.as_of, out, before, st, &it->note);
     if (upcoming) {
         if (st == ST_FAIL || st == ST_UPCOMING) {
             st = ST_UPCOMING;

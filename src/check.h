@@ -89,6 +89,9 @@ typedef struct check_item {
 
 typedef struct check_result {
     cps_date as_of;
+    const char *as_of_source; /* where as_of came from: "option", "document",
+                                 "today" (static; set by the caller of
+                                 check_run, NULL: not said) */
     check_item *items;        /* one per enabled rule, in ruleset order */
     size_t nitems;
     finding *f;               /* in item order, then document order */

@@ -221,6 +221,11 @@ int check_example_at(const rule *r, const rule_example *x, const outline_spec *s
     buf_free(&html_en);
     if (rc)
         return rc;
+    /* An example stands for a document the rule covers: dated, when the
+     * rule is for documents dated from a date (an undated one gets the
+     * older window) */
+    if (a.meta.date == DATE_NONE && r->doc_from != DATE_NONE)
+        a.meta.date = as_of > r->doc_from ? as_of : r->doc_from;
     check_input in = {&a, r->kind == KIND_TRANSLATION ? &en : NULL, as_of, spec, NULL};
     check_result res;
     memset(&res, 0, sizeof res);

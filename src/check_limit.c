@@ -498,6 +498,8 @@ check_status chk_eval_limit(evalctx *c, const check_input *in, check_result *out
         cps_date from = c->r->steps[k].from;
         if (from == DATE_NONE || from <= as_of || from - as_of > CHECK_UPCOMING_DAYS)
             continue;
+        if (c->r->steps[k].adopted != DATE_NONE && as_of < c->r->steps[k].adopted)
+            break; /* the ballot that makes the next step is not adopted yet */
         eval_limit_at(c, a, out, from);
         for (size_t i = before; i < out->nf; i++) {
             out->f[i].status = ST_UPCOMING;

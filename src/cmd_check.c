@@ -50,8 +50,8 @@ static const char check_usage[] =
     "upcoming, error, pass, n/a, not-effective) and, under each failure, the\n"
     "section, line, quoted sentence, message and citation.\n"
     "\n"
-    "  --as-of WHEN        DATE (YYYY-MM-DD), doc (the document's own date) or\n"
-    "                      today (default)\n"
+    "  --as-of WHEN        DATE (YYYY-MM-DD), doc (the document's own date; a\n"
+    "                      document without one is an error) or today (default)\n"
     "  --ruleset NAME      cabf-br, mozilla, ccadb, chrome, rfc3647 or a PATH\n"
     "                      (repeatable; default: every installed ruleset)\n"
     "  --disable ID        disable a rule, or a family by prefix (repeatable)\n"
@@ -96,6 +96,7 @@ enum { OPT_AS_OF = 256, OPT_RULESET, OPT_DISABLE, OPT_ENABLE, OPT_FORMAT, OPT_FA
 
 typedef struct check_opts {
     int as_of_doc;
+    int as_of_given;     /* --as-of DATE: JSON as_of_source "option" */
     cps_date as_of;
     cli_rules sel;       /* --ruleset, --disable, --enable */
     report_format format;
@@ -199,11 +200,11 @@ static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
             if (!strcmp(optarg, "doc") || !strcmp(optarg, "document"))
                 o->as_of_doc = 1;
             else if (!strcmp(optarg, "today") || !strcmp(optarg, "now"))
-                o->as_of = date_today();
+                o->as_of = date_today(), o->as_of_doc = 0, o->as_of_given = 0;
             else if ((o->as_of = date_parse_iso(optarg)) == DATE_NONE)
                 return cli_fail(env, "--as-of: '%s' is not YYYY-MM-DD, doc or today", optarg);
             else
-                o->as_of_doc = 0;
+                o->as_of_doc = 0, o->as_of_given = 1;
             break;
         case OPT_RULESET:
         case OPT_DISABLE:
@@ -475,18 +476,15 @@ static void check_one(work *w, slot *s, matcher *m)
         analysis_free(&s->a);
         return;
     }
-    cps_date as_of = w->o->as_of;
-    if (w->o->as_of_doc) {
-        if (s->a.meta.date != DATE_NONE) {
-            as_of = s->a.meta.date;
-        } else {
-            as_of = date_today();
-            buf b = BUF_INIT;
-            buf_printf(&b, "cpslint: %s: no document date found; --as-of doc uses today\n",
-                       s->file);
-            s->warn = buf_detach(&b);
-        }
+    /* --as-of doc never falls back to the clock: no date, no verdicts */
+    if (w->o->as_of_doc && s->a.meta.date == DATE_NONE) {
+        s->error = xstrdup("no effective date found; give --as-of DATE");
+        analysis_free(&s->a);
+        if (s->en_file)
+            analysis_free(&s->en);
+        return;
     }
+    cps_date as_of = w->o->as_of_doc ? s->a.meta.date : w->o->as_of;
     s->as_of = as_of;
     profile_detect(&s->a, &s->prof);
     profile_force(&s->prof, w->o->force.kind, w->o->force.scopes);
@@ -501,6 +499,7 @@ static void check_one(work *w, slot *s, matcher *m)
             analysis_free(&s->en);
         return;
     }
+    s->res.as_of_source = w->o->as_of_doc ? "document" : w->o->as_of_given ? "option" : "today";
     s->ok = 1;
 }
 

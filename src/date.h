@@ -35,9 +35,11 @@ cps_date date_today(void);  /* UTC, from time(NULL); DATE_NONE if no clock */
  *                  "25 nov. 2018"
  *   month day year "November 25, 2018", "Nov 25, 2018", "Nov. 25, 2018",
  *                  "Jun 18 , 2025", "May 4th, 2018", "May 4 2018"
- * Month names in English and French, full or abbreviated ("Jan", "Sept",
- * "janv.", "févr.", "juil."), with or without accents ("août"/"aout"), any
- * case; spaces may be NBSP or other Unicode spaces.
+ * Month names in English, French, Spanish and Italian, full or
+ * abbreviated ("Jan", "Sept", "janv.", "févr.", "juil.", "ene.", "mag."),
+ * with or without accents ("août"/"aout"), any case; "9 de mayo de 2019"
+ * (Spanish "de"/"del" before the month or the year); spaces may be NBSP or
+ * other Unicode spaces.
  *
  * Numeric "A/B/YYYY" (any of / . -): if A > 12, A is the day; else if
  * B > 12, A is the month; otherwise (both <= 12) the order follows the
@@ -55,6 +57,29 @@ cps_date date_today(void);  /* UTC, from time(NULL); DATE_NONE if no clock */
  * of the date in s (day suffixes like "1er" and a month's "." included). */
 cps_date date_find(const char *s, size_t n, const char *lang,
                    size_t *match_start, size_t *match_end);
+
+/* The order of a numeric date whose day and month are both <= 12 and
+ * differ ("09/05/2019"). */
+typedef enum {
+    DATE_ORDER_STRICT = 0, /* undecided: such a date is not a date */
+    DATE_DMY,              /* day first */
+    DATE_MDY               /* month first ("/" and "-" only; "." is day first) */
+} date_order;
+
+/* DATE_MDY when lang's primary subtag is "en", else DATE_DMY: what
+ * date_find assumes. */
+date_order date_order_for_lang(const char *lang);
+
+/* date_find with the numeric order given. With DATE_ORDER_STRICT an
+ * ambiguous numeric date is skipped (the search goes on). Spanish and
+ * Italian month names are read as well ("9 de mayo de 2019", "9 maggio
+ * 2019"). When evidence is not NULL it gets DATE_DMY or DATE_MDY if the
+ * date found was numeric and decided its own order (a day > 12), else
+ * DATE_ORDER_STRICT: callers reading a column of dates use it to decide
+ * the others. */
+cps_date date_find_ordered(const char *s, size_t n, date_order order,
+                           date_order *evidence, size_t *match_start,
+                           size_t *match_end);
 
 /* A duration such as "398 days", "trois (3) ans", "at most 24 hours". */
 typedef struct duration {

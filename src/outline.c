@@ -1,391 +1,17 @@
+/* outline.c — recognising the headings of a document and building its
+ * outline (outline.h). The expected outline and section numbers are in
+ * outline_spec.c, title comparison and the alignment of unnumbered
+ * headings in outline_title.c. */
 #include "outline.h"
 
 #include <ctype.h>
-#include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "buf.h"
 #include "meta.h"
-#include "text.h"
-
-/* ---- the expected outline ------------------------------------------------ */
-
-static char *trim_dup(const char *s, size_t n)
-{
-    while (n && isspace((unsigned char)*s))
-        s++, n--;
-    while (n && isspace((unsigned char)s[n - 1]))
-        n--;
-    return xstrndup(s, n);
-}
-
-static int valid_number(const char *s)
-{
-    if (!*s || strlen(s) >= OUTLINE_NUM_MAX)
-        return 0;
-    for (const char *p = s; *p; p++) {
-        if (!isdigit((unsigned char)*p))
-            return 0;
-        while (isdigit((unsigned char)p[1]))
-            p++;
-        if (p[1] == '.' && isdigit((unsigned char)p[2]))
-            p++;
-        else if (p[1])
-            return 0;
-    }
-    return 1;
-}
-
-int outline_number_level(const char *number)
-{
-    int n = 1;
-    for (; *number; number++)
-        n += *number == '.';
-    return n;
-}
-
-void outline_spec_free(outline_spec *s)
-{
-    for (size_t i = 0; i < s->n; i++) {
-        free(s->e[i].title);
-        free(s->e[i].title_br);
-        for (size_t j = 0; j < s->e[i].nfr; j++)
-            free(s->e[i].titles_fr[j]);
-        free(s->e[i].titles_fr);
-    }
-    free(s->e);
-    s->e = NULL;
-    s->n = 0;
-}
-
-int outline_spec_load(const char *path, outline_spec *out, cps_err *e)
-{
-    memset(out, 0, sizeof *out);
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return cps_err_set(e, CPS_E_IO, path, 0, "%s", strerror(errno));
-    char *line = NULL;
-    size_t cap = 0, alloc = 0;
-    long lineno = 0;
-    ssize_t len;
-    int rc = 0;
-    while ((len = getline(&line, &cap, f)) >= 0) {
-        lineno++;
-        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-            line[--len] = '\0';
-        if (!len || line[0] == '#')
-            continue;
-        char *field[4] = {0};
-        int nf = 0;
-        char *p = line;
-        while (nf < 4) {
-            field[nf++] = p;
-            char *tab = strchr(p, '\t');
-            if (!tab)
-                break;
-            *tab = '\0';
-            p = tab + 1;
-        }
-        if (nf != 4) {
-            rc = cps_err_set(e, CPS_E_RULES, path, lineno,
-                             "expected 4 tab-separated fields (number, title, BR title, French titles)");
-            break;
-        }
-        if (!valid_number(field[0])) {
-            rc = cps_err_set(e, CPS_E_RULES, path, lineno, "invalid section number '%s'", field[0]);
-            break;
-        }
-        if (outline_spec_find(out, field[0]) >= 0) {
-            rc = cps_err_set(e, CPS_E_RULES, path, lineno, "section %s listed twice", field[0]);
-            break;
-        }
-        if (out->n == alloc) {
-            alloc = alloc ? alloc * 2 : 512;
-            out->e = xrealloc(out->e, alloc * sizeof *out->e);
-        }
-        outline_entry *en = &out->e[out->n++];
-        memset(en, 0, sizeof *en);
-        snprintf(en->number, sizeof en->number, "%s", field[0]);
-        en->level = outline_number_level(en->number);
-        en->title = trim_dup(field[1], strlen(field[1]));
-        if (strcmp(field[2], "-") != 0)
-            en->title_br = trim_dup(field[2], strlen(field[2]));
-        if (strcmp(field[3], "-") != 0) {
-            for (char *q = field[3]; q;) {
-                char *bar = strchr(q, '|');
-                size_t n = bar ? (size_t)(bar - q) : strlen(q);
-                en->titles_fr = xrealloc(en->titles_fr, (en->nfr + 1) * sizeof *en->titles_fr);
-                en->titles_fr[en->nfr++] = trim_dup(q, n);
-                q = bar ? bar + 1 : NULL;
-            }
-        }
-    }
-    if (!rc && ferror(f))
-        rc = cps_err_set(e, CPS_E_IO, path, 0, "read error");
-    if (!rc && out->n == 0)
-        rc = cps_err_set(e, CPS_E_RULES, path, 0, "no sections in the outline file");
-    free(line);
-    fclose(f);
-    if (rc)
-        outline_spec_free(out);
-    return rc;
-}
-
-int outline_spec_find(const outline_spec *s, const char *number)
-{
-    for (size_t i = 0; i < s->n; i++)
-        if (strcmp(s->e[i].number, number) == 0)
-            return (int)i;
-    return -1;
-}
-
-/* ---- numbers ------------------------------------------------------------- */
-
-int outline_number_cmp(const char *a, const char *b)
-{
-    while (*a && *b) {
-        char *ea, *eb;
-        unsigned long x = strtoul(a, &ea, 10), y = strtoul(b, &eb, 10);
-        if (x != y)
-            return x < y ? -1 : 1;
-        a = *ea == '.' ? ea + 1 : ea;
-        b = *eb == '.' ? eb + 1 : eb;
-        if (ea == a && eb == b)
-            break;
-    }
-    if (!*a && !*b)
-        return 0;
-    return !*a ? -1 : 1;
-}
-
-int outline_number_within(const char *number, const char *scope)
-{
-    size_t n = strlen(scope);
-    return strncmp(number, scope, n) == 0 && (number[n] == '\0' || number[n] == '.');
-}
-
-/* Length of a separator (space, NBSP, other Unicode spaces, dashes, colon)
- * at s, 0 if none. */
-static size_t sep_len(const unsigned char *s, size_t n)
-{
-    if (!n)
-        return 0;
-    if (*s == ' ' || *s == '\t' || *s == ':' || *s == '-' || *s == ')')
-        return 1;
-    if (n >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
-        return 2;
-    if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 &&
-        ((s[2] >= 0x80 && s[2] <= 0x8B) || s[2] == 0x93 || s[2] == 0x94 || s[2] == 0xAF))
-        return 3; /* U+2000-200B spaces, en/em dash, U+202F */
-    return 0;
-}
-
-static size_t skip_seps(const unsigned char *s, size_t n)
-{
-    size_t i = 0, k;
-    while (i < n && (k = sep_len(s + i, n - i)))
-        i += k;
-    return i;
-}
-
-static int roman_value(const unsigned char *s, size_t n, size_t *used)
-{
-    static const char *const r[] = {"VIII", "VII", "III", "IX", "VI", "IV", "II", "V", "I"};
-    static const int v[] = {8, 7, 3, 9, 6, 4, 2, 5, 1};
-    for (int i = 0; i < 9; i++) {
-        size_t l = strlen(r[i]);
-        if (l <= n && memcmp(s, r[i], l) == 0 && (l == n || !isalpha(s[l]))) {
-            *used = l;
-            return v[i];
-        }
-    }
-    return 0;
-}
-
-size_t outline_parse_number(const char *str, size_t n, char out[OUTLINE_NUM_MAX])
-{
-    const unsigned char *s = (const unsigned char *)str;
-    size_t i = skip_seps(s, n);
-    out[0] = '\0';
-    if (i + 2 <= n && s[i] == 0xC2 && s[i + 1] == 0xA7) /* § */
-        i = i + 2 + skip_seps(s + i + 2, n - i - 2);
-    static const char *const prefix[] = {"section", "chapter", "chapitre", "article", "paragraphe", NULL};
-    for (int k = 0; prefix[k]; k++) {
-        size_t l = strlen(prefix[k]);
-        if (i + l < n && strncasecmp((const char *)s + i, prefix[k], l) == 0 && sep_len(s + i + l, n - i - l)) {
-            i += l + skip_seps(s + i + l, n - i - l);
-            break;
-        }
-    }
-    char num[OUTLINE_NUM_MAX];
-    size_t o = 0;
-    int comps = 0;
-    size_t used;
-    int rv = roman_value(s + i, n - i, &used);
-    if (rv && i + used < n && (s[i + used] == '.' || s[i + used] == '-' || s[i + used] == ' ')) {
-        o = (size_t)snprintf(num, sizeof num, "%d", rv);
-        i += used;
-        comps = 1;
-        /* a Roman chapter alone must be followed by "." or "-" then a title */
-        if (!(i < n && s[i] == '.' && i + 1 < n && isdigit(s[i + 1])) && s[i] == ' ')
-            return 0;
-        if (i < n && s[i] == '.' && i + 1 < n && isdigit(s[i + 1]))
-            i++;
-        else
-            goto done;
-    }
-    for (;;) {
-        size_t st = i;
-        unsigned long v = 0;
-        while (i < n && isdigit(s[i]) && i - st < 4)
-            v = v * 10 + (unsigned long)(s[i++] - '0');
-        if (i == st || (i < n && isdigit(s[i])))
-            return 0;
-        if (v == 0 || v > 99 || (comps == 0 && v > 20))
-            return 0;
-        int k = snprintf(num + o, sizeof num - o, comps ? ".%lu" : "%lu", v);
-        if (k < 0 || (size_t)k >= sizeof num - o)
-            return 0;
-        o += (size_t)k;
-        comps++;
-        if (i + 1 < n && s[i] == '.' && isdigit(s[i + 1]) && comps < 8) {
-            i++;
-            continue;
-        }
-        break;
-    }
-done:
-    if (i < n && s[i] == '.')
-        i++;
-    if (i < n) {
-        if (isalnum(s[i]) || s[i] == '.' || s[i] == ',' || s[i] == '/' || s[i] == '%')
-            return 0;
-        size_t k = skip_seps(s + i, n - i);
-        if (!k)
-            return 0;
-        i += k;
-    }
-    memcpy(out, num, o + 1);
-    return i;
-}
-
-const char *outline_status_name(section_status st)
-{
-    switch (st) {
-    case SEC_FOUND: return "found";
-    case SEC_MISSING: return "missing";
-    case SEC_EXTRA: return "extra";
-    case SEC_DUPLICATE: return "duplicate";
-    case SEC_OUT_OF_ORDER: return "out-of-order";
-    }
-    return "?";
-}
-
-/* ---- titles -------------------------------------------------------------- */
-
-#define MAX_WORDS 24
-
-typedef struct wordset {
-    char w[MAX_WORDS][24];
-    int n;
-} wordset;
-
-static int stopword(const char *w)
-{
-    static const char *const sw[] = {"of", "the", "and", "or", "for", "a", "an", "to", "by", "on",
-                                     "in", "re", "as", "per", "if", "de", "la", "le", "les", "des",
-                                     "du", "d", "l", "et", "en", "au", "aux", "par", "pour", "un",
-                                     "une", "sur", "dans", "ou", "a", NULL};
-    for (int i = 0; sw[i]; i++)
-        if (strcmp(w, sw[i]) == 0)
-            return 1;
-    return 0;
-}
-
-/* Words of folded text, stop words dropped, plural 's' stripped. */
-static void words_of(const char *folded, wordset *ws)
-{
-    ws->n = 0;
-    const unsigned char *p = (const unsigned char *)folded;
-    while (*p && ws->n < MAX_WORDS) {
-        while (*p && !(isalnum(*p) || *p >= 0x80))
-            p++;
-        const unsigned char *st = p;
-        while (*p && (isalnum(*p) || *p >= 0x80))
-            p++;
-        size_t l = (size_t)(p - st);
-        if (!l)
-            break;
-        if (l >= sizeof ws->w[0])
-            l = sizeof ws->w[0] - 1;
-        char w[24];
-        memcpy(w, st, l);
-        w[l] = '\0';
-        if (l > 3 && w[l - 1] == 's')
-            w[--l] = '\0';
-        if (stopword(w))
-            continue;
-        int dup = 0;
-        for (int i = 0; i < ws->n; i++)
-            dup |= strcmp(ws->w[i], w) == 0;
-        if (!dup)
-            memcpy(ws->w[ws->n++], w, l + 1);
-    }
-}
-
-/* strict: every word of a is in title, and they are at least half of its
- * words (a heading without a number has nothing else to vouch for it). */
-static int titles_similar(const wordset *a, const char *title, int strict)
-{
-    text_map m;
-    if (text_fold(title, strlen(title), &m, NULL) != 0)
-        return 0;
-    wordset b;
-    words_of(m.s, &b);
-    text_map_free(&m);
-    if (!a->n || !b.n)
-        return 0;
-    int common = 0;
-    for (int i = 0; i < a->n; i++)
-        for (int j = 0; j < b.n; j++)
-            if (strcmp(a->w[i], b.w[j]) == 0 ||
-                (strlen(a->w[i]) >= 5 && strncmp(a->w[i], b.w[j], 5) == 0)) {
-                common++;
-                break;
-            }
-    if (strict)
-        return common == a->n && 2 * common >= b.n;
-    return 2 * common >= (a->n + b.n) / 2 + ((a->n + b.n) % 2) && common > 0
-               ? 1
-               : 0;
-}
-
-/* 1 matches, 0 does not. */
-static int title_matches_how(const outline_entry *en, const char *heading, int strict)
-{
-    text_map m;
-    if (text_fold(heading, strlen(heading), &m, NULL) != 0)
-        return 0;
-    wordset a;
-    words_of(m.s, &a);
-    text_map_free(&m);
-    if (titles_similar(&a, en->title, strict))
-        return 1;
-    if (en->title_br && titles_similar(&a, en->title_br, strict))
-        return 1;
-    for (size_t i = 0; i < en->nfr; i++)
-        if (titles_similar(&a, en->titles_fr[i], strict))
-            return 1;
-    return 0;
-}
-
-static int title_matches(const outline_entry *en, const char *heading)
-{
-    return title_matches_how(en, heading, 0);
-}
+#include "outline_internal.h"
 
 /* ---- recognising headings ---------------------------------------------------- */
 
@@ -406,6 +32,8 @@ typedef struct cand {
     int keep;
     int dup;
     int unnumbered;
+    int match;         /* its title matches the RFC's (phase 2) */
+    size_t cont;       /* the block its title continues on, (size_t)-1 none */
 } cand;
 
 /* by number, strongest first, then document order */
@@ -623,127 +251,307 @@ static size_t *number_counts(const doc *d)
     return times;
 }
 
-int outline_build(const doc *d, const outline_spec *spec, outline *out, cps_err *e)
-{
-    (void)e;
-    memset(out, 0, sizeof *out);
-    size_t nb = d->nblocks;
-    out->nblocks = nb;
-    out->roles = xcalloc(nb ? nb : 1, sizeof *out->roles);
-    out->block_sec = xmalloc((nb ? nb : 1) * sizeof *out->block_sec);
-    for (size_t i = 0; i < nb; i++)
-        out->block_sec[i] = -1;
+/* The state of one outline_build: the candidates and what is decided
+ * about them, phase by phase. */
+typedef struct build {
+    const doc *d;
+    const outline_spec *spec;
+    outline *out;
+    size_t nb;
+    size_t *times;     /* per block: how many blocks start with its number */
+    cand *c;           /* candidates, in document order */
+    size_t nc;
+    cand **k;          /* kept candidates */
+    size_t nk;
+    int *ooo;          /* per kept candidate: out of RFC order */
+} build;
 
-    /* 1. candidates, tables of contents. A TOC entry repeats a number the
-     * body has again: count how often each number starts a block. */
-    size_t *times = number_counts(d);
-    cand *c = xmalloc((nb ? nb : 1) * sizeof *c);
-    size_t nc = 0;
-    int in_toc = 0;
-    int last_spec = -1; /* highest spec index among candidates so far */
-    char toc_first[OUTLINE_NUM_MAX] = "";
-    for (size_t i = 0; i < nb; i++) {
-        const doc_block *b = &d->blocks[i];
-        if (is_toc_title(b->text, b->len)) {
-            in_toc = 1;
-            toc_first[0] = '\0';
-            out->roles[i] = ROLE_TOC;
-            continue;
+/* TOC state of phase 1 */
+typedef struct toc_state {
+    int in_toc;
+    char first[OUTLINE_NUM_MAX];
+} toc_state;
+
+/* A numbered line whose title ends with a page number ("1.5.2 Contact
+ * person 12") and whose number comes again in the document: a table of
+ * contents entry without leaders. */
+static int toc_page_number(const doc_block *b, size_t used, size_t times)
+{
+    if (times < 2 || b->kind == BLOCK_HEADING || used >= b->len)
+        return 0;
+    size_t n = b->len;
+    const char *s = b->text;
+    size_t digits = 0;
+    while (n && isdigit((unsigned char)s[n - 1]))
+        n--, digits++;
+    return digits >= 1 && digits <= 3 && n > used && s[n - 1] == ' ' &&
+           !isdigit((unsigned char)s[n - 2]) && s[n - 2] != '.';
+}
+
+/* Phase 1a: is block i part of a table of contents? Sets its role. */
+static int toc_step(build *bd, size_t i, toc_state *t, size_t used, const char *num)
+{
+    const doc_block *b = &bd->d->blocks[i];
+    if (is_toc_title(b->text, b->len)) {
+        t->in_toc = 1;
+        t->first[0] = '\0';
+        bd->out->roles[i] = ROLE_TOC;
+        return 1;
+    }
+    if (t->in_toc && b->kind == BLOCK_HEADING)
+        t->in_toc = 0;
+    if (b->flags & (BLOCK_TOC | BLOCK_LINK_ONLY) || (used && has_leaders(b->text, b->len)) ||
+        (used && toc_page_number(b, used, bd->times[i]))) {
+        bd->out->roles[i] = ROLE_TOC;
+        return 1;
+    }
+    if (!t->in_toc)
+        return 0;
+    /* the region ends at a number seen once in the whole document (a real
+     * heading: a TOC entry has its twin in the body) or when its first
+     * number comes round again */
+    int ends = used && (bd->times[i] < 2 || (t->first[0] && !strcmp(t->first, num)));
+    if (!ends) {
+        bd->out->roles[i] = ROLE_TOC;
+        if (used && !t->first[0])
+            memcpy(t->first, num, OUTLINE_NUM_MAX);
+        return 1;
+    }
+    t->in_toc = 0;
+    return 0;
+}
+
+static cand *new_cand(build *bd, size_t block, const char *number, int strength, int sp)
+{
+    cand *k = &bd->c[bd->nc++];
+    memset(k, 0, sizeof *k);
+    k->block = block;
+    memcpy(k->number, number, OUTLINE_NUM_MAX);
+    k->strength = strength;
+    k->spec = sp;
+    k->keep = 1;
+    k->cont = (size_t)-1;
+    return k;
+}
+
+/* Phase 1b: a heading without a number stands for the RFC section
+ * expected next whose title it carries. */
+static void unnumbered_cand(build *bd, size_t i, int *last_spec)
+{
+    const doc_block *b = &bd->d->blocks[i];
+    /* a heading element, or a bold line in capitals (a chapter title set
+     * apart between numbered sections) */
+    int caps_bold = 0;
+    if (b->kind != BLOCK_HEADING && (b->flags & BLOCK_BOLD) && !b->table) {
+        caps_bold = 1;
+        for (size_t k = 0; k < b->len; k++)
+            caps_bold &= !islower((unsigned char)b->text[k]);
+    }
+    if ((b->kind != BLOCK_HEADING && !caps_bold) || !heading_like(b->text, 12))
+        return;
+    const outline_spec *spec = bd->spec;
+    for (int j = *last_spec + 1; j < (int)spec->n && j <= *last_spec + UNNUMBERED_WINDOW; j++)
+        if (outline_title_matches(&spec->e[j], b->text, 1)) {
+            cand *k = new_cand(bd, i, spec->e[j].number, STRENGTH_TITLE, j);
+            k->unnumbered = 1;
+            *last_spec = j;
+            return;
         }
-        if (in_toc && b->kind == BLOCK_HEADING)
-            in_toc = 0;
+}
+
+/* The block after i when it can continue the heading at i: a short,
+ * heading-like, unnumbered block outside tables, bold or a heading when
+ * the heading at i is. (size_t)-1 if none. */
+static size_t continuation(const build *bd, size_t i)
+{
+    if (i + 1 >= bd->nb)
+        return (size_t)-1;
+    const doc_block *b = &bd->d->blocks[i], *nx = &bd->d->blocks[i + 1];
+    char num[OUTLINE_NUM_MAX];
+    if (nx->table || (nx->flags & BLOCK_TOC) || !heading_like(nx->text, 12) ||
+        outline_parse_number(nx->text, nx->len, num))
+        return (size_t)-1;
+    if (b->kind == BLOCK_HEADING && nx->kind != BLOCK_HEADING && !(nx->flags & BLOCK_BOLD))
+        return (size_t)-1;
+    if ((b->flags & BLOCK_BOLD) && !(nx->flags & BLOCK_BOLD) && nx->kind != BLOCK_HEADING)
+        return (size_t)-1;
+    return i + 1;
+}
+
+/* A title that cannot end there: it ends with a connector ("... issuance
+ * to", "... et") or a hyphen or comma. */
+static int dangling(const char *t)
+{
+    static const char *const w[] = {"to", "of", "and", "or", "the", "for", "by", "on", "in",
+                                    "with", "de", "du", "des", "et", "ou", "la", "le", "les",
+                                    "aux", "par", "pour", "en", NULL};
+    size_t n = strlen(t);
+    if (n && (t[n - 1] == '-' || t[n - 1] == ','))
+        return 1;
+    size_t st = n;
+    while (st && isalpha((unsigned char)t[st - 1]))
+        st--;
+    if (st == n || (st && t[st - 1] != ' '))
+        return 0;
+    for (int k = 0; w[k]; k++)
+        if (strlen(w[k]) == n - st && strncasecmp(t + st, w[k], n - st) == 0)
+            return 1;
+    return 0;
+}
+
+/* title, or title and the continuation block (malloc'd). */
+static char *joined_title(const build *bd, const cand *k)
+{
+    const doc_block *b = &bd->d->blocks[k->block];
+    const char *title = b->text + k->title_off;
+    if (k->cont == (size_t)-1)
+        return xstrdup(title);
+    const doc_block *nx = &bd->d->blocks[k->cont];
+    buf t = BUF_INIT;
+    buf_printf(&t, "%s%s%s", title, *title ? " " : "", nx->text);
+    return buf_detach(&t);
+}
+
+/* A heading (or bold line) whose title goes on, in a PDF, on the next
+ * line: "9 OTHER BUSINESS AND LEGAL" then "MATTERS". The next block
+ * continues it when it is short, not numbered, in capitals, bold or a
+ * heading (or the title dangles: "... issuance to"), and the joined title
+ * matches the RFC's better than the first line alone. Returns that block,
+ * or (size_t)-1. */
+static size_t wrapped_heading(const build *bd, size_t i, size_t used, int sp)
+{
+    const doc_block *b = &bd->d->blocks[i];
+    const char *title = b->text + used;
+    const outline_entry *en = &bd->spec->e[sp];
+    if (i + 1 >= bd->nb)
+        return (size_t)-1;
+    const doc_block *nx = &bd->d->blocks[i + 1];
+    char num[OUTLINE_NUM_MAX];
+    if (nx->table || nx->len > 60 || !heading_like(nx->text, 6) ||
+        outline_parse_number(nx->text, nx->len, num))
+        return (size_t)-1;
+    int caps = 1;
+    for (size_t k = 0; k < nx->len; k++)
+        caps &= !islower((unsigned char)nx->text[k]);
+    if (!caps && !(nx->flags & BLOCK_BOLD) && nx->kind != BLOCK_HEADING && !dangling(title))
+        return (size_t)-1;
+    cand probe = {.block = i, .title_off = used, .cont = i + 1};
+    char *t = joined_title(bd, &probe);
+    /* the joined title must match, and better than the first line alone */
+    int ok = outline_title_matches(en, t, 0) &&
+             outline_title_score(en, t) > outline_title_score(en, title);
+    free(t);
+    return ok ? i + 1 : (size_t)-1;
+}
+
+/* Phase 1c: a numbered block. Returns the blocks it used beyond its own
+ * (1 when its title continues on the next block). */
+static size_t numbered_cand(build *bd, size_t i, size_t used, const char *num, int *last_spec)
+{
+    const doc_block *b = &bd->d->blocks[i];
+    const char *title = b->text + used;
+    int strength = b->kind == BLOCK_HEADING ? STRENGTH_HEADING
+                   : (b->flags & BLOCK_BOLD) ? STRENGTH_BOLD
+                                             : STRENGTH_PLAIN;
+    int sp = outline_spec_find(bd->spec, num);
+    size_t cont = (size_t)-1;
+    if (!*title) {
+        /* "4.2.1." alone, its title on the next (bold) line */
+        cont = continuation(bd, i);
+        if (cont == (size_t)-1 && (strength != STRENGTH_HEADING || used < b->len))
+            return 0;
+    } else if (strength == STRENGTH_BOLD && !heading_like(title, 25)) {
+        return 0;
+    } else if (strength == STRENGTH_PLAIN && !heading_like(title, 16)) {
+        return 0;
+    }
+    if (strength == STRENGTH_PLAIN) {
+        cand probe = {.block = i, .title_off = used, .cont = cont};
+        char *t = joined_title(bd, &probe);
+        int ok = 0;
+        if (sp >= 0) {
+            ok = outline_title_matches(&bd->spec->e[sp], t, 0);
+            if ((!ok || dangling(t)) && cont == (size_t)-1 &&
+                (cont = continuation(bd, i)) != (size_t)-1) {
+                /* a title wrapped onto the next line */
+                probe.cont = cont;
+                free(t);
+                t = joined_title(bd, &probe);
+                int joined = outline_title_matches(&bd->spec->e[sp], t, 0);
+                if (!joined)
+                    cont = (size_t)-1;
+                ok |= joined;
+            }
+        } else if (strchr(num, '.')) {
+            ok = isupper((unsigned char)t[0]) || (unsigned char)t[0] >= 0xC0;
+        }
+        free(t);
+        if (!ok)
+            return 0;
+    }
+    if (strength != STRENGTH_PLAIN && *title && cont == (size_t)-1 && sp >= 0)
+        cont = wrapped_heading(bd, i, used, sp);
+    cand *k = new_cand(bd, i, num, strength, sp);
+    k->title_off = used;
+    k->cont = cont;
+    if (sp > *last_spec)
+        *last_spec = sp;
+    return cont == (size_t)-1 ? 0 : 1;
+}
+
+/* Phase 1: candidates and tables of contents. */
+static void find_candidates(build *bd)
+{
+    toc_state t;
+    memset(&t, 0, sizeof t);
+    int last_spec = -1; /* highest spec index among candidates so far */
+    for (size_t i = 0; i < bd->nb; i++) {
+        const doc_block *b = &bd->d->blocks[i];
         char num[OUTLINE_NUM_MAX];
         size_t used = outline_parse_number(b->text, b->len, num);
-        if (b->flags & (BLOCK_TOC | BLOCK_LINK_ONLY) || (used && has_leaders(b->text, b->len))) {
-            out->roles[i] = ROLE_TOC;
+        if (toc_step(bd, i, &t, used, num))
             continue;
-        }
-        if (in_toc) {
-            /* the region ends at a number seen once in the whole document
-             * (a real heading: a TOC entry has its twin in the body) or
-             * when its first number comes round again */
-            int ends = used && (times[i] < 2 || (toc_first[0] && !strcmp(toc_first, num)));
-            if (!ends) {
-                out->roles[i] = ROLE_TOC;
-                if (used && !toc_first[0])
-                    memcpy(toc_first, num, OUTLINE_NUM_MAX);
-                continue;
-            }
-            in_toc = 0;
-        }
         if (b->table && b->kind != BLOCK_HEADING)
             continue;
-        if (!used) {
-            /* a heading without a number: the RFC section expected next
-             * whose title it carries */
-            if (b->kind != BLOCK_HEADING || !heading_like(b->text, 12))
-                continue;
-            int sp = -1;
-            for (int j = last_spec + 1; j < (int)spec->n && j <= last_spec + UNNUMBERED_WINDOW; j++)
-                if (title_matches_how(&spec->e[j], b->text, 1)) {
-                    sp = j;
-                    break;
-                }
-            if (sp < 0)
-                continue;
-            cand *k = &c[nc++];
-            memset(k, 0, sizeof *k);
-            k->block = i;
-            memcpy(k->number, spec->e[sp].number, OUTLINE_NUM_MAX);
-            k->strength = STRENGTH_TITLE;
-            k->spec = sp;
-            k->keep = 1;
-            k->unnumbered = 1;
-            last_spec = sp;
-            continue;
-        }
-        const char *title = b->text + used;
-        int strength = b->kind == BLOCK_HEADING ? STRENGTH_HEADING
-                       : (b->flags & BLOCK_BOLD) ? STRENGTH_BOLD
-                                                 : STRENGTH_PLAIN;
-        int sp = outline_spec_find(spec, num);
-        if (strength == STRENGTH_BOLD && !heading_like(title, 25))
-            continue;
-        if (strength == STRENGTH_PLAIN) {
-            if (!heading_like(title, 16))
-                continue;
-            int ok = 0;
-            if (sp >= 0)
-                ok = title_matches(&spec->e[sp], title);
-            else if (strchr(num, '.'))
-                ok = isupper((unsigned char)title[0]) || (unsigned char)title[0] >= 0xC0;
-            if (!ok)
-                continue;
-        }
-        if (strength == STRENGTH_HEADING && !*title && b->len > 0 && used < b->len)
-            continue;
-        cand *k = &c[nc++];
-        k->block = i;
-        memcpy(k->number, num, sizeof num);
-        k->title_off = used;
-        k->strength = strength;
-        k->spec = sp;
-        k->keep = 1;
-        k->dup = 0;
-        k->unnumbered = 0;
-        if (sp > last_spec)
-            last_spec = sp;
+        if (!used)
+            unnumbered_cand(bd, i, &last_spec);
+        else
+            i += numbered_cand(bd, i, used, num, &last_spec);
     }
+}
 
-    /* 2. a number seen in several strengths keeps its strongest ones (a
-     * bold or plain line repeating a real heading is a TOC or a cross-
-     * reference); a plain-line extra must have its parent number somewhere */
-    cand **k = xmalloc((nc ? nc : 1) * sizeof *k);
-    for (size_t i = 0; i < nc; i++)
-        k[i] = &c[i];
+/* Phase 2: a number seen in several strengths keeps its strongest ones (a
+ * bold or plain line repeating a real heading is a TOC or a cross-
+ * reference); among equals, one whose title matches the RFC beats one
+ * whose title does not (a footnote "6 Legacy applications"); a plain-line
+ * extra must have its parent number somewhere. Then duplicates: all but
+ * the first of a number. Leaves bd->k in document order. */
+static void keep_strongest(build *bd)
+{
+    size_t nc = bd->nc;
+    cand **k = bd->k = xmalloc((nc ? nc : 1) * sizeof *k);
+    for (size_t i = 0; i < nc; i++) {
+        k[i] = &bd->c[i];
+        if (k[i]->spec >= 0 && k[i]->strength > STRENGTH_TITLE) {
+            char *t = joined_title(bd, k[i]);
+            k[i]->match = outline_title_matches(&bd->spec->e[k[i]->spec], t, 0);
+            free(t);
+        }
+    }
     qsort(k, nc, sizeof *k, cand_sort_cmp);
     for (size_t i = 0; i < nc;) {
         size_t j = i;
+        int any_match = 0;
         while (j < nc && strcmp(k[j]->number, k[i]->number) == 0) {
             if (k[j]->strength < k[i]->strength)
                 k[j]->keep = 0;
+            else
+                any_match |= k[j]->match;
             j++;
         }
+        for (size_t m = i; m < j && any_match; m++)
+            if (k[m]->strength == k[i]->strength && !k[m]->match)
+                k[m]->keep = 0;
         i = j;
     }
     size_t nk = 0;
@@ -756,58 +564,74 @@ int outline_build(const doc *d, const outline_spec *spec, outline *out, cps_err 
         char parent[OUTLINE_NUM_MAX];
         memcpy(parent, k[i]->number, OUTLINE_NUM_MAX);
         *strrchr(parent, '.') = '\0';
-        if (!find_cand(k, nk, parent) && outline_spec_find(spec, parent) < 0)
+        if (!find_cand(k, nk, parent) && outline_spec_find(bd->spec, parent) < 0)
             k[i]->keep = 0;
     }
-    /* 3. duplicates: all but the first of a number (k is sorted by number,
-     * then document order) */
     for (size_t i = 0; i < nk; i++)
         if (i && k[i]->keep && k[i - 1]->keep && strcmp(k[i]->number, k[i - 1]->number) == 0)
             k[i]->dup = 1;
-    {
-        size_t w = 0;
-        for (size_t i = 0; i < nk; i++)
-            if (k[i]->keep)
-                k[w++] = k[i];
-        nk = w;
-    }
-    qsort(k, nk, sizeof *k, cand_block_cmp); /* back to document order */
+    size_t w = 0;
+    for (size_t i = 0; i < nk; i++)
+        if (k[i]->keep)
+            k[w++] = k[i];
+    bd->nk = w;
+    qsort(k, w, sizeof *k, cand_block_cmp); /* back to document order */
+}
+
+/* Phase 3: out of order = outside the longest increasing run of first
+ * occurrences. */
+static void mark_out_of_order(build *bd)
+{
+    size_t nk = bd->nk;
     cand **firsts = xmalloc((nk ? nk : 1) * sizeof *firsts);
     size_t *first_idx = xmalloc((nk ? nk : 1) * sizeof *first_idx);
     size_t nf = 0;
     for (size_t i = 0; i < nk; i++)
-        if (!k[i]->dup) {
+        if (!bd->k[i]->dup) {
             first_idx[nf] = i;
-            firsts[nf++] = k[i];
+            firsts[nf++] = bd->k[i];
         }
     int *in_order = xcalloc(nf ? nf : 1, sizeof *in_order);
     mark_in_order(firsts, nf, in_order);
-    int *ooo = xcalloc(nk ? nk : 1, sizeof *ooo);
+    bd->ooo = xcalloc(nk ? nk : 1, sizeof *bd->ooo);
     for (size_t i = 0; i < nf; i++)
-        ooo[first_idx[i]] = !in_order[i];
+        bd->ooo[first_idx[i]] = !in_order[i];
+    free(firsts);
+    free(first_idx);
+    free(in_order);
+}
 
-    /* 4. sections for found headings, with their ranges */
-    size_t cap = nk + spec->n;
+/* Phase 4: a section per kept candidate, with its ranges. */
+static void found_sections(build *bd)
+{
+    outline *out = bd->out;
+    size_t nk = bd->nk, nb = bd->nb;
+    cand **k = bd->k;
+    size_t cap = nk + bd->spec->n;
     out->secs = xcalloc(cap ? cap : 1, sizeof *out->secs);
     size_t *stack = xmalloc((nk ? nk : 1) * sizeof *stack);
     size_t depth = 0;
     for (size_t i = 0; i < nk; i++) {
         section *s = &out->secs[out->n++];
-        const doc_block *b = &d->blocks[k[i]->block];
+        const doc_block *b = &bd->d->blocks[k[i]->block];
         memcpy(s->number, k[i]->number, OUTLINE_NUM_MAX);
-        s->heading = xstrdup(b->text + k[i]->title_off);
+        s->heading = joined_title(bd, k[i]);
         s->line = b->line;
         s->page = b->page;
         s->spec = k[i]->spec;
         s->level = outline_number_level(s->number);
         s->heading_block = k[i]->block;
         s->unnumbered = k[i]->unnumbered;
-        s->body_start = k[i]->block + 1;
+        s->body_start = (k[i]->cont != (size_t)-1 ? k[i]->cont : k[i]->block) + 1;
         s->body_end = i + 1 < nk ? k[i + 1]->block : nb;
+        if (s->body_end < s->body_start)
+            s->body_end = s->body_start;
         s->parent = -1;
-        s->status = k[i]->dup ? SEC_DUPLICATE : ooo[i] ? SEC_OUT_OF_ORDER
+        s->status = k[i]->dup ? SEC_DUPLICATE : bd->ooo[i] ? SEC_OUT_OF_ORDER
                     : s->spec < 0 ? SEC_EXTRA : SEC_FOUND;
-        s->title_match = s->spec >= 0 ? title_matches(&spec->e[s->spec], s->heading) : -1;
+        s->title_match = s->spec >= 0
+                             ? outline_title_matches(&bd->spec->e[s->spec], s->heading, 0)
+                             : -1;
         while (depth && out->secs[stack[depth - 1]].level >= s->level)
             out->secs[stack[--depth]].scope_end = s->heading_block;
         stack[depth++] = out->n - 1;
@@ -819,15 +643,20 @@ int outline_build(const doc *d, const outline_spec *spec, outline *out, cps_err 
         section *s = &out->secs[i];
         int text = 0;
         for (size_t b = s->body_start; b < s->body_end && !text; b++)
-            text = out->roles[b] != ROLE_TOC && !blank_text(d->blocks[b].text);
+            text = out->roles[b] != ROLE_TOC && !blank_text(bd->d->blocks[b].text);
         s->empty = !text && s->scope_end == s->body_end;
     }
+}
 
-    /* 5. missing sections */
+/* Phase 5: a missing entry for every RFC section not found. */
+static void missing_sections(build *bd)
+{
+    const outline_spec *spec = bd->spec;
+    outline *out = bd->out;
     char *seen = xcalloc(spec->n ? spec->n : 1, 1);
-    for (size_t j = 0; j < nk; j++)
-        if (k[j]->spec >= 0)
-            seen[k[j]->spec] = 1;
+    for (size_t j = 0; j < bd->nk; j++)
+        if (bd->k[j]->spec >= 0)
+            seen[bd->k[j]->spec] = 1;
     for (size_t i = 0; i < spec->n; i++) {
         if (seen[i])
             continue;
@@ -837,15 +666,20 @@ int outline_build(const doc *d, const outline_spec *spec, outline *out, cps_err 
         s->spec = (int)i;
         s->level = spec->e[i].level;
         s->heading_block = (size_t)-1;
-        s->body_start = s->body_end = s->scope_end = nb;
+        s->body_start = s->body_end = s->scope_end = bd->nb;
         s->parent = -1;
         s->title_match = -1;
         s->empty = 1;
     }
-
     free(seen);
+}
 
-    /* 6. sort by number, then map blocks to sections and parents */
+/* Phase 6: sort by number, map blocks to sections and parents, count,
+ * and give every other block its role. */
+static void finish(build *bd)
+{
+    outline *out = bd->out;
+    size_t nb = bd->nb;
     qsort(out->secs, out->n, sizeof *out->secs, sec_sort_cmp);
     out->first_section_block = nb;
     for (size_t i = 0; i < out->n; i++) {
@@ -854,8 +688,10 @@ int outline_build(const doc *d, const outline_spec *spec, outline *out, cps_err 
             continue;
         if (s->heading_block < out->first_section_block)
             out->first_section_block = s->heading_block;
-        out->roles[s->heading_block] = ROLE_HEADING;
-        out->block_sec[s->heading_block] = (int)i;
+        for (size_t b = s->heading_block; b < s->body_start; b++) {
+            out->roles[b] = ROLE_HEADING;
+            out->block_sec[b] = (int)i;
+        }
         for (size_t b = s->body_start; b < s->body_end; b++)
             out->block_sec[b] = (int)i;
     }
@@ -878,25 +714,100 @@ int outline_build(const doc *d, const outline_spec *spec, outline *out, cps_err 
         case SEC_OUT_OF_ORDER: out->out_of_order++; break;
         }
     }
-    out->expected = spec->n;
+    out->expected = bd->spec->n;
     int ntables = 0;
-    unsigned char *revtab = meta_revision_tables(d, &ntables);
+    unsigned char *revtab = meta_revision_tables(bd->d, &ntables);
     for (size_t b = 0; b < nb; b++) {
         if (out->roles[b] == ROLE_TOC || out->roles[b] == ROLE_HEADING)
             continue;
-        if (d->blocks[b].table && revtab[d->blocks[b].table])
+        if (bd->d->blocks[b].table && revtab[bd->d->blocks[b].table])
             out->roles[b] = ROLE_REVISION;
         else
             out->roles[b] = b < out->first_section_block ? ROLE_FRONT : ROLE_BODY;
     }
     free(revtab);
-    free(times);
-    free(c);
-    free(k);
-    free(firsts);
-    free(first_idx);
-    free(in_order);
-    free(ooo);
+}
+
+/* Phase 1d: a document whose headings are mostly unnumbered (numbers lost
+ * in a Word export): align its headings to RFC 3647 by level and order
+ * (outline_align), in place of the title-only matches of phase 1b. Only
+ * when fewer than a tenth of the RFC sections have a numbered heading and
+ * there are at least a fifth as many unnumbered headings. */
+static void align_if_unnumbered(build *bd)
+{
+    const doc *d = bd->d;
+    size_t nnum = 0, m = bd->spec->n;
+    for (size_t i = 0; i < bd->nc; i++)
+        nnum += bd->c[i].spec >= 0 && bd->c[i].strength > STRENGTH_TITLE;
+    if (nnum >= m / 10)
+        return;
+    outline_uh *h = xmalloc((bd->nb ? bd->nb : 1) * sizeof *h);
+    size_t nh = 0;
+    int count[7] = {0};
+    char num[OUTLINE_NUM_MAX];
+    for (size_t i = 0; i < bd->nb && nh < 4 * m; i++) {
+        const doc_block *b = &d->blocks[i];
+        if (b->kind != BLOCK_HEADING || b->table || bd->out->roles[i] == ROLE_TOC ||
+            (b->flags & BLOCK_TOC) || !heading_like(b->text, 12) ||
+            outline_parse_number(b->text, b->len, num))
+            continue;
+        h[nh].block = i;
+        h[nh++].level = b->level;
+        count[b->level >= 1 && b->level <= 6 ? b->level : 0]++;
+    }
+    int chapter = 0; /* the highest level with at least 3 headings */
+    for (int l = 1; l <= 6 && !chapter; l++)
+        if (count[l] >= 3)
+            chapter = l;
+    if (nh < m / 5 || !chapter) {
+        free(h);
+        return;
+    }
+    for (size_t i = 0; i < nh; i++)
+        h[i].level = h[i].level >= chapter ? h[i].level - chapter + 1 : 0;
+    outline_align(d, bd->spec, h, nh);
+    size_t w = 0;
+    for (size_t i = 0; i < bd->nc; i++)
+        if (!bd->c[i].unnumbered)
+            bd->c[w++] = bd->c[i];
+    bd->nc = w;
+    for (size_t i = 0; i < nh; i++)
+        if (h[i].spec >= 0) {
+            cand *k = new_cand(bd, h[i].block, bd->spec->e[h[i].spec].number, STRENGTH_TITLE,
+                               h[i].spec);
+            k->unnumbered = 1;
+        }
+    free(h);
+}
+
+int outline_build(const doc *d, const outline_spec *spec, outline *out, cps_err *e)
+{
+    (void)e;
+    memset(out, 0, sizeof *out);
+    build bd;
+    memset(&bd, 0, sizeof bd);
+    bd.d = d;
+    bd.spec = spec;
+    bd.out = out;
+    bd.nb = d->nblocks;
+    out->nblocks = bd.nb;
+    out->roles = xcalloc(bd.nb ? bd.nb : 1, sizeof *out->roles);
+    out->block_sec = xmalloc((bd.nb ? bd.nb : 1) * sizeof *out->block_sec);
+    for (size_t i = 0; i < bd.nb; i++)
+        out->block_sec[i] = -1;
+    bd.times = number_counts(d);
+    bd.c = xmalloc((bd.nb ? bd.nb : 1) * sizeof *bd.c);
+    find_candidates(&bd);
+    align_if_unnumbered(&bd);
+    keep_strongest(&bd);
+    mark_out_of_order(&bd);
+    found_sections(&bd);
+    missing_sections(&bd);
+    finish(&bd);
+    free(bd.times);
+    free(bd.c);
+    free(bd.k);
+    free(bd.ooo);
     return 0;
 }
 
@@ -909,3 +820,4 @@ int outline_find(const outline *o, const char *number)
 {
     return find_sorted(o, number); /* missing entries sort after found ones */
 }
+

@@ -5,16 +5,33 @@
  * where it differs, and French titles. outline_build finds the numbered
  * headings of a document (h1-h6, bold paragraphs, plain paragraphs that
  * start with a number and a heading-like title; "1.5.2", "1.5.2.",
- * "Section 1.5.2", Roman chapters "IV.9.3"), skips tables of contents and
- * tables, and maps every block of the document to the section it belongs
- * to. A heading (h1-h6) without a number whose title matches one of the
- * next 8 RFC sections after the last one recognised stands for it
- * ("unnumbered"); a numbered heading of the same number wins over it.
+ * "Section 1.5.2", Roman chapters "IV.9.3", and titles glued to their
+ * number: "1.5.2.Contact Person", "1.5.2Contact", "1.INTRODUCTION"),
+ * skips tables of contents (marked, dot leaders, or plain lines ending in
+ * a page number whose number comes again) and tables, and maps every block
+ * of the document to the section it belongs to. A number alone ("4.2.1.")
+ * takes its title from the next bold line; a title wrapped onto the next
+ * line (a PDF's "9 OTHER BUSINESS AND LEGAL" / "MATTERS") is joined when
+ * the joined title matches the RFC's better. Among headings of one number
+ * and strength, one whose title matches beats one that does not (a
+ * footnote "6 Legacy applications ..." set as a heading).
+ *
+ * Headings without a number: a heading (or a bold line in capitals) whose
+ * title matches one of the next 8 RFC sections after the last one
+ * recognised stands for it ("unnumbered"); a numbered heading of the same
+ * number wins over it. When the document is mostly unnumbered (fewer than
+ * 27 numbered RFC headings, at least 54 unnumbered headings), its headings
+ * are aligned to the RFC outline by level and order instead, title
+ * similarity a score rather than a gate (outline_internal.h). Titles are
+ * compared loosely: "On-line" = "Online", "CP/CPS" = "CPS".
  * Numbers are canonical: "1.5.2" (no trailing dot, Roman converted).
  *
  * A section's own text runs to the next recognised heading; its scope (the
  * section and its subsections) runs to the next heading of the same or a
  * higher level.
+ *
+ * Files: outline_spec.c (expected outline, numbers), outline_title.c
+ * (titles, alignment), outline.c (recognition and building, in phases).
  */
 #ifndef CPSLINT_OUTLINE_H
 #define CPSLINT_OUTLINE_H

@@ -102,6 +102,8 @@ static void doc_json(json_w *w, const report_doc *rd, const report_opts *o)
         json_key(w, "profile");
         profile_write_json(w, res->profile);
     }
+    if (res->as_of_source)
+        json_kv_str(w, "as_of_source", res->as_of_source);
     if (rd->translation)
         json_kv_str(w, "translation", rd->translation);
     json_key(w, "sections");

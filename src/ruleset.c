@@ -55,6 +55,7 @@ static void rule_free(rule *r)
     free(r->match_label);
     free(r->also_label);
     strv_free(r->scope, r->nscope);
+    free(r->sec_from);
     strv_free(r->exclude, r->nexclude);
     patterns_free(&r->match);
     patterns_free(&r->also);
@@ -63,6 +64,7 @@ static void rule_free(rule *r)
     patterns_free(&r->near);
     free(r->steps);
     free(r->uncertain);
+    free(r->dates);
     free(r->description);
     for (size_t i = 0; i < r->nexamples; i++)
         free(r->examples[i].text);
@@ -74,6 +76,7 @@ static void rule_init(rule *r)
 {
     memset(r, 0, sizeof *r);
     r->effective = r->until = r->doc_from = r->doc_until = r->strict_from = DATE_NONE;
+    r->adopted = DATE_NONE;
     r->enabled = 1;
 }
 
@@ -360,8 +363,10 @@ static int is_pattern_key(const char *base)
 /* Keys whose values may carry a trailing " # comment". */
 static int is_simple_key(const char *key)
 {
+    if (!strncmp(key, "effective.", 10))
+        return 1;
     static const char *const simple[] = {
-        "severity", "kind", "check", "effective", "until", "doc-dated-from",
+        "severity", "kind", "check", "effective", "adopted", "until", "doc-dated-from",
         "doc-dated-until", "authoritative-from", "scope", "exclude",
         "example-section", "enabled", "max-age", "span", "headings", "subject",
         "addressed-to", "cert-scope", NULL};
@@ -529,16 +534,29 @@ static int parse_schedule(parser *p, long line, const char *key, const char *v, 
             rc = perr(p, line, "%s: '%s': unit must be h, d, w, mo or y", key, t);
             break;
         }
-        cps_date from = DATE_NONE;
+        cps_date from = DATE_NONE, adopted = DATE_NONE;
         char *rest = trim(end);
         if (*rest) {
             if (strncmp(rest, "from ", 5)) {
                 rc = perr(p, line, "%s: '%s': expected 'from YYYY-MM-DD' after the value", key, t);
                 break;
             }
-            from = date_parse_iso(trim(rest + 5));
+            char *date = trim(rest + 5), *adopt = strstr(date, " adopted ");
+            if (adopt) {
+                *adopt = '\0';
+                adopted = date_parse_iso(trim(adopt + 9));
+                if (adopted == DATE_NONE) {
+                    rc = perr(p, line, "%s: '%s': bad adoption date", key, t);
+                    break;
+                }
+            }
+            from = date_parse_iso(trim(date));
             if (from == DATE_NONE) {
                 rc = perr(p, line, "%s: '%s': bad date", key, t);
+                break;
+            }
+            if (adopted != DATE_NONE && adopted > from) {
+                rc = perr(p, line, "%s: '%s': adopted after the step's date", key, t);
                 break;
             }
         }
@@ -552,6 +570,7 @@ static int parse_schedule(parser *p, long line, const char *key, const char *v, 
         r->steps[r->nsteps].from = from;
         r->steps[r->nsteps].value = (int)val;
         r->steps[r->nsteps].unit = unit;
+        r->steps[r->nsteps].adopted = adopted;
         r->nsteps++;
     }
     free(copy);
@@ -573,6 +592,31 @@ static int set_once(parser *p, long line, const char *key)
 static int valid_lang(const char *s)
 {
     return strlen(s) == 2 && islower((unsigned char)s[0]) && islower((unsigned char)s[1]);
+}
+
+/* effective.SECTION = DATE */
+static int parse_section_date(parser *p, long line, const char *key, const char *value)
+{
+    rule *r = p->cur;
+    const char *number = key + 10;
+    const char *why = check_section(p->spec, number);
+    if (why)
+        return perr(p, line, "%s: section '%s' %s", key, number, why);
+    if (strlen(number) >= OUTLINE_NUM_MAX)
+        return perr(p, line, "%s: section number too long", key);
+    for (size_t i = 0; i < r->nsec_from; i++)
+        if (!strcmp(r->sec_from[i].number, number))
+            return perr(p, line, "key '%s' given twice", key);
+    cps_date d = DATE_NONE;
+    int rc = parse_date_value(p, line, key, value, &d);
+    if (rc)
+        return rc;
+    if (d == DATE_NONE)
+        return perr(p, line, "%s: a date is required", key);
+    r->sec_from = xrealloc(r->sec_from, (r->nsec_from + 1) * sizeof *r->sec_from);
+    snprintf(r->sec_from[r->nsec_from].number, OUTLINE_NUM_MAX, "%s", number);
+    r->sec_from[r->nsec_from++].from = d;
+    return 0;
 }
 
 static int apply_key(parser *p, long line, const char *key, char *value)
@@ -621,6 +665,8 @@ static int apply_key(parser *p, long line, const char *key, char *value)
         return 0;
     }
 
+    if (!strncmp(key, "effective.", 10))
+        return parse_section_date(p, line, key, value);
     int rc = set_once(p, line, key);
     if (rc)
         return rc;
@@ -628,6 +674,8 @@ static int apply_key(parser *p, long line, const char *key, char *value)
         r->title = xstrdup(value);
     } else if (!strcmp(key, "uncertain")) {
         r->uncertain = xstrdup(value);
+    } else if (!strcmp(key, "dates")) {
+        r->dates = xstrdup(value);
     } else if (!strcmp(key, "description")) {
         r->description = xstrdup(value);
     } else if (!strcmp(key, "max") || !strcmp(key, "min")) {
@@ -696,6 +744,8 @@ static int apply_key(parser *p, long line, const char *key, char *value)
         r->check = check_names[i].check;
     } else if (!strcmp(key, "effective")) {
         return parse_date_value(p, line, key, value, &r->effective);
+    } else if (!strcmp(key, "adopted")) {
+        return parse_date_value(p, line, key, value, &r->adopted);
     } else if (!strcmp(key, "until")) {
         return parse_date_value(p, line, key, value, &r->until);
     } else if (!strcmp(key, "doc-dated-from")) {
@@ -787,6 +837,20 @@ static int finish_rule(parser *p)
         return perr(p, line, "until (exclusive) must be after effective");
     if (r->doc_from != DATE_NONE && r->doc_until != DATE_NONE && r->doc_until <= r->doc_from)
         return perr(p, line, "doc-dated-until must be after doc-dated-from");
+    if (r->adopted != DATE_NONE && r->effective != DATE_NONE && r->adopted > r->effective)
+        return perr(p, line, "adopted must not be after effective");
+    for (size_t i = 0; i < r->nsec_from; i++) {
+        const section_date *sd = &r->sec_from[i];
+        if (r->effective != DATE_NONE && sd->from <= r->effective)
+            return perr(p, line, "effective.%s must be after effective", sd->number);
+        if (r->until != DATE_NONE && sd->from >= r->until)
+            return perr(p, line, "effective.%s must be before until", sd->number);
+        int in = r->nscope == 0; /* no scope: the whole document */
+        for (size_t k = 0; k < r->nscope; k++)
+            in |= !strcmp(r->scope[k], "doc") || outline_number_within(sd->number, r->scope[k]);
+        if (!in)
+            return perr(p, line, "effective.%s: the section is not in the rule's scope", sd->number);
+    }
     if (r->near.n && r->kind != KIND_LIMIT)
         return perr(p, line, "'near' is for limit rules");
     if (r->nsteps && r->kind != KIND_LIMIT)

@@ -67,6 +67,7 @@ typedef enum {
  * is value in unit ('h' hours, 'd' days, 'w' weeks, 'm' months, 'y' years). */
 typedef struct limit_step {
     cps_date from;
+    cps_date adopted;  /* "... from DATE adopted DATE": no upcoming before it */
     int value;
     char unit;
 } limit_step;
@@ -91,6 +92,13 @@ typedef enum {
     RULE_TO_CP         /* the CP or a combined CP/CPS (Chrome 1.1.3) */
 } rule_addressed_to;
 
+/* effective.SECTION = DATE: the rule covers SECTION (and its subsections)
+ * only from DATE, the date a later edition of the source extended it there. */
+typedef struct section_date {
+    char number[OUTLINE_NUM_MAX];
+    cps_date from;
+} section_date;
+
 typedef struct rule {
     char *id;              /* stable, lower case: <source>.<section>.<slug> */
     char *title;
@@ -102,6 +110,11 @@ typedef struct rule {
     rule_kind kind;
     rule_check check;
     cps_date effective;    /* inclusive; DATE_NONE = always */
+    cps_date adopted;      /* the source was adopted/published (ballot adoption,
+                              policy publication): no `upcoming` before it;
+                              DATE_NONE: not said */
+    section_date *sec_from; /* effective.SECTION keys, in file order */
+    size_t nsec_from;
     cps_date until;        /* exclusive; DATE_NONE = never ends */
     cps_date doc_from;     /* n/a for documents dated before (DATE_NONE: any) */
     cps_date doc_until;    /* n/a for documents dated on or after */
@@ -128,6 +141,7 @@ typedef struct rule {
     unsigned cert_scope;   /* `cert-scope`: PROFILE_SCOPE_* bits (profile.h); 0 = any */
     int profile_keys;      /* bit 0 addressed-to given, bit 1 cert-scope given */
     char *uncertain;       /* why the rule's source or date is doubtful, or NULL */
+    char *dates;           /* where its dates come from (docs/rules.md), or NULL */
     char *description;     /* longer explanation, or NULL */
     rule_example *examples;
     size_t nexamples;

@@ -166,7 +166,18 @@ static const find_case find_cases[] = {
     {"2018-11-25T10:00:00Z", NULL, "2018-11-25", "2018-11-25"},
     {"Monday, 3rd December 2018", NULL, "2018-12-03", "3rd December 2018"},
     {"Version 5.18 approved 2018-08-01", NULL, "2018-08-01", "2018-08-01"},
+    /* Spanish and Italian */
+    {"9 de mayo de 2019", "es", "2019-05-09", "9 de mayo de 2019"},
+    {"Fecha: 1º de enero del 2020", "es", "2020-01-01", NULL},
+    {"23 de septiembre de 2021", NULL, "2021-09-23", NULL},
+    {"9 maggio 2019", "it", "2019-05-09", "9 maggio 2019"},
+    {"31 dicembre 2022", NULL, "2022-12-31", NULL},
+    {"9 mai 2019", "fr", "2019-05-09", "9 mai 2019"},
+    {"9 May 2019", "en", "2019-05-09", "9 May 2019"},
+    {"May 9, 2019", "en", "2019-05-09", "May 9, 2019"},
     /* not dates */
+    {"de 2019", NULL, NULL, NULL},
+    {"9 de la 2019", NULL, NULL, NULL},
     {"OID 2.23.140.1.2.1", NULL, NULL, NULL},
     {"1.3.6.1.4.1.2018.1 and 1.2.2018.7", NULL, NULL, NULL},
     {"version 5.18", NULL, NULL, NULL},
@@ -479,6 +490,44 @@ static void test_bounds_and_garbage(void **state)
     }
 }
 
+/* date_find_ordered: an ambiguous numeric date is read only when the
+ * order is decided; a day > 12 decides it and says so. */
+static void test_date_find_ordered(void **state)
+{
+    (void)state;
+    char b[11];
+    date_order ev;
+    const char *amb = "09/05/2019";
+    assert_int_equal(date_find_ordered(amb, strlen(amb), DATE_ORDER_STRICT, &ev, NULL, NULL),
+                     DATE_NONE);
+    date_format(date_find_ordered(amb, strlen(amb), DATE_DMY, &ev, NULL, NULL), b);
+    assert_string_equal(b, "2019-05-09");
+    assert_int_equal(ev, DATE_ORDER_STRICT); /* it did not decide */
+    date_format(date_find_ordered(amb, strlen(amb), DATE_MDY, NULL, NULL, NULL), b);
+    assert_string_equal(b, "2019-09-05");
+    const char *dmy = "25/05/2019";
+    date_format(date_find_ordered(dmy, strlen(dmy), DATE_ORDER_STRICT, &ev, NULL, NULL), b);
+    assert_string_equal(b, "2019-05-25");
+    assert_int_equal(ev, DATE_DMY);
+    const char *mdy = "05/25/2019";
+    date_format(date_find_ordered(mdy, strlen(mdy), DATE_ORDER_STRICT, &ev, NULL, NULL), b);
+    assert_string_equal(b, "2019-05-25");
+    assert_int_equal(ev, DATE_MDY);
+    /* equal day and month, and the dotted form, are never ambiguous */
+    const char *same = "05/05/2019", *dot = "09.05.2019";
+    date_format(date_find_ordered(same, strlen(same), DATE_ORDER_STRICT, NULL, NULL, NULL), b);
+    assert_string_equal(b, "2019-05-05");
+    date_format(date_find_ordered(dot, strlen(dot), DATE_ORDER_STRICT, NULL, NULL, NULL), b);
+    assert_string_equal(b, "2019-05-09");
+    /* the search goes on past an undecided one */
+    const char *two = "09/05/2019 or 9 May 2019";
+    date_format(date_find_ordered(two, strlen(two), DATE_ORDER_STRICT, NULL, NULL, NULL), b);
+    assert_string_equal(b, "2019-05-09");
+    assert_int_equal(date_order_for_lang("en"), DATE_MDY);
+    assert_int_equal(date_order_for_lang("es"), DATE_DMY);
+    assert_int_equal(date_order_for_lang(NULL), DATE_DMY);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -490,6 +539,7 @@ int main(void)
         cmocka_unit_test(test_date_find_table),
         cmocka_unit_test(test_date_find_null_spans),
         cmocka_unit_test(test_date_find_linear),
+        cmocka_unit_test(test_date_find_ordered),
         cmocka_unit_test(test_durations_table),
         cmocka_unit_test(test_not_durations),
         cmocka_unit_test(test_durations_several),

@@ -61,6 +61,16 @@ static void test_parse_number(void **state)
     assert_string_equal(num("398 days"), "");
     assert_string_equal(num("I think so"), "");
     assert_string_equal(num("5,2 millions"), "");
+    /* a title glued to its number */
+    assert_string_equal(num("1.5.2.Contact Person"), "1.5.2");
+    assert_string_equal(num("1.5.2Contact Person"), "1.5.2");
+    assert_string_equal(num("1.INTRODUCTION"), "1");
+    assert_string_equal(num("4.9.1.1.\xc3\x89tat"), "4.9.1.1");
+    /* but not a word or a version glued to a bare number */
+    assert_string_equal(num("1Password"), "");
+    assert_string_equal(num("2.0beta"), "");
+    assert_string_equal(num("I.T. Security"), "");
+    assert_string_equal(num("IV.9.3Proc"), "");
 }
 
 static void test_number_order(void **state)
@@ -236,6 +246,140 @@ static void test_spec_errors(void **state)
     remove(path);
 }
 
+static const char *heading_of(const outline *o, const char *number)
+{
+    const section *x = sec(o, number);
+    return x && x->heading ? x->heading : "";
+}
+
+/* Headings as people write them: glued numbers, a number alone with its
+ * title on the next bold line, a title wrapped onto two lines, TOC lines
+ * with page numbers, a footnote that starts with a chapter number, title
+ * variants. */
+static void test_heading_forms(void **state)
+{
+    (void)state;
+    doc d;
+    doc_init(&d, "t.html");
+    add(&d, BLOCK_PARAGRAPH, 0, "1.5.2 Contact person 12"); /* TOC line, page 12 */
+    add(&d, BLOCK_PARAGRAPH, 0, "4.2.1 Performing identification and authentication functions 31");
+    add(&d, BLOCK_HEADING, 1, "1.INTRODUCTION");
+    add(&d, BLOCK_PARAGRAPH, 0, "Text.");
+    add(&d, BLOCK_HEADING, 2, "1.5.2.Contact Person");
+    add(&d, BLOCK_PARAGRAPH, 0, "Write to us.");
+    add(&d, BLOCK_HEADING, 2, "1.5.3Person Determining CPS Suitability for the Policy");
+    add(&d, BLOCK_PARAGRAPH, 0, "The board.");
+    add(&d, BLOCK_PARAGRAPH, 0, "4.2.1.");
+    doc_block *b = add(&d, BLOCK_PARAGRAPH, 0, "Performing identification and authentication functions");
+    b->flags |= BLOCK_BOLD;
+    add(&d, BLOCK_PARAGRAPH, 0, "The RA checks the request.");
+    add(&d, BLOCK_PARAGRAPH, 0, "4.6.4 Notification of new certificate issuance to");
+    add(&d, BLOCK_PARAGRAPH, 0, "subscriber");
+    add(&d, BLOCK_PARAGRAPH, 0, "We notify by email.");
+    add(&d, BLOCK_PARAGRAPH, 0, "6 Legacy applications may still rely on SHA-1.");
+    add(&d, BLOCK_HEADING, 2, "5.1.1 Site location and construction");
+    add(&d, BLOCK_HEADING, 2, "6 Legacy applications");   /* a footnote set as a heading */
+    add(&d, BLOCK_HEADING, 1, "6 Technical Security Controls");
+    add(&d, BLOCK_HEADING, 2, "4.10.2 Service availability");
+    add(&d, BLOCK_HEADING, 2, "4.10.1 Operational characteristics");
+    add(&d, BLOCK_HEADING, 2, "2.1 On-line repositories");
+    outline o;
+    cps_err e;
+    assert_int_equal(outline_build(&d, &spec, &o, &e), 0);
+    assert_int_equal(o.roles[0], ROLE_TOC);
+    assert_int_equal(o.roles[1], ROLE_TOC);
+    assert_int_equal(sec(&o, "1")->status, SEC_FOUND);
+    assert_string_equal(heading_of(&o, "1"), "INTRODUCTION");
+    assert_int_equal(sec(&o, "1.5.2")->heading_block, 4);
+    assert_string_equal(heading_of(&o, "1.5.2"), "Contact Person");
+    assert_int_equal(sec(&o, "1.5.3")->heading_block, 6);
+    assert_int_equal(sec(&o, "4.2.1")->heading_block, 8);
+    assert_string_equal(heading_of(&o, "4.2.1"), "Performing identification and authentication functions");
+    assert_int_equal(sec(&o, "4.2.1")->body_start, 10);
+    assert_int_equal(o.roles[9], ROLE_HEADING);
+    assert_false(sec(&o, "4.2.1")->empty);
+    assert_int_equal(sec(&o, "4.6.4")->heading_block, 11);
+    assert_string_equal(heading_of(&o, "4.6.4"), "Notification of new certificate issuance to subscriber");
+    assert_int_equal(sec(&o, "6")->heading_block, 17);  /* not the footnote */
+    assert_int_equal(o.duplicate, 0);
+    assert_int_equal(sec(&o, "2.1")->title_match, 1);   /* On-line = Online */
+    assert_int_equal(sec(&o, "4.10.1")->status, SEC_OUT_OF_ORDER);
+    outline_free(&o);
+    doc_free(&d);
+}
+
+/* A chapter title set apart without a number between numbered sections,
+ * and a PDF chapter heading wrapped onto a second line. */
+static void test_chapters_unnumbered_and_wrapped(void **state)
+{
+    (void)state;
+    doc d;
+    doc_init(&d, "t.html");
+    add(&d, BLOCK_HEADING, 1, "1 INTRODUCTION");
+    add(&d, BLOCK_HEADING, 2, "1.6 Definitions and acronyms");
+    add(&d, BLOCK_PARAGRAPH, 0, "Terms.");
+    doc_block *b = add(&d, BLOCK_PARAGRAPH, 0, "PUBLICATION AND REPOSITORY RESPONSIBILITIES");
+    b->flags |= BLOCK_BOLD;
+    add(&d, BLOCK_HEADING, 2, "2.1 Repositories");
+    add(&d, BLOCK_PARAGRAPH, 0, "At https://example.test/.");
+    b = add(&d, BLOCK_PARAGRAPH, 0, "IMPORTANT NOTICE"); /* bold capitals, not a section */
+    b->flags |= BLOCK_BOLD;
+    add(&d, BLOCK_HEADING, 1, "9 OTHER BUSINESS AND LEGAL");
+    add(&d, BLOCK_PARAGRAPH, 0, "MATTERS");
+    add(&d, BLOCK_HEADING, 2, "9.1 Fees");
+    add(&d, BLOCK_PARAGRAPH, 0, "None.");
+    outline o;
+    cps_err e;
+    assert_int_equal(outline_build(&d, &spec, &o, &e), 0);
+    assert_int_equal(sec(&o, "2")->status, SEC_FOUND);
+    assert_true(sec(&o, "2")->unnumbered);
+    assert_int_equal(sec(&o, "2")->heading_block, 3);
+    assert_int_equal(sec(&o, "9")->heading_block, 7);
+    assert_string_equal(heading_of(&o, "9"), "OTHER BUSINESS AND LEGAL MATTERS");
+    assert_int_equal(sec(&o, "9")->title_match, 1);
+    assert_int_equal(o.roles[8], ROLE_HEADING);
+    assert_int_equal(o.out_of_order, 0);
+    assert_int_equal(o.extra, 0);
+    outline_free(&o);
+    doc_free(&d);
+}
+
+/* A CP whose numbers were lost and whose titles are reworded: its headings
+ * align to RFC 3647 by level and order; the order vouches for a title that
+ * shares no word with the RFC's. */
+static void test_unnumbered_alignment(void **state)
+{
+    (void)state;
+    doc d;
+    doc_init(&d, "t.html");
+    add(&d, BLOCK_HEADING, 1, "Example Policy");
+    size_t reworded = 0;
+    for (size_t j = 0; j < spec.n; j++) {
+        const outline_entry *en = &spec.e[j];
+        char t[160];
+        if (!strcmp(en->number, "4.9") || !strcmp(en->number, "5.4") || j % 7 == 3) {
+            snprintf(t, sizeof t, "Zorblax %zu", j); /* shares no word with the RFC */
+            reworded++;
+        } else {
+            snprintf(t, sizeof t, "%s", en->title);
+        }
+        add(&d, BLOCK_HEADING, en->level + 1, t);
+        add(&d, BLOCK_PARAGRAPH, 0, "Some text.");
+    }
+    assert_true(reworded > 20);
+    outline o;
+    cps_err e;
+    assert_int_equal(outline_build(&d, &spec, &o, &e), 0);
+    assert_int_equal(sec(&o, "4.9")->status, SEC_FOUND);
+    assert_true(sec(&o, "4.9")->unnumbered);
+    assert_string_equal(heading_of(&o, "4.9"), "Zorblax 84");
+    assert_int_equal(sec(&o, "5.4")->status, SEC_FOUND);
+    assert_int_equal(o.missing, 0);
+    assert_int_equal(o.out_of_order, 0);
+    outline_free(&o);
+    doc_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -246,6 +390,9 @@ int main(void)
         cmocka_unit_test(test_many_headings_bounded),
         cmocka_unit_test(test_toc_in_table_and_bare_title),
         cmocka_unit_test(test_spec_errors),
+        cmocka_unit_test(test_heading_forms),
+        cmocka_unit_test(test_unnumbered_alignment),
+        cmocka_unit_test(test_chapters_unnumbered_and_wrapped),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -166,6 +166,46 @@ static void test_refuses_bad_dates(void **state)
     free(t);
 }
 
+/* adopted, effective.SECTION, a schedule step's adoption */
+static void test_source_dates(void **state)
+{
+    (void)state;
+    char *t = variant("effective = 2016-12-03\n",
+                      "effective = 2016-12-03\nadopted = 2015-12-03\neffective.1.5.2 = 2018-10-14 # SC-006\n"
+                      "dates = Ballot 156\n");
+    ruleset rs;
+    ruleset_init(&rs);
+    cps_err e;
+    assert_int_equal(load_text(t, &rs, &e, NULL), 0);
+    const rule *r = &rs.rules[0];
+    assert_int_equal(r->adopted, date_from_ymd(2015, 12, 3));
+    assert_int_equal(r->nsec_from, 1);
+    assert_string_equal(r->sec_from[0].number, "1.5.2");
+    assert_int_equal(r->sec_from[0].from, date_from_ymd(2018, 10, 14));
+    assert_string_equal(r->dates, "Ballot 156");
+    ruleset_free(&rs);
+    free(t);
+    t = variant("effective = 2016-12-03\n", "effective = 2016-12-03\nadopted = 2017-01-01\n");
+    expect_refusal(t, "adopted must not be after effective", 1);
+    free(t);
+    t = variant("effective = 2016-12-03\n", "effective = 2016-12-03\neffective.1.5.2 = 2016-01-01\n");
+    expect_refusal(t, "effective.1.5.2 must be after effective", 1);
+    free(t);
+    t = variant("effective = 2016-12-03\n", "effective = 2016-12-03\neffective.4.9.12 = 2021-05-01\n");
+    expect_refusal(t, "effective.4.9.12: the section is not in the rule's scope", 1);
+    free(t);
+    t = variant("effective = 2016-12-03\n", "effective = 2016-12-03\neffective.1.5.9 = 2021-05-01\n");
+    expect_refusal(t, "effective.1.5.9: section '1.5.9' is not an RFC 3647 section", 8);
+    free(t);
+    t = variant("effective = 2016-12-03\n",
+                "effective = 2016-12-03\neffective.1.5.2 = 2021-05-01\neffective.1.5.2 = 2022-05-01\n");
+    expect_refusal(t, "given twice", 9);
+    free(t);
+    t = variant("effective = 2016-12-03\n", "effective = 2016-12-03\neffective.1.5.2 = soon\n");
+    expect_refusal(t, "bad date", 8);
+    free(t);
+}
+
 static void test_refuses_unknown_sections(void **state)
 {
     (void)state;
@@ -419,6 +459,7 @@ int main(void)
         cmocka_unit_test(test_refuses_duplicate_id),
         cmocka_unit_test(test_refuses_duplicate_across_files),
         cmocka_unit_test(test_refuses_bad_dates),
+        cmocka_unit_test(test_source_dates),
         cmocka_unit_test(test_refuses_unknown_sections),
         cmocka_unit_test(test_refuses_bad_pattern),
         cmocka_unit_test(test_refuses_missing_examples),

@@ -931,7 +931,7 @@ static int limit_text(evalctx *c, size_t blk, const char *ctx, size_t n, size_t 
     size_t nun = 0, nal = 0;
     if (r->unless.n && all_spans(c, blk, &r->unless, ctx, n, un, LIMIT_MAX_SPANS, &nun) < 0)
         return -1;
-    if (nun && r->subject_also && all_spans(c, blk, &r->also, ctx, n, al, LIMIT_MAX_SPANS, &nal) < 0)
+    if (nun && r->also_wins && all_spans(c, blk, &r->also, ctx, n, al, LIMIT_MAX_SPANS, &nal) < 0)
         return -1;
     dated dates[16];
     size_t ndates = 0;

@@ -112,9 +112,12 @@ typedef struct rule {
     int max_age;           /* meta annual-update: days */
     int span_section;      /* forbid: `span = section`, match the whole own text of a section */
     int in_headings;       /* require: `headings = yes`, headings count too */
-    int subject_also;      /* limit: `subject = also`: an `unless` cue does not set a
-                              duration aside when an `also` cue stands beside it
-                              ("identity and domain data ... 825 days") */
+    int also_wins;         /* limit: `also-wins = yes` (formerly `subject = also`): an
+                              `unless` cue does not set a duration aside when an `also`
+                              cue stands beside it ("identity and domain data ... 825
+                              days") */
+    unsigned subject;      /* limit, forbid: the certificate classes the rule is about
+                              (subject.h SUBJ_* bits); 0 = not said, every value counts */
     char *uncertain;       /* why the rule's source or date is doubtful, or NULL */
     char *description;     /* longer explanation, or NULL */
     rule_example *examples;

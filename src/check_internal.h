@@ -10,6 +10,9 @@
  *   check_doc.c      document-level kinds: structure, language, meta,
  *                    title, headings, translation
  *   check_example.c  rule examples as small documents (cpslint rules --test)
+ *   check_subject.c  which certificate a value is about (subject.h over the
+ *                    document: row label, column header, caption, lead-in,
+ *                    section heading)
  *
  * Adding a kind: its evaluation in one new file, declared here, and one row
  * of the kind table in check.c (evaluation and example document). The rules
@@ -134,5 +137,29 @@ size_t chk_clause_of(const size_t *starts, size_t nc, size_t pos);
 /* The first clause of the first non-empty own-text block of section si,
  * as a span of its folded text. Returns the block index or (size_t)-1. */
 size_t chk_first_body_clause(analysis *a, int si, size_t *cs, size_t *ce);
+
+/* ---- which certificate a value is about (check_subject.c) -------------- */
+
+/* The classes (subject.h) the surroundings of block bi name. */
+typedef struct chk_value_ctx {
+    unsigned near;    /* table cell: its row label (first cell), else its column
+                         header, else the table's caption; list item or
+                         paragraph: the paragraph ending with ':' that leads in */
+    unsigned section; /* the heading of its section, else of the parent section */
+    unsigned labels;  /* table cell: every row label and column header of the table */
+} chk_value_ctx;
+/* The labels of the last table asked about (memo->table 0 at first), so
+ * the cells of one table cost one walk of it. */
+typedef struct chk_table_memo {
+    int table;
+    unsigned labels;
+} chk_table_memo;
+void chk_value_context(analysis *a, size_t bi, chk_table_memo *memo, chk_value_ctx *v);
+/* 1 when a value is another certificate's than r's `subject`: the first
+ * class named, nearest first — seg (the clause or cell before the value),
+ * v->near, clause (the whole clause), v->section — is none of the rule's;
+ * or none is named and the value sits in a table whose labels name a class
+ * the rule does not cover. 0 for a rule without `subject`. */
+int chk_subject_other(const rule *r, unsigned seg, unsigned clause, const chk_value_ctx *v);
 
 #endif

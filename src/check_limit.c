@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "check_internal.h"
+#include "subject.h"
 
 typedef struct span_t {
     size_t s, e;
@@ -182,10 +183,125 @@ typedef struct limit_hit {
 #define LIMIT_MAX_DUR 32
 #define LIMIT_MAX_SPANS 64
 
+/* "3 days a week", "2 jours par semaine": a rate, not a duration. */
+static int is_rate(const char *s, size_t at, size_t n)
+{
+    static const char *const w[] = {"a week", "per week", "each week", "every week", "a month",
+                                    "per month", "each month", "a year", "per year", "per annum",
+                                    "par semaine", "par mois", "par an", "a la semaine", NULL};
+    while (at < n && s[at] == ' ')
+        at++;
+    for (size_t i = 0; w[i]; i++) {
+        size_t k = strlen(w[i]);
+        if (at + k <= n && !memcmp(s + at, w[i], k) && (at + k == n || !isalnum((unsigned char)s[at + k])))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when the window a schedule in the text gives duration i of durs
+ * ("398 days until 2026-03-14, then 200 days"; "from 2027-03-15, 100
+ * days") covers as_of; seg is where the text about it starts. */
+static int in_window(const char *ctx, size_t n, const duration *durs, size_t nd, size_t i,
+                     const dated *dates, size_t ndates, size_t seg, cps_date as_of)
+{
+    const duration *d = &durs[i];
+    cps_date wfrom = DATE_NONE, wto = DATE_NONE; /* [wfrom, wto) */
+    size_t next = i + 1 < nd ? durs[i + 1].start : n;
+    for (size_t k = 0; k < ndates; k++) {
+        const dated *x = &dates[k];
+        if (x->dir == DIR_NONE)
+            continue;
+        int before = x->e <= d->start && x->s >= seg;
+        int after = x->s >= d->end && x->e <= next;
+        if (!before && !after)
+            continue;
+        int is_end = x->dir == DIR_END_INCL || x->dir == DIR_END_EXCL;
+        cps_date end_excl = x->dir == DIR_END_INCL ? x->d + 1 : x->d;
+        cps_date start = x->dir == DIR_START_AFTER ? x->d + 1 : x->d;
+        if (before) {
+            /* a date between the previous duration and this one */
+            int prev_owns = i > 0 && !has_punct(ctx, durs[i - 1].end, x->cue);
+            if (is_end && i > 0 && has_then(ctx, x->e, d->start)) {
+                wfrom = end_excl; /* "398 days until D, then 200 days" */
+            } else if (prev_owns) {
+                continue;
+            } else if (is_end) {
+                wto = end_excl;
+            } else {
+                wfrom = start;
+            }
+        } else {
+            /* a date after this duration, before the next one */
+            int mine = i + 1 == nd || !has_punct(ctx, d->end, x->cue);
+            if (!mine)
+                continue;
+            if (is_end)
+                wto = end_excl;
+            else
+                wfrom = start;
+        }
+    }
+    return !((wfrom != DATE_NONE && as_of < wfrom) || (wto != DATE_NONE && as_of >= wto));
+}
+
+static size_t find_dates(const char *ctx, size_t n, const char *lang, dated *dates, size_t max)
+{
+    size_t ndates = 0;
+    for (size_t from = 0; from < n && ndates < max;) {
+        size_t a, b;
+        cps_date d = date_find(ctx + from, n - from, lang, &a, &b);
+        if (d == DATE_NONE)
+            break;
+        dated *x = &dates[ndates++];
+        x->s = from + a;
+        x->e = from + b;
+        x->d = d;
+        x->dir = date_direction(ctx, x->s, &x->cue);
+        from += b > 0 ? b : 1;
+    }
+    return ndates;
+}
+
+/* The second part of "10 years and 6 months" is not a duration of its own. */
+static int continues_previous(const char *ctx, const duration *durs, size_t i)
+{
+    if (i == 0)
+        return 0;
+    size_t gs = durs[i - 1].end, ge = durs[i].start;
+    while (gs < ge && ctx[gs] == ' ')
+        gs++;
+    while (ge > gs && ctx[ge - 1] == ' ')
+        ge--;
+    return (ge - gs == 3 && !memcmp(ctx + gs, "and", 3)) ||
+           (ge - gs == 2 && !memcmp(ctx + gs, "et", 2)) || (ge - gs == 1 && ctx[gs] == ',');
+}
+
+/* What the surroundings of block bi say its values are about, worked out
+ * on first need (most blocks have no duration near a cue). */
+typedef struct lazy_ctx {
+    analysis *a;
+    size_t bi;
+    chk_table_memo *memo;
+    int done;
+    chk_value_ctx v;
+} lazy_ctx;
+
+static const chk_value_ctx *lazy_get(lazy_ctx *l)
+{
+    if (!l->done) {
+        chk_value_context(l->a, l->bi, l->memo, &l->v);
+        l->done = 1;
+    }
+    return &l->v;
+}
+
 /* Evaluate the durations of ctx[rs, re) with ctx[0, n) as context; ctx is
- * part of the matching text of block blk, or blk is CHK_NO_BLOCK. */
+ * part of the matching text of block blk, or blk is CHK_NO_BLOCK. vc says
+ * what the block's surroundings say its values are about. */
 static int limit_text(evalctx *c, size_t blk, const char *ctx, size_t n, size_t rs, size_t re,
-                      const char *lang, cps_date as_of, const limit_step *st, limit_hit *hit)
+                      const char *lang, cps_date as_of, const limit_step *st,
+                      lazy_ctx *vc, limit_hit *hit)
 {
     const rule *r = c->r;
     memset(hit, 0, sizeof *hit);
@@ -209,19 +325,7 @@ static int limit_text(evalctx *c, size_t blk, const char *ctx, size_t n, size_t 
     if (nun && r->also_wins && all_spans(c, blk, &r->also, ctx, n, al, LIMIT_MAX_SPANS, &nal) < 0)
         return -1;
     dated dates[16];
-    size_t ndates = 0;
-    for (size_t from = 0; from < n && ndates < 16;) {
-        size_t a, b;
-        cps_date d = date_find(ctx + from, n - from, lang, &a, &b);
-        if (d == DATE_NONE)
-            break;
-        dated *x = &dates[ndates++];
-        x->s = from + a;
-        x->e = from + b;
-        x->d = d;
-        x->dir = date_direction(ctx, x->s, &x->cue);
-        from += b > 0 ? b : 1;
-    }
+    size_t ndates = find_dates(ctx, n, lang, dates, 16);
     /* An `unless` cue before the first `near` cue is the clause's subject
      * ("The Root CA issues a CRL ..."): every duration in it is set aside. */
     span_t first_near;
@@ -230,67 +334,28 @@ static int limit_text(evalctx *c, size_t blk, const char *ctx, size_t n, size_t 
         for (size_t k = 0; k < nun; k++)
             if (un[k].e <= first_near.s)
                 return 0;
+    unsigned clause_cls = r->subject ? subject_classes(ctx + rs, re - rs) : 0;
     for (size_t i = 0; i < nd; i++) {
         duration *d = &durs[i];
         if (r->limit_min ? d->bound < 0 : d->bound > 0)
             continue; /* "at most 7 years" says nothing about a minimum, and vice versa */
-        if (i > 0) {
-            /* the second part of "10 years and 6 months" is not a duration of its own */
-            size_t gs = durs[i - 1].end, ge = d->start;
-            while (gs < ge && ctx[gs] == ' ')
-                gs++;
-            while (ge > gs && ctx[ge - 1] == ' ')
-                ge--;
-            if ((ge - gs == 3 && !memcmp(ctx + gs, "and", 3)) ||
-                (ge - gs == 2 && !memcmp(ctx + gs, "et", 2)) || (ge - gs == 1 && ctx[gs] == ','))
-                continue;
-        }
+        if (continues_previous(ctx, durs, i) || is_rate(ctx, d->end, re))
+            continue;
         size_t seg = i > 0 ? durs[i - 1].end : 0;
         int cancelled = 0;
         for (size_t k = 0; k < nun && !cancelled; k++)
             cancelled = un[k].s >= seg && un[k].s < d->start;
         if (cancelled && spans_in(al, nal, seg, d->start))
-            cancelled = 0; /* subject = also: the rule's own subject is named too */
+            cancelled = 0; /* also-wins: the rule's own subject is named too */
         if (cancelled)
             continue;
-        /* The window a schedule in the text gives this duration. */
-        cps_date wfrom = DATE_NONE, wto = DATE_NONE; /* [wfrom, wto) */
-        size_t next = i + 1 < nd ? durs[i + 1].start : n;
-        for (size_t k = 0; k < ndates; k++) {
-            const dated *x = &dates[k];
-            if (x->dir == DIR_NONE)
-                continue;
-            int before = x->e <= d->start && x->s >= seg;
-            int after = x->s >= d->end && x->e <= next;
-            if (!before && !after)
-                continue;
-            int is_end = x->dir == DIR_END_INCL || x->dir == DIR_END_EXCL;
-            cps_date end_excl = x->dir == DIR_END_INCL ? x->d + 1 : x->d;
-            cps_date start = x->dir == DIR_START_AFTER ? x->d + 1 : x->d;
-            if (before) {
-                /* a date between the previous duration and this one */
-                int prev_owns = i > 0 && !has_punct(ctx, durs[i - 1].end, x->cue);
-                if (is_end && i > 0 && has_then(ctx, x->e, d->start)) {
-                    wfrom = end_excl; /* "398 days until D, then 200 days" */
-                } else if (prev_owns) {
-                    continue;
-                } else if (is_end) {
-                    wto = end_excl;
-                } else {
-                    wfrom = start;
-                }
-            } else {
-                /* a date after this duration, before the next one */
-                int mine = i + 1 == nd || !has_punct(ctx, d->end, x->cue);
-                if (!mine)
-                    continue;
-                if (is_end)
-                    wto = end_excl;
-                else
-                    wfrom = start;
-            }
+        if (r->subject) {
+            size_t ss = seg > rs ? seg : rs;
+            unsigned segc = subject_classes(ctx + ss, d->start - ss);
+            if (chk_subject_other(r, segc, clause_cls, lazy_get(vc)))
+                continue; /* another certificate's value */
         }
-        if ((wfrom != DATE_NONE && as_of < wfrom) || (wto != DATE_NONE && as_of >= wto))
+        if (!in_window(ctx, n, durs, nd, i, dates, ndates, seg, as_of))
             continue;
         int level = limit_compare(r, st, d);
         if (level > hit->level) {
@@ -411,6 +476,7 @@ static void eval_limit_at(evalctx *c, analysis *a, check_result *out, cps_date a
         return;
     const char *lang = a->lang[0] ? a->lang : NULL;
     int skip_table = -1; /* a table whose caption names what the rule excludes */
+    chk_table_memo memo = {0, 0};
     for (size_t bi = 0; bi < a->d.nblocks && !c->failed; bi++) {
         if (!chk_block_in_scope(&c->scope, r, a, bi) || a->o.roles[bi] == ROLE_HEADING)
             continue;
@@ -458,8 +524,9 @@ static void eval_limit_at(evalctx *c, analysis *a, check_result *out, cps_date a
             size_t cs = 0, ce = 0;
             cell_context(a, bi, &ctx, &cs, &ce);
             limit_hit h;
+            lazy_ctx vc = {a, bi, &memo, 0, {0, 0, 0}};
             int rc = ce > cs ? limit_text(c, CHK_NO_BLOCK, buf_cstr(&ctx), ctx.len, cs, ce, lang,
-                                          as_of, st, &h)
+                                          as_of, st, &vc, &h)
                              : 0;
             if (rc == 0 && ce > cs && h.level > 0)
                 limit_finding(c, a, out, bi, h.s - cs, h.e - cs, &h, as_of, st);
@@ -470,11 +537,12 @@ static void eval_limit_at(evalctx *c, analysis *a, check_result *out, cps_date a
         }
         size_t *starts = NULL;
         size_t nc = text_clauses(tm->s, tm->len, &starts);
+        lazy_ctx vc = {a, bi, &memo, 0, {0, 0, 0}};
         for (size_t k = 0; k < nc && !c->failed; k++) {
             size_t cs = starts[k], ce = starts[k + 1];
             limit_hit h;
             if (limit_text(c, chk_pf_block(c, a, bi), tm->s + cs, ce - cs, 0, ce - cs, lang, as_of,
-                           st, &h) < 0)
+                           st, &vc, &h) < 0)
                 break;
             if (h.level > 0)
                 limit_finding(c, a, out, bi, cs + h.s, cs + h.e, &h, as_of, st);

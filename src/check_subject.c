@@ -1,0 +1,145 @@
+/* check_subject.c — which certificate a value in the document is about:
+ * subject.h's classes read from the value's surroundings (check_internal.h
+ * says in which order), and dated permissions that are not use. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_internal.h"
+#include "subject.h"
+
+static unsigned block_classes(analysis *a, size_t k)
+{
+    const text_map *tm = analysis_folded(a, k);
+    return tm && tm->len ? subject_classes(tm->s, tm->len) : 0;
+}
+
+static size_t first_of_table(const analysis *a, size_t bi)
+{
+    int t = a->d.blocks[bi].table;
+    while (bi > 0 && a->d.blocks[bi - 1].table == t)
+        bi--;
+    return bi;
+}
+
+/* Row labels (first cells) and column headers of the table starting at
+ * block first: the classes they name, all rows together. Tables of a CPS
+ * are small; the walk stops at 2,000 cells. */
+static unsigned table_labels(analysis *a, size_t first)
+{
+    unsigned u = 0;
+    int t = a->d.blocks[first].table;
+    for (size_t k = first; k < a->d.nblocks && a->d.blocks[k].table == t && k - first < 2000; k++) {
+        const doc_block *b = &a->d.blocks[k];
+        if ((b->row > 0 && b->col == 0) || (b->row == 0 && b->col > 0))
+            u |= block_classes(a, k);
+    }
+    return u;
+}
+
+/* The paragraph that leads into block bi: for a list item, the nearest
+ * earlier paragraph of its section past the list's other items; for a
+ * paragraph, the one just before it. Only a paragraph ending with ':'
+ * leads in ("For the status of Subordinate CA Certificates:"). */
+static size_t lead_in(analysis *a, size_t bi)
+{
+    int si = a->o.block_sec[bi];
+    int list = a->d.blocks[bi].kind == BLOCK_LIST_ITEM;
+    for (size_t k = bi; k-- > 0 && bi - k <= 200;) {
+        if (a->o.block_sec[k] != si || a->o.roles[k] == ROLE_HEADING)
+            return (size_t)-1;
+        const doc_block *b = &a->d.blocks[k];
+        if (list && b->kind == BLOCK_LIST_ITEM)
+            continue;
+        if (b->kind != BLOCK_PARAGRAPH)
+            return (size_t)-1;
+        const text_map *tm = analysis_folded(a, k);
+        size_t n = tm ? tm->len : 0;
+        while (n > 0 && tm->s[n - 1] == ' ')
+            n--;
+        return n > 0 && tm->s[n - 1] == ':' ? k : (size_t)-1;
+    }
+    return (size_t)-1;
+}
+
+/* The caption of the table starting at block first: an unnumbered heading
+ * or a short paragraph at most 3 blocks above it, in its section. */
+static size_t caption_of(analysis *a, size_t first)
+{
+    int si = a->o.block_sec[first];
+    for (size_t k = first; k-- > 0 && first - k <= 3;) {
+        if (a->o.block_sec[k] != si || a->o.roles[k] == ROLE_HEADING)
+            return (size_t)-1;
+        const doc_block *b = &a->d.blocks[k];
+        if (b->kind == BLOCK_HEADING)
+            return k;
+        if (b->kind == BLOCK_PARAGRAPH) {
+            const text_map *tm = analysis_folded(a, k);
+            return tm && tm->len <= 300 ? k : (size_t)-1;
+        }
+        if (b->kind == BLOCK_TABLE_CELL)
+            return (size_t)-1;
+    }
+    return (size_t)-1;
+}
+
+void chk_value_context(analysis *a, size_t bi, chk_table_memo *memo, chk_value_ctx *v)
+{
+    memset(v, 0, sizeof *v);
+    const doc_block *b = &a->d.blocks[bi];
+    if (b->kind == BLOCK_TABLE_CELL && b->table > 0) {
+        size_t first = first_of_table(a, bi);
+        /* the row label, then the column header, then the caption */
+        for (size_t k = bi; k-- > first && !v->near;) {
+            const doc_block *x = &a->d.blocks[k];
+            if (x->row != b->row)
+                break;
+            if (x->col == 0)
+                v->near = block_classes(a, k);
+        }
+        for (size_t k = first; k < bi && !v->near; k++) {
+            const doc_block *x = &a->d.blocks[k];
+            if (x->row != 0)
+                break;
+            if (x->col == b->col && b->row > 0)
+                v->near = block_classes(a, k);
+        }
+        size_t cap = caption_of(a, first);
+        if (!v->near && cap != (size_t)-1)
+            v->near = block_classes(a, cap);
+        if (!memo || memo->table != b->table) {
+            unsigned l = table_labels(a, first);
+            if (!memo)
+                v->labels = l;
+            else {
+                memo->table = b->table;
+                memo->labels = l;
+            }
+        }
+        if (memo)
+            v->labels = memo->labels;
+    } else {
+        size_t li = lead_in(a, bi);
+        if (li != (size_t)-1)
+            v->near = block_classes(a, li);
+    }
+    /* the section's heading, then its parent's */
+    int si = a->o.block_sec[bi];
+    for (int up = 0; si >= 0 && up < 2 && !v->section; up++) {
+        const section *s = &a->o.secs[si];
+        if (s->heading_block != (size_t)-1)
+            v->section = block_classes(a, s->heading_block);
+        si = s->parent;
+    }
+}
+
+int chk_subject_other(const rule *r, unsigned seg, unsigned clause, const chk_value_ctx *v)
+{
+    if (!r->subject)
+        return 0;
+    unsigned cls = seg ? seg : v->near ? v->near : clause ? clause : v->section;
+    if (cls)
+        return !(cls & r->subject);
+    /* no class said, in a table whose rows are of several classes, some
+     * not the rule's: a reviewer cannot tell either */
+    return (v->labels & ~r->subject) != 0;
+}

@@ -138,6 +138,20 @@ size_t chk_clause_of(const size_t *starts, size_t nc, size_t pos);
  * as a span of its folded text. Returns the block index or (size_t)-1. */
 size_t chk_first_body_clause(analysis *a, int si, size_t *cs, size_t *ce);
 
+/* ---- dates in text (check_limit.c) -------------------------------------- */
+
+/* The window a date opens or closes, from the words just before it. */
+typedef enum {
+    DIR_NONE = 0,
+    DIR_START,       /* from, on or after, as of, à partir du */
+    DIR_START_AFTER, /* after, après le */
+    DIR_END_INCL,    /* until, through, jusqu'au */
+    DIR_END_EXCL     /* before, prior to, avant le */
+} chk_date_dir;
+/* The direction of the date starting at s[ds] (matching text); *cue_at is
+ * where its cue word starts (ds when none). */
+chk_date_dir chk_date_direction(const char *s, size_t ds, size_t *cue_at);
+
 /* ---- which certificate a value is about (check_subject.c) -------------- */
 
 /* The classes (subject.h) the surroundings of block bi name. */
@@ -161,5 +175,13 @@ void chk_value_context(analysis *a, size_t bi, chk_table_memo *memo, chk_value_c
  * or none is named and the value sits in a table whose labels name a class
  * the rule does not cover. 0 for a rule without `subject`. */
 int chk_subject_other(const rule *r, unsigned seg, unsigned clause, const chk_value_ctx *v);
+/* For a forbid rule with a `subject` (the algorithm rules): 1 when the
+ * match at s[ms] in clause s[cs, ce) of block bi is not the document's own
+ * use: the value is another certificate's (chk_subject_other), or the
+ * clause, or the paragraph leading into it, is a permission with an end
+ * date ("MAY ... until 1 January 2017", "jusqu'au ...") or a window that
+ * ended by as_of ("Prior to 2016-01-01, ..."). */
+int chk_forbid_elsewhere(const rule *r, analysis *a, size_t bi, const char *s, size_t cs,
+                         size_t ce, size_t ms, cps_date as_of, chk_table_memo *memo);
 
 #endif

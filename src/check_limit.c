@@ -12,21 +12,20 @@ typedef struct span_t {
     size_t s, e;
 } span_t;
 
-typedef enum { DIR_NONE = 0, DIR_START, DIR_START_AFTER, DIR_END_INCL, DIR_END_EXCL } date_dir;
 
 typedef struct dated {
     size_t s, e;
     cps_date d;
-    date_dir dir;
+    chk_date_dir dir;
     size_t cue;       /* offset of the cue word, or s when none */
 } dated;
 
 /* The direction a date gives a window, from the words just before it. */
-static date_dir date_direction(const char *s, size_t ds, size_t *cue_at)
+chk_date_dir chk_date_direction(const char *s, size_t ds, size_t *cue_at)
 {
     static const struct {
         const char *w;
-        date_dir d;
+        chk_date_dir d;
     } cues[] = {
         {"on or after", DIR_START}, {"on and after", DIR_START}, {"as from", DIR_START},
         {"as of", DIR_START}, {"from", DIR_START}, {"starting", DIR_START},
@@ -41,7 +40,7 @@ static date_dir date_direction(const char *s, size_t ds, size_t *cue_at)
         {"avant", DIR_END_EXCL},
     };
     size_t lo = ds > 48 ? ds - 48 : 0;
-    date_dir best = DIR_NONE;
+    chk_date_dir best = DIR_NONE;
     size_t best_at = 0, best_len = 0;
     for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++) {
         size_t k = strlen(cues[i].w);
@@ -257,7 +256,7 @@ static size_t find_dates(const char *ctx, size_t n, const char *lang, dated *dat
         x->s = from + a;
         x->e = from + b;
         x->d = d;
-        x->dir = date_direction(ctx, x->s, &x->cue);
+        x->dir = chk_date_direction(ctx, x->s, &x->cue);
         from += b > 0 ? b : 1;
     }
     return ndates;

@@ -1,6 +1,7 @@
 /* check_subject.c — which certificate a value in the document is about:
  * subject.h's classes read from the value's surroundings (check_internal.h
  * says in which order), and dated permissions that are not use. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -142,4 +143,66 @@ int chk_subject_other(const rule *r, unsigned seg, unsigned clause, const chk_va
     /* no class said, in a table whose rows are of several classes, some
      * not the rule's: a reviewer cannot tell either */
     return (v->labels & ~r->subject) != 0;
+}
+
+static int has_word(const char *s, size_t n, const char *const *w)
+{
+    for (size_t i = 0; w[i]; i++) {
+        size_t k = strlen(w[i]);
+        for (size_t at = 0; at + k <= n; at++)
+            if (!memcmp(s + at, w[i], k) && (at == 0 || !isalnum((unsigned char)s[at - 1])) &&
+                (at + k == n || !isalnum((unsigned char)s[at + k])))
+                return 1;
+    }
+    return 0;
+}
+
+/* A permission with an end date, or a window closed by as_of. */
+static int dated_permission(const char *s, size_t n, const char *lang, cps_date as_of)
+{
+    static const char *const may[] = {"may", "might", "could", "permitted", "allowed", "peut",
+                                      "peuvent", "pouvait", "pouvaient", "pourra", "pourront",
+                                      "autorise", "autorisee", "autorises", "autorisees", "permis",
+                                      NULL};
+    int permission = -1;
+    for (size_t from = 0; from < n;) {
+        size_t a, b, cue;
+        cps_date d = date_find(s + from, n - from, lang, &a, &b);
+        if (d == DATE_NONE)
+            break;
+        chk_date_dir dir = chk_date_direction(s, from + a, &cue);
+        if (dir == DIR_END_INCL || dir == DIR_END_EXCL) {
+            if ((dir == DIR_END_INCL ? d + 1 : d) <= as_of)
+                return 1; /* "until 2017-01-01", "prior to 2016-01-01": over */
+            if (permission < 0)
+                permission = has_word(s, n, may);
+            if (permission)
+                return 1; /* a transition the requirement itself grants */
+        }
+        from += b > 0 ? b : 1;
+    }
+    return 0;
+}
+
+int chk_forbid_elsewhere(const rule *r, analysis *a, size_t bi, const char *s, size_t cs,
+                         size_t ce, size_t ms, cps_date as_of, chk_table_memo *memo)
+{
+    if (!r->subject)
+        return 0;
+    chk_value_ctx v;
+    chk_value_context(a, bi, memo, &v);
+    if (chk_subject_other(r, subject_classes(s + cs, ms - cs), subject_classes(s + cs, ce - cs), &v))
+        return 1;
+    const char *lang = a->lang[0] ? a->lang : NULL;
+    if (dated_permission(s + cs, ce - cs, lang, as_of))
+        return 1;
+    size_t li = a->d.blocks[bi].kind == BLOCK_LIST_ITEM ? lead_in(a, bi) : (size_t)-1;
+    if (li == (size_t)-1)
+        return 0;
+    const text_map *it = analysis_folded(a, li);
+    size_t *st = NULL;
+    size_t nc = text_clauses(it->s, it->len, &st);
+    size_t lcs = nc ? st[nc - 1] : 0;
+    free(st);
+    return dated_permission(it->s + lcs, it->len - lcs, lang, as_of);
 }

@@ -167,6 +167,8 @@ static void eval_forbid(evalctx *c, analysis *a, check_result *out, int translat
                 f->translation = translation;
                 chk_finding_at_section(f, a, a->o.block_sec[bi]);
                 chk_finding_snippet(f, a, bi, ms, me);
+                if (r->subject)
+                    chk_finding_row_label(f, a, bi);
             }
         }
         free(done);

@@ -181,6 +181,10 @@ int chk_subject_other(const rule *r, unsigned seg, unsigned clause, const chk_va
  * clause, or the paragraph leading into it, is a permission with an end
  * date ("MAY ... until 1 January 2017", "jusqu'au ...") or a window that
  * ended by as_of ("Prior to 2016-01-01, ..."). */
+/* A finding in a table cell quotes the row's label before the cell
+ * ("Subscriber certificates | 398 days"); nothing for other blocks or
+ * the first column. */
+void chk_finding_row_label(finding *f, analysis *a, size_t bi);
 int chk_forbid_elsewhere(const rule *r, analysis *a, size_t bi, const char *s, size_t cs,
                          size_t ce, size_t ms, cps_date as_of, chk_table_memo *memo);
 

@@ -201,8 +201,19 @@ static int is_rate(const char *s, size_t at, size_t n)
 /* 1 when the window a schedule in the text gives duration i of durs
  * ("398 days until 2026-03-14, then 200 days"; "from 2027-03-15, 100
  * days") covers as_of; seg is where the text about it starts. */
+#define LIMIT_MAX_ROW_STARTS 32
+
+/* The dates rows of a schedule table start from ("on or after March 15,
+ * 2026 | 200 days"): a row's window ends where the next row's begins. */
+typedef struct row_starts {
+    int table;                /* the table they are for; 0 none yet */
+    size_t n;
+    cps_date d[LIMIT_MAX_ROW_STARTS];
+} row_starts;
+
 static int in_window(const char *ctx, size_t n, const duration *durs, size_t nd, size_t i,
-                     const dated *dates, size_t ndates, size_t seg, cps_date as_of)
+                     const dated *dates, size_t ndates, size_t seg, cps_date as_of,
+                     const row_starts *rows)
 {
     const duration *d = &durs[i];
     cps_date wfrom = DATE_NONE, wto = DATE_NONE; /* [wfrom, wto) */
@@ -241,6 +252,10 @@ static int in_window(const char *ctx, size_t n, const duration *durs, size_t nd,
                 wfrom = start;
         }
     }
+    if (rows && wfrom != DATE_NONE && wto == DATE_NONE)
+        for (size_t k = 0; k < rows->n; k++)
+            if (rows->d[k] > wfrom && (wto == DATE_NONE || rows->d[k] < wto))
+                wto = rows->d[k]; /* a later row takes over */
     return !((wfrom != DATE_NONE && as_of < wfrom) || (wto != DATE_NONE && as_of >= wto));
 }
 
@@ -284,6 +299,7 @@ typedef struct lazy_ctx {
     chk_table_memo *memo;
     int done;
     chk_value_ctx v;
+    const row_starts *rows;   /* table cell: its table's row start dates */
 } lazy_ctx;
 
 static const chk_value_ctx *lazy_get(lazy_ctx *l)
@@ -354,7 +370,7 @@ static int limit_text(evalctx *c, size_t blk, const char *ctx, size_t n, size_t 
             if (chk_subject_other(r, segc, clause_cls, lazy_get(vc)))
                 continue; /* another certificate's value */
         }
-        if (!in_window(ctx, n, durs, nd, i, dates, ndates, seg, as_of))
+        if (!in_window(ctx, n, durs, nd, i, dates, ndates, seg, as_of, vc->rows))
             continue;
         int level = limit_compare(r, st, d);
         if (level > hit->level) {
@@ -444,6 +460,7 @@ static void limit_finding(evalctx *c, analysis *a, check_result *out, size_t bi,
     finding *f = chk_add_finding(out, r);
     chk_finding_at_section(f, a, a->o.block_sec[bi]);
     chk_finding_snippet(f, a, bi, ms, me);
+    chk_finding_row_label(f, a, bi);
     char asof[11], from[11];
     date_format(as_of, asof);
     date_format(st->from, from);
@@ -467,6 +484,28 @@ static void limit_finding(evalctx *c, analysis *a, check_result *out, size_t bi,
         f->severity = SEV_WARNING; /* the bounds overlap: a human decides */
 }
 
+/* The start dates of the rows of the table holding cell bi: a date in a
+ * cell with a start cue before it (from, on or after, à partir du). */
+static void table_row_starts(analysis *a, size_t bi, const char *lang, row_starts *rs)
+{
+    int t = a->d.blocks[bi].table;
+    size_t first = table_first_block(a, bi);
+    rs->table = t;
+    rs->n = 0;
+    for (size_t k = first; k < a->d.nblocks && a->d.blocks[k].table == t && k - first < 2000 &&
+                           rs->n < LIMIT_MAX_ROW_STARTS;
+         k++) {
+        const text_map *tm = analysis_folded(a, k);
+        if (!tm || !tm->len || a->d.blocks[k].row == 0)
+            continue;
+        dated ds[4];
+        size_t nd = find_dates(tm->s, tm->len, lang, ds, 4);
+        for (size_t j = 0; j < nd && rs->n < LIMIT_MAX_ROW_STARTS; j++)
+            if (ds[j].dir == DIR_START || ds[j].dir == DIR_START_AFTER)
+                rs->d[rs->n++] = ds[j].dir == DIR_START_AFTER ? ds[j].d + 1 : ds[j].d;
+    }
+}
+
 static void eval_limit_at(evalctx *c, analysis *a, check_result *out, cps_date as_of)
 {
     const rule *r = c->r;
@@ -476,6 +515,9 @@ static void eval_limit_at(evalctx *c, analysis *a, check_result *out, cps_date a
     const char *lang = a->lang[0] ? a->lang : NULL;
     int skip_table = -1; /* a table whose caption names what the rule excludes */
     chk_table_memo memo = {0, 0};
+    row_starts rows;
+    rows.table = 0;
+    rows.n = 0;
     for (size_t bi = 0; bi < a->d.nblocks && !c->failed; bi++) {
         if (!chk_block_in_scope(&c->scope, r, a, bi) || a->o.roles[bi] == ROLE_HEADING)
             continue;
@@ -523,7 +565,9 @@ static void eval_limit_at(evalctx *c, analysis *a, check_result *out, cps_date a
             size_t cs = 0, ce = 0;
             cell_context(a, bi, &ctx, &cs, &ce);
             limit_hit h;
-            lazy_ctx vc = {a, bi, &memo, 0, {0, 0, 0}};
+            if (rows.table != b->table)
+                table_row_starts(a, bi, lang, &rows);
+            lazy_ctx vc = {a, bi, &memo, 0, {0, 0, 0}, &rows};
             int rc = ce > cs ? limit_text(c, CHK_NO_BLOCK, buf_cstr(&ctx), ctx.len, cs, ce, lang,
                                           as_of, st, &vc, &h)
                              : 0;
@@ -536,7 +580,7 @@ static void eval_limit_at(evalctx *c, analysis *a, check_result *out, cps_date a
         }
         size_t *starts = NULL;
         size_t nc = text_clauses(tm->s, tm->len, &starts);
-        lazy_ctx vc = {a, bi, &memo, 0, {0, 0, 0}};
+        lazy_ctx vc = {a, bi, &memo, 0, {0, 0, 0}, NULL};
         for (size_t k = 0; k < nc && !c->failed; k++) {
             size_t cs = starts[k], ce = starts[k + 1];
             limit_hit h;

@@ -37,10 +37,22 @@ static unsigned table_labels(analysis *a, size_t first)
     return u;
 }
 
+/* "Note: ...", "NB: ...", "Remarque : ..." */
+static int is_note(const text_map *tm)
+{
+    static const char *const w[] = {"note:", "note :", "notes:", "nb:", "n.b.", "remarque :",
+                                    "remarque:", "nota:", "nota :", NULL};
+    for (size_t i = 0; tm && w[i]; i++)
+        if (tm->len >= strlen(w[i]) && !memcmp(tm->s, w[i], strlen(w[i])))
+            return 1;
+    return 0;
+}
+
 /* The paragraph that leads into block bi: for a list item, the nearest
  * earlier paragraph of its section past the list's other items; for a
  * paragraph, the one just before it. Only a paragraph ending with ':'
- * leads in ("For the status of Subordinate CA Certificates:"). */
+ * leads in ("For the status of Subordinate CA Certificates:"); a note
+ * between a list and its lead-in is skipped. */
 static size_t lead_in(analysis *a, size_t bi)
 {
     int si = a->o.block_sec[bi];
@@ -55,6 +67,8 @@ static size_t lead_in(analysis *a, size_t bi)
             return (size_t)-1;
         const text_map *tm = analysis_folded(a, k);
         size_t n = tm ? tm->len : 0;
+        if (list && is_note(tm))
+            continue; /* "Note: ..." between a list and its lead-in is an aside */
         while (n > 0 && tm->s[n - 1] == ' ')
             n--;
         return n > 0 && tm->s[n - 1] == ':' ? k : (size_t)-1;
@@ -205,4 +219,41 @@ int chk_forbid_elsewhere(const rule *r, analysis *a, size_t bi, const char *s, s
     size_t lcs = nc ? st[nc - 1] : 0;
     free(st);
     return dated_permission(it->s + lcs, it->len - lcs, lang, as_of);
+}
+
+#define ROW_LABEL_MAX 100 /* bytes of a row label quoted before a cell */
+
+void chk_finding_row_label(finding *f, analysis *a, size_t bi)
+{
+    const doc_block *b = &a->d.blocks[bi];
+    if (b->kind != BLOCK_TABLE_CELL || b->col == 0 || !f->snippet)
+        return;
+    size_t lb = (size_t)-1;
+    for (size_t k = bi; k-- > 0;) {
+        const doc_block *x = &a->d.blocks[k];
+        if (x->table != b->table || x->row != b->row)
+            break;
+        if (x->col == 0)
+            lb = k;
+    }
+    if (lb == (size_t)-1 || !a->d.blocks[lb].len)
+        return;
+    const doc_block *l = &a->d.blocks[lb];
+    size_t n = l->len;
+    if (n > ROW_LABEL_MAX) {
+        n = ROW_LABEL_MAX;
+        while (n > 0 && ((unsigned char)l->text[n] & 0xC0) == 0x80)
+            n--; /* on a code point boundary */
+    }
+    buf s = BUF_INIT;
+    buf_put(&s, l->text, n);
+    if (n < l->len)
+        buf_puts(&s, "\u2026");
+    buf_puts(&s, " | ");
+    size_t shift = s.len;
+    buf_puts(&s, f->snippet);
+    free(f->snippet);
+    f->snippet = buf_detach(&s);
+    f->mark_start += shift;
+    f->mark_end += shift;
 }

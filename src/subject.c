@@ -104,6 +104,9 @@ static const subj_word words[] = {
     {"certificat d'ac", SUBJ_ROOT | SUBJ_SUBORDINATE, G},
     {"certificats d'ac", SUBJ_ROOT | SUBJ_SUBORDINATE, G},
     {"certificats d'autorite", SUBJ_ROOT | SUBJ_SUBORDINATE, G},
+    /* "le certificat de l'AC X" is the CA's own; "les certificats de l'AC"
+     * may be those it issues, so only the singular */
+    {"certificat de l'ac", SUBJ_ROOT | SUBJ_SUBORDINATE, G},
     {"cle de l'ac", SUBJ_ROOT | SUBJ_SUBORDINATE, G},
     {"cles de l'ac", SUBJ_ROOT | SUBJ_SUBORDINATE, G},
     {"cles d'ac", SUBJ_ROOT | SUBJ_SUBORDINATE, G},

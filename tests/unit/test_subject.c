@@ -35,6 +35,8 @@ static void test_row_labels(void **st)
     assert_int_equal(cls("certificats des porteurs"), SUBJ_SUBSCRIBER);
     assert_int_equal(cls("certificats d'ac racine"), SUBJ_ROOT);
     assert_int_equal(cls("ac intermediaires"), SUBJ_SUBORDINATE);
+    assert_int_equal(cls("le certificat de l'ac exemple"), SUBJ_ROOT | SUBJ_SUBORDINATE);
+    assert_int_equal(cls("les certificats de l'ac exemple"), 0);
     assert_int_equal(cls("certificati di ca radice"), SUBJ_ROOT);
     assert_int_equal(cls("certificati di ca intermedia"), SUBJ_SUBORDINATE);
     assert_int_equal(cls("certificati titolari"), SUBJ_SUBSCRIBER);

@@ -209,6 +209,47 @@ static size_t phrase_at(const char *s, size_t n, size_t at, const char *w)
     return i - at;
 }
 
+/* Words that start like a class but name something else. */
+static int not_a_class(const char *s, size_t n, size_t at)
+{
+    static const char *const w[] = {"root store", "root program", "root certificate program",
+                                    "root policy", "root cause", "root causes", NULL};
+    for (size_t i = 0; w[i]; i++)
+        if (phrase_at(s, n, at, w[i]))
+            return 1;
+    return 0;
+}
+
+/* The issuer, not the certificate: "certificates issued by the Subordinate
+ * CA", "signed by a delegated OCSP responder", "délivrés par l'AC racine",
+ * "emessi dalla CA radice". A class word within ISSUER_REACH bytes after
+ * such a cue, with no comma or semicolon between, names the issuer. */
+#define ISSUER_REACH 28
+static int after_issuer_cue(const char *s, size_t at)
+{
+    static const char *const w[] = {"issued by", "signed by", "emis par", "emise par", "emises par",
+                                    "delivres par", "delivre par", "delivree par", "signes par",
+                                    "signe par", "emitidos por", "emitido por", "firmados por",
+                                    "emessi da", "emesso da", "emessi dalla", "firmati da", NULL};
+    size_t lo = at > ISSUER_REACH + 16 ? at - ISSUER_REACH - 16 : 0;
+    for (size_t i = 0; w[i]; i++) {
+        size_t k = strlen(w[i]);
+        for (size_t p = lo; p + k <= at; p++) {
+            if (memcmp(s + p, w[i], k) || (p > 0 && is_word((unsigned char)s[p - 1])))
+                continue;
+            size_t e = p + k;
+            if (at - e > ISSUER_REACH)
+                continue;
+            int broken = 0;
+            for (size_t q = e; q < at; q++)
+                broken |= s[q] == ',' || s[q] == ';' || s[q] == '.';
+            if (!broken)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 unsigned subject_classes(const char *s, size_t n)
 {
     unsigned strong = 0, weak = 0, generic = 0;
@@ -217,9 +258,15 @@ unsigned subject_classes(const char *s, size_t n)
             continue;
         if (!is_word((unsigned char)s[at]))
             continue;
+        int checked = 0; /* the cues are looked for once a word matches */
         for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
             if (s[at] != words[k].w[0] || !phrase_at(s, n, at, words[k].w))
                 continue;
+            if (!checked) {
+                checked = not_a_class(s, n, at) || after_issuer_cue(s, at) ? 2 : 1;
+            }
+            if (checked == 2)
+                break;
             if (words[k].strong == 2)
                 generic |= words[k].bits;
             else if (words[k].strong)

@@ -16,7 +16,9 @@
  * strong word is present, so "Root CA certificates for TLS" is a root's. A
  * Subscriber of another kind of certificate ("Subscriber - Code Signing")
  * is SUBJ_OTHER, not SUBJ_SUBSCRIBER, unless a weak TLS word is there too.
- * "The CA" alone names no class: it is the operator, not a certificate.
+ * "The CA" alone names no class: it is the operator, not a certificate; nor
+ * does an issuer ("certificates issued by the Subordinate CA", "délivrés
+ * par l'AC racine") or a program ("Root Store Policy").
  *
  * Pure functions over caller-owned text; no allocation, no global state.
  */

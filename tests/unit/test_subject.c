@@ -56,6 +56,13 @@ static void test_strength(void **st)
     /* the CA as operator names no certificate */
     assert_int_equal(cls("the ca shall update and reissue crls"), 0);
     assert_int_equal(cls("cas and subscribers"), SUBJ_SUBSCRIBER);
+    /* the issuer is not the certificate; a root program is not a root */
+    assert_int_equal(cls("certificates issued by the subordinate ca are valid"), 0);
+    assert_int_equal(cls("subordinate ca certificates signed by the root ca"), SUBJ_SUBORDINATE);
+    assert_int_equal(cls("certificats delivres par l'ac racine"), 0);
+    assert_int_equal(cls("as the mozilla root store policy requires"), 0);
+    assert_int_equal(cls("ocsp responses signed by a delegated ocsp responder are valid"), 0);
+    assert_int_equal(cls("issued by the root ca, subordinate ca certificates"), SUBJ_SUBORDINATE);
     /* whole words only */
     assert_int_equal(cls("rooted in leafy ground"), 0);
     assert_int_equal(cls("subordinate ca certificates and subscriber certificates"),

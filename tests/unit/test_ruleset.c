@@ -254,6 +254,10 @@ static void test_refuses_other_mistakes(void **state)
     t = variant("kind = require\n", "kind = require\nalso-wins = yes\n");
     expect_refusal(t, "'also-wins' is for limit rules", 1);
     free(t);
+    /* the former spelling of also-wins is still read as such */
+    t = variant("kind = require\n", "kind = require\nsubject = also\n");
+    expect_refusal(t, "'also-wins' is for limit rules", 1);
+    free(t);
 }
 
 static void test_subject_key(void **state)

@@ -182,8 +182,8 @@ int chk_subject_other(const rule *r, unsigned seg, unsigned clause, const chk_va
  * date ("MAY ... until 1 January 2017", "jusqu'au ...") or a window that
  * ended by as_of ("Prior to 2016-01-01, ..."). */
 /* A finding in a table cell quotes the row's label before the cell
- * ("Subscriber certificates | 398 days"); nothing for other blocks or
- * the first column. */
+ * ("Subscriber certificates | 398 days"), or, in the label itself, the
+ * value after it ("Minimum DSA modulus (bits) | L=2048 N=224"). */
 void chk_finding_row_label(finding *f, analysis *a, size_t bi);
 int chk_forbid_elsewhere(const rule *r, analysis *a, size_t bi, const char *s, size_t cs,
                          size_t ce, size_t ms, cps_date as_of, chk_table_memo *memo);

@@ -221,13 +221,41 @@ int chk_forbid_elsewhere(const rule *r, analysis *a, size_t bi, const char *s, s
     return dated_permission(it->s + lcs, it->len - lcs, lang, as_of);
 }
 
-#define ROW_LABEL_MAX 100 /* bytes of a row label quoted before a cell */
+#define ROW_LABEL_MAX 100 /* bytes of a row label (or value) quoted with a cell */
+
+/* b's text, cut to ROW_LABEL_MAX bytes on a code point boundary. */
+static void put_cut(buf *s, const doc_block *b)
+{
+    size_t n = b->len;
+    if (n > ROW_LABEL_MAX) {
+        n = ROW_LABEL_MAX;
+        while (n > 0 && ((unsigned char)b->text[n] & 0xC0) == 0x80)
+            n--;
+    }
+    buf_put(s, b->text, n);
+    if (n < b->len)
+        buf_puts(s, "\u2026");
+}
 
 void chk_finding_row_label(finding *f, analysis *a, size_t bi)
 {
     const doc_block *b = &a->d.blocks[bi];
-    if (b->kind != BLOCK_TABLE_CELL || b->col == 0 || !f->snippet)
+    if (b->kind != BLOCK_TABLE_CELL || !f->snippet)
         return;
+    if (b->col == 0) {
+        /* the label itself: quote the value next to it */
+        size_t k = bi + 1;
+        if (k < a->d.nblocks && a->d.blocks[k].table == b->table &&
+            a->d.blocks[k].row == b->row && a->d.blocks[k].len) {
+            buf s = BUF_INIT;
+            buf_puts(&s, f->snippet);
+            buf_puts(&s, " | ");
+            put_cut(&s, &a->d.blocks[k]);
+            free(f->snippet);
+            f->snippet = buf_detach(&s);
+        }
+        return;
+    }
     size_t lb = (size_t)-1;
     for (size_t k = bi; k-- > 0;) {
         const doc_block *x = &a->d.blocks[k];
@@ -238,17 +266,8 @@ void chk_finding_row_label(finding *f, analysis *a, size_t bi)
     }
     if (lb == (size_t)-1 || !a->d.blocks[lb].len)
         return;
-    const doc_block *l = &a->d.blocks[lb];
-    size_t n = l->len;
-    if (n > ROW_LABEL_MAX) {
-        n = ROW_LABEL_MAX;
-        while (n > 0 && ((unsigned char)l->text[n] & 0xC0) == 0x80)
-            n--; /* on a code point boundary */
-    }
     buf s = BUF_INIT;
-    buf_put(&s, l->text, n);
-    if (n < l->len)
-        buf_puts(&s, "\u2026");
+    put_cut(&s, &a->d.blocks[lb]);
     buf_puts(&s, " | ");
     size_t shift = s.len;
     buf_puts(&s, f->snippet);

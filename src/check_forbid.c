@@ -77,9 +77,10 @@ static int unless_in_row(evalctx *c, analysis *a, size_t bi)
     return 0;
 }
 
-static void eval_forbid(evalctx *c, analysis *a, check_result *out, int translation)
+static void eval_forbid(evalctx *c, analysis *a, check_result *out, int translation, cps_date as_of)
 {
     const rule *r = c->r;
+    chk_table_memo memo = {0, 0};
     size_t *intro_memo = xmalloc((a->d.nblocks ? a->d.nblocks : 1) * sizeof *intro_memo);
     for (size_t i = 0; i < a->d.nblocks; i++)
         intro_memo[i] = MEMO_UNKNOWN;
@@ -160,12 +161,14 @@ static void eval_forbid(evalctx *c, analysis *a, check_result *out, int translat
                     }
                 }
                 done[k] = 1;
-                if (cancel)
+                if (cancel || chk_forbid_elsewhere(r, a, bi, tm->s, cs, ce, ms, as_of, &memo))
                     continue;
                 finding *f = chk_add_finding(out, r);
                 f->translation = translation;
                 chk_finding_at_section(f, a, a->o.block_sec[bi]);
                 chk_finding_snippet(f, a, bi, ms, me);
+                if (r->subject)
+                    chk_finding_row_label(f, a, bi);
             }
         }
         free(done);
@@ -229,6 +232,6 @@ check_status chk_eval_forbid(evalctx *c, const check_input *in, check_result *ou
     if (c->r->span_section)
         eval_forbid_sections(c, a, out);
     else
-        eval_forbid(c, a, out, 0);
+        eval_forbid(c, a, out, 0, in->as_of);
     return ST_PASS;
 }

@@ -10,6 +10,9 @@
  *   check_doc.c      document-level kinds: structure, language, meta,
  *                    title, headings, translation
  *   check_example.c  rule examples as small documents (cpslint rules --test)
+ *   check_subject.c  which certificate a value is about (subject.h over the
+ *                    document: row label, column header, caption, lead-in,
+ *                    section heading)
  *
  * Adding a kind: its evaluation in one new file, declared here, and one row
  * of the kind table in check.c (evaluation and example document). The rules
@@ -135,5 +138,55 @@ size_t chk_clause_of(const size_t *starts, size_t nc, size_t pos);
 /* The first clause of the first non-empty own-text block of section si,
  * as a span of its folded text. Returns the block index or (size_t)-1. */
 size_t chk_first_body_clause(analysis *a, int si, size_t *cs, size_t *ce);
+
+/* ---- dates in text (check_limit.c) -------------------------------------- */
+
+/* The window a date opens or closes, from the words just before it. */
+typedef enum {
+    DIR_NONE = 0,
+    DIR_START,       /* from, on or after, as of, à partir du */
+    DIR_START_AFTER, /* after, après le */
+    DIR_END_INCL,    /* until, through, jusqu'au */
+    DIR_END_EXCL     /* before, prior to, avant le */
+} chk_date_dir;
+/* The direction of the date starting at s[ds] (matching text); *cue_at is
+ * where its cue word starts (ds when none). */
+chk_date_dir chk_date_direction(const char *s, size_t ds, size_t *cue_at);
+
+/* ---- which certificate a value is about (check_subject.c) -------------- */
+
+/* The classes (subject.h) the surroundings of block bi name. */
+typedef struct chk_value_ctx {
+    unsigned near;    /* table cell: its row label (first cell), else its column
+                         header, else the table's caption; list item or
+                         paragraph: the paragraph ending with ':' that leads in */
+    unsigned section; /* the heading of its section, else of the parent section */
+    unsigned labels;  /* table cell: every row label and column header of the table */
+} chk_value_ctx;
+/* The labels of the last table asked about (memo->table 0 at first), so
+ * the cells of one table cost one walk of it. */
+typedef struct chk_table_memo {
+    int table;
+    unsigned labels;
+} chk_table_memo;
+void chk_value_context(analysis *a, size_t bi, chk_table_memo *memo, chk_value_ctx *v);
+/* 1 when a value is another certificate's than r's `subject`: the first
+ * class named, nearest first — seg (the clause or cell before the value),
+ * v->near, clause (the whole clause), v->section — is none of the rule's;
+ * or none is named and the value sits in a table whose labels name a class
+ * the rule does not cover. 0 for a rule without `subject`. */
+int chk_subject_other(const rule *r, unsigned seg, unsigned clause, const chk_value_ctx *v);
+/* For a forbid rule with a `subject` (the algorithm rules): 1 when the
+ * match at s[ms] in clause s[cs, ce) of block bi is not the document's own
+ * use: the value is another certificate's (chk_subject_other), or the
+ * clause, or the paragraph leading into it, is a permission with an end
+ * date ("MAY ... until 1 January 2017", "jusqu'au ...") or a window that
+ * ended by as_of ("Prior to 2016-01-01, ..."). */
+/* A finding in a table cell quotes the row's label before the cell
+ * ("Subscriber certificates | 398 days"), or, in the label itself, the
+ * value after it ("Minimum DSA modulus (bits) | L=2048 N=224"). */
+void chk_finding_row_label(finding *f, analysis *a, size_t bi);
+int chk_forbid_elsewhere(const rule *r, analysis *a, size_t bi, const char *s, size_t cs,
+                         size_t ce, size_t ms, cps_date as_of, chk_table_memo *memo);
 
 #endif

@@ -6,26 +6,26 @@
 #include <string.h>
 
 #include "check_internal.h"
+#include "subject.h"
 
 typedef struct span_t {
     size_t s, e;
 } span_t;
 
-typedef enum { DIR_NONE = 0, DIR_START, DIR_START_AFTER, DIR_END_INCL, DIR_END_EXCL } date_dir;
 
 typedef struct dated {
     size_t s, e;
     cps_date d;
-    date_dir dir;
+    chk_date_dir dir;
     size_t cue;       /* offset of the cue word, or s when none */
 } dated;
 
 /* The direction a date gives a window, from the words just before it. */
-static date_dir date_direction(const char *s, size_t ds, size_t *cue_at)
+chk_date_dir chk_date_direction(const char *s, size_t ds, size_t *cue_at)
 {
     static const struct {
         const char *w;
-        date_dir d;
+        chk_date_dir d;
     } cues[] = {
         {"on or after", DIR_START}, {"on and after", DIR_START}, {"as from", DIR_START},
         {"as of", DIR_START}, {"from", DIR_START}, {"starting", DIR_START},
@@ -40,7 +40,7 @@ static date_dir date_direction(const char *s, size_t ds, size_t *cue_at)
         {"avant", DIR_END_EXCL},
     };
     size_t lo = ds > 48 ? ds - 48 : 0;
-    date_dir best = DIR_NONE;
+    chk_date_dir best = DIR_NONE;
     size_t best_at = 0, best_len = 0;
     for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++) {
         size_t k = strlen(cues[i].w);
@@ -182,10 +182,141 @@ typedef struct limit_hit {
 #define LIMIT_MAX_DUR 32
 #define LIMIT_MAX_SPANS 64
 
+/* "3 days a week", "2 jours par semaine": a rate, not a duration. */
+static int is_rate(const char *s, size_t at, size_t n)
+{
+    static const char *const w[] = {"a week", "per week", "each week", "every week", "a month",
+                                    "per month", "each month", "a year", "per year", "per annum",
+                                    "par semaine", "par mois", "par an", "a la semaine", NULL};
+    while (at < n && s[at] == ' ')
+        at++;
+    for (size_t i = 0; w[i]; i++) {
+        size_t k = strlen(w[i]);
+        if (at + k <= n && !memcmp(s + at, w[i], k) && (at + k == n || !isalnum((unsigned char)s[at + k])))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when the window a schedule in the text gives duration i of durs
+ * ("398 days until 2026-03-14, then 200 days"; "from 2027-03-15, 100
+ * days") covers as_of; seg is where the text about it starts. */
+#define LIMIT_MAX_ROW_STARTS 32
+
+/* The dates rows of a schedule table start from ("on or after March 15,
+ * 2026 | 200 days"): a row's window ends where the next row's begins. */
+typedef struct row_starts {
+    int table;                /* the table they are for; 0 none yet */
+    size_t n;
+    cps_date d[LIMIT_MAX_ROW_STARTS];
+} row_starts;
+
+static int in_window(const char *ctx, size_t n, const duration *durs, size_t nd, size_t i,
+                     const dated *dates, size_t ndates, size_t seg, cps_date as_of,
+                     const row_starts *rows)
+{
+    const duration *d = &durs[i];
+    cps_date wfrom = DATE_NONE, wto = DATE_NONE; /* [wfrom, wto) */
+    size_t next = i + 1 < nd ? durs[i + 1].start : n;
+    for (size_t k = 0; k < ndates; k++) {
+        const dated *x = &dates[k];
+        if (x->dir == DIR_NONE)
+            continue;
+        int before = x->e <= d->start && x->s >= seg;
+        int after = x->s >= d->end && x->e <= next;
+        if (!before && !after)
+            continue;
+        int is_end = x->dir == DIR_END_INCL || x->dir == DIR_END_EXCL;
+        cps_date end_excl = x->dir == DIR_END_INCL ? x->d + 1 : x->d;
+        cps_date start = x->dir == DIR_START_AFTER ? x->d + 1 : x->d;
+        if (before) {
+            /* a date between the previous duration and this one */
+            int prev_owns = i > 0 && !has_punct(ctx, durs[i - 1].end, x->cue);
+            if (is_end && i > 0 && has_then(ctx, x->e, d->start)) {
+                wfrom = end_excl; /* "398 days until D, then 200 days" */
+            } else if (prev_owns) {
+                continue;
+            } else if (is_end) {
+                wto = end_excl;
+            } else {
+                wfrom = start;
+            }
+        } else {
+            /* a date after this duration, before the next one */
+            int mine = i + 1 == nd || !has_punct(ctx, d->end, x->cue);
+            if (!mine)
+                continue;
+            if (is_end)
+                wto = end_excl;
+            else
+                wfrom = start;
+        }
+    }
+    if (rows && wfrom != DATE_NONE && wto == DATE_NONE)
+        for (size_t k = 0; k < rows->n; k++)
+            if (rows->d[k] > wfrom && (wto == DATE_NONE || rows->d[k] < wto))
+                wto = rows->d[k]; /* a later row takes over */
+    return !((wfrom != DATE_NONE && as_of < wfrom) || (wto != DATE_NONE && as_of >= wto));
+}
+
+static size_t find_dates(const char *ctx, size_t n, const char *lang, dated *dates, size_t max)
+{
+    size_t ndates = 0;
+    for (size_t from = 0; from < n && ndates < max;) {
+        size_t a, b;
+        cps_date d = date_find(ctx + from, n - from, lang, &a, &b);
+        if (d == DATE_NONE)
+            break;
+        dated *x = &dates[ndates++];
+        x->s = from + a;
+        x->e = from + b;
+        x->d = d;
+        x->dir = chk_date_direction(ctx, x->s, &x->cue);
+        from += b > 0 ? b : 1;
+    }
+    return ndates;
+}
+
+/* The second part of "10 years and 6 months" is not a duration of its own. */
+static int continues_previous(const char *ctx, const duration *durs, size_t i)
+{
+    if (i == 0)
+        return 0;
+    size_t gs = durs[i - 1].end, ge = durs[i].start;
+    while (gs < ge && ctx[gs] == ' ')
+        gs++;
+    while (ge > gs && ctx[ge - 1] == ' ')
+        ge--;
+    return (ge - gs == 3 && !memcmp(ctx + gs, "and", 3)) ||
+           (ge - gs == 2 && !memcmp(ctx + gs, "et", 2)) || (ge - gs == 1 && ctx[gs] == ',');
+}
+
+/* What the surroundings of block bi say its values are about, worked out
+ * on first need (most blocks have no duration near a cue). */
+typedef struct lazy_ctx {
+    analysis *a;
+    size_t bi;
+    chk_table_memo *memo;
+    int done;
+    chk_value_ctx v;
+    const row_starts *rows;   /* table cell: its table's row start dates */
+} lazy_ctx;
+
+static const chk_value_ctx *lazy_get(lazy_ctx *l)
+{
+    if (!l->done) {
+        chk_value_context(l->a, l->bi, l->memo, &l->v);
+        l->done = 1;
+    }
+    return &l->v;
+}
+
 /* Evaluate the durations of ctx[rs, re) with ctx[0, n) as context; ctx is
- * part of the matching text of block blk, or blk is CHK_NO_BLOCK. */
+ * part of the matching text of block blk, or blk is CHK_NO_BLOCK. vc says
+ * what the block's surroundings say its values are about. */
 static int limit_text(evalctx *c, size_t blk, const char *ctx, size_t n, size_t rs, size_t re,
-                      const char *lang, cps_date as_of, const limit_step *st, limit_hit *hit)
+                      const char *lang, cps_date as_of, const limit_step *st,
+                      lazy_ctx *vc, limit_hit *hit)
 {
     const rule *r = c->r;
     memset(hit, 0, sizeof *hit);
@@ -206,22 +337,10 @@ static int limit_text(evalctx *c, size_t blk, const char *ctx, size_t n, size_t 
     size_t nun = 0, nal = 0;
     if (r->unless.n && all_spans(c, blk, &r->unless, ctx, n, un, LIMIT_MAX_SPANS, &nun) < 0)
         return -1;
-    if (nun && r->subject_also && all_spans(c, blk, &r->also, ctx, n, al, LIMIT_MAX_SPANS, &nal) < 0)
+    if (nun && r->also_wins && all_spans(c, blk, &r->also, ctx, n, al, LIMIT_MAX_SPANS, &nal) < 0)
         return -1;
     dated dates[16];
-    size_t ndates = 0;
-    for (size_t from = 0; from < n && ndates < 16;) {
-        size_t a, b;
-        cps_date d = date_find(ctx + from, n - from, lang, &a, &b);
-        if (d == DATE_NONE)
-            break;
-        dated *x = &dates[ndates++];
-        x->s = from + a;
-        x->e = from + b;
-        x->d = d;
-        x->dir = date_direction(ctx, x->s, &x->cue);
-        from += b > 0 ? b : 1;
-    }
+    size_t ndates = find_dates(ctx, n, lang, dates, 16);
     /* An `unless` cue before the first `near` cue is the clause's subject
      * ("The Root CA issues a CRL ..."): every duration in it is set aside. */
     span_t first_near;
@@ -230,67 +349,28 @@ static int limit_text(evalctx *c, size_t blk, const char *ctx, size_t n, size_t 
         for (size_t k = 0; k < nun; k++)
             if (un[k].e <= first_near.s)
                 return 0;
+    unsigned clause_cls = r->subject ? subject_classes(ctx + rs, re - rs) : 0;
     for (size_t i = 0; i < nd; i++) {
         duration *d = &durs[i];
         if (r->limit_min ? d->bound < 0 : d->bound > 0)
             continue; /* "at most 7 years" says nothing about a minimum, and vice versa */
-        if (i > 0) {
-            /* the second part of "10 years and 6 months" is not a duration of its own */
-            size_t gs = durs[i - 1].end, ge = d->start;
-            while (gs < ge && ctx[gs] == ' ')
-                gs++;
-            while (ge > gs && ctx[ge - 1] == ' ')
-                ge--;
-            if ((ge - gs == 3 && !memcmp(ctx + gs, "and", 3)) ||
-                (ge - gs == 2 && !memcmp(ctx + gs, "et", 2)) || (ge - gs == 1 && ctx[gs] == ','))
-                continue;
-        }
+        if (continues_previous(ctx, durs, i) || is_rate(ctx, d->end, re))
+            continue;
         size_t seg = i > 0 ? durs[i - 1].end : 0;
         int cancelled = 0;
         for (size_t k = 0; k < nun && !cancelled; k++)
             cancelled = un[k].s >= seg && un[k].s < d->start;
         if (cancelled && spans_in(al, nal, seg, d->start))
-            cancelled = 0; /* subject = also: the rule's own subject is named too */
+            cancelled = 0; /* also-wins: the rule's own subject is named too */
         if (cancelled)
             continue;
-        /* The window a schedule in the text gives this duration. */
-        cps_date wfrom = DATE_NONE, wto = DATE_NONE; /* [wfrom, wto) */
-        size_t next = i + 1 < nd ? durs[i + 1].start : n;
-        for (size_t k = 0; k < ndates; k++) {
-            const dated *x = &dates[k];
-            if (x->dir == DIR_NONE)
-                continue;
-            int before = x->e <= d->start && x->s >= seg;
-            int after = x->s >= d->end && x->e <= next;
-            if (!before && !after)
-                continue;
-            int is_end = x->dir == DIR_END_INCL || x->dir == DIR_END_EXCL;
-            cps_date end_excl = x->dir == DIR_END_INCL ? x->d + 1 : x->d;
-            cps_date start = x->dir == DIR_START_AFTER ? x->d + 1 : x->d;
-            if (before) {
-                /* a date between the previous duration and this one */
-                int prev_owns = i > 0 && !has_punct(ctx, durs[i - 1].end, x->cue);
-                if (is_end && i > 0 && has_then(ctx, x->e, d->start)) {
-                    wfrom = end_excl; /* "398 days until D, then 200 days" */
-                } else if (prev_owns) {
-                    continue;
-                } else if (is_end) {
-                    wto = end_excl;
-                } else {
-                    wfrom = start;
-                }
-            } else {
-                /* a date after this duration, before the next one */
-                int mine = i + 1 == nd || !has_punct(ctx, d->end, x->cue);
-                if (!mine)
-                    continue;
-                if (is_end)
-                    wto = end_excl;
-                else
-                    wfrom = start;
-            }
+        if (r->subject) {
+            size_t ss = seg > rs ? seg : rs;
+            unsigned segc = subject_classes(ctx + ss, d->start - ss);
+            if (chk_subject_other(r, segc, clause_cls, lazy_get(vc)))
+                continue; /* another certificate's value */
         }
-        if ((wfrom != DATE_NONE && as_of < wfrom) || (wto != DATE_NONE && as_of >= wto))
+        if (!in_window(ctx, n, durs, nd, i, dates, ndates, seg, as_of, vc->rows))
             continue;
         int level = limit_compare(r, st, d);
         if (level > hit->level) {
@@ -380,6 +460,7 @@ static void limit_finding(evalctx *c, analysis *a, check_result *out, size_t bi,
     finding *f = chk_add_finding(out, r);
     chk_finding_at_section(f, a, a->o.block_sec[bi]);
     chk_finding_snippet(f, a, bi, ms, me);
+    chk_finding_row_label(f, a, bi);
     char asof[11], from[11];
     date_format(as_of, asof);
     date_format(st->from, from);
@@ -403,6 +484,28 @@ static void limit_finding(evalctx *c, analysis *a, check_result *out, size_t bi,
         f->severity = SEV_WARNING; /* the bounds overlap: a human decides */
 }
 
+/* The start dates of the rows of the table holding cell bi: a date in a
+ * cell with a start cue before it (from, on or after, à partir du). */
+static void table_row_starts(analysis *a, size_t bi, const char *lang, row_starts *rs)
+{
+    int t = a->d.blocks[bi].table;
+    size_t first = table_first_block(a, bi);
+    rs->table = t;
+    rs->n = 0;
+    for (size_t k = first; k < a->d.nblocks && a->d.blocks[k].table == t && k - first < 2000 &&
+                           rs->n < LIMIT_MAX_ROW_STARTS;
+         k++) {
+        const text_map *tm = analysis_folded(a, k);
+        if (!tm || !tm->len || a->d.blocks[k].row == 0)
+            continue;
+        dated ds[4];
+        size_t nd = find_dates(tm->s, tm->len, lang, ds, 4);
+        for (size_t j = 0; j < nd && rs->n < LIMIT_MAX_ROW_STARTS; j++)
+            if (ds[j].dir == DIR_START || ds[j].dir == DIR_START_AFTER)
+                rs->d[rs->n++] = ds[j].dir == DIR_START_AFTER ? ds[j].d + 1 : ds[j].d;
+    }
+}
+
 static void eval_limit_at(evalctx *c, analysis *a, check_result *out, cps_date as_of)
 {
     const rule *r = c->r;
@@ -411,6 +514,10 @@ static void eval_limit_at(evalctx *c, analysis *a, check_result *out, cps_date a
         return;
     const char *lang = a->lang[0] ? a->lang : NULL;
     int skip_table = -1; /* a table whose caption names what the rule excludes */
+    chk_table_memo memo = {0, 0};
+    row_starts rows;
+    rows.table = 0;
+    rows.n = 0;
     for (size_t bi = 0; bi < a->d.nblocks && !c->failed; bi++) {
         if (!chk_block_in_scope(&c->scope, r, a, bi) || a->o.roles[bi] == ROLE_HEADING)
             continue;
@@ -458,8 +565,11 @@ static void eval_limit_at(evalctx *c, analysis *a, check_result *out, cps_date a
             size_t cs = 0, ce = 0;
             cell_context(a, bi, &ctx, &cs, &ce);
             limit_hit h;
+            if (rows.table != b->table)
+                table_row_starts(a, bi, lang, &rows);
+            lazy_ctx vc = {a, bi, &memo, 0, {0, 0, 0}, &rows};
             int rc = ce > cs ? limit_text(c, CHK_NO_BLOCK, buf_cstr(&ctx), ctx.len, cs, ce, lang,
-                                          as_of, st, &h)
+                                          as_of, st, &vc, &h)
                              : 0;
             if (rc == 0 && ce > cs && h.level > 0)
                 limit_finding(c, a, out, bi, h.s - cs, h.e - cs, &h, as_of, st);
@@ -470,11 +580,12 @@ static void eval_limit_at(evalctx *c, analysis *a, check_result *out, cps_date a
         }
         size_t *starts = NULL;
         size_t nc = text_clauses(tm->s, tm->len, &starts);
+        lazy_ctx vc = {a, bi, &memo, 0, {0, 0, 0}, NULL};
         for (size_t k = 0; k < nc && !c->failed; k++) {
             size_t cs = starts[k], ce = starts[k + 1];
             limit_hit h;
             if (limit_text(c, chk_pf_block(c, a, bi), tm->s + cs, ce - cs, 0, ce - cs, lang, as_of,
-                           st, &h) < 0)
+                           st, &vc, &h) < 0)
                 break;
             if (h.level > 0)
                 limit_finding(c, a, out, bi, cs + h.s, cs + h.e, &h, as_of, st);

@@ -13,6 +13,7 @@
 #include "outline.h"
 #include "profile.h"
 #include "ruleset.h"
+#include "subject.h"
 
 static const char rules_usage[] =
     "Usage: cpslint rules [options] [ID...]\n"
@@ -120,6 +121,10 @@ static void list_json(FILE *f, const ruleset *rs)
         for (size_t k = 0; k < r->nscope; k++)
             json_str(&w, r->scope[k]);
         json_arr_end(&w);
+        if (r->subject) {
+            char sb[96];
+            json_kv_str(&w, "subject", subject_names(r->subject, sb, sizeof sb));
+        }
         json_kv_str(&w, "message", r->message);
         json_kv_str(&w, "uncertain", r->uncertain);
         if (r->nsteps) {
@@ -269,6 +274,13 @@ static void list_markdown(FILE *f, const ruleset *rs)
                 date_format(r->doc_until, e2);
                 fprintf(f, "- for documents dated%s%s%s%s\n", e1[0] ? " from " : "", e1,
                         e2[0] ? " before " : "", e2);
+            }
+            if (r->subject) {
+                char sb[96];
+                if ((r->subject & SUBJ_ANY) == SUBJ_ANY)
+                    fprintf(f, "- about: certificates of every class\n");
+                else
+                    fprintf(f, "- about: %s certificates\n", subject_names(r->subject, sb, sizeof sb));
             }
             if (r->nsteps) {
                 fprintf(f, "- limit: ");

@@ -253,12 +253,46 @@ static void flush(walker *w)
     w->chars = w->bold_chars = w->link_chars = 0;
 }
 
+/* A footnote reference: text of 1-3 digits (brackets allowed) inside a
+ * <sup> (Markdown's footnote-ref is <sup><a>N</a></sup>). */
+static int footnote_mark(const walker *w, const unsigned char *s)
+{
+    int in_sup = 0;
+    for (size_t k = w->depth; k-- > 0 && w->depth - k <= 2;)
+        if (w->st[k].node && name_is(w->st[k].node, "sup"))
+            in_sup = 1;
+    if (!in_sup)
+        return 0;
+    int digits = 0;
+    for (; *s; s++) {
+        if (*s >= '0' && *s <= '9')
+            digits++;
+        else if (*s != '[' && *s != ']' && *s != ' ')
+            return 0;
+    }
+    return digits > 0 && digits <= 3;
+}
+
 static void add_text(walker *w, const xmlNode *n)
 {
     const unsigned char *s = n->content;
     if (!s)
         return;
     const frame *top = &w->st[w->depth - 1];
+    if (footnote_mark(w, s)) {
+        /* kept for display as superscript digits, which the matching text
+         * (text.c) reads as a space: "825<sup>2</sup> days" is 825 days */
+        static const char *const sup[10] = {"\u2070", "\u00b9", "\u00b2", "\u00b3", "\u2074",
+                                            "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
+        if (!w->open)
+            return; /* a marker cannot open a block */
+        for (; *s; s++)
+            if (*s >= '0' && *s <= '9') {
+                buf_puts(&w->text, sup[*s - '0']);
+                w->chars++;
+            }
+        return;
+    }
     /* blank text between Markdown's elements is the renderer's, not the
      * source's; raw HTML keeps the source's whitespace */
     int count_nl = w->sourcepos && (w->in_mark || !blank_node(s));

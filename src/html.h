@@ -8,6 +8,9 @@
  * Blocks: h1-h6, p, li, td/th, dt/dd, caption, pre, and text directly in
  * div-like containers; a <br> ends a block (the next one has BLOCK_SPLIT),
  * so "1.5.2 Contact<br>text" yields a heading-like line and its text.
+ * A footnote reference (1-3 digits in a <sup>, or in an <a> inside one, as
+ * Markdown renders "[^2]") is kept as superscript digits ("825²"), which
+ * the matching text reads as a space (text.h), never as more digits.
  * Skipped: head (except <title>), script, style, noscript, template,
  * iframe, object, svg, elements with style display:none, and site chrome
  * (nav, header, footer, aside) unless keep_chrome. The tree is walked

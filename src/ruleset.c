@@ -1,4 +1,5 @@
 #include "ruleset.h"
+#include "subject.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -368,7 +369,7 @@ static int is_simple_key(const char *key)
     static const char *const simple[] = {
         "severity", "kind", "check", "effective", "adopted", "until", "doc-dated-from",
         "doc-dated-until", "authoritative-from", "scope", "exclude",
-        "example-section", "enabled", "max-age", "span", "headings", "subject",
+        "example-section", "enabled", "max-age", "span", "headings", "subject", "also-wins",
         "addressed-to", "cert-scope", NULL};
     for (size_t i = 0; simple[i]; i++)
         if (!strcmp(key, simple[i]))
@@ -695,10 +696,17 @@ static int apply_key(parser *p, long line, const char *key, char *value)
         else if (strcmp(value, "clause"))
             return perr(p, line, "span: '%s' is not clause or section", value);
     } else if (!strcmp(key, "subject")) {
+        char bad[80];
         if (!strcmp(value, "also"))
-            r->subject_also = 1;
-        else
-            return perr(p, line, "subject: '%s' is not also", value);
+            r->also_wins = 1; /* the former spelling of `also-wins = yes` */
+        else if (subject_parse(value, &r->subject, bad, sizeof bad) < 0)
+            return perr(p, line, "subject: '%s' is not subscriber, ca, root, subordinate, "
+                                 "cross, ocsp, precert, other or any", bad);
+    } else if (!strcmp(key, "also-wins")) {
+        if (!strcmp(value, "yes"))
+            r->also_wins = 1;
+        else if (strcmp(value, "no"))
+            return perr(p, line, "also-wins: '%s' is not yes or no", value);
     } else if (!strcmp(key, "headings")) {
         if (!strcmp(value, "yes"))
             r->in_headings = 1;
@@ -857,6 +865,10 @@ static int finish_rule(parser *p)
         return perr(p, line, "'max'/'min' are for limit rules");
     if (r->span_section && r->kind != KIND_FORBID)
         return perr(p, line, "'span' is for forbid rules");
+    if (r->subject && r->kind != KIND_LIMIT && r->kind != KIND_FORBID)
+        return perr(p, line, "'subject' is for limit and forbid rules");
+    if (r->also_wins && r->kind != KIND_LIMIT)
+        return perr(p, line, "'also-wins' is for limit rules");
     if (r->in_headings && r->kind != KIND_REQUIRE)
         return perr(p, line, "'headings' is for require rules");
     if (r->max_age && r->check != CHECK_ANNUAL_UPDATE)

@@ -134,9 +134,12 @@ typedef struct rule {
     int max_age;           /* meta annual-update: days */
     int span_section;      /* forbid: `span = section`, match the whole own text of a section */
     int in_headings;       /* require: `headings = yes`, headings count too */
-    int subject_also;      /* limit: `subject = also`: an `unless` cue does not set a
-                              duration aside when an `also` cue stands beside it
-                              ("identity and domain data ... 825 days") */
+    int also_wins;         /* limit: `also-wins = yes` (formerly `subject = also`): an
+                              `unless` cue does not set a duration aside when an `also`
+                              cue stands beside it ("identity and domain data ... 825
+                              days") */
+    unsigned subject;      /* limit, forbid: the certificate classes the rule is about
+                              (subject.h SUBJ_* bits); 0 = not said, every value counts */
     rule_addressed_to addressed_to; /* `addressed-to`: cp, cps, any */
     unsigned cert_scope;   /* `cert-scope`: PROFILE_SCOPE_* bits (profile.h); 0 = any */
     int profile_keys;      /* bit 0 addressed-to given, bit 1 cert-scope given */

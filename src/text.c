@@ -135,6 +135,14 @@ static int is_space_cp(UChar32 c)
            t == U_PARAGRAPH_SEPARATOR || t == U_CONTROL_CHAR || u_isUWhiteSpace(c);
 }
 
+/* Superscript digits: a footnote marker glued to a figure ("825²", and
+ * html.c's rendering of "825<sup>2</sup>"), never part of the number. */
+static int is_superscript_digit(UChar32 c)
+{
+    return c == 0x00B9 || c == 0x00B2 || c == 0x00B3 || c == 0x2070 ||
+           (c >= 0x2074 && c <= 0x2079);
+}
+
 /* The last stage for one code point of a decomposition. */
 static void emit_piece(fold_out *o, UChar32 c, size_t off, size_t ext, int *first)
 {
@@ -184,6 +192,10 @@ static void fold_cp(fold_out *o, const UNormalizer2 *nfkd, UChar32 c, size_t off
         return;
     }
     int first = 1;
+    if (is_superscript_digit(c)) {
+        out_space(o, off, ext);
+        return;
+    }
     if (is_space_cp(c) || punct_ascii(c) || c == 0x0152 || c == 0x0153 || c == 0x00C6 ||
         c == 0x00E6) {
         emit_piece(o, c, off, ext, &first);

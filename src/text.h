@@ -6,7 +6,10 @@
  * typographic characters mapped: ’ ‘ ʼ ´ ` -> ', « » “ ” „ -> ", ‐ ‑ ‒ – — ―
  * − -> -, NBSP, U+202F, U+2007, U+2009 and other spaces -> ' ', soft hyphen
  * and zero-width characters removed, ligatures expanded (NFKC/NFKD), and
- * whitespace runs collapsed to one space. French spacing before : ; ! ? and
+ * whitespace runs collapsed to one space. Superscript digits (¹ ² ³ ⁰ ⁴-⁹)
+ * become a space: they are footnote markers glued to a figure ("825²",
+ * and html.c's rendering of "825<sup>2</sup>"), not digits of it. French
+ * spacing before : ; ! ? and
  * inside « » therefore becomes an ordinary space and never breaks a match.
  *
  * Every byte of the matching text records the byte offset in the source

@@ -67,6 +67,18 @@ static void test_blocks_and_kinds(void **state)
     doc_free(&d);
 }
 
+/* A footnote reference in <sup> (Markdown's <sup><a>2</a></sup>) becomes
+ * superscript digits, not digits glued to the figure before it. */
+static void test_footnote_marker(void **state)
+{
+    (void)state;
+    doc d = parse("<p>Valid 825<sup>2</sup> days, 398<sup><a href=\"#fn-1\">1</a></sup> days, "
+                  "x<sup>th</sup>.</p>", 0);
+    assert_int_equal(d.nblocks, 1);
+    assert_string_equal(d.blocks[0].text, "Valid 825\u00b2 days, 398\u00b9 days, xth.");
+    doc_free(&d);
+}
+
 static void test_br_bold_toc_chrome(void **state)
 {
     (void)state;
@@ -135,6 +147,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_blocks_and_kinds),
+        cmocka_unit_test(test_footnote_marker),
         cmocka_unit_test(test_br_bold_toc_chrome),
         cmocka_unit_test(test_deep_nesting),
         cmocka_unit_test(test_xhtml_entities),

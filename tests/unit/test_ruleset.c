@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "ruleset.h"
+#include "subject.h"
 #include "spec_fixture.h"
 
 static outline_spec spec;
@@ -303,6 +304,34 @@ static void test_refuses_other_mistakes(void **state)
     t = variant("kind = require\n", "kind = require\nunless = x\n");
     expect_refusal(t, "'unless' is for forbid rules", 1);
     free(t);
+    /* `subject` names certificate classes, for limit and forbid rules */
+    t = variant("kind = require\n", "kind = forbid\nsubject = leaf\n");
+    expect_refusal(t, "subject: 'leaf' is not subscriber, ca, root", 9);
+    free(t);
+    t = variant("kind = require\n", "kind = require\nsubject = subscriber\n");
+    expect_refusal(t, "'subject' is for limit and forbid rules", 1);
+    free(t);
+    t = variant("kind = require\n", "kind = require\nalso-wins = yes\n");
+    expect_refusal(t, "'also-wins' is for limit rules", 1);
+    free(t);
+    /* the former spelling of also-wins is still read as such */
+    t = variant("kind = require\n", "kind = require\nsubject = also\n");
+    expect_refusal(t, "'also-wins' is for limit rules", 1);
+    free(t);
+}
+
+static void test_subject_key(void **state)
+{
+    (void)state;
+    char *t = variant("kind = require\n", "kind = forbid\nsubject = subscriber subordinate # a comment\n");
+    ruleset rs;
+    ruleset_init(&rs);
+    cps_err e;
+    assert_int_equal(load_text(t, &rs, &e, NULL), 0);
+    assert_int_equal(rs.rules[0].subject, SUBJ_SUBSCRIBER | SUBJ_SUBORDINATE);
+    assert_int_equal(rs.rules[0].also_wins, 0);
+    ruleset_free(&rs);
+    free(t);
 }
 
 static void test_continuation_and_macros(void **state)
@@ -464,6 +493,7 @@ int main(void)
         cmocka_unit_test(test_refuses_bad_pattern),
         cmocka_unit_test(test_refuses_missing_examples),
         cmocka_unit_test(test_refuses_other_mistakes),
+        cmocka_unit_test(test_subject_key),
         cmocka_unit_test(test_continuation_and_macros),
         cmocka_unit_test(test_match_limit_is_an_error),
         cmocka_unit_test(test_ucp_caseless),

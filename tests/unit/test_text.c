@@ -120,6 +120,9 @@ static void test_fold_punctuation_spaces(void **state)
     expect_fold(" \t\n ", "");
     expect_fold("a\x01" "b\x7F" "c", "a b c");
     expect_fold("\u00A8x", "\u00A8x"); /* spacing diaeresis does not become a space */
+    /* a footnote marker glued to a figure is not a digit of it */
+    expect_fold("825\u00B2 days", "825 days");
+    expect_fold("398\u00B9\u2070 jours", "398 jours");
 }
 
 static void test_fold_map_round_trip(void **state)

@@ -152,12 +152,14 @@ static void say(stance *out, stance_kind k, const char *prefix, const char *s, s
              n < ce - cs ? "..." : "");
 }
 
-static void say_date(stance *out, stance_kind k, const char *fmt, cps_date d)
+/* out->why = prefix + the date + suffix */
+static void say_date(stance *out, stance_kind k, const char *prefix, cps_date d,
+                     const char *suffix)
 {
     char ds[11];
     date_format(d, ds);
     out->kind = k;
-    snprintf(out->why, sizeof out->why, fmt, ds);
+    snprintf(out->why, sizeof out->why, "%s%s%s", prefix, ds, suffix);
 }
 
 /* Decide from the cues of s[ts, te) (a sub-clause or a clause). Returns 1
@@ -176,8 +178,8 @@ static int decide_text(const sctx *c, size_t blk, const char *s, size_t ts, size
     char pre[120];
     if (d) {
         if (stop == STOP_FROM && when > c->as_of) {
-            say_date(c->out, STANCE_OFFERED, "offered until %s, when a disclaimer takes effect",
-                     when);
+            say_date(c->out, STANCE_OFFERED, "offered until ", when,
+                     ", when a disclaimer takes effect");
             return 1;
         }
         snprintf(pre, sizeof pre, "disclaimed in %s", what);
@@ -190,7 +192,7 @@ static int decide_text(const sctx *c, size_t blk, const char *s, size_t ts, size
         return 1;
     }
     if (stop == STOP_UNTIL && when < c->as_of) {
-        say_date(c->out, STANCE_MENTIONED, "used only until %s (past)", when);
+        say_date(c->out, STANCE_MENTIONED, "used only until ", when, " (past)");
         return 1;
     }
     if (o) {
@@ -281,7 +283,7 @@ static int body_disclaims(const sctx *c, int si)
             stance_stop stop = stance_stop_date(tm->s + st[k], st[k + 1] - st[k], &when);
             if (stop == STOP_FROM && when > c->as_of)
                 say_date(c->out, STANCE_OFFERED,
-                         "offered: the section describes it, and stops using it from %s", when);
+                         "offered: the section describes it, and stops using it from ", when, "");
             else
                 say(c->out, STANCE_DISCLAIMED, "disclaimed by the section's text", tm->s,
                     st[k] + d0, st[k] + d1);
@@ -403,6 +405,43 @@ static int opens_with(const text_map *tm, size_t ms)
     return i == ms;
 }
 
+/* 1 if s[0..n) holds a method number (3.2.2.4.N, 3.2.2.5.N, 3.2.2.4(N)). */
+static int has_method_number(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 7 < n; i++) {
+        if (memcmp(s + i, "3.2.2.", 6) || (s[i + 6] != '4' && s[i + 6] != '5'))
+            continue;
+        if (i > 0 && (s[i - 1] == '.' || (s[i - 1] >= '0' && s[i - 1] <= '9')))
+            continue;
+        size_t k = i + 7;
+        while (k < n && s[k] == ' ')
+            k++;
+        if (k < n && (s[k] == '.' || s[k] == '(')) {
+            k++;
+            while (k < n && s[k] == ' ')
+                k++;
+            if (k < n && s[k] >= '0' && s[k] <= '9')
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* A method named in words where a number names the method (in the same
+ * block, or as the number of its section): the number decides. */
+static int number_decides(analysis *a, size_t bi, const text_map *tm, size_t ms, size_t me)
+{
+    if (has_method_number(tm->s + ms, me - ms))
+        return 0; /* the match is the number itself */
+    if (has_method_number(tm->s, tm->len))
+        return 1;
+    int si = a->o.block_sec[bi];
+    if (si < 0)
+        return 0;
+    const char *num = a->o.secs[si].number;
+    return has_method_number(num, strlen(num));
+}
+
 int stance_classify(analysis *a, const stance_cues *cues, cps_date as_of, size_t bi,
                     size_t ms, size_t me, stance *out)
 {
@@ -413,6 +452,10 @@ int stance_classify(analysis *a, const stance_cues *cues, cps_date as_of, size_t
         return 0;
     if (a->o.roles[bi] == ROLE_REVISION) {
         say(out, STANCE_MENTIONED, "mentioned in the revision history", NULL, 0, 0);
+        return 0;
+    }
+    if (number_decides(a, bi, tm, ms, me)) {
+        say(out, STANCE_MENTIONED, "named in words where a method number decides", NULL, 0, 0);
         return 0;
     }
     if (a->o.roles[bi] == ROLE_HEADING)

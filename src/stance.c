@@ -307,17 +307,18 @@ static int classify_heading(const sctx *c, size_t bi, const text_map *tm)
         say(c->out, STANCE_MENTIONED, "mentioned: a heading with no text", NULL, 0, 0);
         return 0;
     }
-    /* the heading and the first clause of its text, as one context */
+    /* the heading and its first paragraph, as one context: a local
+     * number is judged on both; the offer on the first sentence */
     const text_map *bt = analysis_folded(c->a, bb);
     size_t bcs, bce;
     clause_at(bt, 0, &bcs, &bce);
-    size_t hl = tm->len, n = hl + 1 + (bce - bcs);
+    size_t hl = tm->len, n = hl + 1 + bt->len;
     char *ctx = malloc(n + 1);
     if (!ctx)
         return -1;
     memcpy(ctx, tm->s, hl);
     ctx[hl] = ' ';
-    memcpy(ctx + hl + 1, bt->s + bcs, bce - bcs);
+    memcpy(ctx + hl + 1, bt->s, bt->len);
     ctx[n] = 0;
     size_t l0, l1;
     int rc = cue(c, CUE_LOCAL, NO_BLK, ctx, n, &l0, &l1);
@@ -325,7 +326,7 @@ static int classify_heading(const sctx *c, size_t bi, const text_map *tm)
         say(c->out, STANCE_MENTIONED,
             "mentioned: a local section number, its text names another method", ctx, l0, l1);
     if (rc == 0)
-        rc = decide_text(c, NO_BLK, ctx, 0, n, "a section heading and its first sentence");
+        rc = decide_text(c, NO_BLK, ctx, 0, hl + 1 + bce, "a section heading and its first sentence");
     free(ctx);
     if (rc != 0)
         return rc < 0 ? -1 : 0;

@@ -455,6 +455,11 @@ int stance_classify(analysis *a, const stance_cues *cues, cps_date as_of, size_t
         say(out, STANCE_MENTIONED, "mentioned in the revision history", NULL, 0, 0);
         return 0;
     }
+    int si = a->o.block_sec[bi];
+    if (si >= 0 && !strncmp(a->o.secs[si].number, "1.6", 3)) {
+        say(out, STANCE_MENTIONED, "mentioned in the definitions", NULL, 0, 0);
+        return 0;
+    }
     if (number_decides(a, bi, tm, ms, me)) {
         say(out, STANCE_MENTIONED, "named in words where a method number decides", NULL, 0, 0);
         return 0;
@@ -469,7 +474,8 @@ int stance_classify(analysis *a, const stance_cues *cues, cps_date as_of, size_t
         rc = classify_row(&c, bi);
     if (rc == 0 && b->kind == BLOCK_LIST_ITEM)
         rc = classify_list(&c, bi);
-    if (rc == 0 && b->kind != BLOCK_TABLE_CELL && opens_with(tm, ms)) {
+    if (rc == 0 && b->kind != BLOCK_TABLE_CELL && has_method_number(tm->s + ms, me - ms) &&
+        opens_with(tm, ms)) {
         say(out, STANCE_OFFERED, "offered: a paragraph opens with it as its label", NULL, 0, 0);
         rc = 1;
     }

@@ -129,8 +129,10 @@ static void test_corpus_and_samples(void **state)
     size_t n = run_dir(dir, ".html") + run_dir(dir, ".md");
     if (!n)
         print_message("# SKIP corpus: no documents in %s\n", dir);
-    snprintf(dir, sizeof dir, "%s/samples", root);
+    snprintf(dir, sizeof dir, "%s/samples/methods", root);
     assert_true(run_dir(dir, ".html") >= 3);
+    snprintf(dir, sizeof dir, "%s/samples", root);
+    assert_true(run_dir(dir, ".html") >= 2);
 }
 
 /* ---- fuzzed documents ---------------------------------------------------- */

@@ -17,7 +17,10 @@
  *               stop date ("until DATE") is past, a heading with no text,
  *               a heading number that the section shows to be a local
  *               label (`local` cue: its text describes another method, or
- *               gives the BR number it is equivalent to);
+ *               gives the BR number it is equivalent to); the definitions
+ *               (1.6); a method named in words in a block that also holds
+ *               a method number, or under a method section (the number
+ *               decides);
  *   DISCLAIMED  a disclaimer ("does not use", "n'utilise pas", "Not used",
  *               "Reserved") in force on the as-of date ("Effective DATE,
  *               the CA will not use this method" with DATE still ahead is

@@ -262,6 +262,24 @@ static size_t first_body(analysis *a, int si)
 /* Disclaimers anywhere in the first blocks of a method section's body
  * ("This domain validation method is not used", "Effective March 15th
  * 2026, the CA will not use this method"). Returns 1 decided, 0, -1. */
+/* The date of a list's lead-in paragraph ("Effective March 15, 2026:"
+ * above "- The CA MUST NOT rely on this method."), for list item b. */
+static stance_stop lead_in_date(const sctx *c, size_t b, size_t from, cps_date *when)
+{
+    if (c->a->d.blocks[b].kind != BLOCK_LIST_ITEM)
+        return STOP_NONE;
+    for (size_t k = b; k-- > from;) {
+        const doc_block *p = &c->a->d.blocks[k];
+        if (p->kind == BLOCK_LIST_ITEM)
+            continue;
+        const text_map *tm = analysis_folded(c->a, k);
+        if (p->kind != BLOCK_PARAGRAPH || !tm)
+            return STOP_NONE;
+        return stance_stop_date(tm->s, tm->len, when);
+    }
+    return STOP_NONE;
+}
+
 static int body_disclaims(const sctx *c, int si)
 {
     const section *s = &c->a->o.secs[si];
@@ -281,6 +299,8 @@ static int body_disclaims(const sctx *c, int si)
                 continue;
             cps_date when = DATE_NONE;
             stance_stop stop = stance_stop_date(tm->s + st[k], st[k + 1] - st[k], &when);
+            if (stop == STOP_NONE)
+                stop = lead_in_date(c, b, s->body_start, &when);
             if (stop == STOP_FROM && when > c->as_of)
                 say_date(c->out, STANCE_OFFERED,
                          "offered: the section describes it, and stops using it from ", when, "");
@@ -328,11 +348,19 @@ static int classify_heading(const sctx *c, size_t bi, const text_map *tm)
     if (rc == 0)
         rc = decide_text(c, NO_BLK, ctx, 0, hl + 1 + bce, "a section heading and its first sentence");
     free(ctx);
-    if (rc != 0)
+    if (rc < 0 || (rc > 0 && c->out->kind != STANCE_OFFERED))
         return rc < 0 ? -1 : 0;
-    rc = body_disclaims(c, si);
-    if (rc != 0)
-        return rc < 0 ? -1 : 0;
+    /* a section that describes the method and then stops or disclaims it */
+    stance first = *c->out;
+    int drc = body_disclaims(c, si);
+    if (drc < 0)
+        return -1;
+    if (drc > 0 && (c->out->kind == STANCE_DISCLAIMED || rc == 0))
+        return 0;
+    if (rc > 0) {
+        *c->out = first;
+        return 0;
+    }
     char pre[120];
     snprintf(pre, sizeof pre, "offered: section %s describes it", c->a->o.secs[si].number);
     say(c->out, STANCE_OFFERED, pre, NULL, 0, 0);

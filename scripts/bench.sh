@@ -81,4 +81,14 @@ if [ -n "$OLD" ] && [ -n "$NEW" ] && "$BIN" diff --help >/dev/null 2>&1; then
   c=$(median_ms "$BIN" diff "$OLD" "$NEW"); x=$(median_ms xml2 "$OLD" "$NEW")
   printf '%-46s %10s %10s %7s\n' "diff isrg-cps v2.0 v2.4 (ref: 2 parses)" "$c" "$x" "$(ratio "$c" "$x")"
 fi
+# The HTML report of the TLS BR: its size against the input, and when it
+# becomes interactive in headless Chromium (the page's script stamps
+# data-ready with performance.now(); tests/browser/check_report.py reads it).
+if command -v chromium >/dev/null 2>&1; then
+  "$BIN" check --format html --fail-on never -o "$tmp/br-report.html" "$BR"
+  in=$(wc -c <"$BR"); out=$(wc -c <"$tmp/br-report.html")
+  echo "html report $(basename "$BR"): $((out / 1024)) KiB for $((in / 1024)) KiB input ($(awk -v o="$out" -v i="$in" 'BEGIN{printf "%.2f", o/i}')x; target <= 4x)"
+  ready=$(python3 tests/browser/check_report.py "$tmp/br-report.html" 2>/dev/null | sed -n 's/^# ready: \([0-9]*\) ms.*/\1/p')
+  echo "html report $(basename "$BR"): interactive after ${ready:-?} ms in headless Chromium (target < 1000)"
+fi
 echo "machine: $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ //')"

@@ -67,7 +67,12 @@ typedef struct finding {
     char *message;
     char *match;              /* matching text of the match (folded), or NULL */
     int translation;          /* 1 if found in the --translation document */
+    size_t block;             /* the block quoted (index in the document's blocks), or
+                                 CHECK_NO_BLOCK (a missing section, the document) */
+    size_t bstart, bend;      /* the match in that block's display text (bytes) */
 } finding;
+
+#define CHECK_NO_BLOCK ((size_t)-1)
 
 typedef struct check_item {
     const rule *rule;

@@ -52,7 +52,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_CFLAGS   = -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
                 -fno-sanitize-recover=all
 
-.PHONY: all deps deps-test demo check check-asan check-valgrind test unit bench accuracy install \
+.PHONY: deb all deps deps-test demo check check-asan check-valgrind test unit bench accuracy install \
         uninstall clean docs fuzz fuzz-build fuzz-bins
 
 all: $(BIN)
@@ -145,15 +145,28 @@ docs: $(BIN)
 	@sh scripts/gen-docs.sh $(BIN)
 	@python3 tests/browser/shots.py $(BIN) docs/img
 
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  = $(PREFIX)/share/zsh/site-functions
+
+# The binary finds its data as PREFIX/share/cpslint beside its bin/, so a
+# tree installed with any PREFIX or DESTDIR, then moved, still works.
 install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rulesets $(DESTDIR)$(MANDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rulesets $(DESTDIR)$(MANDIR) \
+	  $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/cpslint
-	install -m 644 rulesets/* $(DESTDIR)$(DATADIR)/rulesets/
+	install -m 644 rulesets/*.rules rulesets/*.outline $(DESTDIR)$(DATADIR)/rulesets/
 	install -m 644 docs/cpslint.1 $(DESTDIR)$(MANDIR)/cpslint.1
+	install -m 644 completions/cpslint.bash $(DESTDIR)$(BASHCOMPDIR)/cpslint
+	install -m 644 completions/_cpslint $(DESTDIR)$(ZSHCOMPDIR)/_cpslint
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/cpslint $(DESTDIR)$(MANDIR)/cpslint.1
+	rm -f $(DESTDIR)$(BINDIR)/cpslint $(DESTDIR)$(MANDIR)/cpslint.1 \
+	  $(DESTDIR)$(BASHCOMPDIR)/cpslint $(DESTDIR)$(ZSHCOMPDIR)/_cpslint
 	rm -rf $(DESTDIR)$(DATADIR)
+
+# A Debian package with the standard tools (debian/): ../cpslint_*.deb.
+deb:
+	dpkg-buildpackage -us -uc -b
 
 clean:
 	rm -rf build build-asan build-release build-fuzz build-valgrind

@@ -91,4 +91,16 @@ if command -v chromium >/dev/null 2>&1; then
   ready=$(python3 tests/browser/check_report.py "$tmp/br-report.html" 2>/dev/null | sed -n 's/^# ready: \([0-9]*\) ms.*/\1/p')
   echo "html report $(basename "$BR"): interactive after ${ready:-?} ms in headless Chromium (target < 1000)"
 fi
+# history: 100 versions of the 400 KB BR (each with its own version number)
+# against check on 10 of them; target under 10x (every version parsed once,
+# checked as of its own date and of its last day in force).
+mkdir -p "$tmp/hist"
+for i in $(seq 1 100); do
+  sed "s/Version 2\.2\.6/Version 2.$i.0/" "$BR" >"$tmp/hist/v$i.html"
+done
+h=$(median_ms "$BIN" history --exit-zero --format json "$tmp"/hist/v*.html)
+c=$(median_ms "$BIN" check --exit-zero -q "$tmp"/hist/v1.html "$tmp"/hist/v2.html "$tmp"/hist/v3.html \
+  "$tmp"/hist/v4.html "$tmp"/hist/v5.html "$tmp"/hist/v6.html "$tmp"/hist/v7.html "$tmp"/hist/v8.html \
+  "$tmp"/hist/v9.html "$tmp"/hist/v10.html)
+echo "history of 100 versions: ${h} ms; check of 10: ${c} ms: $(ratio "$h" "$c")x (target < 10x)"
 echo "machine: $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ //')"

@@ -5,7 +5,7 @@
  *                  effective inclusive, until exclusive), and not upcoming;
  *   upcoming       as-of date before `effective`, at most CHECK_UPCOMING_DAYS
  *                  days before it, and the rule would fail: its findings are
- *                  reported as warnings;
+ *                  reported as warnings (a notice stays a notice);
  *   n/a            the document is dated outside [doc-dated-from,
  *                  doc-dated-until), or a forbid rule's scope sections are
  *                  all absent;
@@ -57,7 +57,7 @@ typedef enum {
 
 typedef struct finding {
     const rule *rule;
-    rule_severity severity;   /* the rule's; SEV_WARNING for upcoming */
+    rule_severity severity;   /* the rule's; at most SEV_WARNING for upcoming */
     check_status status;      /* ST_FAIL or ST_UPCOMING */
     char section[OUTLINE_NUM_MAX]; /* "" for the whole document */
     char *heading;            /* section heading as written (or RFC title), or NULL */

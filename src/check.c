@@ -67,6 +67,7 @@ static check_status eval_rule(const rule *r, const check_input *in, matcher *m,
     c.r = r;
     c.m = m;
     c.spec = in->spec;
+    c.as_of = in->as_of;
     c.hits = hits;
     c.hits_doc = hits ? in->doc : NULL;
     size_t before = out->nf;

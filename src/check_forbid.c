@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "check_internal.h"
+#include "stance.h"
 
 /* For a list item: the paragraph that introduces its list (the nearest
  * earlier non-list block of the same section, when it ends with ':').
@@ -77,7 +78,82 @@ static int unless_in_row(evalctx *c, analysis *a, size_t bi)
     return 0;
 }
 
-static void eval_forbid(evalctx *c, analysis *a, check_result *out, int translation, cps_date as_of)
+/* ---- stance rules (offer / mention / local cues) ------------------------ */
+
+/* What a stance rule saw where the text does not say whether the method is
+ * offered: counted, the first one kept for the n/a note. */
+typedef struct unclear_log {
+    size_t n;
+    int sec;
+    long line;
+    char why[200];
+} unclear_log;
+
+static int is_stance_rule(const rule *r)
+{
+    return r->offer.n || r->mention.n || r->local.n;
+}
+
+static int stance_find(void *ctx, stance_cue cue, size_t blk, const char *s, size_t n,
+                       size_t *cs, size_t *ce)
+{
+    evalctx *c = ctx;
+    const rule_patterns *ps = cue == CUE_DISCLAIM  ? &c->r->unless
+                              : cue == CUE_MENTION ? &c->r->mention
+                              : cue == CUE_OFFER   ? &c->r->offer
+                                                   : &c->r->local;
+    if (!ps->n || !n)
+        return 0;
+    size_t pb = blk == (size_t)-1 ? CHK_NO_BLOCK : chk_pf_block(c, c->stance_doc, blk);
+    return chk_any_in(c, pb, ps, s, n, cs, ce);
+}
+
+/* Classify one match of a stance rule: 1 a finding (offered), 0 none,
+ * -1 error. An unclear construct goes to log. */
+static int stance_match(evalctx *c, analysis *a, size_t bi, size_t ms, size_t me,
+                        check_result *out, int translation, unclear_log *log)
+{
+    stance st;
+    stance_cues cues = {stance_find, c};
+    c->stance_doc = a;
+    if (stance_classify(a, &cues, c->as_of, bi, ms, me, &st) < 0 || c->failed)
+        return -1;
+    if (st.kind == STANCE_UNCLEAR) {
+        if (log->n++ == 0) {
+            log->sec = a->o.block_sec[bi];
+            log->line = a->d.blocks[bi].line;
+            snprintf(log->why, sizeof log->why, "%s", st.why);
+        }
+        return 0;
+    }
+    if (st.kind != STANCE_OFFERED)
+        return 0;
+    finding *f = chk_add_finding(out, c->r);
+    f->translation = translation;
+    chk_finding_at_section(f, a, a->o.block_sec[bi]);
+    chk_finding_snippet(f, a, bi, ms, me);
+    buf m = BUF_INIT;
+    buf_printf(&m, "%s; %s", c->r->message, st.why);
+    free(f->message);
+    f->message = buf_detach(&m);
+    return 1;
+}
+
+static char *unclear_note(const analysis *a, const unclear_log *log)
+{
+    buf b = BUF_INIT;
+    buf_printf(&b, "named %zu time(s) where the text does not say whether it is offered "
+               "(first: ", log->n);
+    if (log->sec >= 0)
+        buf_printf(&b, "section %s, ", a->o.secs[log->sec].number);
+    if (log->line > 0)
+        buf_printf(&b, "line %ld, ", log->line);
+    buf_printf(&b, "%s): check by hand", log->why);
+    return buf_detach(&b);
+}
+
+static void eval_forbid(evalctx *c, analysis *a, check_result *out, int translation,
+                        unclear_log *log)
 {
     const rule *r = c->r;
     chk_table_memo memo = {0, 0};
@@ -126,6 +202,15 @@ static void eval_forbid(evalctx *c, analysis *a, check_result *out, int translat
                 size_t k = nc ? chk_clause_of(starts, nc, ms) : 0;
                 if (done[k])
                     continue;
+                if (log) {
+                    int got = stance_match(c, a, bi, ms, me, out, translation, log);
+                    if (got < 0) {
+                        c->failed = 1;
+                        break;
+                    }
+                    done[k] = (unsigned char)got;
+                    continue;
+                }
                 size_t cs = nc ? starts[k] : 0, ce = nc ? starts[k + 1] : tm->len;
                 int cancel = unless_in(c, blk, tm->s, cs, ce);
                 if (cancel < 0)
@@ -161,7 +246,7 @@ static void eval_forbid(evalctx *c, analysis *a, check_result *out, int translat
                     }
                 }
                 done[k] = 1;
-                if (cancel || chk_forbid_elsewhere(r, a, bi, tm->s, cs, ce, ms, as_of, &memo))
+                if (cancel || chk_forbid_elsewhere(r, a, bi, tm->s, cs, ce, ms, c->as_of, &memo))
                     continue;
                 finding *f = chk_add_finding(out, r);
                 f->translation = translation;
@@ -229,9 +314,20 @@ check_status chk_eval_forbid(evalctx *c, const check_input *in, check_result *ou
     analysis *a = in->doc;
     if (chk_first_scope_section(c->r, a) == -1)
         return chk_scope_absent(c->r, note);
-    if (c->r->span_section)
+    if (c->r->span_section) {
         eval_forbid_sections(c, a, out);
-    else
-        eval_forbid(c, a, out, 0, in->as_of);
+        return ST_PASS;
+    }
+    if (!is_stance_rule(c->r)) {
+        eval_forbid(c, a, out, 0, NULL);
+        return ST_PASS;
+    }
+    unclear_log log = {0, -1, 0, ""};
+    size_t before = out->nf;
+    eval_forbid(c, a, out, 0, &log);
+    if (out->nf == before && log.n && !c->failed && note) {
+        *note = unclear_note(a, &log);
+        return ST_NA;
+    }
     return ST_PASS;
 }

@@ -47,6 +47,8 @@ typedef struct evalctx {
     const analysis *hits_doc;
     scope_memo scope;         /* chk_block_in_scope's (owned) */
     int failed;               /* a limit or error was hit */
+    cps_date as_of;           /* the date the rule is evaluated as of */
+    analysis *stance_doc;     /* forbid stance rules: the document classified */
     char errmsg[256];
 } evalctx;
 

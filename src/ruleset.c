@@ -63,6 +63,9 @@ static void rule_free(rule *r)
     patterns_free(&r->unless);
     patterns_free(&r->link);
     patterns_free(&r->near);
+    patterns_free(&r->offer);
+    patterns_free(&r->mention);
+    patterns_free(&r->local);
     free(r->steps);
     free(r->uncertain);
     free(r->dates);
@@ -118,7 +121,8 @@ static void ruleset_pf_update(ruleset *rs, size_t from)
     ruleset_pf *x = &rs->pf;
     for (size_t i = from; i < rs->n; i++) {
         rule *r = &rs->rules[i];
-        rule_patterns *lists[] = {&r->match, &r->also, &r->unless, &r->link, &r->near};
+        rule_patterns *lists[] = {&r->match, &r->also, &r->unless, &r->link, &r->near,
+                                  &r->offer, &r->mention, &r->local};
         for (size_t l = 0; l < sizeof lists / sizeof lists[0]; l++)
             for (size_t k = 0; k < lists[l]->n; k++) {
                 rule_pattern *p = &lists[l]->v[k];
@@ -358,7 +362,8 @@ static int perr(parser *p, long line, const char *fmt, ...)
 static int is_pattern_key(const char *base)
 {
     return !strcmp(base, "match") || !strcmp(base, "also") ||
-           !strcmp(base, "unless") || !strcmp(base, "link") || !strcmp(base, "near");
+           !strcmp(base, "unless") || !strcmp(base, "link") || !strcmp(base, "near") ||
+           !strcmp(base, "offer") || !strcmp(base, "mention") || !strcmp(base, "local");
 }
 
 /* Keys whose values may carry a trailing " # comment". */
@@ -650,6 +655,9 @@ static int apply_key(parser *p, long line, const char *key, char *value)
                             : !strcmp(base, "also")   ? &r->also
                             : !strcmp(base, "unless") ? &r->unless
                             : !strcmp(base, "near")   ? &r->near
+                            : !strcmp(base, "offer")  ? &r->offer
+                            : !strcmp(base, "mention") ? &r->mention
+                            : !strcmp(base, "local")  ? &r->local
                                                       : &r->link;
         return add_pattern(p, line, ps, lang, key, value);
     }
@@ -873,6 +881,10 @@ static int finish_rule(parser *p)
         return perr(p, line, "'headings' is for require rules");
     if (r->max_age && r->check != CHECK_ANNUAL_UPDATE)
         return perr(p, line, "'max-age' is for 'check = annual-update'");
+    if (r->kind != KIND_FORBID && (r->offer.n || r->mention.n || r->local.n))
+        return perr(p, line, "'offer', 'mention' and 'local' are for forbid rules");
+    if (r->span_section && (r->offer.n || r->mention.n || r->local.n))
+        return perr(p, line, "'offer', 'mention' and 'local' do not work with 'span = section'");
     switch (r->kind) {
     case KIND_LIMIT:
         if (!r->nsteps)
@@ -1085,7 +1097,9 @@ static int parse_text(parser *p, char *text)
                 return perr(p, lineno, "indented line continues nothing");
             if (!is_pattern_key(p->pending_key) && strncmp(p->pending_key, "match.", 6) &&
                 strncmp(p->pending_key, "also.", 5) && strncmp(p->pending_key, "unless.", 7) &&
-                strncmp(p->pending_key, "near.", 5) && strncmp(p->pending_key, "let ", 4))
+                strncmp(p->pending_key, "near.", 5) && strncmp(p->pending_key, "let ", 4) &&
+                strncmp(p->pending_key, "offer.", 6) && strncmp(p->pending_key, "mention.", 8) &&
+                strncmp(p->pending_key, "local.", 6))
                 buf_putc(&p->pending, ' ');
             buf_puts(&p->pending, t);
             continue;

@@ -128,6 +128,10 @@ typedef struct rule {
     char *also_label;      /* require: what `also` looks for */
     rule_patterns match, also, unless, link;
     rule_patterns near;    /* limit: a cue that must occur in the clause */
+    rule_patterns offer, mention, local; /* forbid: stance cues (stance.h); a forbid
+                              rule with any of them reports a match only where
+                              the document offers it; `unless` are its
+                              disclaimer cues */
     limit_step *steps;     /* limit: the schedule, by ascending `from` */
     size_t nsteps;
     int limit_min;         /* limit: 1 the schedule is of minima (`min`), 0 maxima (`max`) */

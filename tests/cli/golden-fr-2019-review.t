@@ -20,5 +20,6 @@ FAIL          error   br.3.2.2.4.5.retired (1 finding)
         [BR 3.2.2.4.5 (Ballot 218), effective 2018-08-01]
       - 3.2.3.3 Vérification des noms de domaine (FQDN), line 456
         "…(vérification de l’identité du demandeur auprès du registre du domaine), BR3.2.2.4.2 (courriel au contact du domaine), BR3.2.2.4.3 (appel téléphonique au contact du domaine), BR>>3.2.2.4.5<< (document d’autorisation signé par le titulaire du domaine), BR3.2.2.4.7 (modification DNS)."
+        offers domain validation method 3.2.2.4.5 (Domain Authorization Document), which the BRs forbid from 2018-08-01; offered in its sentence ("l'une des methodes suivantes")
 
 samples/fr-dpc-autorite-exemple-v4.2.html: 2 errors, 0 warnings, 0 notices; 2 rules: 2 fail, 0 upcoming, 0 error, 0 pass, 0 n/a, 0 not-effective

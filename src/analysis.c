@@ -141,58 +141,21 @@ static void pdf_options(const analysis_opts *opts, size_t max, pdf_opts *po)
     po->max_output = max; /* text beyond the input cap is not read either */
 }
 
-/* Standard input, raw (a PDF is not text), at most max bytes. */
-static int read_stdin(size_t max, buf *out, cps_err *e)
-{
-    char chunk[65536];
-    for (;;) {
-        size_t got = fread(chunk, 1, sizeof chunk, stdin);
-        if (got) {
-            if (got > max - out->len)
-                return cps_err_set(e, CPS_E_INPUT, "<stdin>", 0,
-                                   "input is larger than %zu bytes (--max-size)", max);
-            buf_put(out, chunk, got);
-        }
-        if (got < sizeof chunk) {
-            if (ferror(stdin))
-                return cps_err_set(e, CPS_E_IO, "<stdin>", 0, "%s", strerror(errno ? errno : EIO));
-            return 0;
-        }
-    }
-}
-
 int analysis_run(const char *path, const outline_spec *spec, const analysis_opts *opts,
                  analysis *a, cps_err *e)
 {
+    /* read once, then everything (the PDF sniff included) works on the
+     * bytes: a pipe or a FIFO cannot be read twice */
     size_t max = opts && opts->max_size ? opts->max_size : SOURCE_DEFAULT_MAX_SIZE;
-    if (strcmp(path, "-") == 0) {
-        buf in = BUF_INIT;
-        int rc = read_stdin(max, &in, e);
-        if (rc) {
-            prepare(a, opts);
-            buf_free(&in);
-            return rc;
-        }
-        rc = analysis_run_bytes(path, (const unsigned char *)(in.ptr ? in.ptr : ""), in.len, spec,
-                                opts, a, e);
-        buf_free(&in);
+    char *bytes;
+    size_t n;
+    int rc = source_read_raw(path, max, &bytes, &n, e);
+    if (rc) {
+        prepare(a, opts);
         return rc;
     }
-    prepare(a, opts);
-    int rc;
-    if ((opts && opts->force == SOURCE_FMT_PDF) || pdf_file_is_pdf(path)) {
-        pdf_opts po;
-        pdf_options(opts, max, &po);
-        rc = pdf_parse_file(path, path, max, &po, &a->d, e);
-        if (!rc)
-            rc = understand(a, spec, e);
-    } else {
-        rc = source_read(path, max, &a->src, e);
-        if (!rc)
-            rc = from_source(a, spec, opts, e);
-    }
-    if (rc)
-        analysis_free(a);
+    rc = analysis_run_bytes(path, (const unsigned char *)bytes, n, spec, opts, a, e);
+    free(bytes);
     return rc;
 }
 
@@ -203,7 +166,7 @@ int analysis_run_bytes(const char *name, const unsigned char *bytes, size_t n,
     prepare(a, opts);
     size_t max = opts && opts->max_size ? opts->max_size : SOURCE_DEFAULT_MAX_SIZE;
     int rc;
-    if (n && ((opts && opts->force == SOURCE_FMT_PDF) || pdf_is_pdf(bytes, n))) {
+    if (n && ((opts && opts->force == SOURCE_FMT_PDF) || pdf_bytes_look_pdf(name, bytes, n))) {
         if (n > max) {
             rc = cps_err_set(e, CPS_E_INPUT, strcmp(name, "-") ? name : "<stdin>", 0,
                              "input is larger than %zu bytes (--max-size)", max);

@@ -53,18 +53,12 @@ static int pdf_named_pdf_is_pdf(const unsigned char *b, size_t n)
     return 0;
 }
 
-int pdf_file_is_pdf(const char *path)
+int pdf_bytes_look_pdf(const char *name, const unsigned char *b, size_t n)
 {
-    FILE *f = fopen(path, "rbe"); /* close-on-exec: -j threads spawn pdftotext */
-    if (!f)
-        return 0;
-    unsigned char head[1024 + 5];
-    size_t n = fread(head, 1, sizeof head, f);
-    fclose(f);
-    size_t l = strlen(path);
-    if (l > 4 && strcasecmp(path + l - 4, ".pdf") == 0)
-        return pdf_named_pdf_is_pdf(head, n);
-    return pdf_is_pdf(head, n);
+    size_t l = name ? strlen(name) : 0;
+    if (l > 4 && strcasecmp(name + l - 4, ".pdf") == 0)
+        return pdf_named_pdf_is_pdf(b, n);
+    return pdf_is_pdf(b, n);
 }
 
 /* stdin is "-" in the document, "<stdin>" in messages (as in source.h) */
@@ -90,8 +84,10 @@ static void reap(pid_t pid, int kill_it, int *status)
         ;
 }
 
-int pdf_extract(const char *path, const char *name, const pdf_opts *o, char **text,
-                size_t *len, cps_err *e)
+/* Run pdftotext on path, or, when path is NULL, on the file open at in_fd
+ * (its standard input, named "-"). */
+static int run_pdftotext(const char *path, int in_fd, const char *name, const pdf_opts *o,
+                         char **text, size_t *len, cps_err *e)
 {
     *text = NULL;
     *len = 0;
@@ -101,8 +97,10 @@ int pdf_extract(const char *path, const char *name, const pdf_opts *o, char **te
     if (!prog || !*prog)
         prog = "pdftotext";
     /* a file name starting with '-' would read as an option */
+    if (!path)
+        path = "-";
     char *arg = xmalloc(strlen(path) + 3);
-    sprintf(arg, "%s%s", path[0] == '-' ? "./" : "", path);
+    sprintf(arg, "%s%s", path[0] == '-' && in_fd < 0 ? "./" : "", path);
     char *argv[] = {(char *)prog, "-q", "-layout", "-enc", "UTF-8", arg, "-", NULL};
 
     /* close-on-exec from the start: with -j, another thread may spawn its
@@ -115,7 +113,10 @@ int pdf_extract(const char *path, const char *name, const pdf_opts *o, char **te
     }
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+    if (in_fd >= 0)
+        posix_spawn_file_actions_adddup2(&fa, in_fd, 0);
+    else
+        posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
     posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
     posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
     pid_t pid;
@@ -211,6 +212,13 @@ int pdf_extract(const char *path, const char *name, const pdf_opts *o, char **te
         *text = xstrdup("");
     return 0;
 }
+
+int pdf_extract(const char *path, const char *name, const pdf_opts *o, char **text,
+                size_t *len, cps_err *e)
+{
+    return run_pdftotext(path, -1, name, o, text, len, e);
+}
+
 
 /* ---- text to blocks ------------------------------------------------------ */
 
@@ -883,72 +891,67 @@ static void init_doc(doc *out, const char *name)
     snprintf(out->encoding, sizeof out->encoding, "UTF-8");
 }
 
-int pdf_parse_file(const char *path, const char *name, size_t max_size, const pdf_opts *o,
-                   doc *out, cps_err *e)
+/* A private file holding bytes[0..n), already unlinked (so nothing is left
+ * behind whatever happens next, a signal included), positioned at its
+ * start; -1 with errno set on failure. */
+static int anonymous_copy(const unsigned char *bytes, size_t n)
 {
-    init_doc(out, name);
-    struct stat st;
-    if (stat(path, &st) != 0)
-        return cps_err_set(e, CPS_E_IO, name, 0, "%s", strerror(errno));
-    if (max_size && (unsigned long long)st.st_size > max_size)
-        return cps_err_set(e, CPS_E_INPUT, name, 0, "input is larger than %zu bytes (--max-size)",
-                           max_size);
-    char *text;
-    size_t len;
-    int rc = pdf_extract(path, name, o, &text, &len, e);
-    if (rc)
-        return rc;
-    rc = check_pages(text, len, name, e);
-    if (!rc)
-        pdf_text_to_blocks(text, len, out);
-    free(text);
-    return rc;
+    const char *dir = getenv("TMPDIR");
+    if (!dir || !*dir)
+        dir = "/tmp";
+    int fd = -1;
+#ifdef O_TMPFILE
+    fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+#endif
+    if (fd < 0) {
+        char *tmpl = xmalloc(strlen(dir) + 32);
+        sprintf(tmpl, "%s/cpslint-pdf-XXXXXX", dir);
+        fd = mkostemp(tmpl, O_CLOEXEC);
+        if (fd >= 0)
+            unlink(tmpl);
+        free(tmpl);
+        if (fd < 0)
+            return -1;
+    }
+    size_t off = 0;
+    while (off < n) {
+        ssize_t w = write(fd, bytes + off, n - off);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0) {
+            int err = w < 0 ? errno : ENOSPC;
+            close(fd);
+            errno = err;
+            return -1;
+        }
+        off += (size_t)w;
+    }
+    if (lseek(fd, 0, SEEK_SET) != 0) {
+        int err = errno;
+        close(fd);
+        errno = err;
+        return -1;
+    }
+    return fd;
 }
 
 int pdf_parse_bytes(const char *name, const unsigned char *bytes, size_t n, const pdf_opts *o,
                     doc *out, cps_err *e)
 {
     init_doc(out, name);
-    const char *dir = getenv("TMPDIR");
-    if (!dir || !*dir)
-        dir = "/tmp";
-    char *tmpl = xmalloc(strlen(dir) + 32);
-    sprintf(tmpl, "%s/cpslint-pdf-XXXXXX", dir);
-    int fd = mkostemp(tmpl, O_CLOEXEC);
-    if (fd < 0) {
-        int err = errno;
-        free(tmpl);
-        return cps_err_set(e, CPS_E_IO, shown(name), 0, "cannot create a temporary file for pdftotext: %s",
-                           strerror(err));
-    }
-    size_t off = 0;
-    int rc = 0;
-    while (off < n) {
-        ssize_t w = write(fd, bytes + off, n - off);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0) {
-            rc = cps_err_set(e, CPS_E_IO, shown(name), 0, "writing a temporary file for pdftotext: %s",
-                             strerror(errno));
-            break;
-        }
-        off += (size_t)w;
-    }
-    if (close(fd) != 0 && !rc)
-        rc = cps_err_set(e, CPS_E_IO, shown(name), 0, "writing a temporary file for pdftotext: %s",
-                         strerror(errno));
+    int fd = anonymous_copy(bytes, n);
+    if (fd < 0)
+        return cps_err_set(e, CPS_E_IO, shown(name), 0,
+                           "cannot write a temporary file for pdftotext: %s", strerror(errno));
+    char *text;
+    size_t len;
+    int rc = run_pdftotext(NULL, fd, shown(name), o, &text, &len, e);
+    close(fd);
     if (!rc) {
-        char *text;
-        size_t len;
-        rc = pdf_extract(tmpl, shown(name), o, &text, &len, e);
-        if (!rc) {
-            rc = check_pages(text, len, shown(name), e);
-            if (!rc)
-                pdf_text_to_blocks(text, len, out);
-            free(text);
-        }
+        rc = check_pages(text, len, shown(name), e);
+        if (!rc)
+            pdf_text_to_blocks(text, len, out);
+        free(text);
     }
-    unlink(tmpl);
-    free(tmpl);
     return rc;
 }

@@ -90,7 +90,8 @@ static int understand(analysis *a, const outline_spec *spec, cps_err *e)
     a->lang_confidence = g.confidence;
     buf_free(&sample);
     meta_extract(&a->d, a->o.first_section_block, a->lang, &a->meta);
-    a->folded = xcalloc(a->d.nblocks ? a->d.nblocks : 1, sizeof *a->folded);
+    /* a->folded is allocated on the first analysis_folded call: an
+     * outline never needs it (40 bytes a block) */
     return 0;
 }
 
@@ -191,6 +192,8 @@ const text_map *analysis_folded(analysis *a, size_t i)
 {
     if (i >= a->d.nblocks)
         return NULL;
+    if (!a->folded)
+        a->folded = xcalloc(a->d.nblocks, sizeof *a->folded);
     text_map *m = &a->folded[i];
     if (!m->s && text_fold(a->d.blocks[i].text, a->d.blocks[i].len, m, NULL) != 0) {
         /* block text is valid UTF-8 by construction; keep an empty map */

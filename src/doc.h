@@ -35,14 +35,16 @@ enum {
 };
 
 typedef struct doc_block {
-    block_kind kind;
-    int level;        /* heading level 1..6; 0 for other blocks */
-    unsigned flags;   /* BLOCK_* */
-    char *text;       /* NFC UTF-8, NUL-terminated */
+    /* (pointer and size fields first: no padding, 64 bytes a block) */
+    char *text;       /* NFC UTF-8, NUL-terminated; owned by the doc (doc.c
+                         packs texts in chunks: never free or replace it) */
     size_t len;
     long line;        /* 1-based source line; 0 unknown. For PDF input (page
                          > 0) the line within its page, as pdftotext lays
                          it out: print "page:line" */
+    block_kind kind;
+    int level;        /* heading level 1..6; 0 for other blocks */
+    unsigned flags;   /* BLOCK_* */
     int page;         /* PDF: 1-based page; 0 for every other format */
     int table;        /* 1-based ordinal of its table in the document; 0 if none */
     int row, col;     /* 0-based position in its table */

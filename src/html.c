@@ -59,6 +59,8 @@ typedef struct walker {
     size_t chars, bold_chars, link_chars;
     int split;           /* next block continues after a <br> */
     int sourcepos;       /* lines from data-sourcepos and line markers */
+    long line_base;      /* html_opts.line_base */
+    size_t max_memory;   /* html_opts.max_memory */
     long nl;             /* newlines seen in text runs that are not all blank */
     int in_mark;         /* inside a <!--cpslint-line:N--> ... :end region */
     long mark_src, mark_xml; /* the marker's source line and libxml2 line */
@@ -307,6 +309,10 @@ static void flush(walker *w)
                 b->flags |= BLOCK_HEADER_CELL;
             if (w->split)
                 b->flags |= BLOCK_SPLIT;
+            if (w->max_memory && (w->d->nblocks & 4095) == 0 &&
+                doc_memory(w->d) > w->max_memory)
+                fail(w, CPS_E_LIMIT, "the document needs more memory than --max-memory "
+                                     "allows: refused");
         }
         free(disp);
         w->split = 0;
@@ -376,6 +382,8 @@ static void push(walker *w, const char *name, const xmlChar **atts)
         snprintf(f->lang, sizeof f->lang, "%s", lang);
     if (w->sourcepos) {
         long sl = sourcepos_line(atts);
+        if (sl > 0)
+            sl += w->line_base;
         if (sl <= 0 && w->in_mark)
             sl = w->mark_src + line_delta(w->mark_xml, f->xml_line);
         if (sl > 0) {
@@ -708,6 +716,8 @@ int html_append(doc *d, const char *html, size_t n, const html_opts *o, cps_err 
     w.ctxt = ctxt;
     w.keep_chrome = o && o->keep_chrome;
     w.sourcepos = o && o->sourcepos;
+    w.line_base = o ? o->line_base : 0;
+    w.max_memory = o ? o->max_memory : 0;
     w.cap = 64;
     w.st = xcalloc(w.cap, sizeof *w.st);
     w.depth = 1;               /* a root frame: paragraph context */
@@ -723,6 +733,9 @@ int html_append(doc *d, const char *html, size_t n, const html_opts *o, cps_err 
      * built, so memory is the input, the blocks and the open elements */
     init_sax((htmlSAXHandler *)ctxt->sax);
     ctxt->_private = &w;
+    /* UTF-8 named: unnamed, libxml2 2.9 would take the first non-ASCII
+     * byte for Latin-1 (it copies the input through a converter: one more
+     * input-sized buffer, which the memory multiple counts) */
     htmlDocPtr x = htmlCtxtReadMemory(ctxt, html, (int)n, NULL, "UTF-8", opts);
     if (x)
         xmlFreeDoc(x); /* not built by these handlers; defensive */
@@ -760,6 +773,6 @@ int html_parse(const source *src, int keep_chrome, doc *out, cps_err *e)
     doc_init(out, src->name);
     snprintf(out->format, sizeof out->format, "%s", source_format_name(src->format));
     snprintf(out->encoding, sizeof out->encoding, "%s", src->encoding);
-    html_opts o = {keep_chrome, 0};
+    html_opts o = {keep_chrome, 0, 0, 0};
     return html_append(out, src->data, src->len, &o, e);
 }

@@ -55,13 +55,17 @@ typedef struct html_opts {
                          line is N plus the lines libxml2 counts from the
                          first comment to its start tag (distances touching
                          libxml2's 65535 cap count as 0). */
+    long line_base;   /* sourcepos mode: added to data-sourcepos lines (the
+                         HTML renders a segment starting at line_base + 1) */
+    size_t max_memory; /* 0, or the bytes d may hold (doc_memory) before the
+                         document is refused with CPS_E_LIMIT */
 } html_opts;
 
 #define HTML_MAX_ATTRS 1000u               /* attributes of one element */
 #define HTML_MAX_ATTR_WORK 100000000ull    /* sum over elements of attrs^2 */
 
-/* The pre-scan html_append runs before the parser (markdown.c runs it on
- * the Markdown source too, for raw HTML): a linear pass over the start
+/* The pre-scan html_append runs before the parser (for Markdown, on the
+ * rendered HTML, which carries the raw HTML as written): a linear pass over the start
  * tags (comments, script and style text skipped) that refuses, with
  * CPS_E_LIMIT and "FILE: reason", an element with more than
  * HTML_MAX_ATTRS attributes, or elements whose attribute counts squared

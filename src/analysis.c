@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "html.h"
@@ -46,16 +47,58 @@ static void sample_across(const doc *d, const outline *o, size_t cap, buf *out)
 
 static int understand(analysis *a, const outline_spec *spec, cps_err *e);
 
+size_t analysis_default_memory(void)
+{
+    long pages = sysconf(_SC_PHYS_PAGES), psize = sysconf(_SC_PAGESIZE);
+    unsigned long long cap = 4ull << 30;
+    if (pages > 0 && psize > 0) {
+        unsigned long long half = (unsigned long long)pages * (unsigned long long)psize / 2;
+        if (half < cap)
+            cap = half;
+    }
+    return (size_t)cap;
+}
+
+static size_t budget_of(const analysis_opts *opts)
+{
+    return opts && opts->max_memory ? opts->max_memory : analysis_default_memory();
+}
+
+/* Refuse, before parsing, a document whose worst-case need is over the
+ * budget (analysis.h). */
+static int over_budget(const char *name, size_t n, unsigned mult, const char *fmt, size_t budget,
+                       cps_err *e)
+{
+    if (n <= budget / mult)
+        return 0;
+    unsigned long long need = (unsigned long long)n * mult;
+    return cps_err_set(e, CPS_E_LIMIT, strcmp(name, "-") ? name : "<stdin>", 0,
+                       "%s of %zu bytes may need %llu MiB (%u times its size) to read, over "
+                       "--max-memory (%zu MiB): refused",
+                       fmt, n, need >> 20, mult, budget >> 20);
+}
+
 static int finish(analysis *a, const outline_spec *spec, const analysis_opts *opts, cps_err *e)
 {
     int rc;
+    size_t budget = budget_of(opts);
     switch (a->src.format) {
     case SOURCE_FMT_HTML:
     case SOURCE_FMT_XHTML:
-        rc = html_parse(&a->src, opts && opts->keep_chrome, &a->d, e);
+        rc = over_budget(a->src.name, a->src.len, ANALYSIS_MULT_HTML, "HTML", budget, e);
+        if (rc) {
+            doc_init(&a->d, a->src.name);
+            break;
+        }
+        rc = html_parse_limited(&a->src, opts && opts->keep_chrome, budget, &a->d, e);
         break;
     case SOURCE_FMT_MARKDOWN:
-        rc = markdown_parse(&a->src, opts && opts->keep_chrome, &a->d, e);
+        rc = over_budget(a->src.name, a->src.len, ANALYSIS_MULT_MARKDOWN, "Markdown", budget, e);
+        if (rc) {
+            doc_init(&a->d, a->src.name);
+            break;
+        }
+        rc = markdown_parse_limited(&a->src, opts && opts->keep_chrome, budget, &a->d, e);
         break;
     case SOURCE_FMT_PDF:
         /* PDF bytes go to pdf.h before decoding; these are text */
@@ -171,6 +214,8 @@ int analysis_run_bytes(const char *name, const unsigned char *bytes, size_t n,
         if (n > max) {
             rc = cps_err_set(e, CPS_E_INPUT, strcmp(name, "-") ? name : "<stdin>", 0,
                              "input is larger than %zu bytes (--max-size)", max);
+        } else if ((rc = over_budget(name, n, ANALYSIS_MULT_PDF, "PDF", budget_of(opts), e))) {
+            doc_init(&a->d, name);
         } else {
             pdf_opts po;
             pdf_options(opts, max, &po);

@@ -32,7 +32,23 @@ typedef struct analysis_opts {
     int keep_chrome;           /* keep nav/header/footer blocks */
     source_format force;       /* SOURCE_FMT_UNKNOWN = sniff */
     unsigned pdf_timeout;      /* seconds pdftotext may run; 0 = PDF_DEFAULT_TIMEOUT */
+    size_t max_memory;         /* bytes one document may take; 0 = analysis_default_memory() */
 } analysis_opts;
+
+/* The memory budget of one document (--max-memory).
+ *
+ * Before parsing, a document whose size times the peak multiple of its
+ * format (ANALYSIS_MULT_*: the most memory per input byte measured on
+ * paragraph-heavy input, see docs/ARCHITECTURE.md "Limits and memory") is
+ * over the budget is refused with CPS_E_LIMIT and a one-line reason. While
+ * parsing, the blocks (doc_memory) and cmark-gfm's pool are held to the
+ * budget too (the estimate is a worst case; actual growth is what is
+ * checked). The default is half of the machine's physical memory, at most
+ * 4 GiB. */
+#define ANALYSIS_MULT_HTML 16u
+#define ANALYSIS_MULT_MARKDOWN 32u
+#define ANALYSIS_MULT_PDF 8u
+size_t analysis_default_memory(void);
 
 typedef struct analysis {
     source src;

@@ -61,6 +61,7 @@ typedef struct walker {
     int sourcepos;       /* lines from data-sourcepos and line markers */
     long line_base;      /* html_opts.line_base */
     size_t max_memory;   /* html_opts.max_memory */
+    size_t input_held;   /* input bytes held meanwhile (ours and libxml2's copy) */
     long nl;             /* newlines seen in text runs that are not all blank */
     int in_mark;         /* inside a <!--cpslint-line:N--> ... :end region */
     long mark_src, mark_xml; /* the marker's source line and libxml2 line */
@@ -310,7 +311,7 @@ static void flush(walker *w)
             if (w->split)
                 b->flags |= BLOCK_SPLIT;
             if (w->max_memory && (w->d->nblocks & 4095) == 0 &&
-                doc_memory(w->d) > w->max_memory)
+                doc_memory(w->d) + w->input_held > w->max_memory)
                 fail(w, CPS_E_LIMIT, "the document needs more memory than --max-memory "
                                      "allows: refused");
         }
@@ -718,6 +719,7 @@ int html_append(doc *d, const char *html, size_t n, const html_opts *o, cps_err 
     w.sourcepos = o && o->sourcepos;
     w.line_base = o ? o->line_base : 0;
     w.max_memory = o ? o->max_memory : 0;
+    w.input_held = 2 * n;
     w.cap = 64;
     w.st = xcalloc(w.cap, sizeof *w.st);
     w.depth = 1;               /* a root frame: paragraph context */
@@ -770,9 +772,15 @@ int html_append(doc *d, const char *html, size_t n, const html_opts *o, cps_err 
 
 int html_parse(const source *src, int keep_chrome, doc *out, cps_err *e)
 {
+    return html_parse_limited(src, keep_chrome, 0, out, e);
+}
+
+int html_parse_limited(const source *src, int keep_chrome, size_t max_memory, doc *out,
+                       cps_err *e)
+{
     doc_init(out, src->name);
     snprintf(out->format, sizeof out->format, "%s", source_format_name(src->format));
     snprintf(out->encoding, sizeof out->encoding, "%s", src->encoding);
-    html_opts o = {keep_chrome, 0, 0, 0};
+    html_opts o = {keep_chrome, 0, 0, max_memory};
     return html_append(out, src->data, src->len, &o, e);
 }

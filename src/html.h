@@ -77,6 +77,9 @@ int html_prescan(const char *s, size_t n, const char *file, cps_err *e);
 /* Parse src into *out (initialised here; caller frees with doc_free, also
  * on failure). */
 int html_parse(const source *src, int keep_chrome, doc *out, cps_err *e);
+/* The same, the blocks held to max_memory bytes (html_opts.max_memory). */
+int html_parse_limited(const source *src, int keep_chrome, size_t max_memory, doc *out,
+                       cps_err *e);
 
 /* Append the blocks of the UTF-8 HTML text html[0..n) to d, which the
  * caller initialised (doc_init) and owns. Table ordinals continue after

@@ -583,6 +583,9 @@ static void on_error(void *ctx, xmlErrorPtr err)
             w->fail_code = CPS_E_NOMEM;
             w->fail_msg = "out of memory in the HTML parser (libxml2): the document was not read";
         }
+        /* libxml2 2.9 may go on after a failed allocation (and, in some
+         * places, loop): stop it */
+        xmlStopParser(c);
     }
 }
 
@@ -595,7 +598,9 @@ static void init_sax(htmlSAXHandler *h)
     h->cdataBlock = on_text;
     h->comment = on_comment;
     h->serror = on_error;
-    h->initialized = 1; /* SAX1-style callbacks, as the HTML parser calls */
+    /* the HTML parser calls the SAX1-style callbacks whatever this says;
+     * XML_SAX2_MAGIC makes libxml2 report errors to serror */
+    h->initialized = XML_SAX2_MAGIC;
 }
 
 /* ---- the attribute pre-scan ---- */
@@ -707,10 +712,20 @@ int html_append(doc *d, const char *html, size_t n, const html_opts *o, cps_err 
         return rc;
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
                HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC;
+    /* allocation failures are reported without a context, to the
+     * (thread-local) structured handler: ours for the parse, which stops
+     * the parser and fails the document instead of printing */
+    xmlStructuredErrorFunc saved_handler = xmlStructuredError;
+    void *saved_ctx = xmlStructuredErrorContext;
+    xmlSetStructuredErrorFunc(NULL, on_error);
     htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
-    if (!ctxt)
+    if (!ctxt || !ctxt->sax) {
+        xmlSetStructuredErrorFunc(saved_ctx, saved_handler);
+        if (ctxt)
+            htmlFreeParserCtxt(ctxt);
         return cps_err_set(e, CPS_E_NOMEM, d->file, 0,
                            "out of memory in the HTML parser (libxml2): the document was not read");
+    }
     walker w;
     memset(&w, 0, sizeof w);
     w.d = d;
@@ -735,6 +750,7 @@ int html_append(doc *d, const char *html, size_t n, const html_opts *o, cps_err 
      * built, so memory is the input, the blocks and the open elements */
     init_sax((htmlSAXHandler *)ctxt->sax);
     ctxt->_private = &w;
+    xmlSetStructuredErrorFunc(ctxt, on_error);
     /* UTF-8 named: unnamed, libxml2 2.9 would take the first non-ASCII
      * byte for Latin-1 (it copies the input through a converter: one more
      * input-sized buffer, which the memory multiple counts) */
@@ -756,6 +772,7 @@ int html_append(doc *d, const char *html, size_t n, const html_opts *o, cps_err 
         size_t tn;
         d->title = text_display(buf_cstr(&w.title), w.title.len, &tn);
     }
+    xmlSetStructuredErrorFunc(saved_ctx, saved_handler);
     ctxt->_private = NULL;
     htmlFreeParserCtxt(ctxt);
     for (size_t i = 1; i < w.depth; i++)

@@ -429,7 +429,7 @@ static int detect_and_decode(const unsigned char *b, size_t n, buf *out, char *e
         ucsdet_setText(det, (const char *)sample, (int32_t)slen, &st);
         int32_t nm = 0;
         const UCharsetMatch **m = U_SUCCESS(st) ? ucsdet_detectAll(det, &nm, &st) : NULL;
-        for (int32_t i = 0; U_SUCCESS(st) && m && i < nm && !done; i++) {
+        for (int32_t i = 0; U_SUCCESS(st) && m && i < nm && !done && !*nomem; i++) {
             UErrorCode s2 = U_ZERO_ERROR;
             const char *name = ucsdet_getName(m[i], &s2);
             if (U_FAILURE(s2) || !name)
@@ -463,8 +463,10 @@ static int detect_and_decode(const unsigned char *b, size_t n, buf *out, char *e
         }
         ucsdet_close(det);
     }
+    if (st == U_MEMORY_ALLOCATION_ERROR)
+        *nomem = 1;
     buf_free(&tmp);
-    if (!done && !tried_1252 && try_charset("windows-1252", b, n, out, nomem)) {
+    if (!done && !tried_1252 && !*nomem && try_charset("windows-1252", b, n, out, nomem)) {
         record_name("windows-1252", enc, enc_cap);
         done = 1;
     }
@@ -552,6 +554,13 @@ int source_from_bytes(const char *name, const unsigned char *bytes, size_t n,
                 ok = 1;
             }
         }
+    }
+
+    /* ICU could not allocate: stop here (going on would only report a
+     * wrong charset, or reach ICU code that does not survive it) */
+    if (!ok && nomem) {
+        buf_free(&text);
+        return cps_err_set(e, CPS_E_NOMEM, dn, 0, "out of memory decoding the input (ICU)");
     }
 
     /* 3. Strict UTF-8, 4. detection. */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -56,6 +57,12 @@ size_t analysis_default_memory(void)
         if (half < cap)
             cap = half;
     }
+    /* under ulimit -v the address space is the machine: half of it (the
+     * other half is libraries, stacks and what is already allocated) */
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+        (unsigned long long)rl.rlim_cur / 2 < cap)
+        cap = (unsigned long long)rl.rlim_cur / 2;
     return (size_t)cap;
 }
 

@@ -44,7 +44,7 @@ typedef struct analysis_opts {
  * parsing, the blocks (doc_memory) and cmark-gfm's pool are held to the
  * budget too (the estimate is a worst case; actual growth is what is
  * checked). The default is half of the machine's physical memory, at most
- * 4 GiB. */
+ * 4 GiB, and at most half of the address-space limit (ulimit -v) if any. */
 #define ANALYSIS_MULT_HTML 16u
 #define ANALYSIS_MULT_MARKDOWN 32u
 #define ANALYSIS_MULT_PDF 8u

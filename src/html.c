@@ -718,7 +718,7 @@ int html_append(doc *d, const char *html, size_t n, const html_opts *o, cps_err 
     xmlStructuredErrorFunc saved_handler = xmlStructuredError;
     void *saved_ctx = xmlStructuredErrorContext;
     xmlSetStructuredErrorFunc(NULL, on_error);
-    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(html, (int)n);
     if (!ctxt || !ctxt->sax) {
         xmlSetStructuredErrorFunc(saved_ctx, saved_handler);
         if (ctxt)
@@ -751,10 +751,16 @@ int html_append(doc *d, const char *html, size_t n, const html_opts *o, cps_err 
     init_sax((htmlSAXHandler *)ctxt->sax);
     ctxt->_private = &w;
     xmlSetStructuredErrorFunc(ctxt, on_error);
-    /* UTF-8 named: unnamed, libxml2 2.9 would take the first non-ASCII
-     * byte for Latin-1 (it copies the input through a converter: one more
-     * input-sized buffer, which the memory multiple counts) */
-    htmlDocPtr x = htmlCtxtReadMemory(ctxt, html, (int)n, NULL, "UTF-8", opts);
+    /* The input is UTF-8 already: the context is told so directly. Naming
+     * an encoding to htmlCtxtReadMemory would install a converter, which
+     * copies the whole input once more and, in 2.9.14, crashes when an
+     * allocation fails inside it (xmlSwitchToEncoding); naming none lets
+     * 2.9 take the first non-ASCII byte for Latin-1. */
+    htmlCtxtUseOptions(ctxt, opts);
+    ctxt->charset = XML_CHAR_ENCODING_UTF8;
+    htmlParseDocument(ctxt);
+    htmlDocPtr x = ctxt->myDoc;
+    ctxt->myDoc = NULL;
     if (x)
         xmlFreeDoc(x); /* not built by these handlers; defensive */
     if (!w.fail_code && (ctxt->errNo == XML_ERR_NO_MEMORY ||

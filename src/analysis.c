@@ -71,18 +71,49 @@ static size_t budget_of(const analysis_opts *opts)
     return opts && opts->max_memory ? opts->max_memory : analysis_default_memory();
 }
 
-/* Refuse, before parsing, a document whose worst-case need is over the
- * budget (analysis.h). */
-static int over_budget(const char *name, size_t n, unsigned mult, const char *fmt, size_t budget,
-                       cps_err *e)
+/* Blocks the text can make at most: start tags ('<' and a letter) for
+ * HTML, non-blank lines for Markdown. One linear pass. */
+static size_t max_blocks(const char *t, size_t n, int markdown)
 {
-    if (n <= budget / mult)
+    size_t k = 1;
+    if (markdown) {
+        int blank = 1;
+        for (size_t i = 0; i < n; i++) {
+            char c = t[i];
+            if (c == '\n') {
+                k += !blank;
+                blank = 1;
+            } else if (c != ' ' && c != '\t' && c != '\r') {
+                blank = 0;
+            }
+        }
+        return k + !blank;
+    }
+    for (const char *p = t; (p = memchr(p, '<', n - (size_t)(p - t))) != NULL; p++)
+        if ((size_t)(p - t) + 1 < n &&
+            ((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z'))
+            k++;
+    return k;
+}
+
+/* Refuse, before parsing, a document whose estimated need (analysis.h) is
+ * over the budget. */
+static int over_budget(const char *name, const char *t, size_t n, source_format f,
+                       size_t budget, cps_err *e)
+{
+    unsigned long long need = (unsigned long long)n * ANALYSIS_MEM_PER_BYTE;
+    if (f == SOURCE_FMT_PDF)
+        need = (unsigned long long)n * ANALYSIS_MEM_PER_PDF_BYTE;
+    else
+        need += (unsigned long long)max_blocks(t, n, f == SOURCE_FMT_MARKDOWN) *
+                ANALYSIS_MEM_PER_BLOCK;
+    if (need <= budget)
         return 0;
-    unsigned long long need = (unsigned long long)n * mult;
     return cps_err_set(e, CPS_E_LIMIT, strcmp(name, "-") ? name : "<stdin>", 0,
-                       "%s of %zu bytes may need %llu MiB (%u times its size) to read, over "
-                       "--max-memory (%zu MiB): refused",
-                       fmt, n, need >> 20, mult, budget >> 20);
+                       "%s of %zu bytes may need %llu MiB to check, over --max-memory (%zu MiB): "
+                       "refused",
+                       f == SOURCE_FMT_PDF ? "PDF" : f == SOURCE_FMT_MARKDOWN ? "Markdown" : "HTML",
+                       n, need >> 20, budget >> 20);
 }
 
 static int finish(analysis *a, const outline_spec *spec, const analysis_opts *opts, cps_err *e)
@@ -92,7 +123,7 @@ static int finish(analysis *a, const outline_spec *spec, const analysis_opts *op
     switch (a->src.format) {
     case SOURCE_FMT_HTML:
     case SOURCE_FMT_XHTML:
-        rc = over_budget(a->src.name, a->src.len, ANALYSIS_MULT_HTML, "HTML", budget, e);
+        rc = over_budget(a->src.name, a->src.data, a->src.len, a->src.format, budget, e);
         if (rc) {
             doc_init(&a->d, a->src.name);
             break;
@@ -100,7 +131,7 @@ static int finish(analysis *a, const outline_spec *spec, const analysis_opts *op
         rc = html_parse_limited(&a->src, opts && opts->keep_chrome, budget, &a->d, e);
         break;
     case SOURCE_FMT_MARKDOWN:
-        rc = over_budget(a->src.name, a->src.len, ANALYSIS_MULT_MARKDOWN, "Markdown", budget, e);
+        rc = over_budget(a->src.name, a->src.data, a->src.len, a->src.format, budget, e);
         if (rc) {
             doc_init(&a->d, a->src.name);
             break;
@@ -221,7 +252,8 @@ int analysis_run_bytes(const char *name, const unsigned char *bytes, size_t n,
         if (n > max) {
             rc = cps_err_set(e, CPS_E_INPUT, strcmp(name, "-") ? name : "<stdin>", 0,
                              "input is larger than %zu bytes (--max-size)", max);
-        } else if ((rc = over_budget(name, n, ANALYSIS_MULT_PDF, "PDF", budget_of(opts), e))) {
+        } else if ((rc = over_budget(name, (const char *)bytes, n, SOURCE_FMT_PDF,
+                                     budget_of(opts), e))) {
             doc_init(&a->d, name);
         } else {
             pdf_opts po;

@@ -37,17 +37,20 @@ typedef struct analysis_opts {
 
 /* The memory budget of one document (--max-memory).
  *
- * Before parsing, a document whose size times the peak multiple of its
- * format (ANALYSIS_MULT_*: the most memory per input byte measured on
- * paragraph-heavy input, see docs/ARCHITECTURE.md "Limits and memory") is
- * over the budget is refused with CPS_E_LIMIT and a one-line reason. While
+ * Before parsing, a document whose estimated need is over the budget is
+ * refused with CPS_E_LIMIT and a one-line reason. The estimate is
+ * ANALYSIS_MEM_PER_BYTE per input byte (the input's copies) plus
+ * ANALYSIS_MEM_PER_BLOCK for each block the text can make at most (start
+ * tags for HTML, non-blank lines for Markdown): the figures measured on
+ * paragraph-heavy input, where blocks cost most (docs/ARCHITECTURE.md,
+ * "Limits and memory"); a PDF counts ANALYSIS_MEM_PER_PDF_BYTE a byte. While
  * parsing, the blocks (doc_memory) and cmark-gfm's pool are held to the
  * budget too (the estimate is a worst case; actual growth is what is
  * checked). The default is half of the machine's physical memory, at most
  * 4 GiB, and at most half of the address-space limit (ulimit -v) if any. */
-#define ANALYSIS_MULT_HTML 16u
-#define ANALYSIS_MULT_MARKDOWN 32u
-#define ANALYSIS_MULT_PDF 8u
+#define ANALYSIS_MEM_PER_BYTE 4u
+#define ANALYSIS_MEM_PER_BLOCK 320u
+#define ANALYSIS_MEM_PER_PDF_BYTE 8u
 size_t analysis_default_memory(void);
 
 typedef struct analysis {

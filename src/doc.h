@@ -77,6 +77,7 @@ typedef struct doc {
     char *text_next;
     size_t text_left;
     size_t text_bytes;  /* bytes allocated for chunks */
+    int tables;         /* tables numbered so far (html.c continues from it) */
 } doc;
 
 /* Initialise an empty document; file is copied. */

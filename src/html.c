@@ -740,9 +740,7 @@ int html_append(doc *d, const char *html, size_t n, const html_opts *o, cps_err 
     w.depth = 1;               /* a root frame: paragraph context */
     w.st[0].kind = BLOCK_PARAGRAPH;
     /* tables keep counting from those already in d */
-    for (size_t i = 0; i < d->nblocks; i++)
-        if (d->blocks[i].table > w.tables)
-            w.tables = d->blocks[i].table;
+    w.tables = d->tables;
     /* blocks built so far, so that a failure leaves d as it was */
     size_t nblocks0 = d->nblocks, nlinks0 = d->nlinks;
 
@@ -786,6 +784,8 @@ int html_append(doc *d, const char *html, size_t n, const html_opts *o, cps_err 
     free(w.st);
     buf_free(&w.text);
     buf_free(&w.title);
+    if (!w.fail_code)
+        d->tables = w.tables;
     if (w.fail_code) {
         doc_truncate(d, nblocks0, nlinks0);
         return cps_err_set(e, w.fail_code, d->file, 0, "%s", w.fail_msg);

@@ -73,6 +73,13 @@ int pdf_bytes_look_pdf(const char *name, const unsigned char *bytes, size_t n);
 int pdf_extract(const char *path, const char *name, const pdf_opts *o, char **text,
                 size_t *len, cps_err *e);
 
+/* pdf_extract on bytes in memory (name for messages): they reach
+ * pdftotext on its standard input ("-") from a private temporary file
+ * unlinked before it starts (O_TMPFILE where the file system has it).
+ * (pdf_run.c holds the process half: these two functions.) */
+int pdf_extract_bytes(const char *name, const unsigned char *bytes, size_t n, const pdf_opts *o,
+                      char **text, size_t *len, cps_err *e);
+
 /* Turn pdftotext -layout text[0..n) into blocks appended to d (which the
  * caller initialised). Never fails; text need not be valid UTF-8. */
 void pdf_text_to_blocks(const char *text, size_t n, doc *d);

@@ -8,15 +8,10 @@
  *   CPSLINT_FAULT_LOG=FILE                append "FN" there each time a
  *                                         fault fires
  *
- *   CPSLINT_FAULT_LIB=SUBSTRING           malloc, calloc and realloc
- *                                         faults apply only to calls made
- *                                         from a shared object whose path
- *                                         contains it (libxml2, libicuuc,
- *                                         libpcre2): out of memory inside
- *                                         one library
  *
  * FN is one of write, fsync, close, rename, fwrite, fputs, fputc, fprintf,
- * fflush, fread, read, mkstemp, malloc, calloc, realloc. The call fails
+ * fflush, fread, read, mkstemp (and, in inject_alloc.so, built from this
+ * file with -DINJECT_ALLOC, malloc, calloc, realloc). The call fails
  * with ERRNO (a name: EIO, ENOSPC, EROFS, EACCES, EXDEV, EPIPE, EBADF,
  * ENOMEM; default EIO) from its N-th call on (default 1); "read" faults
  * with CPSLINT_FAULT_PATH apply to descriptors open()ed on such a path. Standard error is never made to fail, so messages stay visible. A
@@ -305,6 +300,12 @@ ssize_t read(int fd, void *b, size_t n)
     return real_read(fd, b, n);
 }
 
+#ifdef INJECT_ALLOC
+/* Built as inject_alloc.so only: interposing malloc breaks sanitizer
+ * builds, so the I/O shim does not. CPSLINT_FAULT_LIB=SUBSTRING: malloc,
+ * calloc and realloc faults apply only to calls made from a shared object
+ * whose path contains it (libxml2, libicuuc, libpcre2): out of memory
+ * inside one library. */
 /* ---- allocation inside one library ---- */
 
 /* dlsym allocates: calls made while it resolves are served from here. */
@@ -408,3 +409,4 @@ void free(void *p)
         return;
     real_free(p);
 }
+#endif

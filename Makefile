@@ -1,7 +1,7 @@
 # cpslint — build, test, install.
 #   make            build build/cpslint
 #   make demo       install missing build deps, build, run cpslint on a bundled sample
-#   make check      install missing build deps, build, run every test
+#   make check      install missing build and test deps, build, run every test
 #   make check-asan the same tests with AddressSanitizer + UBSan
 #   make bench      timing ratios against xmllint on the same files
 #   make accuracy   score cpslint against the reviewer's verdicts
@@ -23,9 +23,33 @@ Q        = $(if $(filter 1,$(V)),,@)
 CC      ?= cc
 PKGS     = libxml-2.0 icu-uc icu-i18n libpcre2-8 libcmark-gfm
 OPT     ?= -O2
+# Every build (make, check-asan, the fuzz build, check-valgrind) compiles
+# with STD and WARN; CFLAGS (yours, e.g. make CFLAGS=-O0) come after them
+# and add to them; SAN holds the sanitizer flags of check-asan and the fuzz
+# build, used when compiling and linking. `make -n check-asan` shows it.
+STD      = -std=c11 -D_XOPEN_SOURCE=700
+WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
 CFLAGS  ?= $(OPT) -g
-CFLAGS  += -std=c11 -D_XOPEN_SOURCE=700 -Wall -Wextra -Werror -Wshadow \
-           -Wstrict-prototypes -Wmissing-prototypes -Wformat=2
+SAN     ?=
+ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS) $(SAN)
+
+# Each pkg-config module and the Debian package that provides it. A missing
+# one stops the build (not for the targets that install them: deps, check...).
+DEB_libxml-2.0    = libxml2-dev
+DEB_icu-uc        = libicu-dev
+DEB_icu-i18n      = libicu-dev
+DEB_libpcre2-8    = libpcre2-dev
+DEB_libcmark-gfm  = libcmark-gfm-dev libcmark-gfm-extensions-dev
+DEB_cmocka        = libcmocka-dev
+NO_PKG_GOALS = deps deps-test deb demo check check-asan check-valgrind fuzz fuzz-build bench clean uninstall
+ifneq ($(if $(MAKECMDGOALS),$(filter-out $(NO_PKG_GOALS),$(MAKECMDGOALS)),all),)
+NEED_PKGS := $(PKGS) $(if $(filter unit test,$(MAKECMDGOALS)),cmocka)
+MISSING_PKGS := $(strip $(foreach m,$(NEED_PKGS),$(if $(shell pkg-config --exists $(m) && echo y),,$(m))))
+ifneq ($(MISSING_PKGS),)
+$(error pkg-config module(s) not found: $(MISSING_PKGS); install the Debian package(s): \
+  $(sort $(foreach m,$(MISSING_PKGS),$(DEB_$(m)))) (or run make deps))
+endif
+endif
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CPPFLAGS += -pthread -DCPSLINT_VERSION='"$(VERSION)"' -DCPSLINT_DATADIR='"$(DATADIR)"' $(PKG_CFLAGS)
@@ -49,33 +73,34 @@ FUZZ_CC      ?= clang-14
 FUZZ_TARGETS  = html markdown rules cli
 FUZZ_BINS    := $(FUZZ_TARGETS:%=$(BUILD)/fuzz_%)
 FUZZ_SECONDS ?= 60
-FUZZ_CFLAGS   = -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
+FUZZ_SAN      = -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
                 -fno-sanitize-recover=all
+ASAN_SAN      = -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
 
-.PHONY: all deps demo check check-asan check-valgrind test unit bench accuracy install \
+.PHONY: deb all deps deps-test demo check check-asan check-valgrind test unit bench accuracy install \
         uninstall clean docs fuzz fuzz-build fuzz-bins
 
 all: $(BIN)
 
 $(BUILD)/obj/%.o: src/%.c | $(BUILD)/obj
 	@$(if $(Q),echo '  CC      $<')
-	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+	$(Q)$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(LIB): $(OBJS)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
 $(BIN): $(BUILD)/obj/main.o $(LIB)
 	@$(if $(Q),echo '  LINK    $@')
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB) | $(BUILD)/tests
 	@$(if $(Q),echo '  TEST    $@')
-	$(Q)$(CC) $(CPPFLAGS) -Isrc $(CFLAGS) -Wno-missing-prototypes $(LDFLAGS) -o $@ $< $(LIB) \
+	$(Q)$(CC) $(CPPFLAGS) -Isrc $(ALL_CFLAGS) -Wno-missing-prototypes $(LDFLAGS) -o $@ $< $(LIB) \
 	  $(LDLIBS) $$(pkg-config --libs cmocka)
 
 $(BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/fuzz_common.h $(LIB)
 	@$(if $(Q),echo '  FUZZ    $@')
-	$(Q)$(CC) $(CPPFLAGS) -Isrc -DCPSLINT_SRCDIR='"$(CURDIR)"' $(CFLAGS) -Wno-missing-prototypes \
+	$(Q)$(CC) $(CPPFLAGS) -Isrc -DCPSLINT_SRCDIR='"$(CURDIR)"' $(ALL_CFLAGS) -Wno-missing-prototypes \
 	  -fsanitize=fuzzer $(LDFLAGS) -o $@ $< $(LIB) $(LDLIBS)
 
 fuzz-bins: $(FUZZ_BINS)
@@ -95,9 +120,13 @@ $(BUILD)/obj $(BUILD)/tests:
 
 -include $(DEPS)
 
-# Installs what is missing (apt-get, as root); quiet when nothing is.
+# Install what is missing (apt-get, as root); quiet when nothing is.
+# deps: building and running; deps-test: that and the test tools.
 deps:
 	@sh scripts/deps.sh
+
+deps-test:
+	@sh scripts/deps.sh test
 
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -109,29 +138,25 @@ test: $(BIN) $(UNIT_BINS) $(BUILD)/tests/inject_faults.so $(BUILD)/tests/inject_
 	@sh tests/run.sh $(BUILD)
 
 # make check also builds the fuzzing harnesses and runs each briefly.
-check: deps
+check: deps-test
 	@$(MAKE) --no-print-directory fuzz-build
 	@CPSLINT_FUZZ_BUILD=build-fuzz $(MAKE) --no-print-directory test
 
-check-asan: deps
-	@$(MAKE) --no-print-directory BUILD=build-asan OPT=-O1 \
-	  CFLAGS_EXTRA= \
-	  CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" \
-	  LDFLAGS="-fsanitize=address,undefined" test
+check-asan: deps-test
+	@$(MAKE) --no-print-directory BUILD=build-asan OPT=-O1 SAN="$(ASAN_SAN)" test
 
 # The tests again under valgrind memcheck (tests/valgrind.supp).
-check-valgrind: deps
+check-valgrind: deps-test
 	@$(MAKE) --no-print-directory BUILD=build-valgrind OPT=-O1 all unit
 	@VALGRIND=1 sh tests/run.sh build-valgrind
 
-fuzz-build: deps
-	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=$(FUZZ_CC) CFLAGS="$(FUZZ_CFLAGS)" \
-	  LDFLAGS="-fsanitize=address,undefined" fuzz-bins
+fuzz-build: deps-test
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=$(FUZZ_CC) OPT=-O1 SAN="$(FUZZ_SAN)" fuzz-bins
 
 fuzz: fuzz-build
 	@sh scripts/fuzz.sh build-fuzz run $(FUZZ_SECONDS)
 
-bench: deps
+bench: deps-test
 	@$(MAKE) --no-print-directory BUILD=build-release OPT=-O2 all
 	@sh scripts/bench.sh build-release/cpslint
 
@@ -140,18 +165,34 @@ bench: deps
 accuracy: $(BIN)
 	@python3 scripts/accuracy.py $(BIN)
 
+# docs/rules.md from the rulesets; the README's pictures of the HTML
+# reports (docs/img/, headless Chromium).
 docs: $(BIN)
 	@sh scripts/gen-docs.sh $(BIN)
+	@python3 tests/browser/shots.py $(BIN) docs/img
 
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  = $(PREFIX)/share/zsh/site-functions
+
+# The binary finds its data as PREFIX/share/cpslint beside its bin/, so a
+# tree installed with any PREFIX or DESTDIR, then moved, still works.
 install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rulesets $(DESTDIR)$(MANDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rulesets $(DESTDIR)$(MANDIR) \
+	  $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/cpslint
-	install -m 644 rulesets/* $(DESTDIR)$(DATADIR)/rulesets/
+	install -m 644 rulesets/*.rules rulesets/*.outline $(DESTDIR)$(DATADIR)/rulesets/
 	install -m 644 docs/cpslint.1 $(DESTDIR)$(MANDIR)/cpslint.1
+	install -m 644 completions/cpslint.bash $(DESTDIR)$(BASHCOMPDIR)/cpslint
+	install -m 644 completions/_cpslint $(DESTDIR)$(ZSHCOMPDIR)/_cpslint
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/cpslint $(DESTDIR)$(MANDIR)/cpslint.1
+	rm -f $(DESTDIR)$(BINDIR)/cpslint $(DESTDIR)$(MANDIR)/cpslint.1 \
+	  $(DESTDIR)$(BASHCOMPDIR)/cpslint $(DESTDIR)$(ZSHCOMPDIR)/_cpslint
 	rm -rf $(DESTDIR)$(DATADIR)
+
+# A Debian package with the standard tools (debian/): ../cpslint_*.deb.
+deb:
+	dpkg-buildpackage -us -uc -b
 
 clean:
 	rm -rf build build-asan build-release build-fuzz build-valgrind

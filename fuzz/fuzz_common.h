@@ -4,7 +4,7 @@
  * (the expected outline, the installed rulesets) in file-static variables,
  * which the project's own modules never do. CPSLINT_SRCDIR (set by the
  * Makefile) is the source tree, so the data is found wherever the harness
- * runs.
+ * runs. The helpers are static inline: each harness uses only some.
  */
 #ifndef CPSLINT_FUZZ_COMMON_H
 #define CPSLINT_FUZZ_COMMON_H
@@ -27,7 +27,7 @@
 #define CPSLINT_SRCDIR "."
 #endif
 
-static void fuzz_quiet(void *ctx, const char *msg, ...)
+static inline void fuzz_quiet(void *ctx, const char *msg, ...)
 {
     (void)ctx;
     (void)msg;
@@ -35,13 +35,13 @@ static void fuzz_quiet(void *ctx, const char *msg, ...)
 
 /* Abort with a message: a harness that cannot load its fixed data is a
  * broken build, not a finding. */
-static void fuzz_die(const char *what, const cps_err *e)
+static inline void fuzz_die(const char *what, const cps_err *e)
 {
     fprintf(stderr, "fuzz: %s: %s\n", what, e ? e->msg : "");
     abort();
 }
 
-static void fuzz_load_spec(outline_spec *spec)
+static inline void fuzz_load_spec(outline_spec *spec)
 {
     cps_err e;
     cps_err_clear(&e);
@@ -53,7 +53,7 @@ static void fuzz_load_spec(outline_spec *spec)
 }
 
 /* Run rs over a, then both report writers; free everything. */
-static void fuzz_check_and_report(const ruleset *rs, analysis *a, const outline_spec *spec,
+static inline void fuzz_check_and_report(const ruleset *rs, analysis *a, const outline_spec *spec,
                                   cps_date as_of)
 {
     matcher m;
@@ -69,7 +69,7 @@ static void fuzz_check_and_report(const ruleset *rs, analysis *a, const outline_
         rd.a = a;
         rd.res = &res;
         buf out = BUF_INIT;
-        report_opts ro = {1, 0, 1};
+        report_opts ro = {.color = 1, .verbose = 1};
         report_text(&out, &rd, 1, as_of, &ro);
         buf_truncate(&out, 0);
         report_json(&out, &rd, 1, as_of);

@@ -24,7 +24,7 @@ void buf_put(buf *b, const void *data, size_t n);
 void buf_puts(buf *b, const char *s);
 void buf_putc(buf *b, char c);
 void buf_printf(buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void buf_vprintf(buf *b, const char *fmt, va_list ap);
+void buf_vprintf(buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 void buf_truncate(buf *b, size_t len);
 /* The text so far; "" (a static empty string) if nothing was appended. */
 const char *buf_cstr(const buf *b);

@@ -33,15 +33,6 @@ void check_result_free(check_result *r)
     memset(r, 0, sizeof *r);
 }
 
-int check_worst_severity(const check_result *r)
-{
-    int worst = 0;
-    for (size_t i = 0; i < r->nf; i++)
-        if ((int)r->f[i].severity > worst)
-            worst = (int)r->f[i].severity;
-    return worst;
-}
-
 /* ---- the kinds --------------------------------------------------------- */
 
 /* One row per rule kind (ruleset.h): how it is evaluated and how its
@@ -164,7 +155,8 @@ void chk_eval_item(const rule *r, const check_input *in, matcher *m, const pf_hi
             st = ST_UPCOMING;
             for (size_t k = before; k < out->nf; k++) {
                 out->f[k].status = ST_UPCOMING;
-                out->f[k].severity = SEV_WARNING;
+                if (out->f[k].severity > SEV_WARNING)
+                    out->f[k].severity = SEV_WARNING; /* never raises a notice */
             }
             free(it->note);
             it->note = datenote("becomes effective ", r->effective, " (as of ", as_of, ")");
@@ -175,7 +167,7 @@ void chk_eval_item(const rule *r, const check_input *in, matcher *m, const pf_hi
         }
     }
     if (st == ST_UPCOMING)
-        it->severity = SEV_WARNING;
+        it->severity = r->severity < SEV_WARNING ? r->severity : SEV_WARNING;
     it->status = st;
     if (out->nf - before > CHECK_MAX_FINDINGS) {
         /* a report a person or GitHub can take: the first ones, and a count */

@@ -14,7 +14,7 @@
 #include "ruleset.h"
 
 static const char rules_usage[] =
-    "Usage: cpslint rules [options]\n"
+    "Usage: cpslint rules [options] [ID...]\n"
     "List the rules with id, severity, kind, dates and citation, or run\n"
     "their examples.\n"
     "\n"
@@ -27,6 +27,7 @@ static const char rules_usage[] =
     "  --disable ID      disable a rule, or a family by prefix (repeatable)\n"
     "  --enable ID       enable a rule shipped disabled (repeatable)\n"
     "  --format FMT      text (default), json or markdown (list only)\n"
+    "  ID...             explain these rules instead (cpslint explain)\n"
     "  -h, --help        this help\n";
 
 static void date_or(char out[11], cps_date d)
@@ -413,8 +414,25 @@ int cmd_rules(int argc, char **argv, cli_env *env)
         default: return cli_option_error(env, "rules", c, argv);
         }
     }
-    if (optind < argc)
-        return cli_fail(env, "rules: unexpected argument '%s'", argv[optind]);
+    if (optind < argc) {
+        /* cpslint rules ID...: explain them (cmd_explain.c), same selection */
+        if (test || json || markdown)
+            return cli_fail(env, "rules: --test and --format list all rules; 'cpslint rules ID' "
+                                 "explains one");
+        char **av = xcalloc((size_t)(argc - optind) + 2 + 2 * sel.nrulesets, sizeof *av);
+        size_t k = 0;
+        av[k++] = (char *)"explain";
+        for (size_t i = 0; i < sel.nrulesets; i++) {
+            av[k++] = (char *)"--ruleset";
+            av[k++] = (char *)sel.rulesets[i];
+        }
+        for (int i = optind; i < argc; i++)
+            av[k++] = argv[i];
+        optind = 0;
+        int rc = cmd_explain((int)k, av, env);
+        free(av);
+        return rc;
+    }
     outline_spec spec;
     ruleset rs;
     if (cli_load(env, &sel, &spec, &rs))

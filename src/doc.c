@@ -115,15 +115,3 @@ void doc_free(doc *d)
     free(d->fm_date);
     memset(d, 0, sizeof *d);
 }
-
-const char *doc_block_kind_name(block_kind k)
-{
-    switch (k) {
-    case BLOCK_HEADING: return "heading";
-    case BLOCK_PARAGRAPH: return "paragraph";
-    case BLOCK_LIST_ITEM: return "list-item";
-    case BLOCK_TABLE_CELL: return "table-cell";
-    case BLOCK_PRE: return "pre";
-    }
-    return "block";
-}

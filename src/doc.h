@@ -94,7 +94,4 @@ void doc_truncate(doc *d, size_t nblocks, size_t nlinks);
 size_t doc_memory(const doc *d);
 void doc_free(doc *d);
 
-/* A stable name for a block kind ("heading", "paragraph", ...). */
-const char *doc_block_kind_name(block_kind k);
-
 #endif

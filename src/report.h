@@ -28,7 +28,8 @@
  * with colour, bold red), the message and the citation. The last line is
  * the summary: errors, warnings, notices and the rule counts.
  *
- * JSON: the contract of DESIGN.md ("tool", "as_of", "documents": [{file,
+ * JSON: specified key by key in docs/json.md, with the JSON Schema
+ * docs/schema/check.schema.json ("tool", "as_of", "documents": [{file,
  * format, encoding, language, version, date, sections: {found, expected,
  * missing}, checklist: [{rule, status, severity}], findings: [...]}]),
  * plus "summary" objects; an unreadable input is {"file", "error"}.
@@ -89,7 +90,8 @@ typedef enum {
     REPORT_SARIF,
     REPORT_JUNIT,
     REPORT_MARKDOWN,
-    REPORT_GITHUB
+    REPORT_GITHUB,
+    REPORT_HTML
 } report_format;
 
 /* "text", "json", ... -> format; -1 if unknown. */
@@ -113,6 +115,9 @@ void report_markdown(buf *out, const report_doc *docs, size_t n, cps_date as_of,
                      const report_opts *o);
 void report_github(buf *out, const report_doc *docs, size_t n, cps_date as_of,
                    const report_opts *o);
+/* One self-contained HTML page (report_html.c). */
+void report_html(buf *out, const report_doc *docs, size_t n, cps_date as_of,
+                 const report_opts *o);
 
 /* ---- shared by the emitters and baselines (report_util.c) ---- */
 
@@ -152,9 +157,5 @@ typedef struct report_counts {
 
 /* Counts over docs[0..n) (or one doc with n == 1). */
 void report_count(const report_doc *docs, size_t n, const report_opts *o, report_counts *c);
-
-/* "5 errors, 1 warning, 0 notices" over all documents (every finding). */
-void report_summary_counts(const report_doc *docs, size_t n, size_t *errors,
-                           size_t *warnings, size_t *notices);
 
 #endif

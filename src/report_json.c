@@ -1,4 +1,5 @@
-/* report_json.c — the JSON report (contract: DESIGN.md "JSON report"). */
+/* report_json.c — the JSON report (specified in docs/json.md and
+ * docs/schema/check.schema.json). */
 #include <string.h>
 
 #include "json.h"

@@ -31,19 +31,6 @@ static void put_c(buf *b, const report_opts *o, const char *code)
         buf_puts(b, code);
 }
 
-void report_summary_counts(const report_doc *docs, size_t n, size_t *errors, size_t *warnings,
-                           size_t *notices)
-{
-    *errors = *warnings = *notices = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (!docs[i].res)
-            continue;
-        *errors += docs[i].res->errors;
-        *warnings += docs[i].res->warnings;
-        *notices += docs[i].res->notices;
-    }
-}
-
 static const char *plural(size_t n, const char *one, const char *many)
 {
     return n == 1 ? one : many;

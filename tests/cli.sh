@@ -1,6 +1,7 @@
 #!/bin/sh
 # Run the command-line cases tests/cli/*.t against a cpslint binary and
-# print one TAP line per case.
+# print one TAP line per case ("ok N - case # SKIP reason" when it cannot
+# run here), then the plan "1..N"; exit 1 when a case failed.
 #   tests/cli.sh build/cpslint [CASE.t ...]
 # CPSLINT_WRAP, if set, prefixes every run (make check-valgrind: valgrind).
 #
@@ -37,6 +38,17 @@
 #                               $CPSLINT_CORPUS) is absent
 #   needs: pdftotext            skip (loudly) when pdftotext (poppler-utils) is
 #                               not installed
+#   in-file: PATH               the has:, lacks:, json: and xml: lines after it
+#                               read the file PATH ($TMP substituted; it must
+#                               exist) instead of stdout
+#   schema: check|outline|diff|history|none
+#                               the JSON schema (docs/schema/NAME.schema.json)
+#                               that every JSON output of the case must be
+#                               valid against; by default the command's (check,
+#                               outline, diff), none for SARIF. Every JSON
+#                               output is validated: stdout with --format json,
+#                               each file a json: line reads, the other side of
+#                               same-json-as
 #   stdout:                     the rest of the file is the exact expected stdout
 set -u
 BIN=$1; shift
@@ -48,11 +60,31 @@ SCHEMA=${SARIF_SCHEMA:-../shared/reference/sarif-schema-2.1.0.json}
 PY=python3; [ -x /usr/bin/python3 ] && PY=/usr/bin/python3
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 [ $# -gt 0 ] || set -- tests/cli/*.t
-n=0
+# schema_of ARGS: the schema of the JSON that cpslint ARGS prints.
+schema_of() {
+  case " $1 " in *" --format sarif "*|*" --format=sarif "*) echo none; return ;; esac
+  set -f; set -- $1; set +f
+  case ${1:-} in check|outline|diff|history) echo "$1" ;; *) echo none ;; esac
+}
+# Validates each "KIND FILE" line of its argument's file against
+# docs/schema/KIND.schema.json (python3-jsonschema); prints what is wrong.
+VALIDATE='import json, sys, jsonschema
+bad = 0
+for line in sorted(set(open(sys.argv[1]).read().split("\n"))):
+    if not line or line.startswith("none "):
+        continue
+    kind, path = line.split(" ", 1)
+    schema = json.load(open("docs/schema/%s.schema.json" % kind))
+    errs = list(jsonschema.Draft202012Validator(schema).iter_errors(json.load(open(path))))
+    for e in errs[:3]:
+        print("%s: %s at /%s" % (kind, e.message[:200], "/".join(str(p) for p in e.absolute_path)))
+    bad += len(errs)
+sys.exit(1 if bad else 0)'
+n=0 failures=0
 for t in "$@"; do
   n=$((n + 1))
   name=${t#tests/cli/}; name=${name%.t}
-  args= stdin=/dev/null want_exit=0 needs= golden=0 ignore="file format encoding line page" setup= envs=
+  args= stdin=/dev/null want_exit=0 needs= golden=0 ignore="file format encoding line page" setup= envs= schema=
   rm -rf "$tmp/case"; mkdir "$tmp/case"
   : >"$tmp/golden"; : >"$tmp/checks"
   while IFS= read -r line || [ -n "$line" ]; do
@@ -66,6 +98,7 @@ for t in "$@"; do
       ignore:*) ignore=$(echo ${line#ignore:}) ;;
       setup:*) setup=${line#setup:} ;;
       env:*) envs="$envs $(echo ${line#env:})" ;;
+      schema:*) schema=$(echo ${line#schema:}) ;;
       stdout:*) golden=1 ;;
       *) printf '%s\n' "$line" >>"$tmp/checks" ;;
     esac
@@ -89,36 +122,42 @@ for t in "$@"; do
     if [ $src = 77 ]; then
       echo "ok $n - $name # SKIP $(head -1 "$tmp/setup.out")"; continue
     elif [ $src != 0 ]; then
-      echo "not ok $n - $name: setup failed (exit $src): $(head -c 300 "$tmp/setup.out")"; continue
+      echo "not ok $n - $name: setup failed (exit $src): $(head -c 300 "$tmp/setup.out")"
+      failures=$((failures + 1)); continue
     fi
   fi
   # shellcheck disable=SC2086
   eval "set -f; env $envs \${CPSLINT_WRAP:-} \"\$BIN\" $args" <"$stdin" >"$tmp/out" 2>"$tmp/err"
   rc=$?
   set +f
-  why=
+  why= target=$tmp/out label=stdout
+  kind=${schema:-$(schema_of "$args")}
+  : >"$tmp/validate"
   [ "$rc" = "$want_exit" ] || why="exit $rc, expected $want_exit"
   while IFS= read -r c; do
     [ -n "$why" ] && break
     case $c in
-      has:*) s=${c#has: }; grep -qF -- "$s" "$tmp/out" || why="stdout lacks: $s" ;;
-      lacks:*) s=${c#lacks: }; grep -qF -- "$s" "$tmp/out" && why="stdout has: $s" ;;
+      in-file:*) target=$(subst "$(echo ${c#in-file:})")
+        label=$target; [ -f "$target" ] || why="no file $target" ;;
+      has:*) s=${c#has: }; grep -qF -- "$s" "$target" || why="$label lacks: $s" ;;
+      lacks:*) s=${c#lacks: }; grep -qF -- "$s" "$target" && why="$label has: $s" ;;
       err-has:*) s=${c#err-has: }; grep -qF -- "$s" "$tmp/err" || why="stderr lacks: $s" ;;
-      json:*) e=${c#json: }
+      json:*) e=${c#json: }; echo "$kind $target" >>"$tmp/validate"
         $PY -c 'import json,sys
 d=json.load(open(sys.argv[1]))
-sys.exit(0 if eval(sys.argv[2]) else 1)' "$tmp/out" "$e" 2>"$tmp/pyerr" || why="json check failed: $e $(head -c 300 "$tmp/pyerr")" ;;
+sys.exit(0 if eval(sys.argv[2]) else 1)' "$target" "$e" 2>"$tmp/pyerr" || why="json check failed: $e $(head -c 300 "$tmp/pyerr")" ;;
       xml:*) e=${c#xml: }
         $PY -c 'import sys, xml.etree.ElementTree as ET
 r=ET.parse(sys.argv[1]).getroot()
-sys.exit(0 if eval(sys.argv[2]) else 1)' "$tmp/out" "$e" 2>"$tmp/pyerr" || why="xml check failed: $e $(head -c 300 "$tmp/pyerr")" ;;
+sys.exit(0 if eval(sys.argv[2]) else 1)' "$target" "$e" 2>"$tmp/pyerr" || why="xml check failed: $e $(head -c 300 "$tmp/pyerr")" ;;
       sarif-valid:*)
         $PY -c 'import json, sys, jsonschema
 jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))' "$tmp/out" "$SCHEMA" 2>"$tmp/pyerr" || why="SARIF not valid against $SCHEMA: $(tail -c 400 "$tmp/pyerr")" ;;
       same-json-as:*) a2=$(subst "${c#same-json-as:}")
         eval "set -f; \"\$BIN\" $a2" </dev/null >"$tmp/out2" 2>"$tmp/err2"; rc2=$?; set +f
         if [ $rc2 != 0 ]; then why="same-json-as: exit $rc2: $(head -c 200 "$tmp/err2")"
-        else $PY -c 'import json,sys
+        else k2=$(schema_of "$a2"); cp "$tmp/out2" "$tmp/out2.$k2.$(wc -l <"$tmp/validate")"
+          echo "$k2 $tmp/out2.$k2.$(wc -l <"$tmp/validate")" >>"$tmp/validate" $PY -c 'import json,sys
 ign=set(sys.argv[3].split())
 def strip(v):
     if isinstance(v,dict): return {k:strip(x) for k,x in v.items() if k not in ign}
@@ -133,13 +172,21 @@ if a!=b:
       *) why="bad check line: $c" ;;
     esac
   done <"$tmp/checks"
+  case " $args " in *" --format json "*|*" --format=json "*)
+    [ -s "$tmp/out" ] && echo "$kind $tmp/out" >>"$tmp/validate" ;;
+  esac
+  if [ -z "$why" ] && [ -s "$tmp/validate" ]; then
+    $PY -c "$VALIDATE" "$tmp/validate" >"$tmp/pyerr" 2>&1 || why="JSON output not valid against its schema: $(head -c 600 "$tmp/pyerr")"
+  fi
   if [ -z "$why" ] && [ $golden = 1 ] && ! cmp -s "$tmp/golden" "$tmp/out"; then
     why="stdout differs from the golden text:"
     diff -u "$tmp/golden" "$tmp/out" | head -40 | sed 's/^/#   /' >"$tmp/diff"
   fi
   if [ -z "$why" ]; then echo "ok $n - $name"; else
-    echo "not ok $n - $name: $why"
+    echo "not ok $n - $name: $why"; failures=$((failures + 1))
     [ -s "$tmp/diff" ] && cat "$tmp/diff" && : >"$tmp/diff"
     sed 's/^/#   stderr: /' "$tmp/err" | head -5
   fi
 done
+echo "1..$n"
+[ "$failures" -eq 0 ]

@@ -1,10 +1,20 @@
 #!/bin/sh
-# Run every test of cpslint and end with the line "N passed, N failed".
+# Run every test of cpslint and end with the line
+#   N passed, N failed, N skipped
+# alone on the last line (CI reads it); exit 0 only when nothing failed.
 #   tests/run.sh BUILD_DIR
-# Unit tests are cmocka programs (TAP output, one line per test); CLI cases
-# are tests/cli/*.t files run by tests/cli.sh; the multi-step CI gate tests
-# (baselines, -j, docs/ci.md) are tests/ci.sh; rule examples run through
-# `cpslint rules --test`. Every test counts once.
+# Unit tests are cmocka programs (TAP output, one line per test; one per
+# tests/unit/test_*.c must exist in BUILD_DIR/tests); rule examples run
+# through `cpslint rules --test`; CLI cases are tests/cli/*.t run by
+# tests/cli.sh; the multi-step CI gate tests are tests/ci.sh; then the
+# pathological documents (tests/patho.sh), the I/O faults (tests/fault.sh),
+# the runner's own test (tests/runner.sh) and, under make check, the fuzzing
+# harnesses (scripts/fuzz.sh). Every test counts once.
+#
+# Totals that cannot lie: a suite that is missing, not executable, exits
+# non-zero, prints no test, or prints a TAP plan ("1..N") it does not keep
+# counts as a failure. "ok N - name # SKIP reason" counts as skipped, and
+# every skip is named on a "SKIP suite: ..." line.
 set -u
 BUILD=${1:-build}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,89 +24,123 @@ export CMOCKA_MESSAGE_OUTPUT=TAP
 # VALGRIND=1 (make check-valgrind): unit tests, rule examples and CLI cases
 # under memcheck; any error or definite/indirect leak fails the test
 # (exit 99). The sanitizer-minded suites (pathological, faults, fuzzing)
-# do not run there.
+# do not run there (named as skipped).
 WRAP=
 if [ -n "${VALGRIND:-}" ]; then
   WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --suppressions=$ROOT/tests/valgrind.supp"
 fi
 export CPSLINT_WRAP="$WRAP"
-pass=0 fail=0
+pass=0 fail=0 skip=0
 log=$(mktemp); trap 'rm -f "$log"' EXIT
 
-count_tap() { # $1 = name; stdin: TAP
+failed() { fail=$((fail + 1)); echo "FAIL $*"; }
+skipped() { skip=$((skip + 1)); echo "SKIP $*"; }
+
+# count_tap NAME <TAP: counts ok / not ok / ok # SKIP; sets ran, bad, plan.
+count_tap() {
+  ran=0 bad=0 plan=
   while IFS= read -r line; do
     case $line in
-      "ok "*) pass=$((pass + 1)) ;;
-      "not ok "*) fail=$((fail + 1)); echo "FAIL $1: $line" ;;
+      "not ok "*) ran=$((ran + 1)); bad=$((bad + 1)); failed "$1: $line" ;;
+      "ok "*"# SKIP"*|"ok "*"# skip"*)
+        ran=$((ran + 1)); skipped "$1: ${line#ok }" ;;
+      "ok "*) ran=$((ran + 1)); pass=$((pass + 1)) ;;
+      1..*) plan=${line#1..}; plan=${plan%% *} ;;
       "#"*) [ -n "${VERBOSE:-}" ] && echo "$line" ;;
     esac
   done
 }
 
-for t in "$BUILD"/tests/test_*; do
-  [ -x "$t" ] || continue
-  name=$(basename "$t")
-  $WRAP "$t" >"$log" 2>&1
+# judge NAME RC: the suite's exit status, test count and plan must agree
+# with what it printed.
+judge() {
+  if [ "$ran" -eq 0 ]; then
+    failed "$1: ran no test (exit $2)"; sed 's/^/    /' "$log" | tail -20
+  elif [ -n "$plan" ] && [ "$plan" != "$ran" ]; then
+    failed "$1: planned $plan tests, ran $ran (exit $2)"; sed 's/^/    /' "$log" | tail -10
+  elif [ "$2" -ne 0 ] && [ "$bad" -eq 0 ]; then
+    failed "$1: exit $2 with no failing test"; sed 's/^/    /' "$log" | tail -20
+  elif [ "$bad" -gt 0 ]; then
+    grep -v '^ok ' "$log" | grep -v '^1\.\.' | grep -v '^not ok ' | sed 's/^/    /' | head -80
+  fi
+}
+
+# runnable NAME FILE: the suite's program exists and is executable.
+runnable() {
+  if [ ! -e "$2" ]; then failed "$1: $2 is missing"; return 1; fi
+  if [ ! -x "$2" ]; then failed "$1: $2 is not executable (chmod +x $2)"; return 1; fi
+}
+
+# suite NAME PROGRAM ARGS...: run one TAP-printing suite and count it.
+suite() {
+  name=$1; shift
+  runnable "$name" "$1" || return
+  "$@" >"$log" 2>&1
   rc=$?
   count_tap "$name" <"$log"
-  if [ $rc -ne 0 ] && ! grep -q '^not ok' "$log"; then
-    fail=$((fail + 1)); echo "FAIL $name: exit $rc"; sed 's/^/    /' "$log" | tail -20
-  elif [ $rc -ne 0 ]; then sed 's/^/    /' "$log" | grep -v '^    ok ' | tail -30
-  fi
+  judge "$name" $rc
+}
+
+BIN=$BUILD/cpslint
+runnable cpslint "$BIN" || { echo "$pass passed, $fail failed, $skip skipped"; exit 1; }
+
+for src in tests/unit/test_*.c; do
+  name=$(basename "$src" .c)
+  runnable "$name" "$BUILD/tests/$name" || continue
+  # shellcheck disable=SC2086
+  suite "$name" $WRAP "$BUILD/tests/$name"
 done
 
-if [ -x "$BUILD/cpslint" ]; then
-  $WRAP "$BUILD/cpslint" rules --test >"$log" 2>&1
-  rc=$?
-  count_tap rule-examples <"$log"
-  [ $rc -eq 0 ] || { fail=$((fail + 1)); echo "FAIL cpslint rules --test: exit $rc"; tail -5 "$log"; }
-fi
+# shellcheck disable=SC2086
+suite rule-examples $WRAP "$BIN" rules --test
 
 # docs/rules.md is generated from the rulesets: it must be up to date.
-if [ -x "$BUILD/cpslint" ]; then
-  gen=$(mktemp)
-  if sh scripts/gen-docs.sh "$BUILD/cpslint" "$gen" && cmp -s "$gen" docs/rules.md; then
+gen=$(mktemp)
+if runnable docs scripts/gen-docs.sh; then
+  if scripts/gen-docs.sh "$BIN" "$gen" && cmp -s "$gen" docs/rules.md; then
     pass=$((pass + 1))
   else
-    fail=$((fail + 1)); echo "FAIL docs/rules.md is not up to date: run 'make docs'"
+    failed "docs/rules.md is not up to date: run 'make docs'"
   fi
-  rm -f "$gen"
 fi
+rm -f "$gen"
 
-if [ -x tests/cli.sh ] && [ -x "$BUILD/cpslint" ]; then
-  sh tests/cli.sh "$BUILD/cpslint" >"$log" 2>&1
-  count_tap cli <"$log"
-  grep -v '^ok ' "$log" | grep -v '^#' | sed 's/^/    /' | head -80
-fi
+suite cli tests/cli.sh "$BIN"
+suite ci tests/ci.sh "$BIN"
 
-if [ -f tests/ci.sh ] && [ -x "$BUILD/cpslint" ]; then
-  sh tests/ci.sh "$BUILD/cpslint" >"$log" 2>&1
-  count_tap ci <"$log"
-  grep -v '^ok ' "$log" | grep -v '^1\.\.' | sed 's/^/    /' | head -80
-fi
+# make install into a temporary prefix; the installed binary finds its data
+# (the plain build only: the sanitizer builds would install themselves).
+if [ -z "$WRAP" ] && [ "$BUILD" = build ]; then suite install tests/install.sh
+else skipped "install: run for the plain build only"; fi
 
-# Pathological documents, bounded in time and memory (tests/patho.sh).
-if [ -x "$BUILD/cpslint" ] && [ -z "$WRAP" ]; then
+# The HTML reports in headless Chromium (tests/browser.sh): fails, never
+# skips, when chromium is missing.
+if [ -z "$WRAP" ]; then suite browser tests/browser.sh "$BIN" "$BUILD/screenshots"
+else skipped "browser: not run under valgrind"; fi
+
+# Pathological documents, bounded in time and memory; I/O faults through the
+# LD_PRELOAD shim (tests/fault/). Not under valgrind.
+if [ -z "$WRAP" ]; then
   case $BUILD in *asan*|*fuzz*) slack=4 ;; *) slack=1 ;; esac
-  PATHO_SLACK=$slack sh tests/patho.sh "$BUILD/cpslint" >"$log" 2>&1
-  count_tap patho <"$log"
-  grep -v '^ok ' "$log" | sed 's/^/    /' | head -20
+  PATHO_SLACK=$slack suite patho tests/patho.sh "$BIN"
+  if [ -f "$BUILD/tests/inject_faults.so" ]; then suite fault tests/fault.sh "$BUILD"
+  else failed "fault: $BUILD/tests/inject_faults.so is missing (make unit)"; fi
+else
+  skipped "patho: not run under valgrind"
+  skipped "fault: not run under valgrind"
 fi
 
-# I/O faults through the LD_PRELOAD shim (tests/fault/).
-if [ -x "$BUILD/cpslint" ] && [ -f "$BUILD/tests/inject_faults.so" ] && [ -z "$WRAP" ]; then
-  sh tests/fault.sh "$BUILD" >"$log" 2>&1
-  count_tap fault <"$log"
-  grep -v '^ok ' "$log" | sed 's/^/    /' | head -20
-fi
+# The runner itself: fails when a suite is missing, not executable or fails.
+suite runner tests/runner.sh
 
 # The fuzzing harnesses, briefly: regressions, seeds, a fixed number of
-# mutations each (make check builds them when clang-14 is installed).
-if [ -n "${CPSLINT_FUZZ_BUILD:-}" ] && [ -z "$WRAP" ] && [ -x "$CPSLINT_FUZZ_BUILD/fuzz_html" ]; then
-  sh scripts/fuzz.sh "$CPSLINT_FUZZ_BUILD" check "${FUZZ_RUNS:-300}" >"$log" 2>&1
-  count_tap fuzz <"$log"
-  grep -v '^ok ' "$log" | grep -v '^1\.\.' | sed 's/^/    /' | head -20
+# mutations each (make check builds them into CPSLINT_FUZZ_BUILD).
+if [ -n "${CPSLINT_FUZZ_BUILD:-}" ]; then
+  if [ -n "$WRAP" ]; then skipped "fuzz: not run under valgrind"
+  elif runnable fuzz "$CPSLINT_FUZZ_BUILD/fuzz_html"; then
+    suite fuzz scripts/fuzz.sh "$CPSLINT_FUZZ_BUILD" check "${FUZZ_RUNS:-300}"
+  fi
 fi
 
-echo "$pass passed, $fail failed"
+echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

@@ -2,4 +2,5 @@
 # "dix (10) ans" of the CA certificate in the same section does not count.
 run: check --as-of doc --format json samples/fr-dpc-autorite-exemple-v4.2.html
 exit: 1
-json: [f["match"] if "match" in f else f["message"][:15] for f in d["documents"][0]["findings"] if f["rule"] == "br.6.3.2.subscriber-validity"] == ["trois (3) ans"] or [f["message"][:15] for f in d["documents"][0]["findings"] if f["rule"] == "br.6.3.2.subscriber-validity"] == ["\"trois (3) ans\""]
+json: [(f["section"], f["match"], f["status"]) for f in d["documents"][0]["findings"] if f["rule"] == "br.6.3.2.subscriber-validity"] == [("6.3.2", "trois (3) ans", "fail")]
+json: [f["message"][:40] for f in d["documents"][0]["findings"] if f["rule"] == "br.6.3.2.subscriber-validity"] == ["\"trois (3) ans\" is beyond the maximum in"]

@@ -78,7 +78,7 @@ static const char *const texts[] = {
     "The color and the colour.",
     "abbbbc",
     "xyz and yz",
-    "KELVIN and \xE2\x84\xAA" "elvin", /* U+212A folds to k */
+    ("KELVIN and \xE2\x84\xAA" "elvin"), /* U+212A folds to k */
     "No Stipulation.",
     "within 5 days",
     "nothing here at all",

@@ -192,7 +192,7 @@ static void test_fold_every_code_point(void **state)
 static void test_fold_invalid_utf8(void **state)
 {
     (void)state;
-    const char *bad[] = {"a\xFF" "b", "\xC3", "\xE2\x80", "\xED\xA0\x80", "x\xF4\x90\x80\x80y",
+    const char *bad[] = {("a\xFF" "b"), "\xC3", "\xE2\x80", "\xED\xA0\x80", "x\xF4\x90\x80\x80y",
                          "\x80\x80", "\xC0\xAF"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         text_map m;

@@ -110,6 +110,11 @@ $(BUILD)/tests/inject_faults.so: tests/fault/inject_faults.c | $(BUILD)/tests
 	@$(if $(Q),echo '  SHIM    $@')
 	$(Q)$(CC) -O1 -g -Wall -Wextra -Werror -fPIC -shared -o $@ $< -ldl
 
+# the same with allocation faults (out of memory inside one library)
+$(BUILD)/tests/inject_alloc.so: tests/fault/inject_faults.c | $(BUILD)/tests
+	@$(if $(Q),echo '  SHIM    $@')
+	$(Q)$(CC) -O1 -g -Wall -Wextra -Werror -fPIC -shared -DINJECT_ALLOC -o $@ $< -ldl
+
 $(BUILD)/obj $(BUILD)/tests:
 	mkdir -p $@
 
@@ -127,9 +132,9 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@sh scripts/demo.sh $(BIN)
 
-unit: $(UNIT_BINS) $(BUILD)/tests/inject_faults.so
+unit: $(UNIT_BINS) $(BUILD)/tests/inject_faults.so $(BUILD)/tests/inject_alloc.so
 
-test: $(BIN) $(UNIT_BINS) $(BUILD)/tests/inject_faults.so
+test: $(BIN) $(UNIT_BINS) $(BUILD)/tests/inject_faults.so $(BUILD)/tests/inject_alloc.so
 	@sh tests/run.sh $(BUILD)
 
 # make check also builds the fuzzing harnesses and runs each briefly.

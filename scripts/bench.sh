@@ -73,6 +73,19 @@ if [ -x /usr/bin/time ]; then
   done
   kb=$(peak_kb xmllint --html --noout "$tmp/br10.html")
   echo "peak RSS xmllint 10x: ${kb} KiB"
+  # the memory multiple on paragraph-heavy input, where blocks cost most
+  # (docs/ARCHITECTURE.md, Limits and memory): one million one-letter
+  # Markdown paragraphs (3 MB) and one million <p> (8 MB of HTML)
+  python3 -c "import sys; sys.stdout.write('p\n\n' * 1000000)" >"$tmp/paras.md"
+  python3 -c "import sys; sys.stdout.write('<html><body>' + '<p>x</p>' * 1000000 + '</body></html>')" >"$tmp/paras.html"
+  for f in paras.md paras.html; do
+    size=$(wc -c <"$tmp/$f")
+    for cmd in outline check; do
+      kb=$(peak_kb "$BIN" $cmd --max-memory 8G "$tmp/$f")
+      echo "memory multiple $cmd $f ($((size / 1024)) KiB): peak ${kb} KiB = $(awk -v k="$kb" -v s="$size" 'BEGIN{printf "%.1f", k*1024/s}')x the input"
+    done
+  done
+  rm -f "$tmp/paras.md" "$tmp/paras.html"
 fi
 
 OLD=$(ls $CORPUS/isrg-cps-v2.0-*.html 2>/dev/null | head -1 || true)

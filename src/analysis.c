@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "html.h"
@@ -46,16 +48,95 @@ static void sample_across(const doc *d, const outline *o, size_t cap, buf *out)
 
 static int understand(analysis *a, const outline_spec *spec, cps_err *e);
 
+size_t analysis_default_memory(void)
+{
+    long pages = sysconf(_SC_PHYS_PAGES), psize = sysconf(_SC_PAGESIZE);
+    unsigned long long cap = 4ull << 30;
+    if (pages > 0 && psize > 0) {
+        unsigned long long half = (unsigned long long)pages * (unsigned long long)psize / 2;
+        if (half < cap)
+            cap = half;
+    }
+    /* under ulimit -v the address space is the machine: half of it (the
+     * other half is libraries, stacks and what is already allocated) */
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY &&
+        (unsigned long long)rl.rlim_cur / 2 < cap)
+        cap = (unsigned long long)rl.rlim_cur / 2;
+    return (size_t)cap;
+}
+
+static size_t budget_of(const analysis_opts *opts)
+{
+    return opts && opts->max_memory ? opts->max_memory : analysis_default_memory();
+}
+
+/* Blocks the text can make at most: start tags ('<' and a letter) for
+ * HTML, non-blank lines for Markdown. One linear pass. */
+static size_t max_blocks(const char *t, size_t n, int markdown)
+{
+    size_t k = 1;
+    if (markdown) {
+        int blank = 1;
+        for (size_t i = 0; i < n; i++) {
+            char c = t[i];
+            if (c == '\n') {
+                k += !blank;
+                blank = 1;
+            } else if (c != ' ' && c != '\t' && c != '\r') {
+                blank = 0;
+            }
+        }
+        return k + !blank;
+    }
+    for (const char *p = t; (p = memchr(p, '<', n - (size_t)(p - t))) != NULL; p++)
+        if ((size_t)(p - t) + 1 < n &&
+            ((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z'))
+            k++;
+    return k;
+}
+
+/* Refuse, before parsing, a document whose estimated need (analysis.h) is
+ * over the budget. */
+static int over_budget(const char *name, const char *t, size_t n, source_format f,
+                       size_t budget, cps_err *e)
+{
+    unsigned long long need = (unsigned long long)n * ANALYSIS_MEM_PER_BYTE;
+    if (f == SOURCE_FMT_PDF)
+        need = (unsigned long long)n * ANALYSIS_MEM_PER_PDF_BYTE;
+    else
+        need += (unsigned long long)max_blocks(t, n, f == SOURCE_FMT_MARKDOWN) *
+                ANALYSIS_MEM_PER_BLOCK;
+    if (need <= budget)
+        return 0;
+    return cps_err_set(e, CPS_E_LIMIT, strcmp(name, "-") ? name : "<stdin>", 0,
+                       "%s of %zu bytes may need %llu MiB to check, over --max-memory (%zu MiB): "
+                       "refused",
+                       f == SOURCE_FMT_PDF ? "PDF" : f == SOURCE_FMT_MARKDOWN ? "Markdown" : "HTML",
+                       n, need >> 20, budget >> 20);
+}
+
 static int finish(analysis *a, const outline_spec *spec, const analysis_opts *opts, cps_err *e)
 {
     int rc;
+    size_t budget = budget_of(opts);
     switch (a->src.format) {
     case SOURCE_FMT_HTML:
     case SOURCE_FMT_XHTML:
-        rc = html_parse(&a->src, opts && opts->keep_chrome, &a->d, e);
+        rc = over_budget(a->src.name, a->src.data, a->src.len, a->src.format, budget, e);
+        if (rc) {
+            doc_init(&a->d, a->src.name);
+            break;
+        }
+        rc = html_parse_limited(&a->src, opts && opts->keep_chrome, budget, &a->d, e);
         break;
     case SOURCE_FMT_MARKDOWN:
-        rc = markdown_parse(&a->src, opts && opts->keep_chrome, &a->d, e);
+        rc = over_budget(a->src.name, a->src.data, a->src.len, a->src.format, budget, e);
+        if (rc) {
+            doc_init(&a->d, a->src.name);
+            break;
+        }
+        rc = markdown_parse_limited(&a->src, opts && opts->keep_chrome, budget, &a->d, e);
         break;
     case SOURCE_FMT_PDF:
         /* PDF bytes go to pdf.h before decoding; these are text */
@@ -90,7 +171,8 @@ static int understand(analysis *a, const outline_spec *spec, cps_err *e)
     a->lang_confidence = g.confidence;
     buf_free(&sample);
     meta_extract(&a->d, a->o.first_section_block, a->lang, &a->meta);
-    a->folded = xcalloc(a->d.nblocks ? a->d.nblocks : 1, sizeof *a->folded);
+    /* a->folded is allocated on the first analysis_folded call: an
+     * outline never needs it (40 bytes a block) */
     return 0;
 }
 
@@ -141,58 +223,21 @@ static void pdf_options(const analysis_opts *opts, size_t max, pdf_opts *po)
     po->max_output = max; /* text beyond the input cap is not read either */
 }
 
-/* Standard input, raw (a PDF is not text), at most max bytes. */
-static int read_stdin(size_t max, buf *out, cps_err *e)
-{
-    char chunk[65536];
-    for (;;) {
-        size_t got = fread(chunk, 1, sizeof chunk, stdin);
-        if (got) {
-            if (got > max - out->len)
-                return cps_err_set(e, CPS_E_INPUT, "<stdin>", 0,
-                                   "input is larger than %zu bytes (--max-size)", max);
-            buf_put(out, chunk, got);
-        }
-        if (got < sizeof chunk) {
-            if (ferror(stdin))
-                return cps_err_set(e, CPS_E_IO, "<stdin>", 0, "%s", strerror(errno ? errno : EIO));
-            return 0;
-        }
-    }
-}
-
 int analysis_run(const char *path, const outline_spec *spec, const analysis_opts *opts,
                  analysis *a, cps_err *e)
 {
+    /* read once, then everything (the PDF sniff included) works on the
+     * bytes: a pipe or a FIFO cannot be read twice */
     size_t max = opts && opts->max_size ? opts->max_size : SOURCE_DEFAULT_MAX_SIZE;
-    if (strcmp(path, "-") == 0) {
-        buf in = BUF_INIT;
-        int rc = read_stdin(max, &in, e);
-        if (rc) {
-            prepare(a, opts);
-            buf_free(&in);
-            return rc;
-        }
-        rc = analysis_run_bytes(path, (const unsigned char *)(in.ptr ? in.ptr : ""), in.len, spec,
-                                opts, a, e);
-        buf_free(&in);
+    char *bytes;
+    size_t n;
+    int rc = source_read_raw(path, max, &bytes, &n, e);
+    if (rc) {
+        prepare(a, opts);
         return rc;
     }
-    prepare(a, opts);
-    int rc;
-    if ((opts && opts->force == SOURCE_FMT_PDF) || pdf_file_is_pdf(path)) {
-        pdf_opts po;
-        pdf_options(opts, max, &po);
-        rc = pdf_parse_file(path, path, max, &po, &a->d, e);
-        if (!rc)
-            rc = understand(a, spec, e);
-    } else {
-        rc = source_read(path, max, &a->src, e);
-        if (!rc)
-            rc = from_source(a, spec, opts, e);
-    }
-    if (rc)
-        analysis_free(a);
+    rc = analysis_run_bytes(path, (const unsigned char *)bytes, n, spec, opts, a, e);
+    free(bytes);
     return rc;
 }
 
@@ -203,10 +248,13 @@ int analysis_run_bytes(const char *name, const unsigned char *bytes, size_t n,
     prepare(a, opts);
     size_t max = opts && opts->max_size ? opts->max_size : SOURCE_DEFAULT_MAX_SIZE;
     int rc;
-    if (n && ((opts && opts->force == SOURCE_FMT_PDF) || pdf_is_pdf(bytes, n))) {
+    if (n && ((opts && opts->force == SOURCE_FMT_PDF) || pdf_bytes_look_pdf(name, bytes, n))) {
         if (n > max) {
             rc = cps_err_set(e, CPS_E_INPUT, strcmp(name, "-") ? name : "<stdin>", 0,
                              "input is larger than %zu bytes (--max-size)", max);
+        } else if ((rc = over_budget(name, (const char *)bytes, n, SOURCE_FMT_PDF,
+                                     budget_of(opts), e))) {
+            doc_init(&a->d, name);
         } else {
             pdf_opts po;
             pdf_options(opts, max, &po);
@@ -228,6 +276,8 @@ const text_map *analysis_folded(analysis *a, size_t i)
 {
     if (i >= a->d.nblocks)
         return NULL;
+    if (!a->folded)
+        a->folded = xcalloc(a->d.nblocks, sizeof *a->folded);
     text_map *m = &a->folded[i];
     if (!m->s && text_fold(a->d.blocks[i].text, a->d.blocks[i].len, m, NULL) != 0) {
         /* block text is valid UTF-8 by construction; keep an empty map */

@@ -66,6 +66,8 @@ static check_status eval_rule(const rule *r, const check_input *in, matcher *m,
     memset(&c, 0, sizeof c);
     c.r = r;
     c.m = m;
+    if (m)
+        matcher_budget_start(m, 0); /* one work budget per rule and document (match.h) */
     c.spec = in->spec;
     c.as_of = in->as_of;
     c.hits = hits;

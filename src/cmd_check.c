@@ -82,6 +82,7 @@ static const char check_usage[] =
     "  -q, --quiet         print only the summary line\n"
     "  -v, --verbose       also print why rules were n/a or not effective\n"
     "  --max-size N        refuse input larger than N bytes (suffix K, M, G)\n"
+    "  --max-memory N      refuse a document that would need more memory (default: half of RAM, at most 4G)\n"
     "  -h, --help          this help\n"
     "\n"
     "Exit status: 0 nothing at or above --fail-on, 1 nonconformities at or\n"
@@ -89,8 +90,8 @@ static const char check_usage[] =
     "that could not run.\n";
 
 enum { OPT_AS_OF = 256, OPT_RULESET, OPT_DISABLE, OPT_ENABLE, OPT_FORMAT, OPT_FAIL_ON,
-       OPT_TRANSLATION, OPT_COLOR, OPT_MAX_SIZE, OPT_MIN_LEVEL, OPT_EXIT_ZERO, OPT_BASELINE,
-       OPT_WRITE_BASELINE, OPT_EXCLUDE, OPT_PAIR, OPT_KIND = 'K', OPT_SCOPE = 'S' };
+       OPT_TRANSLATION, OPT_COLOR, OPT_MAX_SIZE, OPT_MAX_MEMORY, OPT_MIN_LEVEL, OPT_EXIT_ZERO,
+       OPT_BASELINE, OPT_WRITE_BASELINE, OPT_EXCLUDE, OPT_PAIR, OPT_KIND = 'K', OPT_SCOPE = 'S' };
 
 #define MAX_JOBS 256
 
@@ -115,6 +116,7 @@ typedef struct check_opts {
     int quiet, verbose;
     size_t max_size;
     cli_profile force;  /* --kind, --scope */
+    size_t max_memory;
 } check_opts;
 
 /* Write data to path atomically: a temporary file in the same directory,
@@ -183,6 +185,7 @@ static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
         {"max-size", required_argument, NULL, OPT_MAX_SIZE},
+        {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
         {"min-level", required_argument, NULL, OPT_MIN_LEVEL},
         {"exit-zero", no_argument, NULL, OPT_EXIT_ZERO},
         {"baseline", required_argument, NULL, OPT_BASELINE},
@@ -281,6 +284,10 @@ static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
             break;
         case 'q': o->quiet = 1; break;
         case 'v': o->verbose = 1; break;
+        case OPT_MAX_MEMORY:
+            if (cli_parse_size(optarg, &o->max_memory) || !o->max_memory)
+                return cli_fail(env, "--max-memory: '%s' is not a size (e.g. 2G)", optarg);
+            break;
         case OPT_MAX_SIZE:
             if (cli_parse_size(optarg, &o->max_size))
                 return cli_fail(env, "--max-size: '%s' is not a size (e.g. 64M)", optarg);
@@ -608,6 +615,7 @@ int cmd_check(int argc, char **argv, cli_env *env)
     analysis_opts aopts;
     memset(&aopts, 0, sizeof aopts);
     aopts.max_size = o.max_size;
+    aopts.max_memory = o.max_memory;
     analysis translation;
     int have_translation = 0;
     if (o.translation) {

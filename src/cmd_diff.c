@@ -40,6 +40,7 @@ static const char diff_usage[] =
     "  --disable ID      disable a rule, or a family by prefix (repeatable)\n"
     "  --enable ID       enable a rule disabled by default (repeatable)\n"
     "  --max-size N      refuse input larger than N bytes (suffix K, M, G; default 64M)\n"
+    "  --max-memory N    refuse a document that would need more memory (default: half of RAM, at most 4G)\n"
     "  --keep-chrome     read nav, header, footer and aside elements too\n"
     "  --kind KIND       what both versions are, instead of detecting it: cp, cps,\n"
     "                    cp-cps or not-a-policy\n"
@@ -686,6 +687,7 @@ int cmd_diff(int argc, char **argv, cli_env *env)
         {"fail-on", required_argument, NULL, 'F'},
         {"as-of", required_argument, NULL, 'a'},
         {"max-size", required_argument, NULL, 'm'},
+        {"max-memory", required_argument, NULL, 'M'},
         {"keep-chrome", no_argument, NULL, 'k'},
         {"ruleset", required_argument, NULL, 'r'},
         {"disable", required_argument, NULL, 'D'},
@@ -742,6 +744,10 @@ int cmd_diff(int argc, char **argv, cli_env *env)
                 cmd.as_of = date_today();
             else if ((cmd.as_of = date_parse_iso(optarg)) == DATE_NONE)
                 return cli_fail(env, "diff: invalid --as-of '%s' (YYYY-MM-DD, doc or today)", optarg);
+            break;
+        case 'M':
+            if (cli_parse_size(optarg, &aopts.max_memory) || !aopts.max_memory)
+                return cli_fail(env, "%s: invalid --max-memory '%s'", "diff", optarg);
             break;
         case 'm':
             if (cli_parse_size(optarg, &aopts.max_size))

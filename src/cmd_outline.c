@@ -25,6 +25,7 @@ static const char outline_usage[] =
     "  --scope LIST      its certificate scopes, instead of detecting them:\n"
     "                    tls-server, smime, code-signing, other (comma-separated)\n"
     "  --max-size N      refuse input larger than N bytes (suffix K, M, G; default 64M)\n"
+    "  --max-memory N    refuse a document that would need more memory (default: half of RAM, at most 4G)\n"
     "  --keep-chrome     read nav, header, footer and aside elements too\n"
     "  --pdf-timeout S   stop pdftotext after S seconds (PDF input; default 60)\n"
     "  -h, --help        this help\n"
@@ -189,6 +190,7 @@ int cmd_outline(int argc, char **argv, cli_env *env)
     static const struct option opts[] = {
         {"format", required_argument, NULL, 'f'},
         {"max-size", required_argument, NULL, 'm'},
+        {"max-memory", required_argument, NULL, 'M'},
         {"keep-chrome", no_argument, NULL, 'k'},
         {"pdf-timeout", required_argument, NULL, 't'},
         {"kind", required_argument, NULL, 'K'},
@@ -207,6 +209,10 @@ int cmd_outline(int argc, char **argv, cli_env *env)
                 json = 1;
             else if (strcmp(optarg, "text"))
                 return cli_fail(env, "outline: unknown format '%s' (text or json)", optarg);
+            break;
+        case 'M':
+            if (cli_parse_size(optarg, &aopts.max_memory) || !aopts.max_memory)
+                return cli_fail(env, "%s: invalid --max-memory '%s'", "outline", optarg);
             break;
         case 'm':
             if (cli_parse_size(optarg, &aopts.max_size))

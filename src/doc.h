@@ -9,7 +9,9 @@
  * become blocks. The outline (outline.h) is computed over this list.
  *
  * Ownership: a doc owns its blocks and their strings; doc_free releases
- * everything. Strings passed to doc_add_* are copied.
+ * everything. Strings passed to doc_add_* are copied; block texts are
+ * packed into large chunks the doc owns (never free a block's text, never
+ * replace it: it is not a malloc'd string of its own).
  */
 #ifndef CPSLINT_DOC_H
 #define CPSLINT_DOC_H
@@ -33,14 +35,16 @@ enum {
 };
 
 typedef struct doc_block {
-    block_kind kind;
-    int level;        /* heading level 1..6; 0 for other blocks */
-    unsigned flags;   /* BLOCK_* */
-    char *text;       /* NFC UTF-8, NUL-terminated */
+    /* (pointer and size fields first: no padding, 64 bytes a block) */
+    char *text;       /* NFC UTF-8, NUL-terminated; owned by the doc (doc.c
+                         packs texts in chunks: never free or replace it) */
     size_t len;
     long line;        /* 1-based source line; 0 unknown. For PDF input (page
                          > 0) the line within its page, as pdftotext lays
                          it out: print "page:line" */
+    block_kind kind;
+    int level;        /* heading level 1..6; 0 for other blocks */
+    unsigned flags;   /* BLOCK_* */
     int page;         /* PDF: 1-based page; 0 for every other format */
     int table;        /* 1-based ordinal of its table in the document; 0 if none */
     int row, col;     /* 0-based position in its table */
@@ -67,6 +71,13 @@ typedef struct doc {
     size_t nblocks, cap;
     doc_link *links;
     size_t nlinks, link_cap;
+    /* block text storage (doc.c): chunks, the free space of the last one */
+    char **chunks;
+    size_t nchunks, chunk_cap;
+    char *text_next;
+    size_t text_left;
+    size_t text_bytes;  /* bytes allocated for chunks */
+    int tables;         /* tables numbered so far (html.c continues from it) */
 } doc;
 
 /* Initialise an empty document; file is copied. */
@@ -76,6 +87,11 @@ void doc_init(doc *d, const char *file);
 doc_block *doc_add_block(doc *d, block_kind kind, int level, const char *text,
                          size_t n, long line);
 void doc_add_link(doc *d, const char *href, const char *text, long line);
+/* Drop the blocks from nblocks and the links from nlinks on (a front end
+ * that failed half-way leaves d as it found it). */
+void doc_truncate(doc *d, size_t nblocks, size_t nlinks);
+/* Bytes d holds (blocks, texts, links), about: for the memory budget. */
+size_t doc_memory(const doc *d);
 void doc_free(doc *d);
 
 #endif

@@ -6,26 +6,38 @@
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xmlerror.h>
 
 #include "buf.h"
+#include "css.h"
 #include "text.h"
 
 /* What an element does to the text inside it. */
 enum el_class { EL_INLINE = 0, EL_BLOCK, EL_SKIP, EL_BREAK };
 
+/* Limits (html.h). */
+#define HTML_MAX_DEPTH 256
+#define HTML_MAX_TEXT 10000000u
+#define HTML_MAX_TITLE (64u * 1024)
+
 typedef struct frame {
-    const xmlNode *node;
     int block;           /* classify() said EL_BLOCK: closing it flushes */
     block_kind kind;
     int level;
     int bold, anchor_link, toc, header;
     int table, row, col;
+    int is_table;        /* this frame is a <table> */
     int table_rows;      /* for a table frame: rows seen so far */
     int row_cols;        /* for a row frame: cells seen so far */
+    int content;         /* inside main content (html.h): chrome is kept */
+    int sup;             /* 2 in a <sup>, 1 in its child, 0 elsewhere (footnote marks) */
     int link;            /* this frame is an <a href> being collected */
+    char *href;          /* its href (owned by the frame while open) */
     size_t link_start;   /* offset in the block buffer where it began */
     size_t link_block;   /* block serial when it began */
+    long xml_line;       /* libxml2's line of the start tag */
     long src_line;       /* sourcepos mode: source line of the nearest element
                             with data-sourcepos or inside a marked raw HTML
                             region, 0 if none */
@@ -48,27 +60,56 @@ typedef struct walker {
     size_t chars, bold_chars, link_chars;
     int split;           /* next block continues after a <br> */
     int sourcepos;       /* lines from data-sourcepos and line markers */
-    long nl;             /* newlines seen in text nodes that are not all blank */
+    long line_base;      /* html_opts.line_base */
+    size_t max_memory;   /* html_opts.max_memory */
+    size_t input_held;   /* input bytes held meanwhile (ours and libxml2's copy) */
+    long nl;             /* newlines seen in text runs that are not all blank */
     int in_mark;         /* inside a <!--cpslint-line:N--> ... :end region */
     long mark_src, mark_xml; /* the marker's source line and libxml2 line */
+    /* SAX state */
+    htmlParserCtxtPtr ctxt;
+    size_t open_elems;   /* elements open, skipped ones included */
+    unsigned char pushed[HTML_MAX_DEPTH + 1]; /* per open element: has a frame */
+    size_t skip;         /* > 0: inside a skipped element (its open depth) */
+    size_t head_at;      /* open depth of a <head> being skipped, 0 if none */
+    int title_state;     /* 0 none yet, 1 collecting, 2 done */
+    buf title;
+    int in_run;          /* the last event was text: the same text node */
+    long run_line;       /* libxml2's line at the run's first chunk */
+    int seen_root;
+    int fail_code;       /* set: the document is refused (fail_msg) */
+    const char *fail_msg;
 } walker;
 
-static int name_is(const xmlNode *n, const char *name)
+static int name_is(const char *n, const char *name)
 {
-    return n->name && xmlStrcasecmp(n->name, (const xmlChar *)name) == 0;
+    return n && strcasecmp(n, name) == 0;
 }
 
-static int heading_level(const xmlNode *n)
+static int heading_level(const char *s)
 {
-    const char *s = (const char *)n->name;
     if (s && (s[0] == 'h' || s[0] == 'H') && s[1] >= '1' && s[1] <= '6' && !s[2])
         return s[1] - '0';
     return 0;
 }
 
-static char *attr(const xmlNode *n, const char *name)
+/* The value of attribute name in a SAX attribute list (the first one: the
+ * parser drops repeats), NULL if absent; an attribute without a value
+ * reads as "". Not a copy. */
+static const char *attr(const xmlChar **atts, const char *name)
 {
-    return (char *)xmlGetProp((xmlNode *)n, (const xmlChar *)name);
+    for (size_t i = 0; atts && atts[i]; i += 2)
+        if (strcasecmp((const char *)atts[i], name) == 0)
+            return atts[i + 1] ? (const char *)atts[i + 1] : "";
+    return NULL;
+}
+
+static int has_attr(const xmlChar **atts, const char *name)
+{
+    for (size_t i = 0; atts && atts[i]; i += 2)
+        if (strcasecmp((const char *)atts[i], name) == 0)
+            return 1;
+    return 0;
 }
 
 static int ci_contains(const char *hay, const char *needle)
@@ -99,38 +140,48 @@ static int is_toc_name(const char *s)
     return 0;
 }
 
-static enum el_class classify(const walker *w, const xmlNode *n)
+static int in_list(const char *name, const char *const *list)
+{
+    for (int i = 0; list[i]; i++)
+        if (name_is(name, list[i]))
+            return 1;
+    return 0;
+}
+
+/* Elements whose inside is the document's content (html.h): page chrome
+ * is only recognised outside all of them. */
+static int is_content_element(const char *name, const xmlChar **atts)
+{
+    static const char *const content[] = {
+        "main", "article", "section", "p", "li", "td", "th", "dd", "dt", "blockquote",
+        "figure", "details", "table", "pre", "h1", "h2", "h3", "h4", "h5", "h6", NULL};
+    const char *role = attr(atts, "role");
+    return in_list(name, content) || (role && strcasecmp(role, "main") == 0);
+}
+
+static enum el_class classify(const walker *w, const char *name, const xmlChar **atts)
 {
     static const char *const skip[] = {"head", "script", "style", "noscript", "template",
-                                       "iframe", "object", "svg", "math", "select",
-                                       "button", NULL};
+                                       "iframe", "object", "svg", "math", "select", NULL};
     static const char *const chrome[] = {"nav", "header", "footer", "aside", NULL};
     static const char *const block[] = {
         "p", "div", "li", "td", "th", "tr", "table", "thead", "tbody", "tfoot", "ul", "ol",
         "dl", "dt", "dd", "pre", "blockquote", "caption", "section", "article", "main",
         "body", "html", "hr", "form", "fieldset", "figure", "figcaption", "address",
-        "center", "legend", "summary", "details", NULL};
-    for (int i = 0; skip[i]; i++)
-        if (name_is(n, skip[i]))
-            return EL_SKIP;
-    if (!w->keep_chrome)
-        for (int i = 0; chrome[i]; i++)
-            if (name_is(n, chrome[i]))
-                return EL_SKIP;
-    char *style = attr(n, "style");
-    if (style) {
-        int hidden = ci_contains(style, "display:none") || ci_contains(style, "display: none");
-        xmlFree(style);
-        if (hidden)
-            return EL_SKIP;
-    }
-    if (name_is(n, "br"))
+        "center", "legend", "summary", "details", "header", "footer", "aside", "nav", NULL};
+    if (in_list(name, skip))
+        return EL_SKIP;
+    /* chrome only at page level: not inside main content */
+    if (!w->keep_chrome && !w->st[w->depth - 1].content && in_list(name, chrome))
+        return EL_SKIP;
+    if (has_attr(atts, "hidden") || (css_inline_flags(attr(atts, "style")) & CSS_HIDDEN))
+        return EL_SKIP;
+    if (name_is(name, "br"))
         return EL_BREAK;
-    if (heading_level(n))
+    if (heading_level(name))
         return EL_BLOCK;
-    for (int i = 0; block[i]; i++)
-        if (name_is(n, block[i]))
-            return EL_BLOCK;
+    if (in_list(name, block))
+        return EL_BLOCK;
     return EL_INLINE;
 }
 
@@ -151,16 +202,24 @@ static long line_delta(long from, long to)
  * the additions below overflow. */
 #define HTML_MAX_LINE 100000000L
 
-/* The source line of node n, whose innermost frame is f (sourcepos mode:
- * the frame's base line plus the newlines seen since; html.h). libxml2's
- * own line of a text node is where its first chunk ended, not where the
- * text began, so counting newlines is closer, and exact for Markdown:
- * cmark renders soft breaks as newlines, line for line. */
-static long node_line(const walker *w, const frame *f, const xmlNode *n)
+/* The current line of the parser (the end of the construct just read),
+ * saturated as libxml2 2.9 saturates the lines it stores in nodes. */
+static long cur_line(const walker *w)
 {
-    long x = xmlGetLineNo((xmlNode *)n);
+    long x = w->ctxt && w->ctxt->input ? (long)w->ctxt->input->line : 0;
     if (x < 0)
         x = 0;
+    return x > XML_LINE_CAP ? XML_LINE_CAP : x;
+}
+
+/* The source line of something at libxml2 line x whose innermost frame is
+ * f (sourcepos mode: the frame's base line plus the newlines seen since;
+ * html.h). libxml2's own line of a text run is where its first chunk
+ * ended, not where the text began, so counting newlines is closer, and
+ * exact for Markdown: cmark renders soft breaks as newlines, line for
+ * line. */
+static long node_line(const walker *w, const frame *f, long x)
+{
     if (!w->sourcepos)
         return x;
     if (f->src_line)
@@ -170,20 +229,19 @@ static long node_line(const walker *w, const frame *f, const xmlNode *n)
     return 0;
 }
 
-static int blank_node(const unsigned char *s)
+static int blank_text(const unsigned char *s, size_t n)
 {
-    for (; *s; s++)
-        if (!(*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f'))
+    for (size_t i = 0; i < n; i++)
+        if (!(s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == '\f'))
             return 0;
     return 1;
 }
 
 /* "cpslint-line:N" starts a raw HTML region whose first line is source line
  * N; "cpslint-line:end" ends it. */
-static void read_marker(walker *w, const xmlNode *n)
+static void read_marker(walker *w, const char *s)
 {
     static const char tag[] = "cpslint-line:";
-    const char *s = (const char *)n->content;
     if (!s || strncmp(s, tag, sizeof tag - 1) != 0)
         return;
     s += sizeof tag - 1;
@@ -197,21 +255,29 @@ static void read_marker(walker *w, const xmlNode *n)
         return; /* a document can write such a comment itself: take sane values only */
     w->in_mark = 1;
     w->mark_src = v;
-    w->mark_xml = xmlGetLineNo((xmlNode *)n);
+    w->mark_xml = cur_line(w);
 }
 
 /* The start line of a data-sourcepos="l:c-l:c" attribute, 0 if none. */
-static long sourcepos_line(const xmlNode *n)
+static long sourcepos_line(const xmlChar **atts)
 {
-    char *sp = (char *)xmlGetProp((xmlNode *)n, (const xmlChar *)"data-sourcepos");
+    const char *sp = attr(atts, "data-sourcepos");
     if (!sp)
         return 0;
     char *end;
     long v = strtol(sp, &end, 10);
     if (end == sp || *end != ':' || v < 0 || v > HTML_MAX_LINE)
         v = 0;
-    xmlFree(sp);
     return v;
+}
+
+static void fail(walker *w, int code, const char *msg)
+{
+    if (!w->fail_code) {
+        w->fail_code = code;
+        w->fail_msg = msg;
+    }
+    xmlStopParser(w->ctxt);
 }
 
 static void flush(walker *w)
@@ -245,6 +311,10 @@ static void flush(walker *w)
                 b->flags |= BLOCK_HEADER_CELL;
             if (w->split)
                 b->flags |= BLOCK_SPLIT;
+            if (w->max_memory && (w->d->nblocks & 4095) == 0 &&
+                doc_memory(w->d) + w->input_held > w->max_memory)
+                fail(w, CPS_E_LIMIT, "the document needs more memory than --max-memory "
+                                     "allows: refused");
         }
         free(disp);
         w->split = 0;
@@ -254,50 +324,44 @@ static void flush(walker *w)
 }
 
 /* A footnote reference: text of 1-3 digits (brackets allowed) inside a
- * <sup> (Markdown's footnote-ref is <sup><a>N</a></sup>). */
-static int footnote_mark(const walker *w, const unsigned char *s)
+ * <sup> (Markdown's footnote-ref is <sup><a>N</a></sup>): the text's own
+ * element or its parent is a sup. */
+static int footnote_mark(const walker *w, const unsigned char *s, size_t n)
 {
-    int in_sup = 0;
-    for (size_t k = w->depth; k-- > 0 && w->depth - k <= 2;)
-        if (w->st[k].node && name_is(w->st[k].node, "sup"))
-            in_sup = 1;
-    if (!in_sup)
+    if (!w->st[w->depth - 1].sup)
         return 0;
     int digits = 0;
-    for (; *s; s++) {
-        if (*s >= '0' && *s <= '9')
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] >= '0' && s[i] <= '9')
             digits++;
-        else if (*s != '[' && *s != ']' && *s != ' ')
+        else if (s[i] != '[' && s[i] != ']' && s[i] != ' ')
             return 0;
     }
     return digits > 0 && digits <= 3;
 }
 
-static void add_text(walker *w, const xmlNode *n)
+static void add_text(walker *w, const unsigned char *s, size_t n)
 {
-    const unsigned char *s = n->content;
-    if (!s)
-        return;
     const frame *top = &w->st[w->depth - 1];
-    if (footnote_mark(w, s)) {
+    if (footnote_mark(w, s, n)) {
         /* kept for display as superscript digits, which the matching text
          * (text.c) reads as a space: "825<sup>2</sup> days" is 825 days */
         static const char *const sup[10] = {"\u2070", "\u00b9", "\u00b2", "\u00b3", "\u2074",
                                             "\u2075", "\u2076", "\u2077", "\u2078", "\u2079"};
         if (!w->open)
             return; /* a marker cannot open a block */
-        for (; *s; s++)
-            if (*s >= '0' && *s <= '9') {
-                buf_puts(&w->text, sup[*s - '0']);
+        for (size_t i = 0; i < n; i++)
+            if (s[i] >= '0' && s[i] <= '9') {
+                buf_puts(&w->text, sup[s[i] - '0']);
                 w->chars++;
             }
         return;
     }
     /* blank text between Markdown's elements is the renderer's, not the
      * source's; raw HTML keeps the source's whitespace */
-    int count_nl = w->sourcepos && (w->in_mark || !blank_node(s));
-    for (; *s; s++) {
-        unsigned char c = *s;
+    int count_nl = w->sourcepos && (w->in_mark || !blank_text(s, n));
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = s[i];
         if (c == '\n' && count_nl)
             w->nl++;
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
@@ -305,10 +369,13 @@ static void add_text(walker *w, const xmlNode *n)
                 buf_putc(&w->text, ' ');
             continue;
         }
+        if (c == 0)
+            continue;
         if (!w->open) {
             w->open = 1;
             w->ctx = *top;
-            w->line = node_line(w, top, n);
+            w->ctx.href = NULL;
+            w->line = node_line(w, top, w->run_line);
         }
         buf_putc(&w->text, (char)c);
         if ((c & 0xC0) != 0x80) {
@@ -319,9 +386,11 @@ static void add_text(walker *w, const xmlNode *n)
                 w->link_chars++;
         }
     }
+    if (w->text.len > HTML_MAX_TEXT)
+        fail(w, CPS_E_INPUT, "a text run over 10,000,000 bytes: the document cannot be read whole");
 }
 
-static void push(walker *w, const xmlNode *n)
+static void push(walker *w, const char *name, const xmlChar **atts)
 {
     if (w->depth == w->cap) {
         w->cap = w->cap ? w->cap * 2 : 64;
@@ -329,249 +398,445 @@ static void push(walker *w, const xmlNode *n)
     }
     frame *f = &w->st[w->depth];
     *f = w->st[w->depth - 1];
-    f->node = n;
     f->link = 0;
+    f->href = NULL;
+    f->is_table = 0;
     f->table_rows = f->row_cols = 0;
+    f->xml_line = cur_line(w);
+    f->sup = name_is(name, "sup") ? 2 : f->sup > 0 ? f->sup - 1 : 0;
+    if (is_content_element(name, atts))
+        f->content = 1;
     frame *parent = &w->st[w->depth - 1];
     w->depth++;
 
-    char *lang = attr(n, "lang");
+    const char *lang = attr(atts, "lang");
     if (!lang)
-        lang = (char *)xmlGetNsProp((xmlNode *)n, (const xmlChar *)"lang", XML_XML_NAMESPACE);
-    if (!lang)
-        lang = attr(n, "xml:lang");
-    if (lang) {
+        lang = attr(atts, "xml:lang");
+    if (lang)
         snprintf(f->lang, sizeof f->lang, "%s", lang);
-        xmlFree(lang);
-    }
     if (w->sourcepos) {
-        long sl = sourcepos_line(n);
+        long sl = sourcepos_line(atts);
+        if (sl > 0)
+            sl += w->line_base;
         if (sl <= 0 && w->in_mark)
-            sl = w->mark_src + line_delta(w->mark_xml, xmlGetLineNo((xmlNode *)n));
+            sl = w->mark_src + line_delta(w->mark_xml, f->xml_line);
         if (sl > 0) {
             f->src_line = sl;
             f->src_nl = w->nl;
         }
     }
-    char *cls = attr(n, "class"), *id = attr(n, "id");
-    if (is_toc_name(cls) || is_toc_name(id))
+    if (is_toc_name(attr(atts, "class")) || is_toc_name(attr(atts, "id")))
         f->toc = 1;
-    xmlFree(cls);
-    xmlFree(id);
 
-    int lvl = heading_level(n);
+    int lvl = heading_level(name);
     if (lvl) {
         f->kind = BLOCK_HEADING;
         f->level = lvl;
-    } else if (name_is(n, "li")) {
+    } else if (name_is(name, "li")) {
         f->kind = BLOCK_LIST_ITEM;
-    } else if (name_is(n, "td") || name_is(n, "th")) {
+    } else if (name_is(name, "td") || name_is(name, "th")) {
         f->kind = BLOCK_TABLE_CELL;
         f->col = parent->row_cols++;
-        if (name_is(n, "th"))
+        if (name_is(name, "th"))
             f->header = 1;
-    } else if (name_is(n, "pre")) {
+    } else if (name_is(name, "pre")) {
         f->kind = BLOCK_PRE;
-    } else if (name_is(n, "p") || name_is(n, "dt") || name_is(n, "dd") ||
-               name_is(n, "caption") || name_is(n, "blockquote")) {
+    } else if (name_is(name, "p") || name_is(name, "dt") || name_is(name, "dd") ||
+               name_is(name, "caption") || name_is(name, "blockquote")) {
         if (f->kind != BLOCK_LIST_ITEM && f->kind != BLOCK_TABLE_CELL && f->kind != BLOCK_HEADING)
             f->kind = BLOCK_PARAGRAPH;
-    } else if (name_is(n, "table")) {
+    } else if (name_is(name, "table")) {
+        f->is_table = 1;
         f->table = ++w->tables;
         f->row = f->col = 0;
         f->header = 0;
         f->kind = BLOCK_PARAGRAPH;
-    } else if (name_is(n, "thead")) {
+    } else if (name_is(name, "thead")) {
         f->header = 1;
-    } else if (name_is(n, "tbody") || name_is(n, "tfoot")) {
+    } else if (name_is(name, "tbody") || name_is(name, "tfoot")) {
         f->header = 0;
-    } else if (name_is(n, "tr")) {
+    } else if (name_is(name, "tr")) {
         /* rows are counted on the nearest table frame */
         for (size_t i = w->depth - 1; i-- > 0;)
-            if (w->st[i].node && name_is(w->st[i].node, "table")) {
+            if (w->st[i].is_table) {
                 f->row = w->st[i].table_rows++;
                 break;
             }
         f->row_cols = 0;
-    } else if (name_is(n, "b") || name_is(n, "strong")) {
+    } else if (name_is(name, "b") || name_is(name, "strong")) {
         f->bold = 1;
-    } else if (name_is(n, "a")) {
-        char *href = attr(n, "href");
+    } else if (name_is(name, "a")) {
+        const char *href = attr(atts, "href");
         if (href) {
             f->link = 1;
+            f->href = xstrdup(href);
             f->link_start = w->open ? w->text.len : 0;
             f->link_block = w->serial;
             if (href[0] == '#')
                 f->anchor_link = 1;
-            xmlFree(href);
         }
     }
-    char *style = attr(n, "style");
-    if (style) {
-        if (ci_contains(style, "font-weight:bold") || ci_contains(style, "font-weight: bold") ||
-            ci_contains(style, "font-weight:700") || ci_contains(style, "font-weight: 700"))
-            f->bold = 1;
-        xmlFree(style);
-    }
+    if (css_inline_flags(attr(atts, "style")) & CSS_BOLD)
+        f->bold = 1;
 }
 
 static void pop(walker *w)
 {
     frame *f = &w->st[w->depth - 1];
     if (f->link) {
-        char *href = attr(f->node, "href");
         const char *t = "";
         char *own = NULL;
         if (w->open && f->link_block == w->serial && f->link_start <= w->text.len)
             t = own = xstrndup(w->text.ptr + f->link_start, w->text.len - f->link_start);
-        doc_add_link(w->d, href, t, node_line(w, f, f->node));
+        doc_add_link(w->d, f->href, t, node_line(w, f, f->xml_line));
         free(own);
-        xmlFree(href);
+        free(f->href);
+        f->href = NULL;
     }
     w->depth--;
 }
 
-static void walk(walker *w, xmlNode *root)
+/* ---- SAX callbacks (the parser's user data is its context; the walker
+ * is its _private) ---- */
+
+static walker *of(void *ctx)
 {
-    xmlNode *n = root;
-    while (n) {
-        int descend = 0;
-        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            add_text(w, n);
-        } else if (n->type == XML_COMMENT_NODE) {
-            if (w->sourcepos)
-                read_marker(w, n);
-        } else if (n->type == XML_ELEMENT_NODE) {
-            enum el_class k = classify(w, n);
-            if (k == EL_BREAK) {
-                if (w->open) {
-                    flush(w);
-                    w->split = 1;
-                }
-            } else if (k != EL_SKIP) {
-                if (k == EL_BLOCK)
-                    flush(w);
-                push(w, n);
-                w->st[w->depth - 1].block = k == EL_BLOCK;
-                if (n->children)
-                    descend = 1;
-                else {
-                    pop(w);
-                    if (k == EL_BLOCK)
-                        flush(w);
-                }
-            }
-        }
-        if (descend) {
-            n = n->children;
-            continue;
-        }
-        /* climb until a sibling exists, closing elements on the way */
-        while (n && n != root && !n->next) {
-            n = n->parent;
-            if (n && n->type == XML_ELEMENT_NODE && w->depth > 1 && w->st[w->depth - 1].node == n) {
-                int block = w->st[w->depth - 1].block; /* classified on the way in */
-                pop(w);
-                if (block)
-                    flush(w);
-            }
-        }
-        if (!n || n == root)
-            break;
-        n = n->next;
-    }
-    flush(w);
+    return (walker *)((htmlParserCtxtPtr)ctx)->_private;
 }
 
-static void read_title(doc *d, xmlNode *html_root)
+static void root_element(walker *w, const xmlChar **atts)
 {
-    for (xmlNode *h = html_root ? html_root->children : NULL; h; h = h->next) {
-        if (h->type != XML_ELEMENT_NODE || !name_is(h, "head"))
-            continue;
-        for (xmlNode *t = h->children; t; t = t->next) {
-            if (t->type == XML_ELEMENT_NODE && name_is(t, "title")) {
-                xmlChar *s = xmlNodeGetContent(t);
-                if (s) {
-                    size_t n;
-                    d->title = text_display((const char *)s, strlen((const char *)s), &n);
-                    xmlFree(s);
-                }
-                return;
+    w->seen_root = 1;
+    const char *lang = attr(atts, "lang");
+    if (!lang)
+        lang = attr(atts, "xml:lang");
+    if (lang && !w->d->lang_attr[0])
+        snprintf(w->d->lang_attr, sizeof w->d->lang_attr, "%s", lang);
+}
+
+static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
+{
+    walker *w = of(ctx);
+    const char *name = (const char *)xname;
+    if (w->fail_code)
+        return;
+    w->in_run = 0;
+    if (w->open_elems >= HTML_MAX_DEPTH) {
+        fail(w, CPS_E_INPUT, "elements nested more than 256 deep: the document cannot be read whole");
+        return;
+    }
+    size_t at = w->open_elems++;
+    w->pushed[at] = 0;
+    if (!w->seen_root)
+        root_element(w, atts);
+    if (w->skip) {
+        if (w->head_at && w->title_state == 0 && name_is(name, "title"))
+            w->title_state = 1;
+        return;
+    }
+    enum el_class k = classify(w, name, atts);
+    if (k == EL_SKIP) {
+        w->skip = w->open_elems;
+        if (name_is(name, "head") && !w->d->title)
+            w->head_at = w->open_elems;
+    } else if (k == EL_BREAK) {
+        if (w->open) {
+            flush(w);
+            w->split = 1;
+        }
+    } else {
+        if (k == EL_BLOCK)
+            flush(w);
+        push(w, name, atts);
+        w->st[w->depth - 1].block = k == EL_BLOCK;
+        w->pushed[at] = 1;
+    }
+}
+
+static void on_end(void *ctx, const xmlChar *name)
+{
+    walker *w = of(ctx);
+    if (w->fail_code || w->open_elems == 0)
+        return;
+    w->in_run = 0;
+    size_t at = --w->open_elems;
+    if (w->skip) {
+        if (w->title_state == 1 && name_is((const char *)name, "title"))
+            w->title_state = 2;
+        if (w->head_at == at + 1)
+            w->head_at = 0;
+        if (w->skip == at + 1)
+            w->skip = 0;
+        return;
+    }
+    if (w->pushed[at] && w->depth > 1) {
+        int block = w->st[w->depth - 1].block; /* classified on the way in */
+        pop(w);
+        if (block)
+            flush(w);
+    }
+}
+
+static void on_text(void *ctx, const xmlChar *s, int n)
+{
+    walker *w = of(ctx);
+    if (w->fail_code || n <= 0)
+        return;
+    if (w->skip) {
+        if (w->title_state == 1 && w->title.len < HTML_MAX_TITLE)
+            buf_put(&w->title, s, (size_t)n);
+        return;
+    }
+    if (!w->in_run) {
+        w->in_run = 1;
+        w->run_line = cur_line(w);
+    }
+    add_text(w, s, (size_t)n);
+}
+
+static void on_comment(void *ctx, const xmlChar *value)
+{
+    walker *w = of(ctx);
+    if (w->fail_code)
+        return;
+    w->in_run = 0;
+    if (!w->skip && w->sourcepos)
+        read_marker(w, (const char *)value);
+}
+
+/* libxml2 reports its errors here (silently: HTML_PARSE_NOERROR); an
+ * allocation failure is remembered, so that a document libxml2 could not
+ * read whole is never reported as a shorter one. */
+static void on_error(void *ctx, xmlErrorPtr err)
+{
+    htmlParserCtxtPtr c = ctx;
+    if (err && err->code == XML_ERR_NO_MEMORY && c && c->_private) {
+        walker *w = of(c);
+        if (!w->fail_code) {
+            w->fail_code = CPS_E_NOMEM;
+            w->fail_msg = "out of memory in the HTML parser (libxml2): the document was not read";
+        }
+        /* libxml2 2.9 may go on after a failed allocation (and, in some
+         * places, loop): stop it */
+        xmlStopParser(c);
+    }
+}
+
+static void init_sax(htmlSAXHandler *h)
+{
+    memset(h, 0, sizeof *h);
+    h->startElement = on_start;
+    h->endElement = on_end;
+    h->characters = on_text;
+    h->cdataBlock = on_text;
+    h->comment = on_comment;
+    h->serror = on_error;
+    /* the HTML parser calls the SAX1-style callbacks whatever this says;
+     * XML_SAX2_MAGIC makes libxml2 report errors to serror */
+    h->initialized = XML_SAX2_MAGIC;
+}
+
+/* ---- the attribute pre-scan ---- */
+
+static int pre_space(int c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Case-insensitive search of "</name" in s[i..n); n if absent. */
+static size_t find_close(const char *s, size_t i, size_t n, const char *name)
+{
+    size_t k = strlen(name);
+    while (i < n) {
+        const char *lt = memchr(s + i, '<', n - i);
+        if (!lt)
+            return n;
+        i = (size_t)(lt - s);
+        if (i + 2 + k <= n && s[i + 1] == '/' && strncasecmp(s + i + 2, name, k) == 0)
+            return i;
+        i++;
+    }
+    return n;
+}
+
+/* Attributes of the start tag whose name ends at *pi; *pi ends after it. */
+static size_t count_attrs(const char *s, size_t *pi, size_t n)
+{
+    size_t i = *pi, attrs = 0;
+    for (;;) {
+        while (i < n && (pre_space((unsigned char)s[i]) || s[i] == '/'))
+            i++;
+        if (i >= n || s[i] == '>')
+            break;
+        attrs++;
+        while (i < n && !pre_space((unsigned char)s[i]) && s[i] != '>' && s[i] != '=')
+            i++;
+        while (i < n && pre_space((unsigned char)s[i]))
+            i++;
+        if (i < n && s[i] == '=') {
+            i++;
+            while (i < n && pre_space((unsigned char)s[i]))
+                i++;
+            if (i < n && (s[i] == '"' || s[i] == '\'')) {
+                const char *q = memchr(s + i + 1, s[i], n - i - 1);
+                i = q ? (size_t)(q - s) + 1 : n;
+            } else {
+                while (i < n && !pre_space((unsigned char)s[i]) && s[i] != '>')
+                    i++;
             }
         }
     }
+    *pi = i;
+    return attrs;
+}
+
+int html_prescan(const char *s, size_t n, const char *file, cps_err *e)
+{
+    unsigned long long work = 0;
+    size_t i = 0;
+    while (i < n) {
+        const char *lt = memchr(s + i, '<', n - i);
+        if (!lt)
+            break;
+        i = (size_t)(lt - s) + 1;
+        if (i + 2 < n && s[i] == '!' && s[i + 1] == '-' && s[i + 2] == '-') {
+            const char *end = NULL;
+            for (size_t j = i + 3; j + 2 < n && !end; j++)
+                if (s[j] == '-' && s[j + 1] == '-' && s[j + 2] == '>')
+                    end = s + j;
+            i = end ? (size_t)(end - s) + 3 : n;
+            continue;
+        }
+        if (i >= n || !isalpha((unsigned char)s[i]))
+            continue;
+        size_t name = i;
+        while (i < n && !pre_space((unsigned char)s[i]) && s[i] != '>' && s[i] != '/')
+            i++;
+        size_t name_len = i - name;
+        size_t attrs = count_attrs(s, &i, n);
+        if (attrs > HTML_MAX_ATTRS)
+            return cps_err_set(e, CPS_E_LIMIT, file, 0,
+                               "an element with more than %u attributes (%zu): refused, "
+                               "the HTML parser is quadratic in them",
+                               HTML_MAX_ATTRS, attrs);
+        work += (unsigned long long)attrs * attrs;
+        if (work > HTML_MAX_ATTR_WORK)
+            return cps_err_set(e, CPS_E_LIMIT, file, 0,
+                               "too many elements with hundreds of attributes: refused, "
+                               "the HTML parser is quadratic in them");
+        /* script and style text is not markup */
+        if ((name_len == 6 && strncasecmp(s + name, "script", 6) == 0) ||
+            (name_len == 5 && strncasecmp(s + name, "style", 5) == 0)) {
+            char tag[8];
+            memcpy(tag, s + name, name_len);
+            tag[name_len] = '\0';
+            i = find_close(s, i, n, tag);
+        }
+    }
+    return 0;
 }
 
 int html_append(doc *d, const char *html, size_t n, const html_opts *o, cps_err *e)
 {
     if (n > (size_t)0x7fffffff)
         return cps_err_set(e, CPS_E_INPUT, d->file, 0, "input too large for the HTML parser");
+    int rc = html_prescan(html, n, d->file, e);
+    if (rc)
+        return rc;
     int opts = HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR |
                HTML_PARSE_NOWARNING | HTML_PARSE_IGNORE_ENC;
-    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
-    if (!ctxt)
-        return cps_err_set(e, CPS_E_NOMEM, d->file, 0, "out of memory");
-    htmlDocPtr x = htmlCtxtReadMemory(ctxt, html, (int)n, NULL, "UTF-8", opts);
-    /* libxml2 stops reading (and keeps what it has) at two limits: more
-     * than 256 nested elements, and a text run over 10,000,000 bytes. A
-     * truncated document would be checked as if whole: refuse it. */
-    const char *why = NULL;
-    const char *msg = ctxt->lastError.message ? ctxt->lastError.message : "";
-    if (ctxt->lastError.code == XML_ERR_INTERNAL_ERROR && strstr(msg, "depth"))
-        why = "elements nested more than 256 deep (libxml2's limit): the document cannot be read whole";
-    else if (ctxt->lastError.code == XML_ERR_NO_MEMORY && strstr(msg, "huge text"))
-        why = "a text run over 10,000,000 bytes (libxml2's limit): the document cannot be read whole";
-    htmlFreeParserCtxt(ctxt);
-    if (why) {
-        if (x)
-            xmlFreeDoc(x);
-        return cps_err_set(e, CPS_E_INPUT, d->file, 0, "%s", why);
-    }
-    if (!x)
-        return cps_err_set(e, CPS_E_PARSE, d->file, 0, "the HTML parser could not build a document");
-    xmlNode *root = xmlDocGetRootElement(x);
-    if (!root) {
-        xmlFreeDoc(x);
-        return cps_err_set(e, CPS_E_PARSE, d->file, 0, "no HTML element in the input");
+    /* allocation failures are reported without a context, to the
+     * (thread-local) structured handler: ours for the parse, which stops
+     * the parser and fails the document instead of printing */
+    xmlStructuredErrorFunc saved_handler = xmlStructuredError;
+    void *saved_ctx = xmlStructuredErrorContext;
+    xmlSetStructuredErrorFunc(NULL, on_error);
+    htmlParserCtxtPtr ctxt = htmlCreateMemoryParserCtxt(html, (int)n);
+    if (!ctxt || !ctxt->sax) {
+        xmlSetStructuredErrorFunc(saved_ctx, saved_handler);
+        if (ctxt)
+            htmlFreeParserCtxt(ctxt);
+        return cps_err_set(e, CPS_E_NOMEM, d->file, 0,
+                           "out of memory in the HTML parser (libxml2): the document was not read");
     }
     walker w;
     memset(&w, 0, sizeof w);
     w.d = d;
+    w.ctxt = ctxt;
     w.keep_chrome = o && o->keep_chrome;
     w.sourcepos = o && o->sourcepos;
+    w.line_base = o ? o->line_base : 0;
+    w.max_memory = o ? o->max_memory : 0;
+    w.input_held = 2 * n;
     w.cap = 64;
     w.st = xcalloc(w.cap, sizeof *w.st);
     w.depth = 1;               /* a root frame: paragraph context */
     w.st[0].kind = BLOCK_PARAGRAPH;
     /* tables keep counting from those already in d */
-    for (size_t i = 0; i < d->nblocks; i++)
-        if (d->blocks[i].table > w.tables)
-            w.tables = d->blocks[i].table;
-    if (!d->title)
-        read_title(d, root);
-    /* the root element's own lang */
-    char *lang = attr(root, "lang");
-    if (!lang)
-        lang = (char *)xmlGetNsProp(root, (const xmlChar *)"lang", XML_XML_NAMESPACE);
-    if (!lang)
-        lang = attr(root, "xml:lang");
-    if (lang) {
-        if (!d->lang_attr[0])
-            snprintf(d->lang_attr, sizeof d->lang_attr, "%s", lang);
-        xmlFree(lang);
+    w.tables = d->tables;
+    /* blocks built so far, so that a failure leaves d as it was */
+    size_t nblocks0 = d->nblocks, nlinks0 = d->nlinks;
+
+    /* SAX: the blocks are built as the parser reads; no tree is ever
+     * built, so memory is the input, the blocks and the open elements */
+    init_sax((htmlSAXHandler *)ctxt->sax);
+    ctxt->_private = &w;
+    xmlSetStructuredErrorFunc(ctxt, on_error);
+    /* The input is UTF-8 already: the context is told so directly. Naming
+     * an encoding to htmlCtxtReadMemory would install a converter, which
+     * copies the whole input once more and, in 2.9.14, crashes when an
+     * allocation fails inside it (xmlSwitchToEncoding); naming none lets
+     * 2.9 take the first non-ASCII byte for Latin-1. */
+    htmlCtxtUseOptions(ctxt, opts);
+    ctxt->charset = XML_CHAR_ENCODING_UTF8;
+    htmlParseDocument(ctxt);
+    htmlDocPtr x = ctxt->myDoc;
+    ctxt->myDoc = NULL;
+    if (x)
+        xmlFreeDoc(x); /* not built by these handlers; defensive */
+    if (!w.fail_code && (ctxt->errNo == XML_ERR_NO_MEMORY ||
+                         ctxt->lastError.code == XML_ERR_NO_MEMORY)) {
+        w.fail_code = CPS_E_NOMEM;
+        w.fail_msg = "out of memory in the HTML parser (libxml2): the document was not read";
     }
-    walk(&w, root);
+    if (!w.fail_code)
+        flush(&w);
+    if (!w.fail_code && !w.seen_root) {
+        w.fail_code = CPS_E_PARSE;
+        w.fail_msg = "no HTML element in the input";
+    }
+    if (!w.fail_code && !d->title && w.title_state) {
+        size_t tn;
+        d->title = text_display(buf_cstr(&w.title), w.title.len, &tn);
+    }
+    xmlSetStructuredErrorFunc(saved_ctx, saved_handler);
+    ctxt->_private = NULL;
+    htmlFreeParserCtxt(ctxt);
+    for (size_t i = 1; i < w.depth; i++)
+        free(w.st[i].href);
     free(w.st);
     buf_free(&w.text);
-    xmlFreeDoc(x);
+    buf_free(&w.title);
+    if (!w.fail_code)
+        d->tables = w.tables;
+    if (w.fail_code) {
+        doc_truncate(d, nblocks0, nlinks0);
+        return cps_err_set(e, w.fail_code, d->file, 0, "%s", w.fail_msg);
+    }
     return 0;
 }
 
 int html_parse(const source *src, int keep_chrome, doc *out, cps_err *e)
 {
+    return html_parse_limited(src, keep_chrome, 0, out, e);
+}
+
+int html_parse_limited(const source *src, int keep_chrome, size_t max_memory, doc *out,
+                       cps_err *e)
+{
     doc_init(out, src->name);
     snprintf(out->format, sizeof out->format, "%s", source_format_name(src->format));
     snprintf(out->encoding, sizeof out->encoding, "%s", src->encoding);
-    html_opts o = {keep_chrome, 0};
+    html_opts o = {keep_chrome, 0, 0, max_memory};
     return html_append(out, src->data, src->len, &o, e);
 }

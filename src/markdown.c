@@ -2,6 +2,8 @@
 
 #include <ctype.h>
 #include <pthread.h>
+#include <setjmp.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -272,6 +274,127 @@ int markdown_check_limits(const char *text, size_t n, const char *name, cps_err 
     return 0;
 }
 
+/* ---- a tracked allocator for cmark-gfm --------------------------------------
+ *
+ * cmark-gfm's own allocator aborts the process when calloc fails, and its
+ * code does not check for NULL. Ours counts every byte against a limit
+ * (the memory budget) and, on failure, longjmps back to the rendering
+ * call, which releases every block still allocated (each carries a header
+ * linking it into the pool) and fails the document: out of memory is an
+ * error, never an abort and never a shorter document. cmark_mem callbacks
+ * take no context, so the pool of the render in progress is found through
+ * a thread-local pointer, set only for the duration of that call. */
+
+typedef struct md_hdr {
+    struct md_hdr *prev, *next;
+    size_t size;
+    size_t pad; /* keeps the payload 16-byte aligned */
+} md_hdr;
+
+typedef struct md_pool {
+    md_hdr head;      /* circular list of live blocks */
+    size_t used;      /* payload bytes live */
+    size_t peak;
+    size_t limit;     /* 0: none */
+    int over_limit;   /* the failure was the limit, not malloc */
+    jmp_buf jb;
+} md_pool;
+
+static _Thread_local md_pool *md_cur;
+
+static void pool_link(md_pool *p, md_hdr *h)
+{
+    h->next = p->head.next;
+    h->prev = &p->head;
+    p->head.next->prev = h;
+    p->head.next = h;
+}
+
+static void pool_unlink(md_hdr *h)
+{
+    h->prev->next = h->next;
+    h->next->prev = h->prev;
+}
+
+static _Noreturn void pool_fail(md_pool *p, int over_limit)
+{
+    p->over_limit = over_limit;
+    longjmp(p->jb, 1);
+}
+
+static void *md_calloc(size_t n, size_t sz)
+{
+    md_pool *p = md_cur;
+    if (sz && n > (SIZE_MAX - sizeof(md_hdr)) / sz)
+        pool_fail(p, 1);
+    size_t b = n * sz;
+    if (p->limit && b > p->limit - p->used)
+        pool_fail(p, 1);
+    md_hdr *h = calloc(1, sizeof *h + b);
+    if (!h)
+        pool_fail(p, 0);
+    h->size = b;
+    pool_link(p, h);
+    p->used += b;
+    if (p->used > p->peak)
+        p->peak = p->used;
+    return h + 1;
+}
+
+static void *md_realloc(void *ptr, size_t b)
+{
+    md_pool *p = md_cur;
+    if (!ptr)
+        return md_calloc(1, b);
+    md_hdr *h = (md_hdr *)ptr - 1;
+    if (b > SIZE_MAX - sizeof *h || (p->limit && b > h->size && b - h->size > p->limit - p->used))
+        pool_fail(p, 1);
+    pool_unlink(h);
+    md_hdr *nh = realloc(h, sizeof *nh + b);
+    if (!nh) {
+        pool_link(p, h);
+        pool_fail(p, 0);
+    }
+    p->used = p->used - nh->size + b;
+    if (p->used > p->peak)
+        p->peak = p->used;
+    nh->size = b;
+    pool_link(p, nh);
+    return nh + 1;
+}
+
+static void md_free(void *ptr)
+{
+    if (!ptr)
+        return;
+    md_hdr *h = (md_hdr *)ptr - 1;
+    pool_unlink(h);
+    md_cur->used -= h->size;
+    free(h);
+}
+
+static cmark_mem md_mem = {md_calloc, md_realloc, md_free};
+
+static void pool_init(md_pool *p, size_t limit)
+{
+    memset(p, 0, sizeof *p);
+    p->head.next = p->head.prev = &p->head;
+    p->limit = limit;
+}
+
+/* Free whatever cmark-gfm left allocated (everything, after a failure). */
+static void pool_release(md_pool *p)
+{
+    md_hdr *h = p->head.next;
+    while (h != &p->head) {
+        md_hdr *next = h->next;
+        free(h);
+        h = next;
+    }
+    p->head.next = p->head.prev = &p->head;
+    p->used = 0;
+}
+
 /* ---- rendering ----------------------------------------------------------- */
 
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
@@ -291,18 +414,21 @@ void markdown_init(void)
  * document add '~' (strikethrough) and the autolink characters, and every
  * table row adds them and then removes them. Two threads parsing at once
  * could each see the other's removal and miss a strikethrough or an
- * autolink, so parsing is serialised; rendering is not. */
+ * autolink, so parsing is serialised; rendering is not. (A parse ended by
+ * an allocation failure may leave those characters added: the next
+ * document then treats '~' and the autolink characters as special, as
+ * any document with a table already does.) */
 static pthread_mutex_t parse_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* Raw HTML blocks get line markers (html.h) so their elements get source
- * lines: the literal is edited in place, the tree's shape is unchanged. */
-static void mark_html_blocks(cmark_node *root)
+ * lines (line_base added: the text may be a segment): the literal is
+ * edited in place, the tree's shape is unchanged. b is scratch space. */
+static void mark_html_blocks(cmark_node *root, long line_base, buf *b)
 {
     cmark_iter *it = cmark_iter_new(root);
     if (!it)
         return;
     cmark_event_type ev;
-    buf b = BUF_INIT;
     while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
         cmark_node *nd = cmark_iter_get_node(it);
         if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(nd) != CMARK_NODE_HTML_BLOCK)
@@ -311,29 +437,35 @@ static void mark_html_blocks(cmark_node *root)
         if (!lit)
             continue;
         size_t ll = strlen(lit);
-        buf_truncate(&b, 0);
-        buf_printf(&b, "<!--cpslint-line:%d-->", cmark_node_get_start_line(nd));
-        buf_put(&b, lit, ll);
+        buf_truncate(b, 0);
+        buf_printf(b, "<!--cpslint-line:%ld-->", cmark_node_get_start_line(nd) + line_base);
+        buf_put(b, lit, ll);
         if (!ll || lit[ll - 1] != '\n')
-            buf_putc(&b, '\n');
-        buf_puts(&b, "<!--cpslint-line:end-->\n");
-        cmark_node_set_literal(nd, buf_cstr(&b));
+            buf_putc(b, '\n');
+        buf_puts(b, "<!--cpslint-line:end-->\n");
+        cmark_node_set_literal(nd, buf_cstr(b));
     }
-    buf_free(&b);
     cmark_iter_free(it);
 }
 
-char *markdown_render(const char *text, size_t n, size_t *out_len)
+/* Markdown text[0..n) rendered as HTML appended to out, every cmark-gfm
+ * allocation in pool (md_cur == pool). 0, or -1 after an allocation
+ * failure (pool->over_limit says which kind); the caller releases the
+ * pool either way. */
+static int render_in_pool(md_pool *pool, const char *text, size_t n, long line_base, buf *out,
+                          buf *scratch)
 {
     static const char *const exts[] = {"table", "strikethrough", "autolink", NULL};
     const int opts = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES;
-    markdown_init();
-    pthread_mutex_lock(&parse_lock);
-    cmark_parser *p = cmark_parser_new(opts);
-    if (!p) {
-        pthread_mutex_unlock(&parse_lock);
-        return NULL;
+    volatile int locked = 0;
+    if (setjmp(pool->jb)) {
+        if (locked)
+            pthread_mutex_unlock(&parse_lock);
+        return -1;
     }
+    pthread_mutex_lock(&parse_lock);
+    locked = 1;
+    cmark_parser *p = cmark_parser_new_with_mem(opts, &md_mem);
     for (int i = 0; exts[i]; i++) {
         cmark_syntax_extension *x = cmark_find_syntax_extension(exts[i]);
         if (x)
@@ -342,26 +474,229 @@ char *markdown_render(const char *text, size_t n, size_t *out_len)
     cmark_parser_feed(p, text, n);
     cmark_node *root = cmark_parser_finish(p);
     pthread_mutex_unlock(&parse_lock);
-    if (!root) {
-        cmark_parser_free(p);
-        return NULL;
-    }
-    mark_html_blocks(root);
-    char *html = cmark_render_html(root, opts, cmark_parser_get_syntax_extensions(p));
+    locked = 0;
+    if (!root)
+        pool_fail(pool, 0);
+    mark_html_blocks(root, line_base, scratch);
+    char *html = cmark_render_html_with_mem(root, opts, cmark_parser_get_syntax_extensions(p),
+                                            &md_mem);
+    if (!html)
+        pool_fail(pool, 0);
+    buf_puts(out, html);
+    md_free(html);
     cmark_node_free(root);
     cmark_parser_free(p);
-    if (!html)
-        return NULL;
+    return 0;
+}
+
+/* The document wrapper around rendered Markdown. */
+static void wrap_open(buf *out)
+{
+    buf_puts(out, "<!DOCTYPE html>\n<html><head></head><body>\n");
+}
+
+/* Render text[0..n) into out (wrapped when whole); 0, else CPS_E_NOMEM or
+ * CPS_E_LIMIT (over limit bytes of cmark-gfm memory). *peak gets the
+ * most cmark-gfm held at once. */
+static int render_limited(const char *text, size_t n, long line_base, size_t limit, buf *out,
+                          size_t *peak)
+{
+    markdown_init();
+    md_pool pool;
+    pool_init(&pool, limit);
+    buf scratch = BUF_INIT;
+    md_pool *saved = md_cur;
+    md_cur = &pool;
+    int rc = render_in_pool(&pool, text, n, line_base, out, &scratch);
+    md_cur = saved;
+    buf_free(&scratch);
+    if (peak)
+        *peak = pool.peak;
+    int over = pool.over_limit;
+    pool_release(&pool);
+    if (rc)
+        return over ? CPS_E_LIMIT : CPS_E_NOMEM;
+    return 0;
+}
+
+char *markdown_render(const char *text, size_t n, size_t *out_len)
+{
     buf out = BUF_INIT;
-    buf_puts(&out, "<!DOCTYPE html>\n<html><head></head><body>\n");
-    buf_puts(&out, html);
+    wrap_open(&out);
+    if (render_limited(text, n, 0, 0, &out, NULL)) {
+        buf_free(&out);
+        return NULL;
+    }
     buf_puts(&out, "</body></html>\n");
-    cmark_get_default_mem_allocator()->free(html);
     *out_len = out.len;
     return buf_detach(&out);
 }
 
+/* ---- segments ------------------------------------------------------------ */
+
+/* Case-insensitive search of needle in s[0..n). */
+static int has_ci(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k <= n; i++)
+        if (strncasecmp(s + i, needle, k) == 0)
+            return 1;
+    return 0;
+}
+
+/* What an HTML block of CommonMark kinds 1-5 opened by line s[0..l) (after
+ * its indentation) waits for, or NULL (kinds 6 and 7 end at a blank
+ * line). */
+static const char *html_block_end(const char *s, size_t l)
+{
+    static const char *const raw[] = {"script", "pre", "style", "textarea", NULL};
+    if (l < 2 || s[0] != '<')
+        return NULL;
+    for (int k = 0; raw[k]; k++) {
+        size_t kl = strlen(raw[k]);
+        if (l >= kl + 1 && strncasecmp(s + 1, raw[k], kl) == 0 &&
+            (l == kl + 1 || s[kl + 1] == '>' || s[kl + 1] == ' ' || s[kl + 1] == '\t'))
+            return k == 0 ? "</script>" : k == 1 ? "</pre>" : k == 2 ? "</style>" : "</textarea>";
+    }
+    if (l >= 4 && memcmp(s, "<!--", 4) == 0)
+        return "-->";
+    if (s[1] == '?')
+        return "?>";
+    if (l >= 9 && memcmp(s, "<![CDATA[", 9) == 0)
+        return "]]>";
+    if (s[1] == '!' && l > 2 && isalpha((unsigned char)s[2]))
+        return ">";
+    return NULL;
+}
+
+/* Where text may be cut into independent Markdown documents: at the start
+ * of a line that follows a blank line, begins at column 0 with a letter
+ * (a paragraph) or "# " (a heading), and is outside a fenced code block
+ * and outside an HTML block that a blank line does not end. Such a line
+ * starts a new block whatever precedes it, so the parts render as the
+ * whole would. Cuts are at least MARKDOWN_SEGMENT bytes apart. Returns the
+ * number of segments; (*cuts)[i] and (*lines)[i] are the byte offset and
+ * 1-based line where segment i starts (malloc'd, caller frees). */
+static size_t plan_segments(const char *t, size_t n, size_t **cuts, long **lines)
+{
+    size_t cap = 8, k = 0;
+    *cuts = xmalloc(cap * sizeof **cuts);
+    *lines = xmalloc(cap * sizeof **lines);
+    (*cuts)[k] = 0;
+    (*lines)[k++] = 1;
+    int fence = 0, prev_blank = 0;
+    size_t fence_len = 0;
+    const char *html_end = NULL;
+    long line = 1;
+    for (size_t pos = 0; pos < n; line++) {
+        size_t eol, l = line_len(t + pos, n - pos, &eol);
+        const char *s = t + pos;
+        int blank = blank_line(s, l);
+        if (!fence && !html_end && prev_blank && l && pos - (*cuts)[k - 1] >= MARKDOWN_SEGMENT &&
+            (isalpha((unsigned char)s[0]) || (s[0] == '#' && l > 1 && s[1] == ' '))) {
+            if (k == cap) {
+                cap *= 2;
+                *cuts = xrealloc(*cuts, cap * sizeof **cuts);
+                *lines = xrealloc(*lines, cap * sizeof **lines);
+            }
+            (*cuts)[k] = pos;
+            (*lines)[k++] = line;
+        }
+        size_t ind = 0;
+        while (ind < l && ind < 4 && s[ind] == ' ')
+            ind++;
+        size_t run = 0;
+        if (ind <= 3)
+            while (ind + run < l && (s[ind + run] == '`' || s[ind + run] == '~') &&
+                   s[ind + run] == s[ind])
+                run++;
+        if (fence) {
+            if (run >= fence_len && s[ind] == fence && blank_line(s + ind + run, l - ind - run))
+                fence = 0;
+        } else if (html_end) {
+            if (has_ci(s, l, html_end))
+                html_end = NULL;
+        } else if (ind <= 3 && run >= 3) {
+            fence = s[ind];
+            fence_len = run;
+        } else if (ind <= 3) {
+            html_end = html_block_end(s + ind, l - ind);
+            if (html_end && has_ci(s + ind + 2, l - ind - 2, html_end))
+                html_end = NULL;
+        }
+        prev_blank = blank;
+        pos += l + eol;
+        if (!eol)
+            break;
+    }
+    return k;
+}
+
+/* 1 if "]:" occurs in text[0..n). */
+static int has_definition(const char *t, size_t n)
+{
+    for (const char *p = t; (p = memchr(p, ']', n - (size_t)(p - t))) != NULL; p++)
+        if ((size_t)(p - t) + 1 < n && p[1] == ':')
+            return 1;
+    return 0;
+}
+
+/* Render text[0..n) in segments (plan_segments) and read each into out, so
+ * that cmark-gfm's tree and the HTML are one segment's at a time. A text
+ * with a link reference or footnote definition anywhere ("]:") is one
+ * segment: definitions are document-wide. */
+static int render_and_read(const char *text, size_t n, const char *name, int keep_chrome,
+                           size_t max_memory, doc *out, cps_err *e)
+{
+    size_t *cuts, nseg = 1;
+    long *lines;
+    if (n >= MARKDOWN_SEGMENT_FROM && !has_definition(text, n)) {
+        nseg = plan_segments(text, n, &cuts, &lines);
+    } else {
+        cuts = xmalloc(sizeof *cuts);
+        lines = xmalloc(sizeof *lines);
+        cuts[0] = 0;
+        lines[0] = 1;
+    }
+    int rc = 0;
+    buf html = BUF_INIT;
+    for (size_t i = 0; i < nseg && !rc; i++) {
+        size_t a = cuts[i], b = i + 1 < nseg ? cuts[i + 1] : n;
+        size_t held = doc_memory(out) + html.cap;
+        size_t limit = 0;
+        if (max_memory) {
+            limit = max_memory > held ? max_memory - held : 1;
+        }
+        buf_truncate(&html, 0);
+        wrap_open(&html);
+        rc = render_limited(text + a, b - a, lines[i] - 1, limit, &html, NULL);
+        if (rc == CPS_E_LIMIT)
+            rc = cps_err_set(e, CPS_E_LIMIT, name, 0,
+                             "the Markdown parser (cmark-gfm) needs more memory than --max-memory "
+                             "allows (%zu MiB): refused", max_memory >> 20);
+        else if (rc)
+            rc = cps_err_set(e, CPS_E_NOMEM, name, 0,
+                             "out of memory in the Markdown parser (cmark-gfm): the document was "
+                             "not read");
+        if (rc)
+            break;
+        buf_puts(&html, "</body></html>\n");
+        html_opts o = {keep_chrome, 1, lines[i] - 1, max_memory};
+        rc = html_append(out, html.ptr, html.len, &o, e);
+    }
+    buf_free(&html);
+    free(cuts);
+    free(lines);
+    return rc;
+}
+
 int markdown_parse(const source *src, int keep_chrome, doc *out, cps_err *e)
+{
+    return markdown_parse_limited(src, keep_chrome, 0, out, e);
+}
+
+int markdown_parse_limited(const source *src, int keep_chrome, size_t max_memory, doc *out,
+                           cps_err *e)
 {
     doc_init(out, src->name);
     snprintf(out->format, sizeof out->format, "markdown");
@@ -383,18 +718,9 @@ int markdown_parse(const source *src, int keep_chrome, doc *out, cps_err *e)
         text = blanked;
         tlen = o;
     }
-    int lrc = markdown_check_limits(text, tlen, src->name, e);
-    if (lrc) {
-        free(blanked);
-        return lrc;
-    }
-    size_t hlen = 0;
-    char *html = markdown_render(text, tlen, &hlen);
+    int rc = markdown_check_limits(text, tlen, src->name, e);
+    if (!rc)
+        rc = render_and_read(text, tlen, src->name, keep_chrome, max_memory, out, e);
     free(blanked);
-    if (!html)
-        return cps_err_set(e, CPS_E_PARSE, src->name, 0, "the Markdown parser (cmark-gfm) failed");
-    html_opts o = {keep_chrome, 1};
-    int rc = html_append(out, html, hlen, &o, e);
-    free(html);
     return rc;
 }

@@ -44,6 +44,28 @@ void markdown_init(void);
  * "markdown"; caller frees with doc_free, also on failure). */
 int markdown_parse(const source *src, int keep_chrome, doc *out, cps_err *e);
 
+/* markdown_parse within a memory budget of max_memory bytes (0: none) for
+ * the blocks and cmark-gfm's memory together; beyond it CPS_E_LIMIT.
+ *
+ * Memory: a text of MARKDOWN_SEGMENT_FROM bytes or more (no CP/CPS comes
+ * near) is cut into segments at least MARKDOWN_SEGMENT long, at lines that begin a new block
+ * whatever precedes them (after a blank line, at column 0, a paragraph or
+ * "# " heading, outside fenced code and outside HTML blocks a blank line
+ * does not end), each rendered and read on its own, so cmark-gfm's tree
+ * (about 200 bytes a node) is one segment's at a time; lines stay those of
+ * the whole text. A text holding "]:" (a link reference or footnote
+ * definition may be anywhere) is one segment.
+ *
+ * Out of memory: cmark-gfm allocates through a tracked pool (markdown.c);
+ * an allocation failure or the budget ends the parse, frees all it held,
+ * and fails the document (CPS_E_NOMEM or CPS_E_LIMIT), never an abort. The
+ * raw HTML of the text goes through html_prescan first (html.h). */
+int markdown_parse_limited(const source *src, int keep_chrome, size_t max_memory, doc *out,
+                           cps_err *e);
+
+#define MARKDOWN_SEGMENT (64u * 1024)
+#define MARKDOWN_SEGMENT_FROM (2u * 1024 * 1024)
+
 /* The YAML front matter at the start of text[0..n): returns its length in
  * bytes (through the newline after the closing line), 0 if there is none.
  * When d is not NULL, sets d->title, d->fm_version and d->fm_date (malloc'd,

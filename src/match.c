@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "buf.h"
 
@@ -39,7 +40,7 @@ int match_compile(rule_pattern *p, const char *src, cps_err *e)
     p->pf = MATCH_NO_PF;
     p->code = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
                             PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS |
-                                PCRE2_NEVER_BACKSLASH_C,
+                                PCRE2_NEVER_BACKSLASH_C | PCRE2_USE_OFFSET_LIMIT,
                             &errcode, &erroff, NULL);
     if (!p->code) {
         PCRE2_UCHAR msg[256];
@@ -118,23 +119,38 @@ void matcher_free(matcher *m)
     memset(m, 0, sizeof *m);
 }
 
-int match_find(matcher *m, const rule_pattern *p, const char *s, size_t n,
-               size_t from, size_t *ms, size_t *me)
+static double clock_s(clockid_t id)
 {
-    if (from > n)
-        return MATCH_NONE;
-    jit_first_use(p);
-    int rc = pcre2_match(p->code, (PCRE2_SPTR)s, n, from, PCRE2_NO_UTF_CHECK,
-                         m->md, m->mc);
-    m->last_rc = rc;
-    if (rc >= 0) {
-        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
-        *ms = ov[0];
-        *me = ov[1] < ov[0] ? ov[0] : ov[1]; /* \K can put the end first */
-        return MATCH_FOUND;
-    }
-    if (rc == PCRE2_ERROR_NOMATCH)
-        return MATCH_NONE;
+    struct timespec ts;
+    clock_gettime(id, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+void matcher_budget_start(matcher *m, unsigned ms)
+{
+    m->budget_ms = ms ? ms : MATCH_DEFAULT_WORK_MS;
+    if (ms == (unsigned)-1)
+        m->budget_ms = 0;
+    m->wall_spent = 0;
+    m->wall_start = 0;
+    m->cpu_start = m->budget_ms ? clock_s(CLOCK_THREAD_CPUTIME_ID) : 0;
+}
+
+/* 1 when the budget is spent. Wall time inside PCRE2 is cheap to read and
+ * never less than the CPU time it holds, so the thread's CPU clock (a
+ * system call) is read only once the wall time passes the budget. */
+static int budget_spent(matcher *m)
+{
+    if (!m->budget_ms)
+        return 0;
+    double budget = m->budget_ms / 1000.0;
+    if (m->wall_spent <= budget)
+        return 0;
+    return clock_s(CLOCK_THREAD_CPUTIME_ID) - m->cpu_start > budget;
+}
+
+static int map_rc(int rc)
+{
     switch (rc) {
     case PCRE2_ERROR_MATCHLIMIT:
     case PCRE2_ERROR_DEPTHLIMIT:
@@ -147,8 +163,54 @@ int match_find(matcher *m, const rule_pattern *p, const char *s, size_t n,
     }
 }
 
+int match_find(matcher *m, const rule_pattern *p, const char *s, size_t n,
+               size_t from, size_t *ms, size_t *me)
+{
+    if (from > n)
+        return MATCH_NONE;
+    jit_first_use(p);
+    size_t start = from;
+    for (;;) {
+        if (budget_spent(m)) {
+            m->last_rc = MATCH_RC_BUDGET;
+            return MATCH_E_BUDGET;
+        }
+        /* start positions [start, last]; the last window runs to the end */
+        size_t last = n - start > MATCH_WINDOW ? start + MATCH_WINDOW - 1 : n;
+        pcre2_set_offset_limit(m->mc, last >= n ? PCRE2_UNSET : (PCRE2_SIZE)last);
+        double t0 = m->budget_ms ? clock_s(CLOCK_MONOTONIC) : 0;
+        int rc = pcre2_match(p->code, (PCRE2_SPTR)s, n, start, PCRE2_NO_UTF_CHECK, m->md,
+                             m->mc);
+        if (m->budget_ms)
+            m->wall_spent += clock_s(CLOCK_MONOTONIC) - t0;
+        m->last_rc = rc;
+        if (rc >= 0) {
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+            *ms = ov[0];
+            *me = ov[1] < ov[0] ? ov[0] : ov[1]; /* \K can put the end first */
+            return MATCH_FOUND;
+        }
+        if (rc != PCRE2_ERROR_NOMATCH)
+            return map_rc(rc);
+        if (last >= n)
+            return MATCH_NONE;
+        /* the next start position is a character boundary (the subject
+         * is valid UTF-8, matched without a check) */
+        start = last + 1;
+        while (start < n && ((unsigned char)s[start] & 0xC0) == 0x80)
+            start++;
+    }
+}
+
 void match_error_message(const matcher *m, char *out, size_t n)
 {
+    if (m->last_rc == MATCH_RC_BUDGET) {
+        snprintf(out, n,
+                 "work budget exceeded: the rule's patterns used more than %u ms of CPU "
+                 "on this document",
+                 m->budget_ms);
+        return;
+    }
     PCRE2_UCHAR msg[256];
     if (pcre2_get_error_message(m->last_rc, msg, sizeof msg) < 0)
         snprintf((char *)msg, sizeof msg, "PCRE2 error");

@@ -37,6 +37,23 @@
 
 #define MATCH_NO_PF UINT32_MAX
 
+/* The work budget of one rule on one document (matcher_budget_start):
+ * CPU time of the calling thread spent in PCRE2, in milliseconds. PCRE2's
+ * match limit counts per start position (it restarts at each one), so a
+ * pattern that stays under it everywhere can still take minutes over a
+ * long block: (\w+)\1 on 8,000 letters took 54 s with JIT. A search is
+ * therefore run in windows of MATCH_WINDOW start positions (PCRE2's offset
+ * limit; same result as one call), and the budget is checked before each
+ * window: one window overruns it by at most MATCH_WINDOW start positions
+ * times the per-position limit. CPU time, not a count of match steps:
+ * PCRE2 reports no count, and counting by callouts would slow every match.
+ * Normal rules use a few milliseconds per document, so only a pattern
+ * thousands of times slower than any sane one reaches the budget; for it
+ * the outcome (status error) is the same run after run, though the point
+ * where it stops may differ. */
+#define MATCH_DEFAULT_WORK_MS 2000u
+#define MATCH_WINDOW 64u
+
 typedef struct match_jit match_jit;  /* first-use JIT state (match.c) */
 
 typedef struct rule_pattern {
@@ -57,8 +74,15 @@ typedef struct matcher {
     pcre2_match_context *mc;
     pcre2_jit_stack *js;
     uint32_t match_limit, depth_limit, heap_limit_kib;
-    int last_rc;         /* last PCRE2 return code (for messages) */
+    int last_rc;         /* last PCRE2 return code (for messages), or
+                            MATCH_RC_BUDGET */
+    /* the work budget (matcher_budget_start); budget_ms 0 = none */
+    unsigned budget_ms;
+    double wall_start, cpu_start; /* seconds, when the budget started */
+    double wall_spent;   /* wall seconds inside PCRE2 since then */
 } matcher;
+
+#define MATCH_RC_BUDGET (-100000) /* last_rc: the work budget ran out */
 
 /* Compile src into *p (which takes a copy of src). On a compile error,
  * returns CPS_E_RULES and fills e with "PCRE2 message at offset N" (the
@@ -79,14 +103,24 @@ enum {
     MATCH_NONE = 0,
     MATCH_FOUND = 1,
     MATCH_E_LIMIT = -1,  /* match, depth, heap or JIT stack limit hit */
-    MATCH_E_OTHER = -2   /* any other PCRE2 error */
+    MATCH_E_OTHER = -2,  /* any other PCRE2 error */
+    MATCH_E_BUDGET = -3  /* the work budget (matcher_budget_start) is spent */
 };
+
+/* Start a new work budget of ms milliseconds of this thread's CPU time for
+ * the searches that follow (0 = MATCH_DEFAULT_WORK_MS; UINT_MAX = none):
+ * the check driver starts one per rule and document. Until it is called
+ * a matcher has no budget. Once spent, match_find returns MATCH_E_BUDGET
+ * without searching, until the next matcher_budget_start. */
+void matcher_budget_start(matcher *m, unsigned ms);
 
 /* Find the first match of p in s[0..n) starting at byte offset from.
  * Returns MATCH_FOUND with [*ms, *me), MATCH_NONE, or a negative
  * MATCH_E_* code; the PCRE2 code is in m->last_rc and
  * match_error_message describes it. Never returns MATCH_NONE for a
- * search that was cut short. An empty match counts as a match. */
+ * search that was cut short. An empty match counts as a match. The search
+ * runs in windows of MATCH_WINDOW start positions, the budget checked
+ * before each. */
 int match_find(matcher *m, const rule_pattern *p, const char *s, size_t n,
                size_t from, size_t *ms, size_t *me);
 

@@ -23,9 +23,6 @@
 #include "buf.h"
 #include "text.h"
 
-extern char **environ;
-
-#define NEEDS_PDFTOTEXT "PDF input needs pdftotext (Debian package poppler-utils)"
 
 /* ---- sniffing ------------------------------------------------------------ */
 
@@ -53,163 +50,18 @@ static int pdf_named_pdf_is_pdf(const unsigned char *b, size_t n)
     return 0;
 }
 
-int pdf_file_is_pdf(const char *path)
+int pdf_bytes_look_pdf(const char *name, const unsigned char *b, size_t n)
 {
-    FILE *f = fopen(path, "rbe"); /* close-on-exec: -j threads spawn pdftotext */
-    if (!f)
-        return 0;
-    unsigned char head[1024 + 5];
-    size_t n = fread(head, 1, sizeof head, f);
-    fclose(f);
-    size_t l = strlen(path);
-    if (l > 4 && strcasecmp(path + l - 4, ".pdf") == 0)
-        return pdf_named_pdf_is_pdf(head, n);
-    return pdf_is_pdf(head, n);
+    size_t l = name ? strlen(name) : 0;
+    if (l > 4 && strcasecmp(name + l - 4, ".pdf") == 0)
+        return pdf_named_pdf_is_pdf(b, n);
+    return pdf_is_pdf(b, n);
 }
 
 /* stdin is "-" in the document, "<stdin>" in messages (as in source.h) */
 static const char *shown(const char *name)
 {
     return name && strcmp(name, "-") ? name : "<stdin>";
-}
-
-/* ---- running pdftotext --------------------------------------------------- */
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static void reap(pid_t pid, int kill_it, int *status)
-{
-    if (kill_it)
-        kill(pid, SIGKILL);
-    while (waitpid(pid, status, 0) < 0 && errno == EINTR)
-        ;
-}
-
-int pdf_extract(const char *path, const char *name, const pdf_opts *o, char **text,
-                size_t *len, cps_err *e)
-{
-    *text = NULL;
-    *len = 0;
-    unsigned timeout = o && o->timeout ? o->timeout : PDF_DEFAULT_TIMEOUT;
-    size_t cap = o && o->max_output ? o->max_output : PDF_DEFAULT_MAX_OUTPUT;
-    const char *prog = o && o->pdftotext ? o->pdftotext : getenv("CPSLINT_PDFTOTEXT");
-    if (!prog || !*prog)
-        prog = "pdftotext";
-    /* a file name starting with '-' would read as an option */
-    char *arg = xmalloc(strlen(path) + 3);
-    sprintf(arg, "%s%s", path[0] == '-' ? "./" : "", path);
-    char *argv[] = {(char *)prog, "-q", "-layout", "-enc", "UTF-8", arg, "-", NULL};
-
-    /* close-on-exec from the start: with -j, another thread may spawn its
-     * pdftotext between pipe() and fcntl(), and a child holding this write
-     * end would keep our read from ever seeing end-of-file */
-    int fds[2];
-    if (pipe2(fds, O_CLOEXEC) != 0) {
-        free(arg);
-        return cps_err_set(e, CPS_E_IO, name, 0, "cannot run pdftotext: %s", strerror(errno));
-    }
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
-    posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
-    pid_t pid;
-    int rc = posix_spawnp(&pid, prog, &fa, NULL, argv, environ);
-    posix_spawn_file_actions_destroy(&fa);
-    close(fds[1]);
-    free(arg);
-    if (rc != 0) {
-        close(fds[0]);
-        if (rc == ENOENT || rc == EACCES || rc == ENOTDIR)
-            return cps_err_set(e, CPS_E_INPUT, name, 0, NEEDS_PDFTOTEXT);
-        return cps_err_set(e, CPS_E_IO, name, 0, "cannot run pdftotext: %s", strerror(rc));
-    }
-
-    buf out = BUF_INIT;
-    double deadline = now_s() + timeout;
-    const char *why = NULL;
-    char chunk[65536];
-    for (;;) {
-        double left = deadline - now_s();
-        if (left <= 0) {
-            why = "timeout";
-            break;
-        }
-        struct pollfd p = {fds[0], POLLIN, 0};
-        int pr = poll(&p, 1, left > 1000 ? 1000000 : (int)(left * 1000) + 1);
-        if (pr < 0 && errno == EINTR)
-            continue;
-        if (pr < 0) {
-            why = "poll";
-            break;
-        }
-        if (pr == 0)
-            continue;
-        ssize_t got = read(fds[0], chunk, sizeof chunk);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got <= 0)
-            break; /* end of output (or a read error: the exit status tells) */
-        if ((size_t)got > cap - out.len) {
-            why = "cap";
-            break;
-        }
-        buf_put(&out, chunk, (size_t)got);
-    }
-    close(fds[0]);
-    int status = 0;
-    if (why) {
-        reap(pid, 1, &status);
-        buf_free(&out);
-        if (!strcmp(why, "timeout"))
-            return cps_err_set(e, CPS_E_LIMIT, name, 0,
-                               "pdftotext took longer than %u s on this PDF (--pdf-timeout)", timeout);
-        if (!strcmp(why, "cap"))
-            return cps_err_set(e, CPS_E_LIMIT, name, 0,
-                               "the PDF's text is larger than %zu bytes (--max-size)", cap);
-        return cps_err_set(e, CPS_E_IO, name, 0, "reading pdftotext's output: %s", strerror(errno));
-    }
-    /* output closed: the child is exiting; give it the rest of the time */
-    for (;;) {
-        pid_t w = waitpid(pid, &status, WNOHANG);
-        if (w == pid || (w < 0 && errno != EINTR))
-            break;
-        if (now_s() > deadline) {
-            reap(pid, 1, &status);
-            buf_free(&out);
-            return cps_err_set(e, CPS_E_LIMIT, name, 0,
-                               "pdftotext took longer than %u s on this PDF (--pdf-timeout)", timeout);
-        }
-        struct timespec ts = {0, 5 * 1000 * 1000};
-        nanosleep(&ts, NULL);
-    }
-    if (WIFSIGNALED(status)) {
-        buf_free(&out);
-        return cps_err_set(e, CPS_E_PARSE, name, 0, "pdftotext died (signal %d) reading this PDF",
-                           WTERMSIG(status));
-    }
-    int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    if (code != 0) {
-        buf_free(&out);
-        if (code == 127)
-            return cps_err_set(e, CPS_E_INPUT, name, 0, NEEDS_PDFTOTEXT);
-        if (code == 1)
-            return cps_err_set(e, CPS_E_PARSE, name, 0,
-                               "pdftotext cannot read this PDF (damaged, encrypted, or not a PDF)");
-        if (code == 3)
-            return cps_err_set(e, CPS_E_PARSE, name, 0, "the PDF does not permit copying its text");
-        return cps_err_set(e, CPS_E_PARSE, name, 0, "pdftotext failed on this PDF (exit %d)", code);
-    }
-    *len = out.len;
-    *text = buf_detach(&out);
-    if (!*text)
-        *text = xstrdup("");
-    return 0;
 }
 
 /* ---- text to blocks ------------------------------------------------------ */
@@ -883,72 +735,18 @@ static void init_doc(doc *out, const char *name)
     snprintf(out->encoding, sizeof out->encoding, "UTF-8");
 }
 
-int pdf_parse_file(const char *path, const char *name, size_t max_size, const pdf_opts *o,
-                   doc *out, cps_err *e)
-{
-    init_doc(out, name);
-    struct stat st;
-    if (stat(path, &st) != 0)
-        return cps_err_set(e, CPS_E_IO, name, 0, "%s", strerror(errno));
-    if (max_size && (unsigned long long)st.st_size > max_size)
-        return cps_err_set(e, CPS_E_INPUT, name, 0, "input is larger than %zu bytes (--max-size)",
-                           max_size);
-    char *text;
-    size_t len;
-    int rc = pdf_extract(path, name, o, &text, &len, e);
-    if (rc)
-        return rc;
-    rc = check_pages(text, len, name, e);
-    if (!rc)
-        pdf_text_to_blocks(text, len, out);
-    free(text);
-    return rc;
-}
-
 int pdf_parse_bytes(const char *name, const unsigned char *bytes, size_t n, const pdf_opts *o,
                     doc *out, cps_err *e)
 {
     init_doc(out, name);
-    const char *dir = getenv("TMPDIR");
-    if (!dir || !*dir)
-        dir = "/tmp";
-    char *tmpl = xmalloc(strlen(dir) + 32);
-    sprintf(tmpl, "%s/cpslint-pdf-XXXXXX", dir);
-    int fd = mkostemp(tmpl, O_CLOEXEC);
-    if (fd < 0) {
-        int err = errno;
-        free(tmpl);
-        return cps_err_set(e, CPS_E_IO, shown(name), 0, "cannot create a temporary file for pdftotext: %s",
-                           strerror(err));
-    }
-    size_t off = 0;
-    int rc = 0;
-    while (off < n) {
-        ssize_t w = write(fd, bytes + off, n - off);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0) {
-            rc = cps_err_set(e, CPS_E_IO, shown(name), 0, "writing a temporary file for pdftotext: %s",
-                             strerror(errno));
-            break;
-        }
-        off += (size_t)w;
-    }
-    if (close(fd) != 0 && !rc)
-        rc = cps_err_set(e, CPS_E_IO, shown(name), 0, "writing a temporary file for pdftotext: %s",
-                         strerror(errno));
+    char *text;
+    size_t len;
+    int rc = pdf_extract_bytes(name, bytes, n, o, &text, &len, e);
     if (!rc) {
-        char *text;
-        size_t len;
-        rc = pdf_extract(tmpl, shown(name), o, &text, &len, e);
-        if (!rc) {
-            rc = check_pages(text, len, shown(name), e);
-            if (!rc)
-                pdf_text_to_blocks(text, len, out);
-            free(text);
-        }
+        rc = check_pages(text, len, shown(name), e);
+        if (!rc)
+            pdf_text_to_blocks(text, len, out);
+        free(text);
     }
-    unlink(tmpl);
-    free(tmpl);
     return rc;
 }

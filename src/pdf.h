@@ -8,11 +8,10 @@
  * it (SIGKILL) after a time limit or when its output passes a size cap,
  * and reports its failures by exit status. A PDF's parser runs in another
  * process: a crash or a hang there costs a message, not cpslint. Without
- * pdftotext the error says what to install. pdf_parse_bytes writes bytes
- * (stdin, memory) to a private temporary file (mkstemp, mode 0600) for it,
- * and removes it.
+ * pdftotext the error says what to install. pdf_parse_bytes gives it the
+ * bytes through its standard input (below).
  *
- * pdf_parse_file and pdf_parse_bytes refuse (CPS_E_LIMIT) text of more
+ * pdf_parse_bytes refuses (CPS_E_LIMIT) text of more
  * than PDF_MAX_PAGES pages. pdf_text_to_blocks runs in time and memory
  * linear in its text (n log n for the header and footer keys), whatever
  * the page count.
@@ -62,10 +61,9 @@ typedef struct pdf_opts {
 /* 1 if the bytes start with a PDF header ("%PDF-" after at most a BOM and
  * white space). */
 int pdf_is_pdf(const unsigned char *bytes, size_t n);
-/* 1 if the file at path starts like a PDF; a file named *.pdf may have up
- * to 1024 bytes of junk before the header, as readers allow (false when it
- * cannot be read: the ordinary reader then reports why). */
-int pdf_file_is_pdf(const char *path);
+/* pdf_is_pdf, except that a name ending in .pdf allows up to 1024 bytes of
+ * junk before the header, as readers do. */
+int pdf_bytes_look_pdf(const char *name, const unsigned char *bytes, size_t n);
 
 /* Run pdftotext on path (name is used in messages). On success *text is a
  * malloc'd NUL-terminated string (caller frees) of *len bytes. Errors:
@@ -75,16 +73,24 @@ int pdf_file_is_pdf(const char *path);
 int pdf_extract(const char *path, const char *name, const pdf_opts *o, char **text,
                 size_t *len, cps_err *e);
 
+/* pdf_extract on bytes in memory (name for messages): they reach
+ * pdftotext on its standard input ("-") from a private temporary file
+ * unlinked before it starts (O_TMPFILE where the file system has it).
+ * (pdf_run.c holds the process half: these two functions.) */
+int pdf_extract_bytes(const char *name, const unsigned char *bytes, size_t n, const pdf_opts *o,
+                      char **text, size_t *len, cps_err *e);
+
 /* Turn pdftotext -layout text[0..n) into blocks appended to d (which the
  * caller initialised). Never fails; text need not be valid UTF-8. */
 void pdf_text_to_blocks(const char *text, size_t n, doc *d);
 
-/* The whole front end on a file: *out is initialised here (format "pdf",
+/* The whole front end on bytes in memory (the input is read once, by
+ * source.h, never reopened): *out is initialised here (format "pdf",
  * encoding "UTF-8"); caller frees it with doc_free, also on failure. The
- * file must not be larger than max_size bytes (0: no check). */
-int pdf_parse_file(const char *path, const char *name, size_t max_size, const pdf_opts *o,
-                   doc *out, cps_err *e);
-/* The same on bytes in memory, through a temporary file. */
+ * bytes go to pdftotext as its standard input ("-"), from a private
+ * temporary file that is unlinked before pdftotext starts (O_TMPFILE where
+ * the file system has it), so no path ever names it for long and nothing
+ * is left behind, whatever ends the run. */
 int pdf_parse_bytes(const char *name, const unsigned char *bytes, size_t n,
                     const pdf_opts *o, doc *out, cps_err *e);
 

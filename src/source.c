@@ -3,10 +3,14 @@
 #include "source.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
@@ -183,14 +187,18 @@ static int declared_charset(const unsigned char *b, size_t n, char *out, size_t 
 /* Convert b[0..n) from charset to UTF-8 into *out. Any unmappable or
  * illegal sequence stops the conversion: the charset is then wrong for
  * these bytes and 0 is returned (out emptied). 1 on success. */
-static int convert_strict(const char *charset, const unsigned char *b, size_t n, buf *out)
+static int convert_strict(const char *charset, const unsigned char *b, size_t n, buf *out,
+                          int *nomem)
 {
     UErrorCode st = U_ZERO_ERROR;
     UConverter *from = ucnv_open(charset, &st);
-    if (U_FAILURE(st))
+    if (U_FAILURE(st)) {
+        *nomem |= st == U_MEMORY_ALLOCATION_ERROR;
         return 0;
+    }
     UConverter *to = ucnv_open("UTF-8", &st);
     if (U_FAILURE(st)) {
+        *nomem |= st == U_MEMORY_ALLOCATION_ERROR;
         ucnv_close(from);
         return 0;
     }
@@ -224,8 +232,10 @@ static int convert_strict(const char *charset, const unsigned char *b, size_t n,
             buf_grow(out, out->cap); /* double */
             continue;
         }
-        if (U_FAILURE(st))
+        if (U_FAILURE(st)) {
             ok = 0;
+            *nomem |= st == U_MEMORY_ALLOCATION_ERROR;
+        }
         break;
     }
     ucnv_close(from);
@@ -233,6 +243,46 @@ static int convert_strict(const char *charset, const unsigned char *b, size_t n,
     if (!ok)
         buf_truncate(out, 0);
     return ok;
+}
+
+/* 1 if charset maps every printable ASCII byte, tab, LF and CR to itself,
+ * one byte per character: only such a charset can be named by a
+ * declaration we read as ASCII, and only such a charset can be right for
+ * bytes without NULs. EBCDIC, UTF-7, HZ, UTF-16 and UTF-32 are not. (Only
+ * a U_MEMORY_ALLOCATION_ERROR sets *nomem.) */
+static int ascii_compatible(const char *charset, int *nomem)
+{
+    char in[128];
+    size_t k = 0;
+    in[k++] = '\t';
+    in[k++] = '\n';
+    in[k++] = '\r';
+    for (int c = 0x20; c < 0x7F; c++)
+        in[k++] = (char)c;
+    UErrorCode st = U_ZERO_ERROR;
+    UConverter *cnv = ucnv_open(charset, &st);
+    if (st == U_MEMORY_ALLOCATION_ERROR)
+        *nomem = 1;
+    if (U_FAILURE(st))
+        return 0;
+    ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_STOP, NULL, NULL, NULL, &st);
+    UChar u[256];
+    int32_t got = U_SUCCESS(st) ? ucnv_toUChars(cnv, u, 256, in, (int32_t)k, &st) : 0;
+    if (st == U_MEMORY_ALLOCATION_ERROR)
+        *nomem = 1;
+    ucnv_close(cnv);
+    if (U_FAILURE(st) || got != (int32_t)k)
+        return 0;
+    for (size_t i = 0; i < k; i++)
+        if (u[i] != (UChar)(unsigned char)in[i])
+            return 0;
+    return 1;
+}
+
+static int is_wide_unicode(const char *cs)
+{
+    return strncasecmp(cs, "UTF-16", 6) == 0 || strncasecmp(cs, "UTF-32", 6) == 0 ||
+           strncasecmp(cs, "UTF16", 5) == 0 || strncasecmp(cs, "UTF32", 5) == 0;
 }
 
 /* UTF-16 without a byte order mark: NUL bytes nearly all on one parity. */
@@ -330,7 +380,8 @@ static void record_name(const char *charset, char *dst, size_t cap)
 
 /* Try to decode b[0..n) as charset (already canonical for UTF-8 and
  * windows-1252). On success the UTF-8 text is in *out. */
-static int try_charset(const char *charset, const unsigned char *b, size_t n, buf *out)
+static int try_charset(const char *charset, const unsigned char *b, size_t n, buf *out,
+                       int *nomem)
 {
     if (strcmp(charset, "UTF-8") == 0) {
         if (!utf8_valid(b, n))
@@ -339,7 +390,7 @@ static int try_charset(const char *charset, const unsigned char *b, size_t n, bu
         buf_put(out, b, n);
         return 1;
     }
-    return convert_strict(charset, b, n, out);
+    return convert_strict(charset, b, n, out, nomem);
 }
 
 /* Binary: NUL bytes anywhere in the text, or more than 10% control
@@ -363,8 +414,9 @@ static const char *binary_reason(const char *t, size_t n)
 /* Detection over the sample, then decoding with each candidate in
  * confidence order. windows-1252 decodes any byte and is the last resort. */
 static int detect_and_decode(const unsigned char *b, size_t n, buf *out, char *enc,
-                             size_t enc_cap)
+                             size_t enc_cap, int *nomem)
 {
+    int has_nul = memchr(b, '\0', n) != NULL;
     buf tmp = BUF_INIT;
     size_t slen = 0;
     const unsigned char *sample = detect_sample(b, n, &tmp, &slen);
@@ -377,7 +429,7 @@ static int detect_and_decode(const unsigned char *b, size_t n, buf *out, char *e
         ucsdet_setText(det, (const char *)sample, (int32_t)slen, &st);
         int32_t nm = 0;
         const UCharsetMatch **m = U_SUCCESS(st) ? ucsdet_detectAll(det, &nm, &st) : NULL;
-        for (int32_t i = 0; U_SUCCESS(st) && m && i < nm && !done; i++) {
+        for (int32_t i = 0; U_SUCCESS(st) && m && i < nm && !done && !*nomem; i++) {
             UErrorCode s2 = U_ZERO_ERROR;
             const char *name = ucsdet_getName(m[i], &s2);
             if (U_FAILURE(s2) || !name)
@@ -392,20 +444,29 @@ static int detect_and_decode(const unsigned char *b, size_t n, buf *out, char *e
                 cs = name;
             if (strcmp(cs, "UTF-8") == 0)
                 continue; /* strict UTF-8 already failed */
+            /* UTF-16/32 only on NUL evidence (a BOM was handled before);
+             * everything else only if ASCII reads as ASCII (ucsdet offers
+             * EBCDIC and UTF-16 for bytes that are neither) */
+            if (is_wide_unicode(cs) ? !has_nul
+                                    : (strcmp(cs, "windows-1252") != 0 &&
+                                       !ascii_compatible(cs, nomem)))
+                continue;
             if (strcmp(cs, "windows-1252") == 0) {
                 if (tried_1252)
                     continue;
                 tried_1252 = 1;
             }
-            if (try_charset(cs, b, n, out)) {
+            if (try_charset(cs, b, n, out, nomem)) {
                 record_name(cs, enc, enc_cap);
                 done = 1;
             }
         }
         ucsdet_close(det);
     }
+    if (st == U_MEMORY_ALLOCATION_ERROR)
+        *nomem = 1;
     buf_free(&tmp);
-    if (!done && !tried_1252 && try_charset("windows-1252", b, n, out)) {
+    if (!done && !tried_1252 && !*nomem && try_charset("windows-1252", b, n, out, nomem)) {
         record_name("windows-1252", enc, enc_cap);
         done = 1;
     }
@@ -429,7 +490,7 @@ int source_from_bytes(const char *name, const unsigned char *bytes, size_t n,
 
     buf text = BUF_INIT;
     char enc[32] = "";
-    int had_bom = 0, declared = 0, ok = 0;
+    int had_bom = 0, declared = 0, ok = 0, nomem = 0;
     const unsigned char *b = bytes;
     size_t len = n;
 
@@ -452,7 +513,7 @@ int source_from_bytes(const char *name, const unsigned char *bytes, size_t n,
         had_bom = 1;
         if (len == 0)
             return cps_err_set(e, CPS_E_INPUT, dn, 0, "empty input");
-        if (try_charset(bom, b, len, &text)) {
+        if (try_charset(bom, b, len, &text, &nomem)) {
             snprintf(enc, sizeof enc, "%s", bom);
             declared = 1;
             ok = 1;
@@ -470,7 +531,7 @@ int source_from_bytes(const char *name, const unsigned char *bytes, size_t n,
         size_t lim = len < SNIFF_BINARY_BYTES ? len : SNIFF_BINARY_BYTES;
         if (memchr(b, '\0', lim)) {
             const char *g = utf16_guess(b, len);
-            if (g && try_charset(g, b, len, &text)) {
+            if (g && try_charset(g, b, len, &text, &nomem)) {
                 snprintf(enc, sizeof enc, "%s", g);
                 ok = 1;
             } else {
@@ -485,12 +546,21 @@ int source_from_bytes(const char *name, const unsigned char *bytes, size_t n,
         char label[64];
         if (declared_charset(b, len, label, sizeof label)) {
             const char *cs = canonical_label(label, 1);
-            if (try_charset(cs, b, len, &text)) {
+            /* a declaration we could read as ASCII cannot name a charset
+             * that does not read ASCII as ASCII: ignored, as browsers do */
+            if (ascii_compatible(cs, &nomem) && try_charset(cs, b, len, &text, &nomem)) {
                 record_name(cs, enc, sizeof enc);
                 declared = 1;
                 ok = 1;
             }
         }
+    }
+
+    /* ICU could not allocate: stop here (going on would only report a
+     * wrong charset, or reach ICU code that does not survive it) */
+    if (!ok && nomem) {
+        buf_free(&text);
+        return cps_err_set(e, CPS_E_NOMEM, dn, 0, "out of memory decoding the input (ICU)");
     }
 
     /* 3. Strict UTF-8, 4. detection. */
@@ -501,9 +571,11 @@ int source_from_bytes(const char *name, const unsigned char *bytes, size_t n,
         ok = 1;
     }
     if (!ok)
-        ok = detect_and_decode(b, len, &text, enc, sizeof enc);
+        ok = detect_and_decode(b, len, &text, enc, sizeof enc, &nomem);
     if (!ok) {
         buf_free(&text);
+        if (nomem)
+            return cps_err_set(e, CPS_E_NOMEM, dn, 0, "out of memory decoding the input (ICU)");
         return cps_err_set(e, CPS_E_INPUT, dn, 0, "cannot decode the input in any known charset");
     }
 
@@ -535,42 +607,77 @@ int source_from_bytes(const char *name, const unsigned char *bytes, size_t n,
     return CPS_OK;
 }
 
-int source_read(const char *path, size_t max_size, source *out, cps_err *e)
+int source_read_raw(const char *path, size_t max_size, char **bytes, size_t *n, cps_err *e)
 {
-    memset(out, 0, sizeof *out);
+    *bytes = NULL;
+    *n = 0;
     if (max_size == 0)
         max_size = SOURCE_DEFAULT_MAX_SIZE;
     int is_stdin = strcmp(path, "-") == 0;
     const char *dn = display_name(path);
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    if (!f)
+    /* O_NONBLOCK would make a FIFO without a writer read as empty; a
+     * blocking open waits for the writer, as cat does */
+    int fd = is_stdin ? 0 : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0)
         return cps_err_set(e, CPS_E_IO, dn, 0, "%s", strerror(errno));
-
-    buf data = BUF_INIT;
+    struct stat st;
     int rc = CPS_OK;
-    char chunk[65536];
-    for (;;) {
-        size_t got = fread(chunk, 1, sizeof chunk, f);
-        if (got) {
-            if (got > max_size - data.len) {
-                rc = cps_err_set(e, CPS_E_INPUT, dn, 0,
-                                 "input is larger than %zu bytes (--max-size)", max_size);
-                break;
-            }
-            buf_put(&data, chunk, got);
-        }
-        if (got < sizeof chunk) {
-            if (ferror(f))
-                rc = cps_err_set(e, CPS_E_IO, dn, 0, "%s", strerror(errno ? errno : EIO));
+    buf data = BUF_INIT;
+    if (fstat(fd, &st) != 0) {
+        rc = cps_err_set(e, CPS_E_IO, dn, 0, "%s", strerror(errno));
+    } else if (S_ISDIR(st.st_mode)) {
+        rc = cps_err_set(e, CPS_E_IO, dn, 0, "%s", strerror(EISDIR));
+    } else if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max_size) {
+        rc = cps_err_set(e, CPS_E_INPUT, dn, 0, "input is larger than %zu bytes (--max-size)",
+                         max_size);
+    } else if (S_ISREG(st.st_mode)) {
+        buf_grow(&data, (size_t)st.st_size + 1);
+    }
+    /* one read loop for files, pipes, FIFOs, /dev/fd/N and devices: the
+     * size cap bounds whatever a device would give */
+    while (rc == CPS_OK) {
+        if (data.cap - data.len < 65536 + 1)
+            buf_grow(&data, data.len < 65536 ? 65536 : data.len);
+        size_t room = data.cap - data.len - 1;
+        if (room > max_size + 1 - data.len)
+            room = max_size + 1 - data.len;
+        ssize_t got = read(fd, data.ptr + data.len, room);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            rc = cps_err_set(e, CPS_E_IO, dn, 0, "%s", strerror(errno));
             break;
         }
+        if (got == 0)
+            break;
+        data.len += (size_t)got;
+        data.ptr[data.len] = '\0';
+        if (data.len > max_size)
+            rc = cps_err_set(e, CPS_E_INPUT, dn, 0, "input is larger than %zu bytes (--max-size)",
+                             max_size);
     }
     if (!is_stdin)
-        fclose(f);
+        close(fd);
+    if (rc) {
+        buf_free(&data);
+        return rc;
+    }
+    *n = data.len;
+    *bytes = buf_detach(&data);
+    if (!*bytes)
+        *bytes = xstrdup("");
+    return CPS_OK;
+}
+
+int source_read(const char *path, size_t max_size, source *out, cps_err *e)
+{
+    memset(out, 0, sizeof *out);
+    char *bytes;
+    size_t n;
+    int rc = source_read_raw(path, max_size, &bytes, &n, e);
     if (rc == CPS_OK)
-        rc = source_from_bytes(path, (const unsigned char *)(data.ptr ? data.ptr : ""),
-                               data.len, max_size, out, e);
-    buf_free(&data);
+        rc = source_from_bytes(path, (const unsigned char *)bytes, n, max_size, out, e);
+    free(bytes);
     return rc;
 }
 

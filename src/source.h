@@ -56,6 +56,16 @@ typedef struct source {
  * strings (source_free); on failure *out is zeroed and e is filled. */
 int source_read(const char *path, size_t max_size, source *out, cps_err *e);
 
+/* Read path ("-" = stdin) into memory once, raw: a regular file, a pipe,
+ * a FIFO, /dev/fd/N, a device; everything after reads this buffer, so
+ * nothing is ever opened twice (a pipe would lose what a first open read,
+ * a FIFO would wait for a second writer). At most max_size bytes (0 means
+ * SOURCE_DEFAULT_MAX_SIZE: CPS_E_INPUT beyond, checked against the size of
+ * a regular file before reading it); a directory is CPS_E_IO "Is a
+ * directory". On success *bytes is malloc'd (caller frees), NUL-terminated
+ * after its *n bytes. */
+int source_read_raw(const char *path, size_t max_size, char **bytes, size_t *n, cps_err *e);
+
 /* Decode bytes already in memory (name is copied into out->name and used
  * in messages; max_size as above). */
 int source_from_bytes(const char *name, const unsigned char *bytes, size_t n,

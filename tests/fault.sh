@@ -92,7 +92,7 @@ done
 d=$tmp/in; mkdir -p "$d"
 # (the report is complete: it names that file as an error, so nothing of a
 # multi-file run is hidden; it never holds a half-read document's findings)
-for f in fread:EIO:2 fread:ESTALE:1; do
+for f in read:EIO:2 read:ESTALE:1; do
   CPSLINT_FAULT_PATH=fr-dpc shim "$f" check --format json -o "$d/report.json" "$BIG"
   expect2 "Input/output|Stale|read"
   if [ -z "$why" ] && ! $PY -c 'import json,sys
@@ -103,12 +103,55 @@ sys.exit(0 if len(d) == 1 and "error" in d[0] and "findings" not in d[0] else 1)
   rm -f "$d/report.json"
   verdict "input read fails ($f): exit 2, the report records the error"
 done
-CPSLINT_FAULT_PATH=fr-dpc shim fread:EIO:2 outline "$BIG"
+CPSLINT_FAULT_PATH=fr-dpc shim read:EIO:2 outline "$BIG"
 expect2 "Input/output"; [ -z "$why" ] && [ -s "$tmp/out" ] && why="an outline was printed"
 verdict "outline: input read fails: exit 2, nothing printed"
 # a rules file failing while read
 CPSLINT_FAULT_PATH=redos.rules shim fread:EIO check --ruleset tests/cli/data/redos.rules "$DOC"
 expect2 "read error|Input/output"; verdict "rules file read fails: exit 2"
+
+# out of memory inside a library ends the document with exit 2 and a
+# reason, never an abort, a hang or a report of a partial tree
+# (inject_alloc.so, CPSLINT_FAULT_LIB: the allocations made from that
+# library fail from the N-th on). Interposing malloc does not mix with a
+# sanitizer's allocator: skipped (loudly) in sanitizer builds.
+ALLOC=$BUILD/tests/inject_alloc.so
+ashim() { # FAULT ARGS...
+  f=$1; shift
+  CPSLINT_FAULT=$f LD_PRELOAD=$ALLOC "$BIN" "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?
+}
+if [ -f "$ALLOC" ] && ! ldd "$BIN" 2>/dev/null | grep -q 'lib[at]san'; then
+for nth in 1 3 10 40 150 600; do
+  CPSLINT_FAULT_LIB=libxml2 ashim malloc:ENOMEM:$nth outline "$DOC"
+  expect2 "out of memory in the HTML parser \(libxml2\)"
+  [ -z "$why" ] && [ -s "$tmp/out" ] && why="an outline was printed"
+  [ -z "$why" ] && grep -q "parser error" "$tmp/err" && why="libxml2 printed its own error"
+  verdict "libxml2 out of memory (malloc #$nth): exit 2, nothing printed"
+done
+CPSLINT_FAULT_LIB=libxml2 ashim realloc:ENOMEM:1 check --format json "$BIG"
+expect2 "out of memory in the HTML parser"
+[ -z "$why" ] && grep -q '"findings"' "$tmp/out" && why="findings reported for a partial tree"
+verdict "libxml2 out of memory (realloc): the report has no findings for it"
+printf '<html><head><meta charset="iso-8859-15"></head><body><h1>1. Intro</h1><p>Soci\351t\351 \244</p></body></html>' >"$tmp/l15.html"
+for nth in 1 2 3; do
+  CPSLINT_FAULT_LIB=libicuuc ashim malloc:ENOMEM:$nth outline "$tmp/l15.html"
+  expect2 "out of memory decoding the input \(ICU\)"
+  verdict "ICU out of memory while decoding (malloc #$nth): exit 2"
+done
+for nth in 1 50; do
+  CPSLINT_FAULT_LIB=libpcre2 ashim malloc:ENOMEM:$nth check -q "$DOC"
+  expect2 "PCRE2: failed to allocate"
+  verdict "PCRE2 out of memory compiling the rules (malloc #$nth): exit 2"
+done
+else
+  n=$((n + 1)); echo "ok $n - out of memory inside libraries # SKIP sanitizer build or no inject_alloc.so"
+fi
+# cmark-gfm: its pool (markdown.c) is tested with a budget in
+# tests/unit/test_markdown.c; here a budget too small for the tree
+$PY -c 'import sys; sys.stdout.write("# 1. Introduction\n\n" + "Text.\n\n" * 100000)' >"$tmp/paras.md"
+"$BIN" outline --max-memory 2M "$tmp/paras.md" >"$tmp/out" 2>"$tmp/err"; rc=$?
+expect2 "max-memory"; [ -z "$why" ] && [ -s "$tmp/out" ] && why="an outline was printed"
+verdict "Markdown over --max-memory: exit 2, nothing printed"
 
 # real filesystems: a full tmpfs and a read-only one (root with mount only)
 mnt=$tmp/mnt; mkdir -p "$mnt"

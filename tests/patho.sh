@@ -5,7 +5,10 @@
 # status and message. One TAP line per case.
 #   tests/patho.sh BIN
 # PATHO_SLACK multiplies the bounds (tests/run.sh sets 4 for sanitizer
-# builds, whose time and memory overheads are several-fold).
+# builds, whose time and memory overheads are several-fold). A case run
+# with VLIM=MB also runs under ulimit -v (MB MiB of address space), except
+# in sanitizer builds (PATHO_SLACK > 1: their shadow memory needs terabytes
+# of address space).
 set -u
 BIN=$1
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,12 +30,15 @@ fi
 # bounded NAME SECONDS MAX_MB ARGS... : run BIN with bounds; sets rc, out, err.
 bounded() {
   name=$1 secs=$(( $2 * SLACK )) mb=$(( $3 * SLACK )); shift 3
-  $TIME -f %M -o "$tmp/rss" timeout -k 5 "$secs" "$BIN" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+  vl=; [ -n "${VLIM:-}" ] && [ "$SLACK" = 1 ] && vl=$((VLIM * 1024))
+  rm -f "$tmp/rss"
+  ( if [ -n "$vl" ]; then ulimit -v "$vl" || exit 125; fi
+    exec $TIME -f %M -o "$tmp/rss" timeout -k 5 "$secs" "$BIN" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null )
   rc=$?
   kb=$(tail -1 "$tmp/rss" 2>/dev/null | tr -dc 0-9)
   why=
-  [ -n "$kb" ] || { why="no peak memory from $TIME"; kb=0; }
-  [ "$rc" = 124 ] || [ "$rc" = 137 ] && why="did not finish within ${secs}s"
+  [ -n "$kb" ] && [ "$kb" != 0 ] || { why="no peak memory from $TIME"; kb=0; }
+  [ -z "$why" ] && { [ "$rc" = 124 ] || [ "$rc" = 137 ]; } && why="did not finish within ${secs}s"
   [ -z "$why" ] && [ "$kb" -gt $((mb * 1024)) ] && why="peak RSS ${kb} KiB over ${mb} MiB"
 }
 # report: adds the exit/grep checks given as "exit N", "err TEXT", "out TEXT", "noout TEXT"
@@ -44,6 +50,8 @@ finish() {
 want_exit() { [ -n "$why" ] && return; for x in "$@"; do [ "$rc" = "$x" ] && return; done; why="exit $rc, expected $*"; }
 want_err() { [ -n "$why" ] || grep -qF -- "$1" "$tmp/err" || why="stderr lacks: $1"; }
 want_out() { [ -n "$why" ] || grep -qF -- "$1" "$tmp/out" || why="stdout lacks: $1"; }
+want_re() { [ -n "$why" ] || grep -qE -- "$1" "$tmp/out" || why="stdout lacks /$1/"; }
+want_no() { [ -n "$why" ] || ! grep -qE -- "$1" "$tmp/out" || why="stdout has /$1/"; }
 
 gen() { "$PY" -c "$1" >"$2"; }
 
@@ -281,3 +289,114 @@ want_exit 2; want_err "cdata.md:5: too many unclosed"; finish
 bounded "Markdown: an 8-column table of 20,000 rows is read" 20 600 outline "$tmp/table.md"
 want_exit 0; want_out "sections:"; finish
 rm -f "$tmp"/*.md
+
+# 15. Every input is read once: a FIFO (check used to hang) and a pipe
+# compared with the file it copies (the PDF sniff used to eat its start:
+# "version unknown", every section added).
+DOC=samples/en-cps-example-ca-v6.0.html
+mkfifo "$tmp/in.fifo"
+(timeout 30 sh -c "cat $DOC >'$tmp/in.fifo'" &)
+bounded "check on a FIFO completes" 10 100 check -q "$tmp/in.fifo"
+want_exit 0 1; want_out "88 rules"; finish
+(timeout 30 sh -c "cat $DOC >'$tmp/in.fifo'" &)
+bounded "diff of a pipe against the same file: identical" 10 100 diff "$tmp/in.fifo" "$DOC"
+want_out "version 6.0 -> 6.0"; want_out "0 changed, 0 added, 0 removed"; finish
+rm -f "$tmp/in.fifo"
+
+# 16. Decoding: UTF-16 only with a BOM or NUL bytes; a declared charset
+# that does not read ASCII as ASCII is ignored.
+gen "
+import base64, random
+random.seed(7)
+img = base64.b64encode(bytes(random.randrange(256) for _ in range(30000))).decode()
+H = '<html><body><h1>1. Introduction</h1><h2>1.1 Overview</h2>'
+open('$tmp/b64.html', 'wb').write((H + '<p>Soci\xe9t\xe9 G\xe9n\xe9rale</p><p><img src=\"data:image/png;base64,' + img + '\"></p></body></html>').encode('latin-1'))
+head = (H + '<p>').encode()
+open('$tmp/c3.html', 'wb').write(head + b'a' * (65535 - len(head)) + b'\xc3' + b'b' * 1000 + b'</p></body></html>')
+for cs in ('ebcdic-cp-us', 'utf-7', 'utf-16', 'cp037'):
+    open('$tmp/decl-' + cs + '.html', 'wb').write(('<html><head><meta charset=\"' + cs + '\"></head>' + H[6:] + '<p>Caf\u00e9 +AOk-.</p></body></html>').encode())
+" /dev/null
+bounded "Latin-1 with an inline base64 image (no NUL byte) is not UTF-16" 10 100 outline "$tmp/b64.html"
+want_exit 0; want_out "html, windows-1252"; want_out "2 of 270"; finish
+bounded "a stray 0xC3 at offset 65535 of a long line is not UTF-16" 10 100 outline "$tmp/c3.html"
+want_exit 0; want_no "UTF-16"; want_out "2 of 270"; finish
+for cs in ebcdic-cp-us utf-7 utf-16 cp037; do
+  bounded "a declared $cs in an 8-bit file is ignored" 10 100 outline "$tmp/decl-$cs.html"
+  want_exit 0; want_out "html, UTF-8"; want_out "2 of 270"; finish
+done
+
+# 17. Visible text is read: a commented-out or overridden display:none,
+# display:none-x, and headings in header, footer, aside, nav and button
+# inside the main content; only exact display:none, visibility:hidden and
+# the hidden attribute hide, and only page-level chrome is dropped.
+cat >"$tmp/hidden.html" <<'HTML'
+<html><body><nav>1.8 Site menu</nav><header><h2>1.9 Site banner</h2></header>
+<main><h1>1. Introduction</h1>
+<h2 style="/* display:none */">1.1 Overview</h2>
+<h2 style="display:none;display:block">1.2 Document name and identification</h2>
+<h2 style="display:none-x">1.3 PKI participants</h2>
+<header><h2>1.4 Certificate usage</h2></header>
+<article><footer><h2>1.5 Policy administration</h2></footer></article>
+<aside><h2>1.6 Definitions and acronyms</h2></aside>
+<button>2. Publication and repository responsibilities</button>
+<h2 style="display : none">3. Identification and authentication</h2>
+<h2 hidden>4. Certificate life-cycle operational requirements</h2>
+<h2 style="visibility:hidden">5. Facility, management, and operational controls</h2>
+</main><footer><h2>1.7 Site footer</h2></footer></body></html>
+HTML
+bounded "text hidden only by exact CSS or the hidden attribute; chrome only at page level" 10 100 outline "$tmp/hidden.html"
+want_exit 0
+for s in "1.1" "1.2" "1.3" "1.4" "1.5" "1.6"; do want_re "^ *$s +found"; done
+want_re "^2 +found"; want_re "^3 +missing"; want_re "^4 +missing"; want_re "^5 +missing"
+want_no "^ *1\.[789] "; finish
+
+# 18. An element with tens of thousands of attributes: libxml2 2.9 checks
+# each against all before it (50,000 took 29 s, 100,000 over 120 s), in
+# HTML, XHTML and raw HTML inside Markdown; refused before the parser.
+gen "
+a = ' '.join('a%d=\"v\"' % i for i in range(100000))
+open('$tmp/attrs.html', 'w').write('<html><body><h1>1. Introduction</h1><p ' + a + '>x</p></body></html>')
+open('$tmp/attrs.xhtml', 'w').write('<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p ' + a + '>x</p></body></html>')
+open('$tmp/attrs.md', 'w').write('# 1. Introduction\n\n<div ' + a + '>\nx\n</div>\n')
+b = ' '.join('a%d=\"v\"' % i for i in range(900))
+open('$tmp/attrs-ok.html', 'w').write('<html><body><h1>1. Introduction</h1>' + ('<p ' + b + '>x</p>') * 100 + '</body></html>')
+" /dev/null
+for f in attrs.html attrs.xhtml attrs.md; do
+  bounded "100,000 attributes on one element ($f) are refused" 5 100 outline "$tmp/$f"
+  want_exit 2; want_err "more than 1000 attributes"; finish
+done
+bounded "100 elements of 900 attributes are read" 10 100 outline "$tmp/attrs-ok.html"
+want_exit 0; want_out "1 of 270"; finish
+rm -f "$tmp"/attrs*
+
+# 19. A user rule whose pattern stays under PCRE2's per-position limits but
+# backtracks at every start position ((\w+)\1 on 8,000 letters: 54 s of CPU): the
+# rule's work budget ends it in status error; the other rule still runs.
+sed 's/^match        = (?:a|aa)+\$$/match        = (\\w+)\\1(?:;|!!)/' tests/cli/data/redos.rules >"$tmp/slow.rules"
+gen "print('<html><body><h1>1. Introduction</h1><p>x</p><h1>4. Life</h1><h2>4.9 Revocation</h2><p>Handled within a day. '+'a'*8000+'</p></body></html>')" "$tmp/slow.html"
+bounded "a pattern slow at every start position: the work budget ends it" 60 200 \
+  check --ruleset "$tmp/slow.rules" "$tmp/slow.html"
+want_exit 2; want_err "work budget exceeded"; want_out "ERROR"; want_out "user.4.9.benign"; finish
+
+# 20. Memory in proportion to the input (docs/ARCHITECTURE.md, Limits and
+# memory): one million one-letter Markdown paragraphs (3 MB; 1 GB before)
+# and a million <p> (8 MB of HTML; 62 MB took 3.3 GB) stay within their
+# stated multiple, under ulimit -v.
+gen "import sys; sys.stdout.write('p\n\n' * 1000000)" "$tmp/paras.md"
+gen "import sys; sys.stdout.write('<html><body>' + '<p>x</p>' * 1000000 + '</body></html>')" "$tmp/paras.html"
+VLIM=1200 bounded "1,000,000 Markdown paragraphs (3 MB): outline within 40x" 60 120 outline "$tmp/paras.md"
+want_exit 0; want_out "0 of 270"; finish
+VLIM=1200 bounded "1,000,000 <p> (8 MB): outline within 16x" 60 128 outline "$tmp/paras.html"
+want_exit 0; want_out "0 of 270"; finish
+VLIM=1200 bounded "1,000,000 Markdown paragraphs (3 MB): check" 120 400 check -q "$tmp/paras.md"
+want_exit 0 1; want_out "88 rules"; finish
+
+# 21. Beyond --max-memory (or half of ulimit -v, the default under one) a
+# document is refused before it is parsed, with a one-line reason.
+bounded "--max-memory 10M refuses 3 MB of Markdown paragraphs" 5 50 outline --max-memory 10M "$tmp/paras.md"
+want_exit 2; want_err "over --max-memory (10 MiB): refused"; finish
+VLIM=150 bounded "under ulimit -v 150M, 8 MB of <p> is refused, not half-read" 10 100 outline "$tmp/paras.html"
+want_exit 2; want_err "over --max-memory"; finish
+bounded "--max-memory that is not a size" 5 50 outline --max-memory lots "$tmp/paras.md"
+want_exit 2; want_err "invalid --max-memory"; finish
+rm -f "$tmp"/paras.*

@@ -8,10 +8,13 @@
  *   CPSLINT_FAULT_LOG=FILE                append "FN" there each time a
  *                                         fault fires
  *
+ *
  * FN is one of write, fsync, close, rename, fwrite, fputs, fputc, fprintf,
- * fflush, fread, mkstemp. The call fails with ERRNO (a name: EIO, ENOSPC, EROFS,
- * EACCES, EXDEV, EPIPE, EBADF; default EIO) from its N-th call on (default
- * 1). Standard error is never made to fail, so messages stay visible. A
+ * fflush, fread, read, mkstemp (and, in inject_alloc.so, built from this
+ * file with -DINJECT_ALLOC, malloc, calloc, realloc). The call fails
+ * with ERRNO (a name: EIO, ENOSPC, EROFS, EACCES, EXDEV, EPIPE, EBADF,
+ * ENOMEM; default EIO) from its N-th call on (default 1); "read" faults
+ * with CPSLINT_FAULT_PATH apply to descriptors open()ed on such a path. Standard error is never made to fail, so messages stay visible. A
  * failing stdio call also sets the stream's error indicator, as a real
  * failure would. Test-only code: it keeps its state in file-static
  * variables, which the project's modules never do.
@@ -44,7 +47,7 @@ static int errno_named(const char *s)
     static const struct { const char *name; int value; } names[] = {
         {"EIO", EIO}, {"ENOSPC", ENOSPC}, {"EROFS", EROFS}, {"EACCES", EACCES},
         {"EXDEV", EXDEV}, {"EPIPE", EPIPE}, {"EBADF", EBADF}, {"EDQUOT", EDQUOT},
-        {"ESTALE", ESTALE}, {NULL, 0}};
+        {"ESTALE", ESTALE}, {"ENOMEM", ENOMEM}, {NULL, 0}};
     for (int i = 0; names[i].name; i++)
         if (!strcmp(s, names[i].name))
             return names[i].value;
@@ -263,3 +266,147 @@ size_t fread(void *p, size_t sz, size_t n, FILE *s)
     }
     return real_fread(p, sz, n, s);
 }
+
+/* ---- read(2) on selected paths ---- */
+
+static int watched_fd[MAX_STREAMS];
+static int nwatched_fd;
+
+int open(const char *path, int flags, ...)
+{
+    REAL(open);
+    mode_t mode = 0;
+    if (flags & (O_CREAT | O_TMPFILE)) {
+        va_list ap;
+        va_start(ap, flags);
+        mode = va_arg(ap, mode_t);
+        va_end(ap);
+    }
+    int fd = real_open(path, flags, mode);
+    const char *want = getenv("CPSLINT_FAULT_PATH");
+    if (fd >= 0 && want && strstr(path, want) && nwatched_fd < MAX_STREAMS)
+        watched_fd[nwatched_fd++] = fd;
+    return fd;
+}
+
+ssize_t read(int fd, void *b, size_t n)
+{
+    REAL(read);
+    int selected = !getenv("CPSLINT_FAULT_PATH");
+    for (int i = 0; i < nwatched_fd && !selected; i++)
+        selected = watched_fd[i] == fd;
+    if (selected && should_fail("read"))
+        return -1;
+    return real_read(fd, b, n);
+}
+
+#ifdef INJECT_ALLOC
+/* Built as inject_alloc.so only: interposing malloc breaks sanitizer
+ * builds, so the I/O shim does not. CPSLINT_FAULT_LIB=SUBSTRING: malloc,
+ * calloc and realloc faults apply only to calls made from a shared object
+ * whose path contains it (libxml2, libicuuc, libpcre2): out of memory
+ * inside one library. */
+/* ---- allocation inside one library ---- */
+
+/* dlsym allocates: calls made while it resolves are served from here. */
+static char boot[4096];
+static size_t boot_used;
+static int in_alloc_check;
+
+static int alloc_selected(void *caller)
+{
+    const char *lib = getenv("CPSLINT_FAULT_LIB");
+    if (!lib || in_alloc_check)
+        return lib == NULL;
+    in_alloc_check = 1;
+    Dl_info info;
+    int ok = dladdr(caller, &info) && info.dli_fname && strstr(info.dli_fname, lib);
+    in_alloc_check = 0;
+    return ok;
+}
+
+static int alloc_fails(const char *fn, void *caller)
+{
+    if (nfaults < 0) {
+        if (in_alloc_check)
+            return 0;
+        in_alloc_check = 1;
+        parse();
+        in_alloc_check = 0;
+    }
+    int any = 0;
+    for (int i = 0; i < nfaults; i++)
+        any |= !strcmp(faults[i].fn, fn);
+    return any && alloc_selected(caller) && should_fail(fn);
+}
+
+static __typeof__(malloc) *real_malloc_p;
+static __typeof__(calloc) *real_calloc_p;
+static __typeof__(realloc) *real_realloc_p;
+static int resolving;
+
+static void resolve(void)
+{
+    if (real_malloc_p || resolving)
+        return;
+    resolving = 1;
+    real_calloc_p = (__typeof__(calloc) *)dlsym(RTLD_NEXT, "calloc");
+    real_realloc_p = (__typeof__(realloc) *)dlsym(RTLD_NEXT, "realloc");
+    real_malloc_p = (__typeof__(malloc) *)dlsym(RTLD_NEXT, "malloc");
+    resolving = 0;
+}
+
+void *malloc(size_t n)
+{
+    resolve();
+    if (!real_malloc_p) {
+        size_t k = (n + 15) & ~(size_t)15;
+        if (boot_used + k > sizeof boot)
+            return NULL;
+        void *p = boot + boot_used;
+        boot_used += k;
+        return p;
+    }
+    if (alloc_fails("malloc", __builtin_return_address(0)))
+        return NULL;
+    return real_malloc_p(n);
+}
+
+void *calloc(size_t n, size_t sz)
+{
+    resolve();
+    if (!real_calloc_p) {
+        void *p = malloc(n * sz);
+        if (p)
+            memset(p, 0, n * sz);
+        return p;
+    }
+    if (alloc_fails("calloc", __builtin_return_address(0)))
+        return NULL;
+    return real_calloc_p(n, sz);
+}
+
+void *realloc(void *p, size_t n)
+{
+    resolve();
+    if ((char *)p >= boot && (char *)p < boot + sizeof boot) {
+        void *q = malloc(n);
+        if (q)
+            memcpy(q, p, n < sizeof boot ? n : sizeof boot);
+        return q;
+    }
+    if (!real_realloc_p)
+        return NULL;
+    if (alloc_fails("realloc", __builtin_return_address(0)))
+        return NULL;
+    return real_realloc_p(p, n);
+}
+
+void free(void *p)
+{
+    REAL(free);
+    if ((char *)p >= boot && (char *)p < boot + sizeof boot)
+        return;
+    real_free(p);
+}
+#endif

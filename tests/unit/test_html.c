@@ -103,6 +103,98 @@ static void test_br_bold_toc_chrome(void **state)
     doc_free(&d);
 }
 
+/* 1 if some block's text is exactly t */
+static int has_block(const doc *d, const char *t)
+{
+    for (size_t i = 0; i < d->nblocks; i++)
+        if (strcmp(d->blocks[i].text, t) == 0)
+            return 1;
+    return 0;
+}
+
+static void test_hidden_is_css_exact(void **state)
+{
+    (void)state;
+    doc d = parse("<body><main><h1>1. Intro</h1>"
+                  "<p style=\"/* display:none */\">A 3.2.2.4.5</p>"
+                  "<p style=\"display:none;display:block\">B</p>"
+                  "<p style=\"display:none-x\">C</p>"
+                  "<p style=\"DISPLAY : None !important; display:block\">D</p>"
+                  "<p style=\"display:none\">E</p>"
+                  "<p hidden>F</p>"
+                  "<p style=\"visibility: hidden\">G</p>"
+                  "<p style=\"color:red;display:'none'\">H</p>"
+                  "<p style=\"font-weight : bold /* x */\">I</p>"
+                  "<p style=\"font-weight: 400; font-weight: 700\">J</p>"
+                  "<p style=\"display:/*x*/none\">K</p>"
+                  "</main></body>", 0);
+    assert_true(has_block(&d, "A 3.2.2.4.5"));
+    assert_true(has_block(&d, "B"));
+    assert_true(has_block(&d, "C"));
+    assert_false(has_block(&d, "D"));
+    assert_false(has_block(&d, "E"));
+    assert_false(has_block(&d, "F"));
+    assert_false(has_block(&d, "G"));
+    assert_true(has_block(&d, "H"));
+    assert_false(has_block(&d, "K"));
+    for (size_t i = 0; i < d.nblocks; i++)
+        if (!strcmp(d.blocks[i].text, "I") || !strcmp(d.blocks[i].text, "J"))
+            assert_true(d.blocks[i].flags & BLOCK_BOLD);
+    doc_free(&d);
+}
+
+static void test_chrome_only_at_page_level(void **state)
+{
+    (void)state;
+    doc d = parse("<body><nav>Menu</nav><header>Site</header>"
+                  "<h1>1. Intro</h1><p>Text <button>Press 3.2.2.4.5</button></p>"
+                  "<div><aside>Page aside</aside></div>"
+                  "<section><header>Section header</header><footer>Section footer</footer></section>"
+                  "<main><aside>Main aside</aside><nav>Main nav</nav><button>Main button</button></main>"
+                  "<article><header>Article header</header></article>"
+                  "<footer>Page footer</footer></body>", 0);
+    assert_false(has_block(&d, "Menu"));
+    assert_false(has_block(&d, "Site"));
+    assert_false(has_block(&d, "Page aside"));
+    assert_false(has_block(&d, "Page footer"));
+    assert_true(has_block(&d, "Text Press 3.2.2.4.5"));
+    assert_true(has_block(&d, "Section header"));
+    assert_true(has_block(&d, "Section footer"));
+    assert_true(has_block(&d, "Main aside"));
+    assert_true(has_block(&d, "Main nav"));
+    assert_true(has_block(&d, "Main button"));
+    assert_true(has_block(&d, "Article header"));
+    doc_free(&d);
+}
+
+static void test_many_attributes_refused(void **state)
+{
+    (void)state;
+    buf b = BUF_INIT;
+    buf_puts(&b, "<html><body><p ");
+    for (int i = 0; i < 1500; i++)
+        buf_printf(&b, "a%d=\"v\" ", i);
+    buf_puts(&b, ">x</p></body></html>");
+    doc d;
+    cps_err e;
+    assert_int_equal(try_parse(buf_cstr(&b), &d, &e), CPS_E_LIMIT);
+    assert_non_null(strstr(e.msg, "more than 1000 attributes"));
+    doc_free(&d);
+    /* script text and comments are not tags */
+    buf_truncate(&b, 0);
+    buf_puts(&b, "<html><body><script>if (a<b ");
+    for (int i = 0; i < 1500; i++)
+        buf_puts(&b, "c ");
+    buf_puts(&b, ") {}</script><!-- <p ");
+    for (int i = 0; i < 1500; i++)
+        buf_puts(&b, "c ");
+    buf_puts(&b, "--><p a=1 b=2>ok</p></body></html>");
+    assert_int_equal(try_parse(buf_cstr(&b), &d, &e), 0);
+    assert_true(has_block(&d, "ok"));
+    doc_free(&d);
+    buf_free(&b);
+}
+
 static void test_deep_nesting(void **state)
 {
     (void)state;
@@ -149,6 +241,9 @@ int main(void)
         cmocka_unit_test(test_blocks_and_kinds),
         cmocka_unit_test(test_footnote_marker),
         cmocka_unit_test(test_br_bold_toc_chrome),
+        cmocka_unit_test(test_hidden_is_css_exact),
+        cmocka_unit_test(test_chrome_only_at_page_level),
+        cmocka_unit_test(test_many_attributes_refused),
         cmocka_unit_test(test_deep_nesting),
         cmocka_unit_test(test_xhtml_entities),
     };

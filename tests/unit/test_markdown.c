@@ -5,6 +5,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -282,10 +283,78 @@ static void test_limits(void **state)
     buf_free(&b);
 }
 
+/* cmark-gfm's pool: a budget too small for the tree fails the parse with
+ * CPS_E_LIMIT and no blocks, frees everything (the ASan build checks),
+ * and releases the parse lock (the next parse works). */
+static void test_pool_budget(void **state)
+{
+    (void)state;
+    buf b = BUF_INIT;
+    buf_puts(&b, "# 1. Introduction\n\n");
+    for (int i = 0; i < 20000; i++)
+        buf_puts(&b, "A paragraph | with ~~text~~ and https://x.test.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n");
+    source s;
+    cps_err e;
+    assert_int_equal(source_from_bytes("t.md", (const unsigned char *)b.ptr, b.len,
+                                       SOURCE_DEFAULT_MAX_SIZE, &s, &e), 0);
+    doc d;
+    assert_int_equal(markdown_parse_limited(&s, 0, 256 * 1024, &d, &e), CPS_E_LIMIT);
+    assert_non_null(strstr(e.msg, "--max-memory"));
+    assert_int_equal(d.nblocks, 0);
+    doc_free(&d);
+    assert_int_equal(markdown_parse_limited(&s, 0, 0, &d, &e), 0);
+    assert_true(d.nblocks > 20000);
+    doc_free(&d);
+    source_free(&s);
+    buf_free(&b);
+}
+
+/* Past MARKDOWN_SEGMENT_FROM the text is read in segments: the same
+ * blocks, lines and kinds as one piece (checked against the segments'
+ * own sum: each block's line is the line its text is on). */
+static void test_segments_keep_lines(void **state)
+{
+    (void)state;
+    buf b = BUF_INIT;
+    size_t line = 1, want = 0;
+    while (b.len < MARKDOWN_SEGMENT_FROM + 100000) {
+        buf_printf(&b, "Paragraph on line %zu.\n\n", line);
+        line += 2;
+        want++;
+        if (want % 1000 == 0) {
+            buf_puts(&b, "```\nfenced\n\nLooks like a paragraph\n```\n\n");
+            line += 6;
+        }
+    }
+    source s;
+    cps_err e;
+    assert_int_equal(source_from_bytes("t.md", (const unsigned char *)b.ptr, b.len,
+                                       SOURCE_DEFAULT_MAX_SIZE, &s, &e), 0);
+    doc d;
+    assert_int_equal(markdown_parse(&s, 0, &d, &e), 0);
+    size_t paras = 0;
+    for (size_t i = 0; i < d.nblocks; i++) {
+        if (d.blocks[i].kind == BLOCK_PRE) {
+            assert_non_null(strstr(d.blocks[i].text, "Looks like a paragraph"));
+            continue;
+        }
+        char expect[64];
+        snprintf(expect, sizeof expect, "Paragraph on line %ld.", d.blocks[i].line);
+        assert_string_equal(d.blocks[i].text, expect);
+        paras++;
+    }
+    assert_int_equal(paras, want);
+    doc_free(&d);
+    source_free(&s);
+    buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_kinds_and_lines),
+        cmocka_unit_test(test_pool_budget),
+        cmocka_unit_test(test_segments_keep_lines),
         cmocka_unit_test(test_lines_past_65535),
         cmocka_unit_test(test_raw_html_read),
         cmocka_unit_test(test_front_matter),

@@ -415,6 +415,50 @@ static void test_random_bytes(void **state)
     }
 }
 
+/* UTF-16/32 only with a BOM or NUL bytes; a declared charset that does
+ * not read ASCII as ASCII is ignored. */
+static void test_no_wide_without_nul(void **state)
+{
+    (void)state;
+    size_t cap = 100000, n = 0;
+    char *b = malloc(cap);
+    n += (size_t)snprintf(b, cap, "<html><body><p>Soci\xe9t\xe9</p><p><img src=\"data:image/png;base64,");
+    unsigned x = 12345;
+    static const char b64[] =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    for (int i = 0; i < 40000; i++) {
+        x = x * 1103515245u + 12345u;
+        b[n++] = b64[(x >> 16) & 63];
+    }
+    n += (size_t)snprintf(b + n, cap - n, "\"></p></body></html>");
+    source s;
+    decode_ok("b64.html", b, n, &s);
+    assert_string_equal(s.encoding, "windows-1252");
+    source_free(&s);
+    n = (size_t)snprintf(b, cap, "<html><body><p>");
+    while (n < 65535)
+        b[n++] = 'a';
+    b[n++] = (char)0xC3;
+    for (int i = 0; i < 1000; i++)
+        b[n++] = 'b';
+    n += (size_t)snprintf(b + n, cap - n, "</p></body></html>");
+    decode_ok("c3.html", b, n, &s);
+    assert_null(strstr(s.encoding, "UTF-16"));
+    assert_null(strstr(s.encoding, "UTF-32"));
+    source_free(&s);
+    static const char *const labels[] = {"ebcdic-cp-us", "utf-7", "cp037", "utf-32", "hz-gb-2312", NULL};
+    for (int i = 0; labels[i]; i++) {
+        n = (size_t)snprintf(b, cap,
+                             "<html><head><meta charset=\"%s\"></head><body><p>Caf\xc3\xa9 +AOk-</p></body></html>",
+                             labels[i]);
+        decode_ok("decl.html", b, n, &s);
+        assert_string_equal(s.encoding, "UTF-8");
+        assert_non_null(strstr(s.data, "Caf\xc3\xa9 +AOk-"));
+        source_free(&s);
+    }
+    free(b);
+}
+
 static void test_sniff(void **state)
 {
     (void)state;
@@ -459,6 +503,7 @@ int main(void)
         cmocka_unit_test(test_read_files),
         cmocka_unit_test(test_invalid_utf8_everywhere),
         cmocka_unit_test(test_random_bytes),
+        cmocka_unit_test(test_no_wide_without_nul),
         cmocka_unit_test(test_sniff),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

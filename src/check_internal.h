@@ -1,0 +1,138 @@
+/* check_internal.h — what the rule kinds share inside the check engine.
+ *
+ * The engine is one module in several files:
+ *   check.c          the driver: rule dates and statuses, the kind table,
+ *                    check_run (one prefilter pass, then every rule)
+ *   check_common.c   findings, scope, pattern and clause helpers
+ *   check_forbid.c   kind forbid (clauses; span = section)
+ *   check_require.c  kind require
+ *   check_limit.c    kind limit (durations against a dated schedule)
+ *   check_doc.c      document-level kinds: structure, language, meta,
+ *                    title, headings, translation
+ *   check_example.c  rule examples as small documents (cpslint rules --test)
+ *
+ * Adding a kind: its evaluation in one new file, declared here, and one row
+ * of the kind table in check.c (evaluation and example document). The rules
+ * loader (ruleset.c) knows the kind's name and the keys it takes.
+ *
+ * Nothing here is for other modules: they use check.h.
+ */
+#ifndef CPSLINT_CHECK_INTERNAL_H
+#define CPSLINT_CHECK_INTERNAL_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "check.h"
+#include "prefilter.h"
+
+/* Whether each section of one analysis is in one rule's scope, decided on
+ * first use per section (0 unknown, 1 out, 2 in): blocks outnumber
+ * sections, and comparing section numbers per block was 7% of a run. */
+typedef struct scope_memo {
+    const rule *r;
+    const analysis *a;
+    unsigned char *in;      /* a->o.n entries (owned) */
+} scope_memo;
+
+/* One rule's evaluation over one document. */
+typedef struct evalctx {
+    const rule *r;
+    const outline_spec *spec;
+    matcher *m;
+    const pf_hits *hits;      /* prefilter of hits_doc's blocks, or NULL */
+    const analysis *hits_doc;
+    scope_memo scope;         /* chk_block_in_scope's (owned) */
+    int failed;               /* a limit or error was hit */
+    char errmsg[256];
+} evalctx;
+
+/* A subject that is not (part of) one block of the checked document. */
+#define CHK_NO_BLOCK ((size_t)-1)
+
+/* ---- the kinds (one file each; see the table in check.c) ---------------
+ * Each appends its findings to out. It returns ST_PASS when the findings
+ * decide the status (none: pass), or ST_NA with *note set (owned by the
+ * caller) when the rule does not apply to the document. */
+typedef check_status (*chk_eval_fn)(evalctx *c, const check_input *in, check_result *out,
+                                    char **note);
+
+check_status chk_eval_forbid(evalctx *c, const check_input *in, check_result *out, char **note);
+check_status chk_eval_require(evalctx *c, const check_input *in, check_result *out, char **note);
+check_status chk_eval_limit(evalctx *c, const check_input *in, check_result *out, char **note);
+check_status chk_eval_structure(evalctx *c, const check_input *in, check_result *out,
+                                char **note);
+check_status chk_eval_language(evalctx *c, const check_input *in, check_result *out,
+                               char **note);
+check_status chk_eval_meta(evalctx *c, const check_input *in, check_result *out, char **note);
+check_status chk_eval_title(evalctx *c, const check_input *in, check_result *out, char **note);
+check_status chk_eval_headings(evalctx *c, const check_input *in, check_result *out,
+                               char **note);
+check_status chk_eval_manual(evalctx *c, const check_input *in, check_result *out, char **note);
+check_status chk_eval_translation(evalctx *c, const check_input *in, check_result *out,
+                                  char **note);
+
+/* The example document of a rule (check_example.c): HTML appended to b. */
+typedef void (*chk_example_fn)(const rule *r, const rule_example *x, const outline_spec *spec,
+                               buf *b);
+void chk_example_sections(const rule *r, const rule_example *x, const outline_spec *spec, buf *b);
+void chk_example_outline(const rule *r, const rule_example *x, const outline_spec *spec, buf *b);
+void chk_example_front(const rule *r, const rule_example *x, const outline_spec *spec, buf *b);
+void chk_example_language(const rule *r, const rule_example *x, const outline_spec *spec, buf *b);
+
+/* The kind table's row for r's kind (check.c). */
+typedef struct chk_kind {
+    chk_eval_fn eval;
+    chk_example_fn example; /* NULL: the kind builds its own (translation) or has none */
+} chk_kind;
+const chk_kind *chk_kind_of(const rule *r);
+
+/* One rule as of in->as_of, with its dates: fills *it and appends findings
+ * (check.c). hits is the prefilter of in->doc's blocks, or NULL. */
+void chk_eval_item(const rule *r, const check_input *in, matcher *m, const pf_hits *hits,
+                   check_result *out, check_item *it);
+
+/* ---- findings (check_common.c) ---------------------------------------- */
+
+/* A new finding of rule r with its message (owned by out). */
+finding *chk_add_finding(check_result *out, const rule *r);
+void chk_finding_free(finding *f);
+/* Section si's number, heading and line (si < 0: nothing). */
+void chk_finding_at_section(finding *f, const analysis *a, int si);
+/* Quote block bi of a around the folded match [ms, me). */
+void chk_finding_snippet(finding *f, analysis *a, size_t bi, size_t ms, size_t me);
+
+/* ---- scope (check_common.c) ------------------------------------------- */
+
+/* 1 if number is one of list (or within one; "doc" covers all). */
+int chk_number_in(const char *number, char **list, size_t n);
+/* 1 if section number num is in r's scope and not excluded. */
+int chk_section_in_scope(const rule *r, const char *num);
+/* 1 if block bi is text the rule looks at (never TOC or revision rows). */
+int chk_block_in_scope(scope_memo *memo, const rule *r, const analysis *a, size_t bi);
+/* Index of the first present section inside the rule's scope, -1 if none
+ * (-2 for a doc-wide rule). */
+int chk_first_scope_section(const rule *r, const analysis *a);
+/* ST_NA with the note "section X is not in the document". */
+check_status chk_scope_absent(const rule *r, char **note);
+
+/* ---- patterns and clauses (check_common.c) ---------------------------- */
+
+/* The block index the prefilter knows block bi of a by, or CHK_NO_BLOCK. */
+size_t chk_pf_block(const evalctx *c, const analysis *a, size_t bi);
+/* 0 when the prefilter proves that p matches nowhere in block blk. */
+int chk_may_match(const evalctx *c, size_t blk, const rule_pattern *p);
+/* A pattern could not run: the rule ends in status error. Returns -1. */
+int chk_pattern_failed(evalctx *c, const rule_pattern *pat);
+/* 1 if any pattern of ps occurs in s[0..n) (its span in *ms, *me when
+ * given); 0 if none; -1 on error. s is (part of) the matching text of
+ * block blk, or blk is CHK_NO_BLOCK. */
+int chk_any_in(evalctx *c, size_t blk, const rule_patterns *ps, const char *s, size_t n,
+               size_t *ms, size_t *me);
+/* The clause holding pos: the last k with starts[k] <= pos. */
+size_t chk_clause_of(const size_t *starts, size_t nc, size_t pos);
+/* The first clause of the first non-empty own-text block of section si,
+ * as a span of its folded text. Returns the block index or (size_t)-1. */
+size_t chk_first_body_clause(analysis *a, int si, size_t *cs, size_t *ce);
+
+#endif

@@ -27,8 +27,10 @@ void check_result_free(check_result *r)
     for (size_t i = 0; i < r->nf; i++)
         chk_finding_free(&r->f[i]);
     free(r->f);
-    for (size_t i = 0; i < r->nitems; i++)
+    for (size_t i = 0; i < r->nitems; i++) {
         free(r->items[i].note);
+        chk_evidence_free(r->items[i].evidence, r->items[i].nevidence);
+    }
     free(r->items);
     memset(r, 0, sizeof *r);
 }
@@ -57,6 +59,7 @@ static const chk_kind kinds[] = {
     [KIND_HEADINGS] = {chk_eval_headings, chk_example_front},
     [KIND_MANUAL] = {chk_eval_manual, NULL},
     [KIND_TRANSLATION] = {chk_eval_translation, NULL}, /* translation_example_pair */
+    [KIND_VERSION] = {chk_eval_version, chk_example_sections},
 };
 
 const chk_kind *chk_kind_of(const rule *r)
@@ -66,9 +69,11 @@ const chk_kind *chk_kind_of(const rule *r)
 
 /* ---- driver ------------------------------------------------------------ */
 
-/* check_eval_rule, with the prefilter of in->doc's blocks (or NULL). */
+/* check_eval_rule, with the prefilter of in->doc's blocks (or NULL); a
+ * pass's evidence goes to it (when given). */
 static check_status eval_rule(const rule *r, const check_input *in, matcher *m,
-                              const pf_hits *hits, check_result *out, char **note)
+                              const pf_hits *hits, check_result *out, char **note,
+                              check_item *it)
 {
     evalctx c;
     memset(&c, 0, sizeof c);
@@ -80,6 +85,12 @@ static check_status eval_rule(const rule *r, const check_input *in, matcher *m,
     size_t before = out->nf;
     check_status st = chk_kind_of(r)->eval(&c, in, out, note);
     free(c.scope.in);
+    if (it && st == ST_PASS && !c.failed && out->nf == before) {
+        it->evidence = c.ev;
+        it->nevidence = c.nev;
+    } else {
+        chk_evidence_free(c.ev, c.nev);
+    }
     if (st == ST_NA) {
         while (out->nf > before)
             chk_finding_free(&out->f[--out->nf]);
@@ -104,7 +115,7 @@ static check_status eval_rule(const rule *r, const check_input *in, matcher *m,
 check_status check_eval_rule(const rule *r, const check_input *in, matcher *m,
                              check_result *out, char **note)
 {
-    return eval_rule(r, in, m, NULL, out, note);
+    return eval_rule(r, in, m, NULL, out, note, NULL);
 }
 
 /* "<a>D1<b>D2<c>" */
@@ -155,7 +166,7 @@ void chk_eval_item(const rule *r, const check_input *in, matcher *m, const pf_hi
     if (upcoming)
         in2.as_of = r->effective; /* evaluate as it will apply */
     char *note = NULL;
-    check_status st = eval_rule(r, &in2, m, hits, out, &note);
+    check_status st = eval_rule(r, &in2, m, hits, out, &note, it);
     it->note = note;
     if (upcoming) {
         if (st == ST_FAIL || st == ST_UPCOMING) {
@@ -175,6 +186,11 @@ void chk_eval_item(const rule *r, const check_input *in, matcher *m, const pf_hi
     if (st == ST_UPCOMING)
         it->severity = SEV_WARNING;
     it->status = st;
+    if (st != ST_PASS) { /* evidence is what a pass rests on */
+        chk_evidence_free(it->evidence, it->nevidence);
+        it->evidence = NULL;
+        it->nevidence = 0;
+    }
     if (out->nf - before > CHECK_MAX_FINDINGS) {
         /* a report a person or GitHub can take: the first ones, and a count */
         size_t extra = out->nf - before - CHECK_MAX_FINDINGS;

@@ -77,14 +77,15 @@ typedef struct finding {
     int translation;          /* 1 if found in the --translation document */
 } finding;
 
-/* What earned a require rule its pass: the clause that holds a `match`
- * (and, with `also`, the one that holds an `also`; the same clause with
- * `also-in = clause`). */
+/* What earned a require rule its pass: the sentence that holds a `match`
+ * and, with `also`, the one that holds an `also` (with `also-in = clause`
+ * one sentence holds both and is given once). */
 typedef struct check_evidence {
     char section[OUTLINE_NUM_MAX]; /* "" for the front matter */
     long line;                /* 0 unknown */
     char *quote;              /* the clause as written (display text, at most ~300 bytes) */
     int also;                 /* 0 the `match` group, 1 the `also` group */
+    size_t block, cs;         /* the block and folded offset of the sentence */
 } check_evidence;
 
 typedef struct check_item {

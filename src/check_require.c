@@ -135,8 +135,8 @@ static int find_group(evalctx *c, const reader *rd, analysis *a, const rule_patt
     return 0;
 }
 
-/* `also-in = clause`: the first clause read that holds a `match` and an
- * `also`. *has_match says whether a `match` was seen at all. 1 found,
+/* `also-in = clause`: the first sentence read that holds a `match` and
+ * an `also` (`also-in = block`: a block). *has_match says whether a `match` was seen at all. 1 found,
  * 0 none, -1 error. */
 static int find_together(evalctx *c, const reader *rd, analysis *a, int *has_match)
 {
@@ -158,12 +158,24 @@ static int find_together(evalctx *c, const reader *rd, analysis *a, int *has_mat
             *has_match = 1;
             size_t cs, ce, as, ae;
             clause_at(tm->s, tm->len, ms, &cs, &ce);
+            if (r->also_clause == 2) { /* also-in = block */
+                rc = first_in(c, rd, a, bi, &r->also, tm->s, tm->len, 0, &as, &ae);
+                if (rc > 0) {
+                    size_t xs, xe;
+                    clause_at(tm->s, tm->len, as, &xs, &xe);
+                    chk_add_evidence(c, a, bi, cs, ce, ms, me, 0);
+                    chk_add_evidence(c, a, bi, xs, xe, as, ae, 1);
+                    return 1;
+                }
+                if (rc < 0)
+                    return -1;
+                break; /* no `also` in this block: the next block */
+            }
             rc = first_in(c, rd, a, bi, &r->also, tm->s, ce, cs, &as, &ae);
             if (rc < 0)
                 return -1;
-            if (rc) {
+            if (rc) { /* one sentence answers both groups: quoted once */
                 chk_add_evidence(c, a, bi, cs, ce, ms, me, 0);
-                chk_add_evidence(c, a, bi, cs, ce, as, ae, 1);
                 return 1;
             }
             from = ce > ms ? ce : ms + 1; /* the next clause */

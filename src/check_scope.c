@@ -280,9 +280,14 @@ void chk_add_evidence(evalctx *c, analysis *a, size_t bi, size_t cs, size_t ce, 
         mss = ss;
     if (mse < mss || mse > se)
         mse = mss;
+    for (size_t k = 0; k < c->nev; k++)
+        if (c->ev[k].block == bi && c->ev[k].cs == cs)
+            return; /* the same sentence answers both groups: quoted once */
     c->ev = xrealloc(c->ev, (c->nev + 1) * sizeof *c->ev);
     check_evidence *v = &c->ev[c->nev++];
     memset(v, 0, sizeof *v);
+    v->block = bi;
+    v->cs = cs;
     int si = bi < a->o.nblocks ? a->o.block_sec[bi] : -1;
     if (si >= 0)
         snprintf(v->section, sizeof v->section, "%s", a->o.secs[si].number);

@@ -705,8 +705,10 @@ static int apply_key(parser *p, long line, const char *key, char *value)
     } else if (!strcmp(key, "also-in")) {
         if (!strcmp(value, "clause"))
             r->also_clause = 1;
+        else if (!strcmp(value, "block"))
+            r->also_clause = 2;
         else if (strcmp(value, "scope"))
-            return perr(p, line, "also-in: '%s' is not clause or scope", value);
+            return perr(p, line, "also-in: '%s' is not clause, block or scope", value);
     } else if (!strcmp(key, "min-version")) {
         return parse_versions(p, line, key, value, r);
     } else if (!strcmp(key, "message")) {
@@ -829,7 +831,7 @@ static int finish_rule(parser *p)
     if ((r->scope_strict || r->also_clause) && r->kind != KIND_REQUIRE)
         return perr(p, line, "'scope-strict' and 'also-in' are for require rules");
     if (r->also_clause && !r->also.n)
-        return perr(p, line, "'also-in = clause' needs 'also' patterns");
+        return perr(p, line, "'also-in' needs 'also' patterns");
     if (r->nversions && r->kind != KIND_VERSION)
         return perr(p, line, "'min-version' is for version rules");
     if (r->max_age && r->check != CHECK_ANNUAL_UPDATE)

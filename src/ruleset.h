@@ -124,8 +124,9 @@ typedef struct rule {
                               never match (RFC 3647 titles are not statements) */
     int scope_strict;      /* require: `scope-strict = yes`, the requirement names the
                               section itself: "see Section X" references not followed */
-    int also_clause;       /* require: `also-in = clause`, an `also` match counts only
-                              in the clause of a `match` match (subject and statement) */
+    int also_clause;       /* require: `also-in = clause` (1), an `also` match counts
+                              only in the sentence of a `match` match (subject and
+                              statement); `also-in = block` (2), in its block */
     version_step *versions; /* version: the `min-version` schedule, by ascending `from` */
     size_t nversions;
     int subject_also;      /* limit: `subject = also`: an `unless` cue does not set a

@@ -265,6 +265,41 @@ static void test_version(void **state)
     buf_free(&b);
 }
 
+/* The keys of this module are refused where they mean nothing. */
+static void test_keys_refused(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text, *msg;
+    } bad[] = {
+        {"kind = forbid\nscope = 1.1\nscope-strict = yes\n", "'scope-strict' and 'also-in' are for require rules"},
+        {"kind = require\nscope = 1.1\nalso-in = clause\n", "'also-in' needs 'also' patterns"},
+        {"kind = require\nscope = 1.1\nalso = y\nalso-in = sentence\n", "also-in: 'sentence' is not clause, block or scope"},
+        {"kind = require\nscope = 1.1\nheadings = no\n", "'headings = no' is for forbid rules"},
+        {"kind = forbid\nscope = 1.1\nheadings = yes\n", "'headings = yes' is for require rules"},
+        {"kind = version\nscope = doc\n", "a version rule needs a 'min-version' schedule"},
+        {"kind = version\nscope = doc\nmin-version = 1.4 from 2018-01-01; 1.3 from 2017-01-01\n", "steps must have ascending 'from' dates"},
+        {"kind = version\nscope = doc\nmin-version = 1.4\n", "expected 'from YYYY-MM-DD' after the version"},
+        {"kind = require\nscope = 1.1\nmin-version = 1.4 from 2018-01-01\n", "'min-version' is for version rules"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        buf b = BUF_INIT;
+        buf_printf(&b, "[t.x]\nmessage = m\nseverity = error\ncite = c\n%smatch = x\n"
+                       "example.bad = x\nexample.good = y\n", bad[i].text);
+        ruleset r2;
+        ruleset_init(&r2);
+        cps_err e;
+        cps_err_clear(&e);
+        int rc = ruleset_load_buffer(&r2, "k.rules", buf_cstr(&b), b.len, &spec, &e);
+        if (rc != CPS_E_RULES || !strstr(e.msg, bad[i].msg))
+            print_message("case %zu: rc %d '%s' (wanted '%s')\n", i, rc, e.msg, bad[i].msg);
+        assert_int_equal(rc, CPS_E_RULES);
+        assert_non_null(strstr(e.msg, bad[i].msg));
+        ruleset_free(&r2);
+        buf_free(&b);
+    }
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -298,6 +333,7 @@ int main(void)
         cmocka_unit_test(test_subject_in_the_sentence),
         cmocka_unit_test(test_languages_headings_references),
         cmocka_unit_test(test_version),
+        cmocka_unit_test(test_keys_refused),
     };
     return cmocka_run_group_tests_name("require", tests, setup, teardown);
 }

@@ -614,6 +614,35 @@ static int valid_lang(const char *s)
     return strlen(s) == 2 && islower((unsigned char)s[0]) && islower((unsigned char)s[1]);
 }
 
+/* The keys that say what a statement rule reads: headings, scope-strict,
+ * also-in, min-version. */
+static int apply_reading_key(parser *p, long line, const char *key, const char *value)
+{
+    rule *r = p->cur;
+    if (!strcmp(key, "min-version"))
+        return parse_versions(p, line, key, value, r);
+    if (!strcmp(key, "headings")) {
+        if (!strcmp(value, "yes"))
+            r->in_headings = 1;
+        else if (!strcmp(value, "no"))
+            r->in_headings = -1;
+        else
+            return perr(p, line, "headings: '%s' is not yes or no", value);
+    } else if (!strcmp(key, "scope-strict")) {
+        if (!strcmp(value, "yes"))
+            r->scope_strict = 1;
+        else if (strcmp(value, "no"))
+            return perr(p, line, "scope-strict: '%s' is not yes or no", value);
+    } else if (!strcmp(value, "clause")) { /* also-in */
+        r->also_clause = 1;
+    } else if (!strcmp(value, "block")) {
+        r->also_clause = 2;
+    } else if (strcmp(value, "scope")) {
+        return perr(p, line, "also-in: '%s' is not clause, block or scope", value);
+    }
+    return 0;
+}
+
 static int apply_key(parser *p, long line, const char *key, char *value)
 {
     rule *r = p->cur;
@@ -690,27 +719,9 @@ static int apply_key(parser *p, long line, const char *key, char *value)
             r->subject_also = 1;
         else
             return perr(p, line, "subject: '%s' is not also", value);
-    } else if (!strcmp(key, "headings")) {
-        if (!strcmp(value, "yes"))
-            r->in_headings = 1;
-        else if (!strcmp(value, "no"))
-            r->in_headings = -1;
-        else
-            return perr(p, line, "headings: '%s' is not yes or no", value);
-    } else if (!strcmp(key, "scope-strict")) {
-        if (!strcmp(value, "yes"))
-            r->scope_strict = 1;
-        else if (strcmp(value, "no"))
-            return perr(p, line, "scope-strict: '%s' is not yes or no", value);
-    } else if (!strcmp(key, "also-in")) {
-        if (!strcmp(value, "clause"))
-            r->also_clause = 1;
-        else if (!strcmp(value, "block"))
-            r->also_clause = 2;
-        else if (strcmp(value, "scope"))
-            return perr(p, line, "also-in: '%s' is not clause, block or scope", value);
-    } else if (!strcmp(key, "min-version")) {
-        return parse_versions(p, line, key, value, r);
+    } else if (!strcmp(key, "headings") || !strcmp(key, "scope-strict") ||
+               !strcmp(key, "also-in") || !strcmp(key, "min-version")) {
+        return apply_reading_key(p, line, key, value);
     } else if (!strcmp(key, "message")) {
         r->message = xstrdup(value);
     } else if (!strcmp(key, "source")) {

@@ -2,7 +2,7 @@
 run: check -q --as-of 2026-11-27 samples/en-cps-example-ca-v6.0.html samples/fr-dpc-autorite-exemple-v4.2.html samples/xhtml-cps-nordwind-v1.3.xhtml
 exit: 1
 stdout:
-samples/en-cps-example-ca-v6.0.html: 0 errors, 0 warnings, 0 notices; 88 rules: 0 fail, 0 upcoming, 0 error
-samples/fr-dpc-autorite-exemple-v4.2.html: 17 errors, 0 warnings, 0 notices; 88 rules: 17 fail, 0 upcoming, 0 error
-samples/xhtml-cps-nordwind-v1.3.xhtml: 10 errors, 2 warnings, 1 notice; 88 rules: 7 fail, 0 upcoming, 0 error
-total: 3 documents: 27 errors, 2 warnings, 1 notice
+samples/en-cps-example-ca-v6.0.html: 0 errors, 0 warnings, 0 notices; 89 rules: 0 fail, 0 upcoming, 0 error
+samples/fr-dpc-autorite-exemple-v4.2.html: 17 errors, 0 warnings, 0 notices; 89 rules: 17 fail, 0 upcoming, 0 error
+samples/xhtml-cps-nordwind-v1.3.xhtml: 10 errors, 3 warnings, 1 notice; 89 rules: 8 fail, 0 upcoming, 0 error
+total: 3 documents: 27 errors, 3 warnings, 1 notice

@@ -147,8 +147,8 @@ unsigned char *chk_scope_sections(const rule *r, analysis *a)
     unsigned char *in = xcalloc(ns, 1);
     for (size_t i = 0; i < a->o.n; i++)
         in[i] = chk_section_in_scope(r, a->o.secs[i].number);
-    if (r->scope_strict || r->kind != KIND_REQUIRE)
-        return in;
+    if (r->scope_strict || r->kind != KIND_REQUIRE || chk_first_scope_section(r, a) == -2)
+        return in; /* nothing to follow, or everything read already */
     unsigned char *base = xmalloc(ns);
     memcpy(base, in, ns);
     for (size_t bi = 0; bi < a->d.nblocks && bi < a->o.nblocks; bi++) {

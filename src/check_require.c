@@ -316,6 +316,28 @@ static int version_cmp(const int a[3], const int b[3])
     return 0;
 }
 
+/* 1 if the sentence [cs, ce) of folded text s is bounded by a date already
+ * past on as_of ("Prior to 2024-03-15, ... version 1.8.7 ..."): history,
+ * not the version the CA follows. */
+static int past_condition(const char *s, size_t cs, size_t ce, cps_date as_of)
+{
+    static const char *const cues[] = {"prior to ", "before ", "until ", "up to ", "avant le ",
+                                       "jusqu'au ", "jusqu'a ", NULL};
+    for (size_t i = 0; cues[i]; i++) {
+        size_t m = strlen(cues[i]);
+        for (size_t k = cs; k + m <= ce; k++) {
+            if (memcmp(s + k, cues[i], m) || (k > 0 && isalpha((unsigned char)s[k - 1])))
+                continue;
+            size_t ds, de;
+            size_t end = k + m + 40 < ce ? k + m + 40 : ce;
+            cps_date d = date_find(s + k + m, end - k - m, NULL, &ds, &de);
+            if (d != DATE_NONE && ds < 4 && d <= as_of)
+                return 1;
+        }
+    }
+    return 0;
+}
+
 /* One finding for the match [ms, me) of block bi naming version v. */
 static void old_version(evalctx *c, analysis *a, check_result *out, size_t bi, size_t ms,
                         size_t me, const int v[3], const version_step *st, cps_date as_of)
@@ -358,7 +380,10 @@ check_status chk_eval_version(evalctx *c, const check_input *in, check_result *o
         while (from < tm->len &&
                first_in(c, &rd, a, bi, &r->match, tm->s, tm->len, from, &ms, &me) > 0) {
             int v[3];
-            if (named_version(tm->s + ms, me - ms, v) && version_cmp(v, st->v) < 0) {
+            size_t cs, ce;
+            clause_at(tm->s, tm->len, ms, &cs, &ce);
+            if (named_version(tm->s + ms, me - ms, v) && version_cmp(v, st->v) < 0 &&
+                !past_condition(tm->s, cs, ce, in->as_of)) {
                 old_version(c, a, out, bi, ms, me, v, st, in->as_of);
                 break; /* one finding per block */
             }

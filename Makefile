@@ -1,7 +1,7 @@
 # cpslint — build, test, install.
 #   make            build build/cpslint
 #   make demo       install missing build deps, build, run cpslint on a bundled sample
-#   make check      install missing build deps, build, run every test
+#   make check      install missing build and test deps, build, run every test
 #   make check-asan the same tests with AddressSanitizer + UBSan
 #   make bench      timing ratios against xmllint on the same files
 #   make accuracy   score cpslint against the reviewer's verdicts
@@ -52,7 +52,7 @@ FUZZ_SECONDS ?= 60
 FUZZ_CFLAGS   = -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link,address,undefined \
                 -fno-sanitize-recover=all
 
-.PHONY: all deps demo check check-asan check-valgrind test unit bench accuracy install \
+.PHONY: deb all deps deps-test demo check check-asan check-valgrind test unit bench accuracy install \
         uninstall clean docs fuzz fuzz-build fuzz-bins
 
 all: $(BIN)
@@ -90,9 +90,13 @@ $(BUILD)/obj $(BUILD)/tests:
 
 -include $(DEPS)
 
-# Installs what is missing (apt-get, as root); quiet when nothing is.
+# Install what is missing (apt-get, as root); quiet when nothing is.
+# deps: building and running; deps-test: that and the test tools.
 deps:
 	@sh scripts/deps.sh
+
+deps-test:
+	@sh scripts/deps.sh test
 
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -104,29 +108,29 @@ test: $(BIN) $(UNIT_BINS) $(BUILD)/tests/inject_faults.so
 	@sh tests/run.sh $(BUILD)
 
 # make check also builds the fuzzing harnesses and runs each briefly.
-check: deps
+check: deps-test
 	@$(MAKE) --no-print-directory fuzz-build
 	@CPSLINT_FUZZ_BUILD=build-fuzz $(MAKE) --no-print-directory test
 
-check-asan: deps
+check-asan: deps-test
 	@$(MAKE) --no-print-directory BUILD=build-asan OPT=-O1 \
 	  CFLAGS_EXTRA= \
 	  CFLAGS="-O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all" \
 	  LDFLAGS="-fsanitize=address,undefined" test
 
 # The tests again under valgrind memcheck (tests/valgrind.supp).
-check-valgrind: deps
+check-valgrind: deps-test
 	@$(MAKE) --no-print-directory BUILD=build-valgrind OPT=-O1 all unit
 	@VALGRIND=1 sh tests/run.sh build-valgrind
 
-fuzz-build: deps
+fuzz-build: deps-test
 	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=$(FUZZ_CC) CFLAGS="$(FUZZ_CFLAGS)" \
 	  LDFLAGS="-fsanitize=address,undefined" fuzz-bins
 
 fuzz: fuzz-build
 	@sh scripts/fuzz.sh build-fuzz run $(FUZZ_SECONDS)
 
-bench: deps
+bench: deps-test
 	@$(MAKE) --no-print-directory BUILD=build-release OPT=-O2 all
 	@sh scripts/bench.sh build-release/cpslint
 
@@ -135,18 +139,34 @@ bench: deps
 accuracy: $(BIN)
 	@python3 scripts/accuracy.py $(BIN)
 
+# docs/rules.md from the rulesets; the README's pictures of the HTML
+# reports (docs/img/, headless Chromium).
 docs: $(BIN)
 	@sh scripts/gen-docs.sh $(BIN)
+	@python3 tests/browser/shots.py $(BIN) docs/img
 
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  = $(PREFIX)/share/zsh/site-functions
+
+# The binary finds its data as PREFIX/share/cpslint beside its bin/, so a
+# tree installed with any PREFIX or DESTDIR, then moved, still works.
 install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rulesets $(DESTDIR)$(MANDIR)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/rulesets $(DESTDIR)$(MANDIR) \
+	  $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/cpslint
-	install -m 644 rulesets/* $(DESTDIR)$(DATADIR)/rulesets/
+	install -m 644 rulesets/*.rules rulesets/*.outline $(DESTDIR)$(DATADIR)/rulesets/
 	install -m 644 docs/cpslint.1 $(DESTDIR)$(MANDIR)/cpslint.1
+	install -m 644 completions/cpslint.bash $(DESTDIR)$(BASHCOMPDIR)/cpslint
+	install -m 644 completions/_cpslint $(DESTDIR)$(ZSHCOMPDIR)/_cpslint
 
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/cpslint $(DESTDIR)$(MANDIR)/cpslint.1
+	rm -f $(DESTDIR)$(BINDIR)/cpslint $(DESTDIR)$(MANDIR)/cpslint.1 \
+	  $(DESTDIR)$(BASHCOMPDIR)/cpslint $(DESTDIR)$(ZSHCOMPDIR)/_cpslint
 	rm -rf $(DESTDIR)$(DATADIR)
+
+# A Debian package with the standard tools (debian/): ../cpslint_*.deb.
+deb:
+	dpkg-buildpackage -us -uc -b
 
 clean:
 	rm -rf build build-asan build-release build-fuzz build-valgrind

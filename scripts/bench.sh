@@ -81,4 +81,26 @@ if [ -n "$OLD" ] && [ -n "$NEW" ] && "$BIN" diff --help >/dev/null 2>&1; then
   c=$(median_ms "$BIN" diff "$OLD" "$NEW"); x=$(median_ms xml2 "$OLD" "$NEW")
   printf '%-46s %10s %10s %7s\n' "diff isrg-cps v2.0 v2.4 (ref: 2 parses)" "$c" "$x" "$(ratio "$c" "$x")"
 fi
+# The HTML report of the TLS BR: its size against the input, and when it
+# becomes interactive in headless Chromium (the page's script stamps
+# data-ready with performance.now(); tests/browser/check_report.py reads it).
+if command -v chromium >/dev/null 2>&1; then
+  "$BIN" check --format html --fail-on never -o "$tmp/br-report.html" "$BR"
+  in=$(wc -c <"$BR"); out=$(wc -c <"$tmp/br-report.html")
+  echo "html report $(basename "$BR"): $((out / 1024)) KiB for $((in / 1024)) KiB input ($(awk -v o="$out" -v i="$in" 'BEGIN{printf "%.2f", o/i}')x; target <= 4x)"
+  ready=$(python3 tests/browser/check_report.py "$tmp/br-report.html" 2>/dev/null | sed -n 's/^# ready: \([0-9]*\) ms.*/\1/p')
+  echo "html report $(basename "$BR"): interactive after ${ready:-?} ms in headless Chromium (target < 1000)"
+fi
+# history: 100 versions of the 400 KB BR (each with its own version number)
+# against check on 10 of them; target under 10x (every version parsed once,
+# checked as of its own date and of its last day in force).
+mkdir -p "$tmp/hist"
+for i in $(seq 1 100); do
+  sed "s/Version 2\.2\.6/Version 2.$i.0/" "$BR" >"$tmp/hist/v$i.html"
+done
+h=$(median_ms "$BIN" history --exit-zero --format json "$tmp"/hist/v*.html)
+c=$(median_ms "$BIN" check --exit-zero -q "$tmp"/hist/v1.html "$tmp"/hist/v2.html "$tmp"/hist/v3.html \
+  "$tmp"/hist/v4.html "$tmp"/hist/v5.html "$tmp"/hist/v6.html "$tmp"/hist/v7.html "$tmp"/hist/v8.html \
+  "$tmp"/hist/v9.html "$tmp"/hist/v10.html)
+echo "history of 100 versions: ${h} ms; check of 10: ${c} ms: $(ratio "$h" "$c")x (target < 10x)"
 echo "machine: $(nproc) cores, $(uname -m), $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ //')"

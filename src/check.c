@@ -173,7 +173,8 @@ void chk_eval_item(const rule *r, const check_input *in, matcher *m, const pf_hi
             st = ST_UPCOMING;
             for (size_t k = before; k < out->nf; k++) {
                 out->f[k].status = ST_UPCOMING;
-                out->f[k].severity = SEV_WARNING;
+                if (out->f[k].severity > SEV_WARNING)
+                    out->f[k].severity = SEV_WARNING; /* never raises a notice */
             }
             free(it->note);
             it->note = datenote("becomes effective ", r->effective, " (as of ", as_of, ")");
@@ -184,7 +185,7 @@ void chk_eval_item(const rule *r, const check_input *in, matcher *m, const pf_hi
         }
     }
     if (st == ST_UPCOMING)
-        it->severity = SEV_WARNING;
+        it->severity = r->severity < SEV_WARNING ? r->severity : SEV_WARNING;
     it->status = st;
     if (st != ST_PASS) { /* evidence is what a pass rests on */
         chk_evidence_free(it->evidence, it->nevidence);

@@ -5,7 +5,7 @@
  *                  effective inclusive, until exclusive), and not upcoming;
  *   upcoming       as-of date before `effective`, at most CHECK_UPCOMING_DAYS
  *                  days before it, and the rule would fail: its findings are
- *                  reported as warnings;
+ *                  reported as warnings (a notice stays a notice);
  *   n/a            the document is dated outside [doc-dated-from,
  *                  doc-dated-until), or a forbid rule's scope sections are
  *                  all absent;
@@ -65,7 +65,7 @@ typedef enum {
 
 typedef struct finding {
     const rule *rule;
-    rule_severity severity;   /* the rule's; SEV_WARNING for upcoming */
+    rule_severity severity;   /* the rule's; at most SEV_WARNING for upcoming */
     check_status status;      /* ST_FAIL or ST_UPCOMING */
     char section[OUTLINE_NUM_MAX]; /* "" for the whole document */
     char *heading;            /* section heading as written (or RFC title), or NULL */
@@ -75,7 +75,12 @@ typedef struct finding {
     char *message;
     char *match;              /* matching text of the match (folded), or NULL */
     int translation;          /* 1 if found in the --translation document */
+    size_t block;             /* the block quoted (index in the document's blocks), or
+                                 CHECK_NO_BLOCK (a missing section, the document) */
+    size_t bstart, bend;      /* the match in that block's display text (bytes) */
 } finding;
+
+#define CHECK_NO_BLOCK ((size_t)-1)
 
 /* What earned a require rule its pass: the sentence that holds a `match`
  * and, with `also`, the one that holds an `also` (with `also-in = clause`

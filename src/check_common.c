@@ -19,6 +19,7 @@ finding *chk_add_finding(check_result *out, const rule *r)
     f->rule = r;
     f->severity = r->severity;
     f->status = ST_FAIL;
+    f->block = CHECK_NO_BLOCK;
     f->message = xstrdup(r->message);
     return f;
 }
@@ -50,6 +51,9 @@ void chk_finding_snippet(finding *f, analysis *a, size_t bi, size_t ms, size_t m
     if (ss > se)
         ss = se;
     f->snippet = text_snippet(b->text, b->len, ss, se, 300, &f->mark_start, &f->mark_end);
+    f->block = bi;
+    f->bstart = ss;
+    f->bend = se;
     if (tm && me > ms && me <= tm->len)
         f->match = xstrndup(tm->s + ms, me - ms);
     if (b->line > 0)

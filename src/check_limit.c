@@ -501,7 +501,8 @@ check_status chk_eval_limit(evalctx *c, const check_input *in, check_result *out
         eval_limit_at(c, a, out, from);
         for (size_t i = before; i < out->nf; i++) {
             out->f[i].status = ST_UPCOMING;
-            out->f[i].severity = SEV_WARNING;
+            if (out->f[i].severity > SEV_WARNING)
+                out->f[i].severity = SEV_WARNING; /* never raises a notice */
         }
         break;
     }

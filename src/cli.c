@@ -10,12 +10,15 @@
 
 #include "buf.h"
 #include "data.h"
+#include "version.h"
 
 static const char usage_text[] =
     "Usage: cpslint [check] [options] FILE...   check CP/CPS documents (default)\n"
     "       cpslint diff [options] OLD NEW      compare two versions of a CP/CPS\n"
     "       cpslint outline [options] FILE      print the RFC 3647 outline found\n"
     "       cpslint rules [--test] [options]    list the rules, or run their examples\n"
+    "       cpslint history [options] FILE...   compliance over time, from every version\n"
+    "       cpslint history --git PATH          the same from the git history of PATH\n"
     "       cpslint --help | --version\n"
     "\n"
     "FILE is an HTML, XHTML, Markdown or PDF document (PDF needs pdftotext),\n"
@@ -36,6 +39,7 @@ static const command commands[] = {
     {"outline", cmd_outline},
     {"rules", cmd_rules},
     {"diff", cmd_diff},
+    {"history", cmd_history},
     {NULL, NULL},
 };
 
@@ -159,6 +163,26 @@ static int output_status(cli_env *env, int status)
     return EXIT_TROUBLE;
 }
 
+/* --version: the program, its rulesets, its libraries (version.h). */
+static int print_version(cli_env *env)
+{
+    outline_spec spec;
+    ruleset rs;
+    cli_rules none;
+    memset(&none, 0, sizeof none);
+    /* rulesets that do not load: their error on stderr, "not found" here */
+    int loaded = cli_data_dir(env) && cli_load(env, &none, &spec, &rs) == 0;
+    buf b = BUF_INIT;
+    version_text(&b, loaded ? &rs : NULL);
+    fputs(buf_cstr(&b), env->out);
+    buf_free(&b);
+    if (loaded) {
+        ruleset_free(&rs);
+        outline_spec_free(&spec);
+    }
+    return EXIT_CLEAN;
+}
+
 static int run_command(int argc, char **argv, cli_env *env)
 {
     const char *a = argv[1];
@@ -166,10 +190,8 @@ static int run_command(int argc, char **argv, cli_env *env)
         fputs(usage_text, env->out);
         return EXIT_CLEAN;
     }
-    if (!strcmp(a, "--version") || !strcmp(a, "-V")) {
-        fprintf(env->out, "cpslint %s\n", CPSLINT_VERSION);
-        return EXIT_CLEAN;
-    }
+    if (!strcmp(a, "--version") || !strcmp(a, "-V"))
+        return print_version(env);
     optind = 0; /* full getopt reinitialisation for each in-process run */
     opterr = 0;
     for (const command *c = commands; c->name; c++)

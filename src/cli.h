@@ -74,5 +74,6 @@ int cmd_outline(int argc, char **argv, cli_env *env);
 int cmd_check(int argc, char **argv, cli_env *env);
 int cmd_rules(int argc, char **argv, cli_env *env);
 int cmd_diff(int argc, char **argv, cli_env *env);
+int cmd_history(int argc, char **argv, cli_env *env);
 
 #endif

@@ -55,7 +55,8 @@ static const char check_usage[] =
     "                      (repeatable; default: every installed ruleset)\n"
     "  --disable ID        disable a rule, or a family by prefix (repeatable)\n"
     "  --enable ID         enable a rule disabled by default (repeatable)\n"
-    "  --format FMT        text (default), json, sarif, junit, markdown or github\n"
+    "  --format FMT        text (default), json, sarif, junit, markdown, github or\n"
+    "                      html\n"
     "  -o, --output FILE   write the report to FILE (complete or not at all)\n"
     "  --min-level LEVEL   show findings of LEVEL and above: notice (default),\n"
     "                      warning or error (does not change what fails)\n"
@@ -208,8 +209,8 @@ static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
         case OPT_FORMAT: {
             int f = report_format_parse(optarg);
             if (f < 0)
-                return cli_fail(env, "--format: '%s' is not text, json, sarif, junit, markdown "
-                                     "or github", optarg);
+                return cli_fail(env, "--format: '%s' is not text, json, sarif, junit, markdown, "
+                                     "github or html", optarg);
             o->format = (report_format)f;
             break;
         }

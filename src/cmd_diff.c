@@ -13,6 +13,7 @@
 #include "json.h"
 #include "data.h"
 #include "diff.h"
+#include "diff_html.h"
 #include "match.h"
 #include "ruleset.h"
 
@@ -29,7 +30,7 @@ static const char diff_usage[] =
     "     (only in NEW), resolved (only in OLD) and persisting, matched by rule,\n"
     "     section (following renumbering) and matched text.\n"
     "\n"
-    "  --format FMT      text (default), markdown or json\n"
+    "  --format FMT      text (default), markdown, json or html\n"
     "  --context N       sentences of unchanged text around a change (default 1)\n"
     "  --sections-only   only the list of added, removed, renumbered, changed sections\n"
     "  --fail-on LEVEL   error (default), warning, notice or never\n"
@@ -47,7 +48,7 @@ static const char diff_usage[] =
     "(including a rule that could not run).\n";
 
 
-typedef enum { FMT_TEXT = 0, FMT_MARKDOWN, FMT_JSON } out_format;
+typedef enum { FMT_TEXT = 0, FMT_MARKDOWN, FMT_JSON, FMT_HTML } out_format;
 
 typedef struct diff_cmd {
     out_format fmt;
@@ -546,6 +547,21 @@ static void print_json(FILE *f, const diff_view *v)
     fputs("}}\n", f);
 }
 
+/* ---- HTML (diff_html.c) ---------------------------------------------------- */
+
+static void print_html(FILE *f, const diff_view *v)
+{
+    char d[11];
+    diff_html_view hv = {v->old_a, v->new_a, &v->v, &v->s, v->fold, v->fnew, v->nfold, v->nfnew,
+                         v->findings_compared ? &v->fd : NULL, v->problems, v->nproblems,
+                         v->cmd->as_of == DATE_NONE ? "each document's own date"
+                                                    : fmt_date(v->cmd->as_of, d)};
+    buf b = BUF_INIT;
+    diff_html(&b, &hv);
+    fwrite(buf_cstr(&b), 1, b.len, f);
+    buf_free(&b);
+}
+
 /* ---- findings: the check engine on both versions -------------------------- */
 
 typedef struct checked {
@@ -660,8 +676,10 @@ int cmd_diff(int argc, char **argv, cli_env *env)
                 cmd.fmt = FMT_MARKDOWN;
             else if (!strcmp(optarg, "json"))
                 cmd.fmt = FMT_JSON;
+            else if (!strcmp(optarg, "html"))
+                cmd.fmt = FMT_HTML;
             else
-                return cli_fail(env, "diff: unknown format '%s' (text, markdown or json)", optarg);
+                return cli_fail(env, "diff: unknown format '%s' (text, markdown, json or html)", optarg);
             break;
         case 'C': {
             char *end;
@@ -789,6 +807,8 @@ int cmd_diff(int argc, char **argv, cli_env *env)
             v.problems[v.nproblems++] = "the new version introduces findings at or above --fail-on";
         if (cmd.fmt == FMT_JSON)
             print_json(env->out, &v);
+        else if (cmd.fmt == FMT_HTML)
+            print_html(env->out, &v);
         else
             print_text(env->out, &v, cmd.fmt == FMT_MARKDOWN);
         status = v.nproblems ? EXIT_FINDINGS : EXIT_CLEAN;

@@ -47,6 +47,11 @@ int data_dir(const char *argv0, char *out, size_t n, cps_err *e)
             if (up == 1 && has_rulesets(exe))
                 return copy_dir(exe, out, n, e);
         }
+        /* installed into any prefix: PREFIX/bin/cpslint -> PREFIX/share/cpslint */
+        char rel[PATH_MAX];
+        if (snprintf(rel, sizeof rel, "%s/share/cpslint", exe) < (int)sizeof rel &&
+            has_rulesets(rel))
+            return copy_dir(rel, out, n, e);
     }
     if (has_rulesets(CPSLINT_DATADIR))
         return copy_dir(CPSLINT_DATADIR, out, n, e);

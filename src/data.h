@@ -2,8 +2,10 @@
  *
  * In order: $CPSLINT_DATA (a directory holding rulesets/); the directory
  * above the running binary when it holds rulesets/ (a build tree:
- * build/cpslint -> ./rulesets); CPSLINT_DATADIR, set at build time to
- * $(PREFIX)/share/cpslint.
+ * build/cpslint -> ./rulesets); share/cpslint beside the binary's bin/
+ * (an installed tree, whatever PREFIX and DESTDIR it was copied to:
+ * PREFIX/bin/cpslint -> PREFIX/share/cpslint); CPSLINT_DATADIR, set at
+ * build time to $(PREFIX)/share/cpslint.
  */
 #ifndef CPSLINT_DATA_H
 #define CPSLINT_DATA_H

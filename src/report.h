@@ -90,7 +90,8 @@ typedef enum {
     REPORT_SARIF,
     REPORT_JUNIT,
     REPORT_MARKDOWN,
-    REPORT_GITHUB
+    REPORT_GITHUB,
+    REPORT_HTML
 } report_format;
 
 /* "text", "json", ... -> format; -1 if unknown. */
@@ -114,6 +115,9 @@ void report_markdown(buf *out, const report_doc *docs, size_t n, cps_date as_of,
                      const report_opts *o);
 void report_github(buf *out, const report_doc *docs, size_t n, cps_date as_of,
                    const report_opts *o);
+/* One self-contained HTML page (report_html.c). */
+void report_html(buf *out, const report_doc *docs, size_t n, cps_date as_of,
+                 const report_opts *o);
 
 /* ---- shared by the emitters and baselines (report_util.c) ---- */
 

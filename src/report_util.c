@@ -6,7 +6,7 @@
 
 #include "report.h"
 
-static const char *const format_names[] = {"text", "json", "sarif", "junit", "markdown", "github"};
+static const char *const format_names[] = {"text", "json", "sarif", "junit", "markdown", "github", "html"};
 
 int report_format_parse(const char *name)
 {
@@ -28,6 +28,7 @@ void report_write(buf *out, report_format fmt, const report_doc *docs, size_t n,
     case REPORT_JUNIT: report_junit(out, docs, n, as_of, o); break;
     case REPORT_MARKDOWN: report_markdown(out, docs, n, as_of, o); break;
     case REPORT_GITHUB: report_github(out, docs, n, as_of, o); break;
+    case REPORT_HTML: report_html(out, docs, n, as_of, o); break;
     }
 }
 

@@ -75,6 +75,25 @@ if [ -f tests/ci.sh ] && [ -x "$BUILD/cpslint" ]; then
   grep -v '^ok ' "$log" | grep -v '^1\.\.' | sed 's/^/    /' | head -80
 fi
 
+# make install into a temporary prefix; the installed binary finds its data.
+if [ -z "$WRAP" ] && [ "$BUILD" = build ]; then
+  sh tests/install.sh >"$log" 2>&1
+  rc=$?
+  count_tap install <"$log"
+  grep -v '^ok ' "$log" | sed 's/^/    /' | head -20
+  [ $rc -eq 0 ] || grep -q '^not ok' "$log" || { fail=$((fail + 1)); echo "FAIL tests/install.sh: exit $rc"; }
+fi
+
+# The HTML reports in headless Chromium (tests/browser.sh): fails, never
+# skips, when chromium is missing.
+if [ -x "$BUILD/cpslint" ] && [ -z "$WRAP" ]; then
+  sh tests/browser.sh "$BUILD/cpslint" "$BUILD/screenshots" >"$log" 2>&1
+  rc=$?
+  count_tap browser <"$log"
+  grep -v '^ok ' "$log" | grep -v '^# ready' | sed 's/^/    /' | head -20
+  [ $rc -eq 0 ] || grep -q '^not ok' "$log" || { fail=$((fail + 1)); echo "FAIL tests/browser.sh: exit $rc"; }
+fi
+
 # Pathological documents, bounded in time and memory (tests/patho.sh).
 if [ -x "$BUILD/cpslint" ] && [ -z "$WRAP" ]; then
   case $BUILD in *asan*|*fuzz*) slack=4 ;; *) slack=1 ;; esac

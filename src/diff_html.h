@@ -1,0 +1,43 @@
+/* diff_html.h — `cpslint diff --format html`: two versions of a CP/CPS as
+ * one self-contained page.
+ *
+ * At the top, the verdict on the version number, the effective date and
+ * the revision table, and the problems that fail the diff; then the
+ * findings introduced and resolved, each linked to its section below; then
+ * every section in new-version order: a changed section as a word-level
+ * redline (deletions struck through, insertions underlined, both also
+ * labelled for screen readers and print), an added section as one
+ * insertion, a removed one as one deletion, a renumbered one with its old
+ * and new numbers, an unchanged one by its heading only.
+ *
+ * The page follows report_html.c's rules: escaped text only, no external
+ * resource, a Content-Security-Policy that allows only its own style (by
+ * hash); it has no script.
+ *
+ * Ownership: the renderer borrows everything in the view.
+ */
+#ifndef CPSLINT_DIFF_HTML_H
+#define CPSLINT_DIFF_HTML_H
+
+#include <stddef.h>
+
+#include "analysis.h"
+#include "buf.h"
+#include "diff.h"
+
+typedef struct diff_html_view {
+    const analysis *old_a, *new_a;
+    const diff_versions_result *v;
+    const diff_result *s;
+    const diff_finding *fold, *fnew;   /* the findings of each version */
+    size_t nfold, nfnew;
+    const diff_findings_result *fd;    /* NULL: findings were not compared */
+    const char *const *problems;       /* what fails the diff */
+    size_t nproblems;
+    const char *as_of;                 /* "doc" or YYYY-MM-DD */
+} diff_html_view;
+
+/* Append the page to out. */
+void diff_html(buf *out, const diff_html_view *v);
+
+#endif

@@ -27,8 +27,10 @@ void check_result_free(check_result *r)
     for (size_t i = 0; i < r->nf; i++)
         chk_finding_free(&r->f[i]);
     free(r->f);
-    for (size_t i = 0; i < r->nitems; i++)
+    for (size_t i = 0; i < r->nitems; i++) {
         free(r->items[i].note);
+        chk_evidence_free(r->items[i].evidence, r->items[i].nevidence);
+    }
     free(r->items);
     memset(r, 0, sizeof *r);
 }
@@ -49,6 +51,7 @@ static const chk_kind kinds[] = {
     [KIND_MANUAL] = {chk_eval_manual, NULL},
     [KIND_TRANSLATION] = {chk_eval_translation, NULL}, /* translation_example_pair */
     [KIND_PROFILE] = {chk_eval_profile, chk_example_sections},
+    [KIND_VERSION] = {chk_eval_version, chk_example_sections},
 };
 
 const chk_kind *chk_kind_of(const rule *r)
@@ -58,9 +61,11 @@ const chk_kind *chk_kind_of(const rule *r)
 
 /* ---- driver ------------------------------------------------------------ */
 
-/* check_eval_rule, with the prefilter of in->doc's blocks (or NULL). */
+/* check_eval_rule, with the prefilter of in->doc's blocks (or NULL); a
+ * pass's evidence goes to it (when given). */
 static check_status eval_rule(const rule *r, const check_input *in, matcher *m,
-                              const pf_hits *hits, check_result *out, char **note)
+                              const pf_hits *hits, check_result *out, char **note,
+                              check_item *it)
 {
     evalctx c;
     memset(&c, 0, sizeof c);
@@ -75,6 +80,12 @@ static check_status eval_rule(const rule *r, const check_input *in, matcher *m,
     size_t before = out->nf;
     check_status st = chk_kind_of(r)->eval(&c, in, out, note);
     free(c.scope.in);
+    if (it && st == ST_PASS && !c.failed && out->nf == before) {
+        it->evidence = c.ev;
+        it->nevidence = c.nev;
+    } else {
+        chk_evidence_free(c.ev, c.nev);
+    }
     if (st == ST_NA) {
         while (out->nf > before)
             chk_finding_free(&out->f[--out->nf]);
@@ -99,7 +110,7 @@ static check_status eval_rule(const rule *r, const check_input *in, matcher *m,
 check_status check_eval_rule(const rule *r, const check_input *in, matcher *m,
                              check_result *out, char **note)
 {
-    return eval_rule(r, in, m, NULL, out, note);
+    return eval_rule(r, in, m, NULL, out, note, NULL);
 }
 
 /* "<a>D1<b>D2<c>" */
@@ -313,7 +324,7 @@ void chk_eval_item(const rule *r, const check_input *in, matcher *m, const pf_hi
     if (upcoming)
         in2.as_of = r->effective; /* evaluate as it will apply */
     char *note = NULL;
-    check_status st = eval_rule(r, &in2, m, hits, out, &note);
+    check_status st = eval_rule(r, &in2, m, hits, out, &note, it);
     it->note = note;
     char *deleg = (st == ST_FAIL || st == ST_UPCOMING) ? delegated_na(r, in) : NULL;
     if (deleg) {
@@ -345,6 +356,11 @@ void chk_eval_item(const rule *r, const check_input *in, matcher *m, const pf_hi
     if (st == ST_UPCOMING)
         it->severity = r->severity < SEV_WARNING ? r->severity : SEV_WARNING;
     it->status = st;
+    if (st != ST_PASS) { /* evidence is what a pass rests on */
+        chk_evidence_free(it->evidence, it->nevidence);
+        it->evidence = NULL;
+        it->nevidence = 0;
+    }
     if (out->nf - before > CHECK_MAX_FINDINGS) {
         /* a report a person or GitHub can take: the first ones, and a count */
         size_t extra = out->nf - before - CHECK_MAX_FINDINGS;

@@ -27,6 +27,14 @@
  * `unless` in that paragraph's last clause. Blocks of the table of
  * contents and the revision history are never in scope.
  *
+ * Kind require reads the sections of its scope, their subsections and (but
+ * for `scope-strict` rules) the sections their text refers to explicitly
+ * ("see Section 4.9.1", "voir la section 4.9.1"), one hop; never headings
+ * (unless `headings = yes`, and then only a heading whose section has
+ * text), definitions, references, bibliography or glossary parts; a
+ * pattern tagged with a language reads only blocks in that language. A
+ * pass keeps its evidence (check_item.evidence).
+ *
  * Ownership: a check_result owns its findings' strings and items; rules
  * are borrowed from the ruleset, which must outlive the result.
  */
@@ -79,12 +87,25 @@ typedef struct finding {
 
 #define CHECK_NO_BLOCK ((size_t)-1)
 
+/* What earned a require rule its pass: the sentence that holds a `match`
+ * and, with `also`, the one that holds an `also` (with `also-in = clause`
+ * one sentence holds both and is given once). */
+typedef struct check_evidence {
+    char section[OUTLINE_NUM_MAX]; /* "" for the front matter */
+    long line;                /* 0 unknown */
+    char *quote;              /* the clause as written (display text, at most ~300 bytes) */
+    int also;                 /* 0 the `match` group, 1 the `also` group */
+    size_t block, cs;         /* the block and folded offset of the sentence */
+} check_evidence;
+
 typedef struct check_item {
     const rule *rule;
     check_status status;
     rule_severity severity;   /* severity shown for the item */
     char *note;               /* why: "document dated 2018-11-25, before 2020-04-01", or NULL */
     size_t nfindings;
+    check_evidence *evidence; /* pass of a require rule: what satisfied it (owned), or NULL */
+    size_t nevidence;
 } check_item;
 
 typedef struct check_result {

@@ -246,6 +246,7 @@ int check_example_at(const rule *r, const rule_example *x, const outline_spec *s
         *detail = buf_detach(&d);
     }
     free(it.note);
+    chk_evidence_free(it.evidence, it.nevidence);
     check_result_free(&res);
     analysis_free(&a);
     if (r->kind == KIND_TRANSLATION)

@@ -167,6 +167,8 @@ static void eval_forbid(evalctx *c, analysis *a, check_result *out, int translat
         if (!tm || !tm->len)
             continue;
         int heading = a->o.roles[bi] == ROLE_HEADING;
+        if (heading && r->in_headings < 0)
+            continue; /* `headings = no`: an RFC 3647 title is not a statement */
         /* Clauses are split on the block's first match only: most blocks
          * match nothing, and splitting every block for every rule was a
          * fifth of a check run (callgrind, docs/performance.md). */

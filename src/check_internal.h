@@ -50,6 +50,9 @@ typedef struct evalctx {
     cps_date as_of;           /* the date the rule is evaluated as of */
     analysis *stance_doc;     /* forbid stance rules: the document classified */
     char errmsg[256];
+    check_evidence *ev;       /* require: what satisfied the rule (owned; moved to the
+                                 checklist item on a pass) */
+    size_t nev;
 } evalctx;
 
 /* A subject that is not (part of) one block of the checked document. */
@@ -64,6 +67,7 @@ typedef check_status (*chk_eval_fn)(evalctx *c, const check_input *in, check_res
 
 check_status chk_eval_forbid(evalctx *c, const check_input *in, check_result *out, char **note);
 check_status chk_eval_require(evalctx *c, const check_input *in, check_result *out, char **note);
+check_status chk_eval_version(evalctx *c, const check_input *in, check_result *out, char **note);
 check_status chk_eval_limit(evalctx *c, const check_input *in, check_result *out, char **note);
 check_status chk_eval_structure(evalctx *c, const check_input *in, check_result *out,
                                 char **note);
@@ -121,6 +125,32 @@ int chk_block_in_scope(scope_memo *memo, const rule *r, const analysis *a, size_
 int chk_first_scope_section(const rule *r, const analysis *a);
 /* ST_NA with the note "section X is not in the document". */
 check_status chk_scope_absent(const rule *r, char **note);
+
+/* ---- where statement rules read (check_scope.c) ----------------------- */
+
+/* Per section of a (a->o.n entries, caller frees): 1 when r reads it: in
+ * its scope, or, unless r is scope-strict, referred to from the text of a
+ * section in scope ("see Section 4.9.1", "voir la section 4.9.1"; not
+ * "Section 3.2 of the Baseline Requirements"), with its subsections. */
+unsigned char *chk_scope_sections(const rule *r, analysis *a);
+/* Per block of a (caller frees): 1 when it is in a definitions, acronyms,
+ * references, bibliography, glossary or revision-history part (1.6.1-1.6.3,
+ * or a heading so titled): text that names things and states nothing. */
+unsigned char *chk_reference_zones(analysis *a);
+/* Which language's patterns read blocks: per document, decided once. */
+typedef struct chk_langs {
+    int mono;                 /* 1: the document is in one language, a->lang */
+    char doc[12];
+} chk_langs;
+void chk_langs_init(chk_langs *l, const analysis *a);
+/* 1 if pattern p may run on block bi (its language tag is "" or the
+ * block's language, or the block's language is undecided). */
+int chk_pattern_reads(const chk_langs *l, analysis *a, size_t bi, const rule_pattern *p);
+/* Append to c->ev the clause [cs, ce) of block bi's folded text that holds
+ * the match [ms, me). */
+void chk_add_evidence(evalctx *c, analysis *a, size_t bi, size_t cs, size_t ce, size_t ms,
+                      size_t me, int also);
+void chk_evidence_free(check_evidence *v, size_t n);
 
 /* ---- patterns and clauses (check_common.c) ---------------------------- */
 

@@ -81,6 +81,7 @@ static const char check_usage[] =
     "                      always or never\n"
     "  -q, --quiet         print only the summary line\n"
     "  -v, --verbose       also print why rules were n/a or not effective\n"
+    "  --show-evidence     under each passing rule, the sentence that satisfied it\n"
     "  --max-size N        refuse input larger than N bytes (suffix K, M, G)\n"
     "  --max-memory N      refuse a document that would need more memory (default: half of RAM, at most 4G)\n"
     "  -h, --help          this help\n"
@@ -91,7 +92,8 @@ static const char check_usage[] =
 
 enum { OPT_AS_OF = 256, OPT_RULESET, OPT_DISABLE, OPT_ENABLE, OPT_FORMAT, OPT_FAIL_ON,
        OPT_TRANSLATION, OPT_COLOR, OPT_MAX_SIZE, OPT_MAX_MEMORY, OPT_MIN_LEVEL, OPT_EXIT_ZERO,
-       OPT_BASELINE, OPT_WRITE_BASELINE, OPT_EXCLUDE, OPT_PAIR, OPT_KIND = 'K', OPT_SCOPE = 'S' };
+       OPT_BASELINE, OPT_WRITE_BASELINE, OPT_EXCLUDE, OPT_PAIR, OPT_SHOW_EVIDENCE, OPT_KIND = 'K',
+       OPT_SCOPE = 'S' };
 
 #define MAX_JOBS 256
 
@@ -113,7 +115,7 @@ typedef struct check_opts {
     const char *translation;
     int pair;           /* --pair: files are ORIGINAL ENGLISH pairs */
     int color;          /* -1 auto, 0 never, 1 always */
-    int quiet, verbose;
+    int quiet, verbose, show_evidence;
     size_t max_size;
     cli_profile force;  /* --kind, --scope */
     size_t max_memory;
@@ -184,6 +186,7 @@ static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
         {"colour", required_argument, NULL, OPT_COLOR},
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
+        {"show-evidence", no_argument, NULL, OPT_SHOW_EVIDENCE},
         {"max-size", required_argument, NULL, OPT_MAX_SIZE},
         {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
         {"min-level", required_argument, NULL, OPT_MIN_LEVEL},
@@ -288,6 +291,7 @@ static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
             if (cli_parse_size(optarg, &o->max_memory) || !o->max_memory)
                 return cli_fail(env, "--max-memory: '%s' is not a size (e.g. 2G)", optarg);
             break;
+        case OPT_SHOW_EVIDENCE: o->show_evidence = 1; break;
         case OPT_MAX_SIZE:
             if (cli_parse_size(optarg, &o->max_size))
                 return cli_fail(env, "--max-size: '%s' is not a size (e.g. 64M)", optarg);
@@ -719,6 +723,7 @@ int cmd_check(int argc, char **argv, cli_env *env)
     ro.color = use_color(&o, env);
     ro.quiet = o.quiet;
     ro.verbose = o.verbose;
+    ro.show_evidence = o.show_evidence;
     ro.min_level = o.min_level;
     ro.fail_on = o.fail_on;
     ro.notes = notes;

@@ -80,6 +80,7 @@ typedef struct report_opts {
     int color;     /* ANSI colour */
     int quiet;     /* only the summary line */
     int verbose;   /* also the notes of passing and n/a rules */
+    int show_evidence; /* text: under each pass, the sentences that earned it */
     int min_level; /* SEV_*: findings below are not shown; 0 shows all */
     int fail_on;   /* SEV_*: unbaselined findings from here fail; 0 never */
     const report_note *notes;

@@ -128,6 +128,18 @@ static void doc_json(json_w *w, const report_doc *rd, const report_opts *o)
         json_kv_int(w, "findings", (long long)it->nfindings);
         if (it->note)
             json_kv_str(w, "note", it->note);
+        if (it->nevidence) {
+            json_key(w, "evidence");
+            json_arr_begin(w);
+            for (size_t k = 0; k < it->nevidence; k++) {
+                json_obj_begin(w);
+                json_kv_str(w, "section", it->evidence[k].section);
+                json_kv_int(w, "line", (long long)it->evidence[k].line);
+                json_kv_str(w, "quote", it->evidence[k].quote);
+                json_obj_end(w);
+            }
+            json_arr_end(w);
+        }
         json_obj_end(w);
     }
     json_arr_end(w);

@@ -191,6 +191,13 @@ static void doc_text(buf *b, const report_doc *rd, const report_opts *o)
         buf_putc(b, '\n');
         if (it->note && (failing || o->verbose || it->status == ST_NA))
             buf_printf(b, "        %s\n", it->note);
+        for (size_t k = 0; o->show_evidence && k < it->nevidence; k++) {
+            const check_evidence *v = &it->evidence[k];
+            buf_printf(b, "        evidence: %s", v->section[0] ? v->section : "(front matter)");
+            if (v->line > 0)
+                buf_printf(b, ", line %ld", v->line);
+            buf_printf(b, ": \"%s\"\n", v->quote);
+        }
         if (!failing || (it->nfindings && nbase + nhidden == it->nfindings))
             continue; /* nothing new to show: no message, no citation */
         /* The rule once, then each finding: where, the quote, what. */

@@ -67,6 +67,7 @@ static void rule_free(rule *r)
     patterns_free(&r->mention);
     patterns_free(&r->local);
     free(r->steps);
+    free(r->versions);
     free(r->uncertain);
     free(r->dates);
     free(r->description);
@@ -185,7 +186,7 @@ static const struct {
     {"forbid", KIND_FORBID},       {"require", KIND_REQUIRE},   {"limit", KIND_LIMIT},
     {"structure", KIND_STRUCTURE}, {"language", KIND_LANGUAGE}, {"meta", KIND_META},
     {"title", KIND_TITLE},         {"headings", KIND_HEADINGS}, {"manual", KIND_MANUAL},
-    {"translation", KIND_TRANSLATION}, {"profile", KIND_PROFILE},
+    {"translation", KIND_TRANSLATION}, {"profile", KIND_PROFILE}, {"version", KIND_VERSION},
 };
 
 static const struct {
@@ -375,7 +376,7 @@ static int is_simple_key(const char *key)
         "severity", "kind", "check", "effective", "adopted", "until", "doc-dated-from",
         "doc-dated-until", "authoritative-from", "scope", "exclude",
         "example-section", "enabled", "max-age", "span", "headings", "subject", "also-wins",
-        "addressed-to", "cert-scope", NULL};
+        "addressed-to", "cert-scope", "scope-strict", "also-in", NULL};
     for (size_t i = 0; simple[i]; i++)
         if (!strcmp(key, simple[i]))
             return 1;
@@ -585,6 +586,51 @@ static int parse_schedule(parser *p, long line, const char *key, const char *v, 
     return rc;
 }
 
+/* `min-version = 1.4.9 from 2018-08-12; 1.6.1 from 2019-09-15; ...` */
+static int parse_versions(parser *p, long line, const char *key, const char *v, rule *r)
+{
+    char *copy = xstrdup(v);
+    int rc = 0;
+    char *save = NULL;
+    for (char *tok = strtok_r(copy, ";", &save); tok && rc == 0; tok = strtok_r(NULL, ";", &save)) {
+        char *t = trim(tok);
+        if (!*t)
+            continue;
+        version_step st = {DATE_NONE, {0, 0, 0}};
+        char *end = t;
+        for (int k = 0; k < 3; k++) {
+            char *e2;
+            long n = strtol(end, &e2, 10);
+            if (e2 == end || n < 0 || n > 999) {
+                rc = perr(p, line, "%s: '%s' does not start with a version (1.4.9)", key, t);
+                break;
+            }
+            st.v[k] = (int)n;
+            end = e2;
+            if (*end != '.' || k == 2)
+                break;
+            end++;
+        }
+        if (rc)
+            break;
+        char *rest = trim(end);
+        if (strncmp(rest, "from ", 5) || (st.from = date_parse_iso(trim(rest + 5))) == DATE_NONE) {
+            rc = perr(p, line, "%s: '%s': expected 'from YYYY-MM-DD' after the version", key, t);
+            break;
+        }
+        if (r->nversions > 0 && st.from <= r->versions[r->nversions - 1].from) {
+            rc = perr(p, line, "%s: steps must have ascending 'from' dates", key);
+            break;
+        }
+        r->versions = xrealloc(r->versions, (r->nversions + 1) * sizeof *r->versions);
+        r->versions[r->nversions++] = st;
+    }
+    free(copy);
+    if (rc == 0 && r->nversions == 0)
+        rc = perr(p, line, "%s: empty schedule", key);
+    return rc;
+}
+
 static int set_once(parser *p, long line, const char *key)
 {
     for (size_t i = 0; i < p->nseen; i++)
@@ -622,6 +668,35 @@ static int parse_section_date(parser *p, long line, const char *key, const char 
     r->sec_from = xrealloc(r->sec_from, (r->nsec_from + 1) * sizeof *r->sec_from);
     snprintf(r->sec_from[r->nsec_from].number, OUTLINE_NUM_MAX, "%s", number);
     r->sec_from[r->nsec_from++].from = d;
+    return 0;
+}
+
+/* The keys that say what a statement rule reads: headings, scope-strict,
+ * also-in, min-version. */
+static int apply_reading_key(parser *p, long line, const char *key, const char *value)
+{
+    rule *r = p->cur;
+    if (!strcmp(key, "min-version"))
+        return parse_versions(p, line, key, value, r);
+    if (!strcmp(key, "headings")) {
+        if (!strcmp(value, "yes"))
+            r->in_headings = 1;
+        else if (!strcmp(value, "no"))
+            r->in_headings = -1;
+        else
+            return perr(p, line, "headings: '%s' is not yes or no", value);
+    } else if (!strcmp(key, "scope-strict")) {
+        if (!strcmp(value, "yes"))
+            r->scope_strict = 1;
+        else if (strcmp(value, "no"))
+            return perr(p, line, "scope-strict: '%s' is not yes or no", value);
+    } else if (!strcmp(value, "clause")) { /* also-in */
+        r->also_clause = 1;
+    } else if (!strcmp(value, "block")) {
+        r->also_clause = 2;
+    } else if (strcmp(value, "scope")) {
+        return perr(p, line, "also-in: '%s' is not clause, block or scope", value);
+    }
     return 0;
 }
 
@@ -715,11 +790,9 @@ static int apply_key(parser *p, long line, const char *key, char *value)
             r->also_wins = 1;
         else if (strcmp(value, "no"))
             return perr(p, line, "also-wins: '%s' is not yes or no", value);
-    } else if (!strcmp(key, "headings")) {
-        if (!strcmp(value, "yes"))
-            r->in_headings = 1;
-        else if (strcmp(value, "no"))
-            return perr(p, line, "headings: '%s' is not yes or no", value);
+    } else if (!strcmp(key, "headings") || !strcmp(key, "scope-strict") ||
+               !strcmp(key, "also-in") || !strcmp(key, "min-version")) {
+        return apply_reading_key(p, line, key, value);
     } else if (!strcmp(key, "message")) {
         r->message = xstrdup(value);
     } else if (!strcmp(key, "source")) {
@@ -747,7 +820,7 @@ static int apply_key(parser *p, long line, const char *key, char *value)
             i++;
         if (i == COUNT(kind_names))
             return perr(p, line, "kind: '%s' is not forbid, require, limit, structure, language, "
-                                 "meta, title, headings, manual, translation or profile", value);
+                                 "meta, title, headings, manual, translation, profile or version", value);
         r->kind = kind_names[i].kind;
     } else if (!strcmp(key, "check")) {
         size_t i = 0;
@@ -877,8 +950,17 @@ static int finish_rule(parser *p)
         return perr(p, line, "'subject' is for limit and forbid rules");
     if (r->also_wins && r->kind != KIND_LIMIT)
         return perr(p, line, "'also-wins' is for limit rules");
-    if (r->in_headings && r->kind != KIND_REQUIRE)
-        return perr(p, line, "'headings' is for require rules");
+    if (r->in_headings > 0 && r->kind != KIND_REQUIRE)
+        return perr(p, line, "'headings = yes' is for require rules");
+    if (r->in_headings < 0 && r->kind != KIND_FORBID)
+        return perr(p, line, "'headings = no' is for forbid rules (require rules never read "
+                             "headings unless 'headings = yes')");
+    if ((r->scope_strict || r->also_clause) && r->kind != KIND_REQUIRE)
+        return perr(p, line, "'scope-strict' and 'also-in' are for require rules");
+    if (r->also_clause && !r->also.n)
+        return perr(p, line, "'also-in' needs 'also' patterns");
+    if (r->nversions && r->kind != KIND_VERSION)
+        return perr(p, line, "'min-version' is for version rules");
     if (r->max_age && r->check != CHECK_ANNUAL_UPDATE)
         return perr(p, line, "'max-age' is for 'check = annual-update'");
     if (r->kind != KIND_FORBID && (r->offer.n || r->mention.n || r->local.n))
@@ -922,6 +1004,13 @@ static int finish_rule(parser *p)
         if (r->nexamples)
             return perr(p, line, "a manual rule has no examples: text cannot decide it");
         break;
+    case KIND_VERSION:
+        if (!r->nversions)
+            return perr(p, line, "a version rule needs a 'min-version' schedule");
+        if (r->also.n || r->unless.n || r->link.n || r->check)
+            return perr(p, line, "a version rule takes only 'match' patterns");
+        /* scope and match as for forbid */
+        /* fall through */
     case KIND_FORBID:
     case KIND_REQUIRE:
         if (!r->match.n)

@@ -41,7 +41,8 @@ typedef enum {
     KIND_HEADINGS,    /* `match` in a heading of the document (any heading) */
     KIND_MANUAL,      /* text cannot decide: always n/a, the message says what to check */
     KIND_TRANSLATION, /* built in: an original and its English version (translation.h) */
-    KIND_PROFILE      /* built in: what the document is (profile.h): check = not-a-policy */
+    KIND_PROFILE,     /* built in: what the document is (profile.h): check = not-a-policy */
+    KIND_VERSION      /* a version number in a `match` older than the `min-version` in force */
 } rule_kind;
 
 typedef enum {
@@ -71,6 +72,13 @@ typedef struct limit_step {
     int value;
     char unit;
 } limit_step;
+
+/* One step of a `min-version` schedule: from `from` (DATE_NONE: always) a
+ * version below v[0].v[1].v[2] is old. */
+typedef struct version_step {
+    cps_date from;
+    int v[3];
+} version_step;
 
 typedef struct rule_example {
     char *text;
@@ -137,7 +145,16 @@ typedef struct rule {
     int limit_min;         /* limit: 1 the schedule is of minima (`min`), 0 maxima (`max`) */
     int max_age;           /* meta annual-update: days */
     int span_section;      /* forbid: `span = section`, match the whole own text of a section */
-    int in_headings;       /* require: `headings = yes`, headings count too */
+    int in_headings;       /* require: `headings = yes` (1), a heading whose section has
+                              text counts too; forbid: `headings = no` (-1), headings
+                              never match (RFC 3647 titles are not statements) */
+    int scope_strict;      /* require: `scope-strict = yes`, the requirement names the
+                              section itself: "see Section X" references not followed */
+    int also_clause;       /* require: `also-in = clause` (1), an `also` match counts
+                              only in the sentence of a `match` match (subject and
+                              statement); `also-in = block` (2), in its block */
+    version_step *versions; /* version: the `min-version` schedule, by ascending `from` */
+    size_t nversions;
     int also_wins;         /* limit: `also-wins = yes` (formerly `subject = also`): an
                               `unless` cue does not set a duration aside when an `also`
                               cue stands beside it ("identity and domain data ... 825

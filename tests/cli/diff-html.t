@@ -6,7 +6,7 @@ exit: 1
 has: <title>cpslint diff</title>
 has: <li>version: <span class="good">incremented</span></li>
 has: <li>date: <span class="good">advanced</span></li>
-has: 2 introduced, 5 resolved, 20 persisting.
+has: 2 introduced, 5 resolved, 16 persisting.
 has: <strong>br.3.2.2.4.6.retired</strong> <span class="mut">[error]</span> <a href="#s-3.2.2.4.6">section 3.2.2.4.6</a>
 has: <del>
 has: <ins>

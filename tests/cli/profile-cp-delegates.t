@@ -10,7 +10,7 @@ json: d["documents"][0]["profile"]["kind"] == "cp" and d["documents"][0]["profil
 json: {c["rule"]: c.get("note") for c in d["documents"][0]["checklist"]}["br.1.5.2.contact-means"].startswith("a CPS duty (BR 1.5.2 (Ballot 156): the CPS or combined CP/CPS); this document is a stand-alone CP: check the CPS; the CP says so in 1.5.2:")
 json: "précisées dans la DPC" in {c["rule"]: c.get("note") for c in d["documents"][0]["checklist"]}["br.4.9.3.problem-reporting"]
 json: {c["rule"]: c.get("note") for c in d["documents"][0]["checklist"]}["br.5.7.1.mass-revocation-plan"].endswith("the CP says so in 5.7.1: \"ce plan est défini dans la DPC.\"")
-json: {c["rule"]: c.get("note") for c in d["documents"][0]["checklist"]}["br.4.2.caa-issuer-domains"].startswith("this CP hands the duty to its CPS in 4.2: \"Les noms de domaine d’émetteur reconnus dans les enregistrements CAA sont indiqués dans la DPC")
+json: any(e["quote"].startswith("Les noms de domaine d’émetteur reconnus dans les enregistrements CAA sont indiqués dans la DPC") for c in d["documents"][0]["checklist"] if c["rule"] == "br.4.2.caa-issuer-domains" and c["status"] == "pass" for e in c["evidence"])
 json: {c["rule"]: c["status"] for c in d["documents"][0]["checklist"]}["mozilla.6.4.9.12.key-compromise-methods"] == "n/a"
 json: {c["rule"]: c["status"] for c in d["documents"][0]["checklist"]}["mozilla.2.2.methods-by-subsection"] == "pass"
 json: sorted(c["rule"] for c in d["documents"][0]["checklist"] if c["status"] in ("fail", "upcoming")) == ["br.6.3.2.subscriber-validity", "ccadb.english-version", "mozilla.3.1.cp-alone"]

@@ -38,6 +38,7 @@
 #include "data.h"
 #include "markdown.h"
 #include "match.h"
+#include "outfile.h"
 #include "report.h"
 #include "ruleset.h"
 
@@ -108,55 +109,6 @@ typedef struct check_opts {
     int quiet, verbose;
     size_t max_size;
 } check_opts;
-
-/* Write data to path atomically: a temporary file in the same directory,
- * flushed, then renamed over path. */
-static int write_atomic(const char *path, const char *data, size_t n, cps_err *e)
-{
-    buf tmp = BUF_INIT;
-    const char *slash = strrchr(path, '/');
-    if (slash)
-        buf_printf(&tmp, "%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1);
-    else
-        buf_printf(&tmp, ".%s.XXXXXX", path);
-    char *t = buf_detach(&tmp);
-    int fd = mkstemp(t);
-    if (fd < 0) {
-        int rc = cps_err_set(e, CPS_E_IO, path, 0, "cannot create a temporary file: %s",
-                             strerror(errno));
-        free(t);
-        return rc;
-    }
-    mode_t um = umask(0);
-    umask(um);
-    (void)fchmod(fd, 0666 & ~um);
-    size_t off = 0;
-    while (off < n) {
-        ssize_t k = write(fd, data + off, n - off);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            break;
-        off += (size_t)k;
-    }
-    int bad = off < n || fsync(fd) != 0;
-    int saved = errno;
-    if (close(fd) != 0 && !bad) {
-        bad = 1;
-        saved = errno;
-    }
-    if (!bad && rename(t, path) != 0) {
-        bad = 1;
-        saved = errno;
-    }
-    int rc = 0;
-    if (bad) {
-        unlink(t);
-        rc = cps_err_set(e, CPS_E_IO, path, 0, "cannot write: %s", strerror(saved));
-    }
-    free(t);
-    return rc;
-}
 
 static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
 {
@@ -538,12 +490,14 @@ static void run_all(work *w, int jobs)
 
 /* ---- the command -------------------------------------------------------- */
 
-static int write_report(cli_env *env, const char *path, const buf *out)
+/* The report to stdout, or into the output file opened before checking. */
+static int write_report(cli_env *env, outfile *of, const buf *out)
 {
     cps_err e;
     cps_err_clear(&e);
-    if (path) {
-        if (write_atomic(path, buf_cstr(out), out->len, &e))
+    if (of) {
+        outfile_write(of, out->ptr, out->len);
+        if (outfile_commit(of, &e))
             return cli_fail(env, "%s", e.msg);
         return 0;
     }
@@ -551,6 +505,27 @@ static int write_report(cli_env *env, const char *path, const buf *out)
     if (fflush(env->out) != 0)
         return cli_fail(env, "cannot write the report: %s", strerror(errno));
     return 0;
+}
+
+/* -o and --write-baseline must not be an input (documents, translations,
+ * rulesets; for -o also the baseline read) nor each other. */
+static int refuse_clashes(cli_env *env, const check_opts *o, const input_list *in)
+{
+    size_t n = in->n + o->sel.nrulesets + 3, k = 0;
+    const char **v = xcalloc(n, sizeof *v);
+    for (size_t i = 0; i < in->n; i++)
+        v[k++] = in->v[i];
+    for (size_t i = 0; i < o->sel.nrulesets; i++)
+        v[k++] = o->sel.rulesets[i];
+    v[k++] = o->translation;
+    v[k++] = o->write_baseline;
+    v[k++] = o->baseline;
+    cps_err e;
+    cps_err_clear(&e);
+    int bad = outfile_clashes(o->output, v, k, &e) ||
+              outfile_clashes(o->write_baseline, v, k - 2, &e);
+    free(v);
+    return bad ? cli_fail(env, "%s", e.msg) : 0;
 }
 
 int cmd_check(int argc, char **argv, cli_env *env)
@@ -616,6 +591,21 @@ int cmd_check(int argc, char **argv, cli_env *env)
         status = EXIT_TROUBLE;
         free(inputs.v);
         goto out;
+    }
+
+    outfile of;
+    int have_of = 0;
+    if (refuse_clashes(env, &o, &inputs)) {
+        status = EXIT_TROUBLE;
+        goto free_inputs;
+    }
+    if (o.output) { /* now: a signal while checking removes its temporary file */
+        if (outfile_open(&of, o.output, &e)) {
+            cli_fail(env, "%s", e.msg);
+            status = EXIT_TROUBLE;
+            goto free_inputs;
+        }
+        have_of = 1;
     }
 
     slot *slots = xcalloc(ndocs, sizeof *slots);
@@ -700,7 +690,7 @@ int cmd_check(int argc, char **argv, cli_env *env)
     ro.srcroot = getcwd(cwd, sizeof cwd) ? cwd : NULL;
     buf out = BUF_INIT;
     report_write(&out, o.format, rds, ndocs, report_as_of, &ro);
-    if (write_report(env, o.output, &out))
+    if (write_report(env, have_of ? &of : NULL, &out))
         status = EXIT_TROUBLE;
     buf_free(&out);
     /* Notes also on stderr unless the text report on stdout has them. */
@@ -712,7 +702,7 @@ int cmd_check(int argc, char **argv, cli_env *env)
         buf b = BUF_INIT;
         baseline_write(&b, rds, ndocs, o.baseline ? &bl : NULL);
         cps_err_clear(&e);
-        if (write_atomic(o.write_baseline, buf_cstr(&b), b.len, &e)) {
+        if (outfile_write_all(o.write_baseline, b.ptr, b.len, &e)) {
             cli_fail(env, "%s", e.msg);
             status = EXIT_TROUBLE;
         }
@@ -746,13 +736,14 @@ int cmd_check(int argc, char **argv, cli_env *env)
         free(slots[i].warn);
         free(marks[i]);
     }
-    for (size_t i = 0; i < inputs.n; i++)
-        free(inputs.v[i]);
-    free(inputs.v);
     free(slots);
     free(rds);
     free(marks);
     free(checked);
+free_inputs:
+    for (size_t i = 0; i < inputs.n; i++)
+        free(inputs.v[i]);
+    free(inputs.v);
 out:
     if (have_translation)
         analysis_free(&translation);

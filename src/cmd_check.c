@@ -34,7 +34,7 @@
 #include "baseline.h"
 #include "buf.h"
 #include "check.h"
-#include "cli.h"
+#include "cli_util.h"
 #include "data.h"
 #include "markdown.h"
 #include "match.h"
@@ -77,6 +77,7 @@ static const char check_usage[] =
     "  -q, --quiet         print only the summary line\n"
     "  -v, --verbose       also print why rules were n/a or not effective\n"
     "  --max-size N        refuse input larger than N bytes (suffix K, M, G)\n"
+    "  --pdf-timeout S     stop pdftotext after S seconds (PDF input; default 60)\n"
     "  -h, --help          this help\n"
     "\n"
     "Exit status: 0 nothing at or above --fail-on, 1 nonconformities at or\n"
@@ -85,7 +86,7 @@ static const char check_usage[] =
 
 enum { OPT_AS_OF = 256, OPT_RULESET, OPT_DISABLE, OPT_ENABLE, OPT_FORMAT, OPT_FAIL_ON,
        OPT_TRANSLATION, OPT_COLOR, OPT_MAX_SIZE, OPT_MIN_LEVEL, OPT_EXIT_ZERO, OPT_BASELINE,
-       OPT_WRITE_BASELINE, OPT_EXCLUDE, OPT_PAIR };
+       OPT_WRITE_BASELINE, OPT_EXCLUDE, OPT_PAIR, OPT_PDF_TIMEOUT };
 
 #define MAX_JOBS 256
 
@@ -108,6 +109,7 @@ typedef struct check_opts {
     int color;          /* -1 auto, 0 never, 1 always */
     int quiet, verbose;
     size_t max_size;
+    unsigned pdf_timeout; /* seconds; 0: the default */
 } check_opts;
 
 static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
@@ -133,6 +135,7 @@ static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
         {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
         {"jobs", required_argument, NULL, 'j'},
         {"exclude", required_argument, NULL, OPT_EXCLUDE},
+        {"pdf-timeout", required_argument, NULL, OPT_PDF_TIMEOUT},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     int c;
@@ -164,13 +167,7 @@ static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
             break;
         }
         case OPT_MIN_LEVEL:
-            if (!strcmp(optarg, "error"))
-                o->min_level = SEV_ERROR;
-            else if (!strcmp(optarg, "warning"))
-                o->min_level = SEV_WARNING;
-            else if (!strcmp(optarg, "notice"))
-                o->min_level = SEV_NOTICE;
-            else
+            if ((o->min_level = cli_parse_severity(optarg, 0)) < 0)
                 return cli_fail(env, "--min-level: '%s' is not error, warning or notice", optarg);
             break;
         case OPT_EXIT_ZERO: o->exit_zero = 1; break;
@@ -192,17 +189,13 @@ static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
         }
         case 'o': o->output = optarg; break;
         case OPT_FAIL_ON:
-            if (!strcmp(optarg, "error"))
-                o->fail_on = SEV_ERROR;
-            else if (!strcmp(optarg, "warning"))
-                o->fail_on = SEV_WARNING;
-            else if (!strcmp(optarg, "notice"))
-                o->fail_on = SEV_NOTICE;
-            else if (!strcmp(optarg, "never"))
-                o->fail_on = 0;
-            else
+            if ((o->fail_on = cli_parse_severity(optarg, 1)) < 0)
                 return cli_fail(env, "--fail-on: '%s' is not error, warning, notice or never",
                                 optarg);
+            break;
+        case OPT_PDF_TIMEOUT:
+            if (cli_parse_pdf_timeout(env, "check", optarg, &o->pdf_timeout))
+                return EXIT_TROUBLE;
             break;
         case OPT_TRANSLATION: o->translation = optarg; break;
         case OPT_PAIR: o->pair = 1; break;
@@ -565,6 +558,7 @@ int cmd_check(int argc, char **argv, cli_env *env)
     analysis_opts aopts;
     memset(&aopts, 0, sizeof aopts);
     aopts.max_size = o.max_size;
+    aopts.pdf_timeout = o.pdf_timeout;
     analysis translation;
     int have_translation = 0;
     if (o.translation) {

@@ -9,7 +9,7 @@
 #include "analysis.h"
 #include "buf.h"
 #include "check.h"
-#include "cli.h"
+#include "cli_util.h"
 #include "json.h"
 #include "data.h"
 #include "diff.h"
@@ -40,6 +40,7 @@ static const char diff_usage[] =
     "  --enable ID       enable a rule disabled by default (repeatable)\n"
     "  --max-size N      refuse input larger than N bytes (suffix K, M, G; default 64M)\n"
     "  --keep-chrome     read nav, header, footer and aside elements too\n"
+    "  --pdf-timeout S   stop pdftotext after S seconds (PDF input; default 60)\n"
     "  -h, --help        this help\n"
     "\n"
     "Exit status: 1 when the new version fails the version, date or revision-table\n"
@@ -614,19 +615,6 @@ static int run_checks(const ruleset *rs, matcher *m, const outline_spec *spec, a
 
 /* ---- the command --------------------------------------------------------- */
 
-static int parse_level(const char *s)
-{
-    if (!strcmp(s, "error"))
-        return 3;
-    if (!strcmp(s, "warning"))
-        return 2;
-    if (!strcmp(s, "notice"))
-        return 1;
-    if (!strcmp(s, "never"))
-        return 0;
-    return -1;
-}
-
 int cmd_diff(int argc, char **argv, cli_env *env)
 {
     static const struct option opts[] = {
@@ -637,6 +625,7 @@ int cmd_diff(int argc, char **argv, cli_env *env)
         {"as-of", required_argument, NULL, 'a'},
         {"max-size", required_argument, NULL, 'm'},
         {"keep-chrome", no_argument, NULL, 'k'},
+        {"pdf-timeout", required_argument, NULL, 't'},
         {"ruleset", required_argument, NULL, 'r'},
         {"disable", required_argument, NULL, 'D'},
         {"enable", required_argument, NULL, 'E'},
@@ -676,7 +665,7 @@ int cmd_diff(int argc, char **argv, cli_env *env)
             cmd.sections_only = 1;
             break;
         case 'F':
-            if ((cmd.fail_on = parse_level(optarg)) < 0)
+            if ((cmd.fail_on = cli_parse_severity(optarg, 1)) < 0)
                 return cli_fail(env, "diff: invalid --fail-on '%s' (error, warning, notice, never)",
                                 optarg);
             break;
@@ -694,6 +683,10 @@ int cmd_diff(int argc, char **argv, cli_env *env)
             break;
         case 'k':
             aopts.keep_chrome = 1;
+            break;
+        case 't':
+            if (cli_parse_pdf_timeout(env, "diff", optarg, &aopts.pdf_timeout))
+                return EXIT_TROUBLE;
             break;
         case 'r':
         case 'D':

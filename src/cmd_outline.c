@@ -6,7 +6,7 @@
 
 #include "analysis.h"
 #include "buf.h"
-#include "cli.h"
+#include "cli_util.h"
 #include "json.h"
 #include "data.h"
 
@@ -192,15 +192,10 @@ int cmd_outline(int argc, char **argv, cli_env *env)
         case 'k':
             aopts.keep_chrome = 1;
             break;
-        case 't': {
-            char *end;
-            unsigned long v = strtoul(optarg, &end, 10);
-            if (end == optarg || *end || v == 0 || v > 86400)
-                return cli_fail(env, "outline: invalid --pdf-timeout '%s' (1 to 86400 seconds)",
-                                optarg);
-            aopts.pdf_timeout = (unsigned)v;
+        case 't':
+            if (cli_parse_pdf_timeout(env, "outline", optarg, &aopts.pdf_timeout))
+                return EXIT_TROUBLE;
             break;
-        }
         case 'h':
             fputs(outline_usage, env->out);
             return EXIT_CLEAN;

@@ -37,6 +37,7 @@
 #include "cli_util.h"
 #include "data.h"
 #include "markdown.h"
+#include "escape.h"
 #include "match.h"
 #include "outfile.h"
 #include "report.h"
@@ -412,8 +413,9 @@ static void check_one(work *w, slot *s, matcher *m)
         } else {
             as_of = date_today();
             buf b = BUF_INIT;
-            buf_printf(&b, "cpslint: %s: no document date found; --as-of doc uses today\n",
-                       s->file);
+            buf_puts(&b, "cpslint: ");
+            esc_text(&b, s->file);
+            buf_puts(&b, ": no document date found; --as-of doc uses today\n");
             s->warn = buf_detach(&b);
         }
     }
@@ -645,7 +647,7 @@ int cmd_check(int argc, char **argv, cli_env *env)
         rds[i].translation = s->en_file ? s->en_file : o.translation;
         if (!s->ok) {
             rds[i].error = s->error;
-            fprintf(env->err, "cpslint: %s: %s\n", s->file, s->error);
+            cli_warn(env, "%s: %s", s->file, s->error);
             unreadable = 1;
             continue;
         }
@@ -690,8 +692,7 @@ int cmd_check(int argc, char **argv, cli_env *env)
     /* Notes also on stderr unless the text report on stdout has them. */
     if (o.output || o.format != REPORT_TEXT)
         for (size_t i = 0; i < nnotes; i++)
-            fprintf(env->err, "cpslint: %s:%ld: %s\n", notes[i].file, notes[i].line,
-                    notes[i].message);
+            cli_warn(env, "%s:%ld: %s", notes[i].file, notes[i].line, notes[i].message);
     if (o.write_baseline) {
         buf b = BUF_INIT;
         baseline_write(&b, rds, ndocs, o.baseline ? &bl : NULL);
@@ -706,7 +707,7 @@ int cmd_check(int argc, char **argv, cli_env *env)
         if (slots[i].ok && slots[i].res.by_status[ST_ERROR])
             for (size_t k = 0; k < slots[i].res.nitems; k++)
                 if (slots[i].res.items[k].status == ST_ERROR)
-                    fprintf(env->err, "cpslint: %s: rule %s could not run: %s\n", slots[i].file,
+                    cli_warn(env, "%s: rule %s could not run: %s", slots[i].file,
                             slots[i].res.items[k].rule->id,
                             slots[i].res.items[k].note ? slots[i].res.items[k].note : "");
     if (status == EXIT_CLEAN) {

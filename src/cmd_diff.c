@@ -13,6 +13,7 @@
 #include "json.h"
 #include "data.h"
 #include "diff.h"
+#include "escape.h"
 #include "match.h"
 #include "ruleset.h"
 
@@ -225,15 +226,29 @@ static int finding_fails(const diff_view *v, const diff_finding *f)
 
 /* ---- text and Markdown ---------------------------------------------------- */
 
-/* Document text in Markdown: characters that would start emphasis, code,
- * links or HTML are backslash-escaped. */
-static void md_put(FILE *f, const char *s)
+/* Document text and names, escaped for where they go (escape.h): Markdown
+ * structure or terminal controls in a file name or heading stay text. */
+static void put(FILE *f, const char *s, int md)
 {
-    for (; *s; s++) {
-        if (strchr("\\`*_~[]<>|#", *s))
-            fputc('\\', f);
-        fputc(*s, f);
-    }
+    buf b = BUF_INIT;
+    if (md)
+        esc_md(&b, s);
+    else
+        esc_text(&b, s);
+    fputs(buf_cstr(&b), f);
+    buf_free(&b);
+}
+
+/* A file name: a code span in Markdown when it can be one. */
+static void put_name(FILE *f, const char *s, int md)
+{
+    buf b = BUF_INIT;
+    if (md)
+        esc_md_code(&b, s);
+    else
+        esc_text(&b, s);
+    fputs(buf_cstr(&b), f);
+    buf_free(&b);
 }
 
 static void print_segs_text(FILE *f, const segs *g, int md)
@@ -244,12 +259,14 @@ static void print_segs_text(FILE *f, const segs *g, int md)
             fputc(' ', f);
         const char *t = g->s[i].text;
         if (!md) {
-            fprintf(f, g->s[i].op == '=' ? "%s" : g->s[i].op == '-' ? "[-%s-]" : "{+%s+}", t);
+            fputs(g->s[i].op == '=' ? "" : g->s[i].op == '-' ? "[-" : "{+", f);
+            put(f, t, 0);
+            fputs(g->s[i].op == '=' ? "" : g->s[i].op == '-' ? "-]" : "+}", f);
             continue;
         }
         const char *mark = g->s[i].op == '=' ? "" : g->s[i].op == '-' ? "~~" : "**";
         fputs(mark, f);
-        md_put(f, t);
+        put(f, t, 1);
         fputs(mark, f);
     }
     fputc('\n', f);
@@ -283,24 +300,44 @@ static void print_section_list(FILE *f, const diff_view *v, int md)
         else
             snprintf(num, sizeof num, "%s", s->sec->number);
         const char *extra = p->kind == DIFF_RENUMBERED && p->text_changed ? " (text changed)" : "";
-        if (md) {
+        if (md)
             fprintf(f, "- %s **%s** ", diff_kind_name(p->kind), num);
-            md_put(f, sec_heading(s));
-            fprintf(f, "%s\n", extra);
-        }
         else
-            fprintf(f, "  %-11s %-18s %s%s\n", diff_kind_name(p->kind), num, sec_heading(s),
-                    extra);
+            fprintf(f, "  %-11s %-18s ", diff_kind_name(p->kind), num);
+        put(f, sec_heading(s), md);
+        fprintf(f, "%s\n", extra);
     }
 }
 
 static void print_finding_text(FILE *f, const diff_finding *x, int md)
 {
-    fprintf(f, md ? "- `%s` %s, section %s%s%s: %s\n" : "  %s [%s] section %s%s%s: %s\n",
-            x->rule, x->severity_name ? x->severity_name : "?",
-            x->section && *x->section ? x->section : "(document)",
-            x->heading ? " " : "", x->heading ? x->heading : "",
-            x->message ? x->message : (x->snippet ? x->snippet : ""));
+    fputs(md ? "- " : "  ", f);
+    if (md)
+        put_name(f, x->rule, 1);
+    else
+        put(f, x->rule, 0);
+    fprintf(f, md ? " %s, section " : " [%s] section ", x->severity_name ? x->severity_name : "?");
+    put(f, x->section && *x->section ? x->section : "(document)", md);
+    if (x->heading) {
+        fputc(' ', f);
+        put(f, x->heading, md);
+    }
+    fputs(": ", f);
+    put(f, x->message ? x->message : (x->snippet ? x->snippet : ""), md);
+    fputc('\n', f);
+}
+
+/* "LABEL: FILE  version V, date D" (text) or a table row (Markdown). */
+static void print_doc_line(FILE *f, const char *label, const char *file, const char *ver,
+                           const char *date, int md)
+{
+    fprintf(f, md ? "| %s | " : "%s: ", label);
+    put_name(f, file, md);
+    fputs(md ? " | " : "  version ", f);
+    put(f, ver, md);
+    fputs(md ? " | " : ", date ", f);
+    fputs(date ? date : "unknown", f);
+    fputs(md ? " |\n" : "\n", f);
 }
 
 static void print_text(FILE *f, const diff_view *v, int md)
@@ -317,16 +354,18 @@ static void print_text(FILE *f, const diff_view *v, int md)
     const char *od = fmt_date(vr->old_date, d1), *nd = fmt_date(vr->new_date, d2);
     if (md) {
         fprintf(f, "# cpslint diff\n\n| | file | version | date |\n|---|---|---|---|\n");
-        fprintf(f, "| old | `%s` | %s | %s |\n", v->old_a->d.file, ov, od ? od : "unknown");
-        fprintf(f, "| new | `%s` | %s | %s |\n\n", v->new_a->d.file, nv, nd ? nd : "unknown");
-        fputs("## Version, date, revision table\n\n", f);
-    } else {
-        fprintf(f, "old: %s  version %s, date %s\n", v->old_a->d.file, ov, od ? od : "unknown");
-        fprintf(f, "new: %s  version %s, date %s\n\n", v->new_a->d.file, nv,
-                nd ? nd : "unknown");
     }
+    print_doc_line(f, "old", v->old_a->d.file, ov, od, md);
+    print_doc_line(f, "new", v->new_a->d.file, nv, nd, md);
+    fputc('\n', f);
+    if (md)
+        fputs("## Version, date, revision table\n\n", f);
     const char *li = md ? "- " : "";
-    fprintf(f, "%sversion %s -> %s: %s\n", li, ov, nv,
+    fprintf(f, "%sversion ", li);
+    put(f, ov, md);
+    fputs(" -> ", f);
+    put(f, nv, md);
+    fprintf(f, ": %s\n",
             vr->version_incremented ? "incremented"
             : vr->version_cmp == 2  ? "NOT CHECKED (version not found)"
             : vr->version_cmp == 0  ? "NOT INCREMENTED (same version)"
@@ -337,9 +376,10 @@ static void print_text(FILE *f, const diff_view *v, int md)
                                                                      : "NOT ADVANCED");
     if (vr->new_row) {
         char d3[11];
-        fprintf(f, "%srevision table: new row %s%s%s: added\n", li,
-                vr->new_row->version ? vr->new_row->version : "",
-                vr->new_row->version ? ", " : "", fmt_date(vr->new_row->date, d3));
+        fprintf(f, "%srevision table: new row ", li);
+        put(f, vr->new_row->version ? vr->new_row->version : "", md);
+        fprintf(f, "%s%s: added\n", vr->new_row->version ? ", " : "",
+                fmt_date(vr->new_row->date, d3));
     } else {
         fprintf(f, "%srevision table: %s\n", li,
                 vr->new_has_table ? "NO NEW DATED ROW"
@@ -358,10 +398,7 @@ static void print_text(FILE *f, const diff_view *v, int md)
                     r->old[p->old_i].sec->number, n->sec->number);
         else
             fprintf(f, md ? "\n### %s " : "\nchanged %s ", n->sec->number);
-        if (md)
-            md_put(f, sec_heading(n));
-        else
-            fputs(sec_heading(n), f);
+        put(f, sec_heading(n), md);
         fputs(md ? "\n\n" : "\n", f);
         segs g;
         build_segs(r, p, c->context, &g);
@@ -576,8 +613,7 @@ static int run_checks(const ruleset *rs, matcher *m, const outline_spec *spec, a
         as_of = a->meta.date;
         if (as_of == DATE_NONE) {
             as_of = date_today();
-            fprintf(env->err, "cpslint: %s: no document date found; --as-of doc uses today\n",
-                    a->d.file);
+            cli_warn(env, "%s: no document date found; --as-of doc uses today", a->d.file);
         }
     }
     check_input in = {a, NULL, as_of, spec};

@@ -9,6 +9,7 @@
 #include "cli_util.h"
 #include "json.h"
 #include "data.h"
+#include "escape.h"
 
 static const char outline_usage[] =
     "Usage: cpslint outline [options] FILE\n"
@@ -88,6 +89,15 @@ static void print_json(FILE *f, const analysis *a)
     fputs("]}\n", f);
 }
 
+/* Document text or a name, escaped for a terminal (escape.h). */
+static void put(FILE *f, const char *s)
+{
+    buf b = BUF_INIT;
+    esc_text(&b, s);
+    fputs(buf_cstr(&b), f);
+    buf_free(&b);
+}
+
 /* "412", "7:12" (PDF page:line), "?" when unknown. */
 static const char *where(const section *s, char out[32])
 {
@@ -109,9 +119,12 @@ static void print_text(FILE *f, const analysis *a, const outline_spec *spec)
 {
     char date[11];
     date_format(a->meta.date, date);
-    fprintf(f, "%s: %s, %s, language %s, version %s, date %s\n", a->d.file, a->d.format,
-            a->d.encoding, a->lang[0] ? a->lang : "unknown",
-            a->meta.version ? a->meta.version : "unknown", date[0] ? date : "unknown");
+    put(f, a->d.file);
+    fprintf(f, ": %s, %s, language ", a->d.format, a->d.encoding);
+    put(f, a->lang[0] ? a->lang : "unknown");
+    fputs(", version ", f);
+    put(f, a->meta.version ? a->meta.version : "unknown");
+    fprintf(f, ", date %s\n", date[0] ? date : "unknown");
     fprintf(f, "sections: %zu of %zu RFC 3647 sections found, %zu missing, %zu extra, "
                "%zu duplicate, %zu out of order\n\n",
             outline_present(&a->o), a->o.expected, a->o.missing, a->o.extra,
@@ -125,9 +138,10 @@ static void print_text(FILE *f, const analysis *a, const outline_spec *spec)
             continue;
         }
         char line[32];
-        fprintf(f, "%*s%-*s  %-12s %6s  %s%s%s%s\n", indent, "", 14 - indent, s->number,
-                outline_status_name(s->status), where(s, line), s->heading,
-                s->unnumbered ? "  [unnumbered]" : "", s->empty ? "  [blank]" : "",
+        fprintf(f, "%*s%-*s  %-12s %6s  ", indent, "", 14 - indent, s->number,
+                outline_status_name(s->status), where(s, line));
+        put(f, s->heading);
+        fprintf(f, "%s%s%s\n", s->unnumbered ? "  [unnumbered]" : "", s->empty ? "  [blank]" : "",
                 s->title_match == 0 ? "  [title differs]" : "");
     }
     int first = 1;
@@ -156,11 +170,16 @@ static void print_text(FILE *f, const analysis *a, const outline_spec *spec)
     }
     for (size_t i = 0; i < a->o.n; i++) {
         const section *s = &a->o.secs[i];
-        if (s->title_match == 0)
-            fprintf(f, "title differs: %s \"%s\" (RFC 3647: \"%s\")\n", s->number, s->heading,
-                    spec_title(spec, s->spec));
-        if (s->empty && s->status != SEC_MISSING)
-            fprintf(f, "blank: %s %s\n", s->number, s->heading);
+        if (s->title_match == 0) {
+            fprintf(f, "title differs: %s \"", s->number);
+            put(f, s->heading);
+            fprintf(f, "\" (RFC 3647: \"%s\")\n", spec_title(spec, s->spec));
+        }
+        if (s->empty && s->status != SEC_MISSING) {
+            fprintf(f, "blank: %s ", s->number);
+            put(f, s->heading);
+            fputc('\n', f);
+        }
     }
 }
 

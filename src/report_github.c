@@ -12,31 +12,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "escape.h"
 #include "report.h"
 
-static void esc(buf *b, const char *s, int property)
-{
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '%': buf_puts(b, "%25"); break;
-        case '\r': buf_puts(b, "%0D"); break;
-        case '\n': buf_puts(b, "%0A"); break;
-        case ':':
-            if (property)
-                buf_puts(b, "%3A");
-            else
-                buf_putc(b, ':');
-            break;
-        case ',':
-            if (property)
-                buf_puts(b, "%2C");
-            else
-                buf_putc(b, ',');
-            break;
-        default: buf_putc(b, *s);
-        }
-    }
-}
+static void esc(buf *b, const char *s, int property) { esc_gh(b, s, property); }
 
 static const char *gh_level(int sev)
 {

@@ -5,33 +5,19 @@
  * row per shown, unbaselined finding of the failing, upcoming and error
  * rules (status, severity, rule, section, line, message with the sentence
  * quoted and the match in bold, citation), then the other rules in a
- * collapsed <details> table. Cell text is escaped: '|' (which would split
- * the cell) and the characters Markdown or HTML would interpret
- * (\ ` * _ [ ] < > ~ & #) get a backslash, line breaks become spaces.
+ * collapsed <details> table. Every name and value is escaped (esc_md in
+ * escape.h): '|' (which would split the cell) and the characters Markdown
+ * or HTML would interpret get a backslash, line breaks become spaces,
+ * other control characters \\xNN.
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "escape.h"
 #include "report.h"
 
-static void md_put(buf *b, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (c == '\n' || c == '\r' || c == '\t')
-            buf_putc(b, ' ');
-        else if (strchr("\\`*_[]<>|~&#!", c))
-            buf_putc(b, '\\'), buf_putc(b, c);
-        else
-            buf_putc(b, c);
-    }
-}
-
-static void md(buf *b, const char *s)
-{
-    if (s)
-        md_put(b, s, strlen(s));
-}
+static void md_put(buf *b, const char *s, size_t n) { esc_mdn(b, s, n); }
+static void md(buf *b, const char *s) { esc_md(b, s); }
 
 static void status_upper(buf *b, check_status st)
 {

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "escape.h"
 #include "report.h"
 
 #define RULES_DOC_URI "https://github.com/cpslint/cpslint/blob/main/docs/rules.md"
@@ -28,21 +29,6 @@ static const char *sarif_level(int sev)
     case SEV_ERROR: return "error";
     case SEV_WARNING: return "warning";
     default: return "note";
-    }
-}
-
-/* Percent-encode a path for a URI reference: unreserved characters and
- * '/' stay, everything else (including UTF-8 bytes) becomes %XX. */
-static void uri_encode(buf *b, const char *s)
-{
-    static const char hex[] = "0123456789ABCDEF";
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        unsigned c = *p;
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-            c == '-' || c == '.' || c == '_' || c == '~' || c == '/')
-            buf_putc(b, (char)c);
-        else
-            buf_printf(b, "%%%c%c", hex[c >> 4], hex[c & 15]);
     }
 }
 
@@ -65,7 +51,7 @@ static void doc_uri(buf *b, const char *path, const char *srcroot, int *relative
             path += rl + 1;
         } else {
             buf_puts(b, "file://");
-            uri_encode(b, path);
+            esc_uri(b, path);
             *relative = 0;
             return;
         }
@@ -74,7 +60,7 @@ static void doc_uri(buf *b, const char *path, const char *srcroot, int *relative
         path += 2;
     while (path[0] == '/')
         path++;
-    uri_encode(b, path);
+    esc_uri(b, path);
 }
 
 /* GitHub's heading anchor for a heading that is exactly the rule id:
@@ -385,7 +371,7 @@ void report_sarif(buf *out, const report_doc *docs, size_t n, cps_date as_of,
     if (o->srcroot) {
         buf u = BUF_INIT;
         buf_puts(&u, "file://");
-        uri_encode(&u, o->srcroot);
+        esc_uri(&u, o->srcroot);
         if (u.len == 0 || u.ptr[u.len - 1] != '/')
             buf_putc(&u, '/');
         json_key(&w, "originalUriBaseIds");

@@ -1,9 +1,12 @@
-/* report_text.c — the text checklist (see report.h). */
+/* report_text.c — the text checklist (see report.h). Every name and value
+ * from a document, a ruleset or the command line is escaped (esc_text):
+ * control characters and terminal escapes are shown as \xNN. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "outline.h"
+#include "escape.h"
 #include "report.h"
 
 #define C_RESET "\033[0m"
@@ -42,6 +45,14 @@ void report_summary_counts(const report_doc *docs, size_t n, size_t *errors, siz
         *warnings += docs[i].res->warnings;
         *notices += docs[i].res->notices;
     }
+}
+
+/* "        TEXT\n", TEXT escaped. */
+static void indented(buf *b, const char *s)
+{
+    buf_puts(b, "        ");
+    esc_text(b, s);
+    buf_putc(b, '\n');
 }
 
 static const char *plural(size_t n, const char *one, const char *many)
@@ -91,25 +102,26 @@ static void snippet_text(buf *b, const finding *f, const report_opts *o)
     size_t ms = f->mark_start <= n ? f->mark_start : n;
     size_t me = f->mark_end <= n ? f->mark_end : n;
     buf_puts(b, "        \"");
-    buf_put(b, s, ms);
+    esc_textn(b, s, ms);
     if (me > ms) {
         if (o->color) {
             buf_puts(b, C_BOLD C_RED);
-            buf_put(b, s + ms, me - ms);
+            esc_textn(b, s + ms, me - ms);
             buf_puts(b, C_RESET);
         } else {
             buf_puts(b, ">>");
-            buf_put(b, s + ms, me - ms);
+            esc_textn(b, s + ms, me - ms);
             buf_puts(b, "<<");
         }
     }
-    buf_put(b, s + me, n - me);
+    esc_textn(b, s + me, n - me);
     buf_puts(b, "\"\n");
 }
 
 static void cite_line(buf *b, const rule *r)
 {
-    buf_printf(b, "        [%s", r->cite);
+    buf_puts(b, "        [");
+    esc_text(b, r->cite);
     if (r->effective != DATE_NONE) {
         char d[11];
         date_format(r->effective, d);
@@ -130,7 +142,8 @@ static void summary_line(buf *b, const report_doc *rd, const report_opts *o, int
     const check_result *res = rd->res;
     report_counts c;
     report_count(rd, 1, o, &c);
-    buf_printf(b, "%s: %zu %s, %zu %s, %zu %s", report_doc_file(rd), c.errors,
+    esc_text(b, report_doc_file(rd));
+    buf_printf(b, ": %zu %s, %zu %s, %zu %s", c.errors,
                plural(c.errors, "error", "errors"), c.warnings,
                plural(c.warnings, "warning", "warnings"), c.notices,
                plural(c.notices, "notice", "notices"));
@@ -154,13 +167,19 @@ static void doc_text(buf *b, const report_doc *rd, const report_opts *o)
     date_format(res->as_of, asof);
     date_format(a->meta.date, ddate);
     put_c(b, o, C_BOLD);
-    buf_printf(b, "%s", a->d.file);
+    esc_text(b, a->d.file);
     put_c(b, o, C_RESET);
-    buf_printf(b, ": version %s, dated %s, language %s, %zu of %zu RFC 3647 sections; as of %s\n",
-               a->meta.version ? a->meta.version : "?", ddate[0] ? ddate : "?",
-               a->lang[0] ? a->lang : "?", outline_present(&a->o), a->o.expected, asof);
-    if (rd->translation)
-        buf_printf(b, "  English version: %s\n", rd->translation);
+    buf_puts(b, ": version ");
+    esc_text(b, a->meta.version ? a->meta.version : "?");
+    buf_printf(b, ", dated %s, language ", ddate[0] ? ddate : "?");
+    esc_text(b, a->lang[0] ? a->lang : "?");
+    buf_printf(b, ", %zu of %zu RFC 3647 sections; as of %s\n", outline_present(&a->o),
+               a->o.expected, asof);
+    if (rd->translation) {
+        buf_puts(b, "  English version: ");
+        esc_text(b, rd->translation);
+        buf_putc(b, '\n');
+    }
     buf_putc(b, '\n');
 
     sort_item *items = xcalloc(res->nitems ? res->nitems : 1, sizeof *items);
@@ -182,7 +201,8 @@ static void doc_text(buf *b, const report_doc *rd, const report_opts *o)
         buf_printf(b, "%-13s", st);
         put_c(b, o, C_RESET);
         int failing = it->status == ST_FAIL || it->status == ST_UPCOMING || it->status == ST_ERROR;
-        buf_printf(b, " %-7s %s", failing ? rule_severity_name(it->severity) : "", r->id);
+        buf_printf(b, " %-7s ", failing ? rule_severity_name(it->severity) : "");
+        esc_text(b, r->id);
         size_t nbase = 0, nhidden = 0;
         for (size_t k = 0; k < res->nf; k++)
             if (res->f[k].rule == r) {
@@ -201,11 +221,11 @@ static void doc_text(buf *b, const report_doc *rd, const report_opts *o)
         }
         buf_putc(b, '\n');
         if (it->note && (failing || o->verbose || it->status == ST_NA))
-            buf_printf(b, "        %s\n", it->note);
+            indented(b, it->note);
         if (!failing || (it->nfindings && nbase + nhidden == it->nfindings))
             continue; /* nothing new to show: no message, no citation */
         /* The rule once, then each finding: where, the quote, what. */
-        buf_printf(b, "        %s\n", r->message);
+        indented(b, r->message);
         cite_line(b, r);
         for (size_t k = 0; k < res->nf; k++) {
             const finding *f = &res->f[k];
@@ -213,11 +233,15 @@ static void doc_text(buf *b, const report_doc *rd, const report_opts *o)
                 continue;
             buf_puts(b, "      - ");
             put_c(b, o, C_CYAN);
-            if (f->section[0])
-                buf_printf(b, "%s%s%s", f->section, f->heading ? " " : "",
-                           f->heading ? f->heading : "");
-            else
+            if (f->section[0]) {
+                esc_text(b, f->section);
+                if (f->heading) {
+                    buf_putc(b, ' ');
+                    esc_text(b, f->heading);
+                }
+            } else {
                 buf_puts(b, "(document)");
+            }
             put_c(b, o, C_RESET);
             if (f->translation)
                 buf_puts(b, " [English version]");
@@ -227,7 +251,7 @@ static void doc_text(buf *b, const report_doc *rd, const report_opts *o)
             if (f->snippet && *f->snippet)
                 snippet_text(b, f, o);
             if (strcmp(f->message, r->message))
-                buf_printf(b, "        %s\n", f->message);
+                indented(b, f->message);
             if (rd->marks && rd->marks[k].expired != DATE_NONE) {
                 char d[11];
                 date_format(rd->marks[k].expired, d);
@@ -244,12 +268,14 @@ static void notes_text(buf *out, const report_opts *o)
 {
     for (size_t i = 0; o && i < o->nnotes; i++) {
         const report_note *nt = &o->notes[i];
-        if (nt->file && nt->line > 0)
-            buf_printf(out, "%s:%ld: %s\n", nt->file, nt->line, nt->message);
-        else if (nt->file)
-            buf_printf(out, "%s: %s\n", nt->file, nt->message);
-        else
-            buf_printf(out, "%s\n", nt->message);
+        if (nt->file) {
+            esc_text(out, nt->file);
+            if (nt->line > 0)
+                buf_printf(out, ":%ld", nt->line);
+            buf_puts(out, ": ");
+        }
+        esc_text(out, nt->message);
+        buf_putc(out, '\n');
     }
 }
 
@@ -278,7 +304,10 @@ void report_text(buf *out, const report_doc *docs, size_t n, cps_date as_of,
         if (docs[i].error) {
             if (i && !o->quiet)
                 buf_puts(out, "\n");
-            buf_printf(out, "%s: error: %s\n", report_doc_file(&docs[i]), docs[i].error);
+            esc_text(out, report_doc_file(&docs[i]));
+            buf_puts(out, ": error: ");
+            esc_text(out, docs[i].error);
+            buf_putc(out, '\n');
             continue;
         }
         if (o->quiet) {

@@ -15,6 +15,20 @@ void json_init(json_w *w, buf *out, int pretty)
     w->pretty = pretty;
 }
 
+void json_init_at(json_w *w, buf *out, int pretty, int depth)
+{
+    assert(depth >= 0 && depth < JSON_MAX_DEPTH);
+    json_init(w, out, pretty);
+    w->depth = depth;
+    for (int i = 0; i < depth; i++)
+        w->count[i] = 1;
+    w->count[depth] = 0;
+}
+
+void json_spliced(json_w *w, int n) { w->count[w->depth] += n; }
+
+int json_count(const json_w *w) { return w->count[w->depth]; }
+
 static void newline(json_w *w)
 {
     if (!w->pretty)

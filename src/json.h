@@ -27,6 +27,13 @@ typedef struct json_w {
 } json_w;
 
 void json_init(json_w *w, buf *out, int pretty);
+/* A writer for the values of a container at nesting depth, written apart
+ * (a spool) and spliced into the writer of the whole with json_spliced. */
+void json_init_at(json_w *w, buf *out, int pretty, int depth);
+/* n values of the current container were written by another writer. */
+void json_spliced(json_w *w, int n);
+/* The values written so far in the current container. */
+int json_count(const json_w *w);
 void json_obj_begin(json_w *w);
 void json_obj_end(json_w *w);
 void json_arr_begin(json_w *w);

@@ -43,6 +43,7 @@
 #define CPSLINT_REPORT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "analysis.h"
 #include "buf.h"
@@ -83,22 +84,82 @@ typedef struct report_opts {
                             relative to (the working directory), or NULL */
 } report_opts;
 
-typedef enum {
-    REPORT_TEXT = 0,
-    REPORT_JSON,
-    REPORT_SARIF,
-    REPORT_JUNIT,
-    REPORT_MARKDOWN,
-    REPORT_GITHUB
-} report_format;
+typedef struct report_counts {
+    size_t errors, warnings, notices; /* shown, not baselined */
+    size_t baselined;                 /* shown and baselined */
+    size_t hidden;                    /* below min_level */
+    size_t failing;                   /* report_fails (shown or not) */
+    size_t unreadable;                /* inputs that could not be checked */
+} report_counts;
 
-/* "text", "json", ... -> format; -1 if unknown. */
-int report_format_parse(const char *name);
+/* ---- writers: one table row per format (report_writers.c) -------------
+ *
+ * A report is written document by document, in input order, as each one
+ * is ready: report_begin, report_document for each, report_end. Only the
+ * totals and each writer's small state are kept between documents; what a
+ * format must print before the documents but can only know after them
+ * (JSON's as_of, SARIF's invocation and artifacts, JUnit's totals) is
+ * spooled (report_spool: memory, then a temporary file past 1 MiB) and
+ * copied out at the end, so the bytes are those of a report written at
+ * once. After each call the text is handed to the sink, if any. */
 
-/* Emit the report of docs[0..n) in format fmt. */
-void report_write(buf *out, report_format fmt, const report_doc *docs, size_t n,
+typedef struct report_writer report_writer;
+
+typedef struct report_run {
+    const report_writer *w;
+    const report_opts *o;
+    buf out;              /* writers append here; drained to the sink */
+    void (*sink)(void *ctx, const char *p, size_t n); /* NULL: out keeps all */
+    void *ctx;
+    cps_date as_of;       /* the run's as-of date (set by report_end) */
+    size_t ndocs;         /* documents written so far */
+    report_counts totals; /* report_count over them */
+    void *priv;           /* the writer's own state (its begin and end) */
+} report_run;
+
+struct report_writer {
+    const char *name;        /* --format NAME */
+    const char *alias;       /* another accepted name, or NULL */
+    const char *description; /* for --help */
+    int terminal;            /* for people at a terminal: coloured on a tty,
+                                baseline notes shown in the report itself */
+    void (*begin)(report_run *r);                        /* may be NULL */
+    void (*document)(report_run *r, const report_doc *d);
+    void (*end)(report_run *r);
+};
+
+/* The table (report_writers.c), ended by NULL. */
+extern const report_writer *const report_writers[];
+
+/* The writer named name (or its alias); NULL if none. */
+const report_writer *report_writer_find(const char *name);
+
+/* "text, json, ... or line" into b (for usage and error messages). */
+void report_writer_names(buf *b);
+
+void report_begin(report_run *r, const report_writer *w, const report_opts *o,
+                  void (*sink)(void *ctx, const char *p, size_t n), void *ctx);
+void report_document(report_run *r, const report_doc *d);
+/* Finish with the run's as-of date; r->out is freed when there is a sink
+ * (else the caller frees it with buf_free). */
+void report_end(report_run *r, cps_date as_of);
+/* Hand r->out to the sink now (no-op without one). */
+void report_flush(report_run *r);
+
+/* Text a writer must hold back until the end. */
+typedef struct report_spool {
+    buf mem;
+    FILE *f;    /* past 1 MiB, or NULL */
+    int failed; /* a temporary file could not be written: kept in memory */
+} report_spool;
+void report_spool_put(report_spool *s, buf *b); /* moves b's text (b emptied) */
+void report_spool_copy(report_run *r, report_spool *s); /* to the output, then freed */
+
+/* The whole report of docs[0..n) into out at once (tests, fuzzing). */
+void report_write(buf *out, const report_writer *w, const report_doc *docs, size_t n,
                   cps_date as_of, const report_opts *o);
 
+/* Whole-report shorthands for each original format (report_write). */
 void report_text(buf *out, const report_doc *docs, size_t n, cps_date as_of,
                  const report_opts *o);
 /* JSON with every finding shown, nothing baselined. */
@@ -142,13 +203,6 @@ const char *report_baselined(const report_doc *d, size_t i);
  * is shown and what fails are separate. */
 int report_fails(const report_doc *d, size_t i, const report_opts *o);
 
-typedef struct report_counts {
-    size_t errors, warnings, notices; /* shown, not baselined */
-    size_t baselined;                 /* shown and baselined */
-    size_t hidden;                    /* below min_level */
-    size_t failing;                   /* report_fails (shown or not) */
-    size_t unreadable;                /* inputs that could not be checked */
-} report_counts;
 
 /* Counts over docs[0..n) (or one doc with n == 1). */
 void report_count(const report_doc *docs, size_t n, const report_opts *o, report_counts *c);

@@ -178,15 +178,17 @@ static void doc_md(buf *b, const report_doc *d, const report_opts *o)
     }
 }
 
-void report_markdown(buf *out, const report_doc *docs, size_t n, cps_date as_of,
-                     const report_opts *o)
+static void markdown_document(report_run *r, const report_doc *d)
 {
-    (void)as_of;
-    for (size_t i = 0; i < n; i++) {
-        if (i)
-            buf_puts(out, "\n");
-        doc_md(out, &docs[i], o);
-    }
+    if (r->ndocs)
+        buf_puts(&r->out, "\n");
+    doc_md(&r->out, d, r->o);
+}
+
+static void markdown_end(report_run *r)
+{
+    const report_opts *o = r->o;
+    buf *out = &r->out;
     if (o->nnotes) {
         buf_puts(out, "\n#### Baseline\n\n");
         for (size_t i = 0; i < o->nnotes; i++) {
@@ -202,3 +204,11 @@ void report_markdown(buf *out, const report_doc *docs, size_t n, cps_date as_of,
         }
     }
 }
+
+const report_writer report_writer_markdown = {
+    .name = "markdown",
+    .alias = "md",
+    .description = "a table to paste into a pull request",
+    .document = markdown_document,
+    .end = markdown_end,
+};

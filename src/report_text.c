@@ -279,51 +279,63 @@ static void notes_text(buf *out, const report_opts *o)
     }
 }
 
-static void total_line(buf *out, const report_doc *docs, size_t n, const report_opts *o)
+static void total_line(buf *out, const report_run *r)
 {
-    report_counts c;
-    report_count(docs, n, o, &c);
+    const report_counts *c = &r->totals;
+    size_t n = r->ndocs;
     buf_printf(out, "total: %zu %s", n, plural(n, "document", "documents"));
-    if (c.unreadable)
-        buf_printf(out, " (%zu could not be checked)", c.unreadable);
-    buf_printf(out, ": %zu %s, %zu %s, %zu %s", c.errors, plural(c.errors, "error", "errors"),
-               c.warnings, plural(c.warnings, "warning", "warnings"), c.notices,
-               plural(c.notices, "notice", "notices"));
-    if (c.baselined)
-        buf_printf(out, ", %zu baselined", c.baselined);
-    if (c.hidden)
-        buf_printf(out, ", %zu below --min-level", c.hidden);
+    if (c->unreadable)
+        buf_printf(out, " (%zu could not be checked)", c->unreadable);
+    buf_printf(out, ": %zu %s, %zu %s, %zu %s", c->errors, plural(c->errors, "error", "errors"),
+               c->warnings, plural(c->warnings, "warning", "warnings"), c->notices,
+               plural(c->notices, "notice", "notices"));
+    if (c->baselined)
+        buf_printf(out, ", %zu baselined", c->baselined);
+    if (c->hidden)
+        buf_printf(out, ", %zu below --min-level", c->hidden);
     buf_putc(out, '\n');
 }
 
-void report_text(buf *out, const report_doc *docs, size_t n, cps_date as_of,
-                 const report_opts *o)
+static void text_document(report_run *r, const report_doc *d)
 {
-    (void)as_of;
-    for (size_t i = 0; i < n; i++) {
-        if (docs[i].error) {
-            if (i && !o->quiet)
-                buf_puts(out, "\n");
-            esc_text(out, report_doc_file(&docs[i]));
-            buf_puts(out, ": error: ");
-            esc_text(out, docs[i].error);
-            buf_putc(out, '\n');
-            continue;
-        }
-        if (o->quiet) {
-            summary_line(out, &docs[i], o, 0);
-            continue;
-        }
-        if (i)
+    buf *out = &r->out;
+    const report_opts *o = r->o;
+    size_t i = r->ndocs;
+    if (d->error) {
+        if (i && !o->quiet)
             buf_puts(out, "\n");
-        doc_text(out, &docs[i], o);
+        esc_text(out, report_doc_file(d));
+        buf_puts(out, ": error: ");
+        esc_text(out, d->error);
+        buf_putc(out, '\n');
+        return;
     }
-    if (n > 1) {
+    if (o->quiet) {
+        summary_line(out, d, o, 0);
+        return;
+    }
+    if (i)
+        buf_puts(out, "\n");
+    doc_text(out, d, o);
+}
+
+static void text_end(report_run *r)
+{
+    const report_opts *o = r->o;
+    if (r->ndocs > 1) {
         if (!o->quiet)
-            buf_putc(out, '\n');
-        total_line(out, docs, n, o);
+            buf_putc(&r->out, '\n');
+        total_line(&r->out, r);
     }
     if (o->nnotes && !o->quiet)
-        buf_putc(out, '\n');
-    notes_text(out, o);
+        buf_putc(&r->out, '\n');
+    notes_text(&r->out, o);
 }
+
+const report_writer report_writer_text = {
+    .name = "text",
+    .description = "the checklist, for people (default)",
+    .terminal = 1,
+    .document = text_document,
+    .end = text_end,
+};

@@ -1,35 +1,10 @@
-/* report_util.c — what every emitter shares: format names, dispatch,
- * fingerprints, locations, visibility and counts (see report.h). */
+/* report_util.c — what every writer shares: fingerprints, locations,
+ * visibility and counts (see report.h). It calls no writer. */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "report.h"
-
-static const char *const format_names[] = {"text", "json", "sarif", "junit", "markdown", "github"};
-
-int report_format_parse(const char *name)
-{
-    for (size_t i = 0; i < sizeof format_names / sizeof format_names[0]; i++)
-        if (!strcmp(name, format_names[i]))
-            return (int)i;
-    if (!strcmp(name, "md"))
-        return REPORT_MARKDOWN;
-    return -1;
-}
-
-void report_write(buf *out, report_format fmt, const report_doc *docs, size_t n,
-                  cps_date as_of, const report_opts *o)
-{
-    switch (fmt) {
-    case REPORT_TEXT: report_text(out, docs, n, as_of, o); break;
-    case REPORT_JSON: report_json_opts(out, docs, n, as_of, o); break;
-    case REPORT_SARIF: report_sarif(out, docs, n, as_of, o); break;
-    case REPORT_JUNIT: report_junit(out, docs, n, as_of, o); break;
-    case REPORT_MARKDOWN: report_markdown(out, docs, n, as_of, o); break;
-    case REPORT_GITHUB: report_github(out, docs, n, as_of, o); break;
-    }
-}
 
 static uint64_t fnv(uint64_t h, const char *s, size_t n)
 {

@@ -9,7 +9,7 @@
 /* The formats, in the order --help lists them: one X(NAME) each, whose
  * writer report_writer_NAME is defined (designated initializers) in
  * report_NAME.c. */
-#define REPORT_FORMATS(X) X(text) X(json) X(sarif) X(junit) X(markdown) X(github)
+#define REPORT_FORMATS(X) X(text) X(json) X(sarif) X(junit) X(markdown) X(github) X(line)
 
 #define DECLARE(name) extern const report_writer report_writer_##name;
 #define ROW(name) &report_writer_##name,

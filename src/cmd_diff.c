@@ -433,155 +433,174 @@ static void print_text(FILE *f, const diff_view *v, int md)
 
 /* ---- JSON ------------------------------------------------------------- */
 
-static void json_doc(FILE *f, const analysis *a)
+static void json_doc(json_w *w, const char *key, const analysis *a)
 {
     char d[11];
-    fputs("{\"file\":", f);
-    json_fput(f, a->d.file);
-    fputs(",\"version\":", f);
-    json_fput(f, a->meta.version);
-    fputs(",\"date\":", f);
-    json_fput(f, fmt_date(a->meta.date, d));
-    fputc('}', f);
+    json_break(w);
+    json_key(w, key);
+    json_obj_begin(w);
+    json_kv_str(w, "file", a->d.file);
+    json_kv_str(w, "version", a->meta.version);
+    json_kv_str(w, "date", fmt_date(a->meta.date, d));
+    json_obj_end(w);
 }
 
-static void json_numhead(FILE *f, const diff_side *s)
-{
-    fputs("{\"number\":", f);
-    json_fput(f, s->sec->number);
-    fputs(",\"heading\":", f);
-    json_fput(f, s->sec->heading);
-}
-
-static void json_diff(FILE *f, const diff_view *v, const diff_pair *p)
+static void json_diff(json_w *w, const diff_view *v, const diff_pair *p)
 {
     segs g;
     build_segs(&v->s, p, v->cmd->context, &g);
-    fputs(",\"diff\":[", f);
+    json_key(w, "diff");
+    json_arr_begin(w);
     for (size_t i = 0; i < g.n; i++) {
-        fprintf(f, "%s{\"op\":\"%c\",\"text\":", i ? "," : "", g.s[i].op);
-        json_fput(f, g.s[i].text);
-        fputc('}', f);
+        char op[2] = {g.s[i].op, '\0'};
+        json_obj_begin(w);
+        json_kv_str(w, "op", op);
+        json_kv_str(w, "text", g.s[i].text);
+        json_obj_end(w);
     }
-    fputc(']', f);
-    fprintf(f, ",\"words_removed\":%zu,\"words_added\":%zu", p->wd.deleted, p->wd.inserted);
-    if (g.note) {
-        fputs(",\"note\":", f);
-        json_fput(f, g.note);
-    }
+    json_arr_end(w);
+    json_kv_int(w, "words_removed", (long long)p->wd.deleted);
+    json_kv_int(w, "words_added", (long long)p->wd.inserted);
+    if (g.note)
+        json_kv_str(w, "note", g.note);
     segs_free(&g);
 }
 
-static void json_finding(FILE *f, const diff_finding *x)
+static void json_finding(json_w *w, const diff_finding *x)
 {
-    fputs("{\"rule\":", f);
-    json_fput(f, x->rule);
-    fputs(",\"severity\":", f);
-    json_fput(f, x->severity_name);
-    fputs(",\"status\":", f);
-    json_fput(f, x->status);
-    fputs(",\"section\":", f);
-    json_fput(f, x->section);
-    fputs(",\"heading\":", f);
-    json_fput(f, x->heading);
-    fprintf(f, ",\"line\":%ld,\"snippet\":", x->line);
-    json_fput(f, x->snippet);
-    fputs(",\"message\":", f);
-    json_fput(f, x->message);
-    fputs(",\"cite\":", f);
-    json_fput(f, x->cite);
-    fputs(",\"effective\":", f);
-    json_fput(f, x->effective);
-    fputc('}', f);
+    json_obj_begin(w);
+    json_kv_str(w, "rule", x->rule);
+    json_kv_str(w, "severity", x->severity_name);
+    json_kv_str(w, "status", x->status);
+    json_kv_str(w, "section", x->section);
+    json_kv_str(w, "heading", x->heading);
+    json_kv_int(w, "line", x->line);
+    json_kv_str(w, "snippet", x->snippet);
+    json_kv_str(w, "message", x->message);
+    json_kv_str(w, "cite", x->cite);
+    json_kv_str(w, "effective", x->effective);
+    json_obj_end(w);
 }
 
-static void json_findings(FILE *f, const char *name, const diff_finding *list,
-                          const size_t *idx, size_t n, int first)
+static void json_findings(json_w *w, const char *name, const diff_finding *list,
+                          const size_t *idx, size_t n)
 {
-    fprintf(f, "%s\"%s\":[", first ? "" : ",", name);
-    for (size_t i = 0; i < n; i++) {
-        if (i)
-            fputc(',', f);
-        json_finding(f, &list[idx[i]]);
+    json_key(w, name);
+    json_arr_begin(w);
+    for (size_t i = 0; i < n; i++)
+        json_finding(w, &list[idx[i]]);
+    json_arr_end(w);
+}
+
+static void kv_bool(json_w *w, const char *key, int v)
+{
+    json_key(w, key);
+    json_bool(w, v);
+}
+
+static void json_pair(json_w *w, const diff_view *v, const diff_pair *p)
+{
+    const diff_result *r = &v->s;
+    const diff_side *os = p->old_i >= 0 ? &r->old[p->old_i] : NULL;
+    const diff_side *ns = p->new_i >= 0 ? &r->new[p->new_i] : NULL;
+    json_break(w);
+    json_obj_begin(w);
+    if (p->kind == DIFF_RENUMBERED) {
+        char sim[32];
+        snprintf(sim, sizeof sim, "%.3f", p->similarity);
+        json_kv_str(w, "from", os->sec->number);
+        json_kv_str(w, "to", ns->sec->number);
+        json_kv_str(w, "heading", ns->sec->heading);
+        json_key(w, "similarity");
+        json_raw(w, sim);
+        kv_bool(w, "changed", p->text_changed);
+        if (p->text_changed && !v->cmd->sections_only)
+            json_diff(w, v, p);
+    } else {
+        const diff_side *s = ns ? ns : os;
+        json_kv_str(w, "number", s->sec->number);
+        json_kv_str(w, "heading", s->sec->heading);
+        if (p->kind == DIFF_CHANGED && !v->cmd->sections_only)
+            json_diff(w, v, p);
     }
-    fputc(']', f);
+    json_obj_end(w);
 }
 
+static void json_sections(json_w *w, const diff_view *v)
+{
+    const diff_result *r = &v->s;
+    json_break(w);
+    json_key(w, "sections");
+    json_obj_begin(w);
+    static const diff_kind order[] = {DIFF_ADDED, DIFF_REMOVED, DIFF_RENUMBERED, DIFF_CHANGED};
+    for (size_t o = 0; o < 4; o++) {
+        if (o)
+            json_break(w);
+        json_key(w, diff_kind_name(order[o]));
+        json_arr_begin(w);
+        for (size_t k = 0; k < r->npairs; k++)
+            if (r->pairs[k].kind == order[o])
+                json_pair(w, v, &r->pairs[k]);
+        json_arr_end(w);
+    }
+    if (r->renumber_skipped) {
+        json_break(w);
+        json_kv_str(w, "note", RENUMBER_NOTE);
+        json_kv_int(w, "renumber_skipped", (long long)r->renumber_skipped);
+    }
+    json_break(w);
+    json_kv_int(w, "unchanged", (long long)r->unchanged);
+    json_obj_end(w);
+}
+
+/* Compact JSON, a line per part and per section (json.h). */
 static void print_json(FILE *f, const diff_view *v)
 {
     const diff_versions_result *vr = &v->v;
-    const diff_result *r = &v->s;
     char d[11];
-    fprintf(f, "{\"tool\":{\"name\":\"cpslint\",\"version\":\"%s\"},\"as_of\":", CPSLINT_VERSION);
-    json_fput(f, v->cmd->as_of == DATE_NONE ? "doc" : fmt_date(v->cmd->as_of, d));
-    fputs(",\n\"old\":", f);
-    json_doc(f, v->old_a);
-    fputs(",\n\"new\":", f);
-    json_doc(f, v->new_a);
-    fprintf(f, ",\n\"version_incremented\":%s,\"date_advanced\":%s,"
-               "\"changelog_entry_added\":%s",
-            vr->version_incremented ? "true" : "false", vr->date_advanced ? "true" : "false",
-            vr->changelog_entry_added ? "true" : "false");
-    fputs(",\"changelog_entry\":", f);
+    buf b = BUF_INIT;
+    json_w w;
+    json_init(&w, &b, 0);
+    json_obj_begin(&w);
+    json_key(&w, "tool");
+    json_obj_begin(&w);
+    json_kv_str(&w, "name", "cpslint");
+    json_kv_str(&w, "version", CPSLINT_VERSION);
+    json_obj_end(&w);
+    json_kv_str(&w, "as_of", v->cmd->as_of == DATE_NONE ? "doc" : fmt_date(v->cmd->as_of, d));
+    json_doc(&w, "old", v->old_a);
+    json_doc(&w, "new", v->new_a);
+    json_break(&w);
+    kv_bool(&w, "version_incremented", vr->version_incremented);
+    kv_bool(&w, "date_advanced", vr->date_advanced);
+    kv_bool(&w, "changelog_entry_added", vr->changelog_entry_added);
+    json_key(&w, "changelog_entry");
     if (vr->new_row) {
-        fputs("{\"version\":", f);
-        json_fput(f, vr->new_row->version);
-        fputs(",\"date\":", f);
-        json_fput(f, fmt_date(vr->new_row->date, d));
-        fputc('}', f);
+        json_obj_begin(&w);
+        json_kv_str(&w, "version", vr->new_row->version);
+        json_kv_str(&w, "date", fmt_date(vr->new_row->date, d));
+        json_obj_end(&w);
     } else {
-        fputs("null", f);
+        json_null(&w);
     }
-    fputs(",\"problems\":[", f);
-    for (size_t i = 0; i < v->nproblems; i++) {
-        if (i)
-            fputc(',', f);
-        json_fput(f, v->problems[i]);
-    }
-    fputs("],\n\"sections\":{", f);
-    static const diff_kind order[] = {DIFF_ADDED, DIFF_REMOVED, DIFF_RENUMBERED, DIFF_CHANGED};
-    for (size_t o = 0; o < 4; o++) {
-        fprintf(f, "%s\"%s\":[", o ? ",\n" : "", diff_kind_name(order[o]));
-        int first = 1;
-        for (size_t k = 0; k < r->npairs; k++) {
-            const diff_pair *p = &r->pairs[k];
-            if (p->kind != order[o])
-                continue;
-            fputs(first ? "\n" : ",\n", f);
-            first = 0;
-            const diff_side *os = p->old_i >= 0 ? &r->old[p->old_i] : NULL;
-            const diff_side *ns = p->new_i >= 0 ? &r->new[p->new_i] : NULL;
-            if (p->kind == DIFF_RENUMBERED) {
-                fputs("{\"from\":", f);
-                json_fput(f, os->sec->number);
-                fputs(",\"to\":", f);
-                json_fput(f, ns->sec->number);
-                fputs(",\"heading\":", f);
-                json_fput(f, ns->sec->heading);
-                fprintf(f, ",\"similarity\":%.3f,\"changed\":%s", p->similarity,
-                        p->text_changed ? "true" : "false");
-                if (p->text_changed && !v->cmd->sections_only)
-                    json_diff(f, v, p);
-            } else {
-                json_numhead(f, ns ? ns : os);
-                if (p->kind == DIFF_CHANGED && !v->cmd->sections_only)
-                    json_diff(f, v, p);
-            }
-            fputc('}', f);
-        }
-        fputc(']', f);
-    }
-    if (r->renumber_skipped) {
-        fputs(",\n\"note\":", f);
-        json_fput(f, RENUMBER_NOTE);
-        fprintf(f, ",\"renumber_skipped\":%zu", r->renumber_skipped);
-    }
-    fprintf(f, ",\n\"unchanged\":%zu},\n\"findings_compared\":%s,\"findings\":{", r->unchanged,
-            v->findings_compared ? "true" : "false");
-    json_findings(f, "introduced", v->fnew, v->fd.introduced, v->fd.nintroduced, 1);
-    json_findings(f, "resolved", v->fold, v->fd.resolved, v->fd.nresolved, 0);
-    json_findings(f, "persisting", v->fnew, v->fd.persisting, v->fd.npersisting, 0);
-    fputs("}}\n", f);
+    json_key(&w, "problems");
+    json_arr_begin(&w);
+    for (size_t i = 0; i < v->nproblems; i++)
+        json_str(&w, v->problems[i]);
+    json_arr_end(&w);
+    json_sections(&w, v);
+    json_break(&w);
+    kv_bool(&w, "findings_compared", v->findings_compared);
+    json_key(&w, "findings");
+    json_obj_begin(&w);
+    json_findings(&w, "introduced", v->fnew, v->fd.introduced, v->fd.nintroduced);
+    json_findings(&w, "resolved", v->fold, v->fd.resolved, v->fd.nresolved);
+    json_findings(&w, "persisting", v->fnew, v->fd.persisting, v->fd.npersisting);
+    json_obj_end(&w);
+    json_obj_end(&w);
+    buf_putc(&b, '\n');
+    fputs(buf_cstr(&b), f);
+    buf_free(&b);
 }
 
 /* ---- findings: the check engine on both versions -------------------------- */

@@ -29,64 +29,76 @@ static const char outline_usage[] =
     "where a line is shown as PAGE:LINE (JSON: \"page\" and \"line\").\n";
 
 
+static void kv_null_str(json_w *w, const char *key, const char *s)
+{
+    json_key(w, key);
+    json_str(w, s && *s ? s : NULL);
+}
+
+static void kv_bool(json_w *w, const char *key, int v)
+{
+    json_key(w, key);
+    json_bool(w, v);
+}
+
+static void section_json(json_w *w, const analysis *a, const section *s)
+{
+    json_break(w);
+    json_obj_begin(w);
+    json_kv_str(w, "number", s->number);
+    json_kv_str(w, "heading", s->heading);
+    json_key(w, "page");
+    if (s->page)
+        json_int(w, s->page);
+    else
+        json_null(w);
+    json_kv_int(w, "line", s->line);
+    json_kv_str(w, "status", outline_status_name(s->status));
+    kv_bool(w, "empty", s->empty);
+    kv_bool(w, "unnumbered", s->unnumbered);
+    json_key(w, "title_matches");
+    if (s->title_match < 0)
+        json_null(w);
+    else
+        json_bool(w, s->title_match);
+    json_kv_str(w, "parent", s->parent >= 0 ? a->o.secs[s->parent].number : NULL);
+    kv_null_str(w, "language", s->lang);
+    json_obj_end(w);
+}
+
+/* Compact JSON, one section a line (json.h). */
 static void print_json(FILE *f, const analysis *a)
 {
     char date[11];
     date_format(a->meta.date, date);
-    fputs("{\"file\":", f);
-    json_fput(f, a->d.file);
-    fputs(",\"format\":", f);
-    json_fput(f, a->d.format);
-    fputs(",\"encoding\":", f);
-    json_fput(f, a->d.encoding);
-    fputs(",\"language\":", f);
-    json_fput(f, a->lang);
-    fputs(",\"version\":", f);
-    if (a->meta.version)
-        json_fput(f, a->meta.version);
-    else
-        fputs("null", f);
-    fputs(",\"date\":", f);
-    if (date[0])
-        json_fput(f, date);
-    else
-        fputs("null", f);
-    fprintf(f, ",\"counts\":{\"expected\":%zu,\"found\":%zu,\"missing\":%zu,\"extra\":%zu,"
-               "\"duplicate\":%zu,\"out_of_order\":%zu}",
-            a->o.expected, a->o.found, a->o.missing, a->o.extra, a->o.duplicate,
-            a->o.out_of_order);
-    fputs(",\"sections\":[", f);
-    for (size_t i = 0; i < a->o.n; i++) {
-        const section *s = &a->o.secs[i];
-        fputs(i ? ",\n{" : "\n{", f);
-        fputs("\"number\":", f);
-        json_fput(f, s->number);
-        fputs(",\"heading\":", f);
-        if (s->heading)
-            json_fput(f, s->heading);
-        else
-            fputs("null", f);
-        if (s->page)
-            fprintf(f, ",\"page\":%d", s->page);
-        else
-            fputs(",\"page\":null", f);
-        fprintf(f, ",\"line\":%ld,\"status\":\"%s\",\"empty\":%s,\"unnumbered\":%s,"
-                   "\"title_matches\":%s,\"parent\":",
-                s->line, outline_status_name(s->status), s->empty ? "true" : "false",
-                s->unnumbered ? "true" : "false",
-                s->title_match < 0 ? "null" : s->title_match ? "true" : "false");
-        if (s->parent >= 0)
-            json_fput(f, a->o.secs[s->parent].number);
-        else
-            fputs("null", f);
-        fputs(",\"language\":", f);
-        if (s->lang[0])
-            json_fput(f, s->lang);
-        else
-            fputs("null", f);
-        fputc('}', f);
-    }
-    fputs("]}\n", f);
+    buf b = BUF_INIT;
+    json_w w;
+    json_init(&w, &b, 0);
+    json_obj_begin(&w);
+    json_kv_str(&w, "file", a->d.file);
+    json_kv_str(&w, "format", a->d.format);
+    json_kv_str(&w, "encoding", a->d.encoding);
+    json_kv_str(&w, "language", a->lang);
+    json_kv_str(&w, "version", a->meta.version);
+    kv_null_str(&w, "date", date);
+    json_key(&w, "counts");
+    json_obj_begin(&w);
+    json_kv_int(&w, "expected", (long long)a->o.expected);
+    json_kv_int(&w, "found", (long long)a->o.found);
+    json_kv_int(&w, "missing", (long long)a->o.missing);
+    json_kv_int(&w, "extra", (long long)a->o.extra);
+    json_kv_int(&w, "duplicate", (long long)a->o.duplicate);
+    json_kv_int(&w, "out_of_order", (long long)a->o.out_of_order);
+    json_obj_end(&w);
+    json_key(&w, "sections");
+    json_arr_begin(&w);
+    for (size_t i = 0; i < a->o.n; i++)
+        section_json(&w, a, &a->o.secs[i]);
+    json_arr_end(&w);
+    json_obj_end(&w);
+    buf_putc(&b, '\n');
+    fputs(buf_cstr(&b), f);
+    buf_free(&b);
 }
 
 /* Document text or a name, escaped for a terminal (escape.h). */

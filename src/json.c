@@ -13,6 +13,7 @@ void json_init(json_w *w, buf *out, int pretty)
     w->count[0] = 0;
     w->after_key = 0;
     w->pretty = pretty;
+    w->brk = 0;
 }
 
 void json_init_at(json_w *w, buf *out, int pretty, int depth)
@@ -47,9 +48,21 @@ static void before_value(json_w *w)
     }
     if (w->count[w->depth]++ > 0)
         buf_putc(w->out, ',');
+    if (w->brk) {
+        buf_putc(w->out, '\n');
+        w->brk = 0;
+    }
     if (w->depth > 0)
         newline(w);
 }
+
+void json_raw(json_w *w, const char *value)
+{
+    before_value(w);
+    buf_puts(w->out, value);
+}
+
+void json_break(json_w *w) { w->brk = 1; }
 
 static void open_(json_w *w, char c)
 {

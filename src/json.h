@@ -24,6 +24,7 @@ typedef struct json_w {
     int count[JSON_MAX_DEPTH]; /* values written at each level */
     int after_key;
     int pretty;                /* indent with two spaces */
+    int brk;                   /* compact: a line break before the next value */
 } json_w;
 
 void json_init(json_w *w, buf *out, int pretty);
@@ -44,6 +45,11 @@ void json_strn(json_w *w, const char *s, size_t n);
 void json_int(json_w *w, long long v);
 void json_bool(json_w *w, int v);
 void json_null(json_w *w);
+/* A value already formatted as JSON (a number printed with a format). */
+void json_raw(json_w *w, const char *value);
+/* Compact writers: the next key or value starts a new line (after its
+ * comma), to keep long outputs readable line by line. */
+void json_break(json_w *w);
 /* "key": value shorthands */
 void json_kv_str(json_w *w, const char *key, const char *s);
 void json_kv_int(json_w *w, const char *key, long long v);

@@ -35,14 +35,6 @@ void report_writer_names(buf *b)
         buf_printf(b, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ", report_writers[i]->name);
 }
 
-void report_flush(report_run *r)
-{
-    if (!r->sink || r->out.len == 0)
-        return;
-    r->sink(r->ctx, r->out.ptr, r->out.len);
-    buf_truncate(&r->out, 0);
-}
-
 void report_begin(report_run *r, const report_writer *w, const report_opts *o,
                   void (*sink)(void *ctx, const char *p, size_t n), void *ctx)
 {
@@ -81,71 +73,6 @@ void report_end(report_run *r, cps_date as_of)
     report_flush(r);
     if (r->sink)
         buf_free(&r->out);
-}
-
-#define SPOOL_MEM (1024 * 1024)
-
-/* The first n bytes of s's temporary file back into memory, the file
- * closed (a temporary file that fails is not the end of the report). */
-static void spool_back(report_spool *s, long n)
-{
-    buf back = BUF_INIT;
-    char chunk[65536];
-    rewind(s->f);
-    while (n > 0) {
-        size_t k = fread(chunk, 1, (size_t)n < sizeof chunk ? (size_t)n : sizeof chunk, s->f);
-        if (k == 0)
-            break;
-        buf_put(&back, chunk, k);
-        n -= (long)k;
-    }
-    fclose(s->f);
-    s->f = NULL;
-    s->failed = 1;
-    buf_free(&s->mem);
-    s->mem = back;
-}
-
-void report_spool_put(report_spool *s, buf *b)
-{
-    if (!s->f && !s->failed && s->mem.len + b->len > SPOOL_MEM) {
-        s->f = tmpfile();
-        if (s->f && fwrite(s->mem.ptr, 1, s->mem.len, s->f) == s->mem.len) {
-            buf_free(&s->mem);
-        } else { /* no temporary file: memory keeps everything */
-            if (s->f)
-                fclose(s->f);
-            s->f = NULL;
-            s->failed = 1;
-        }
-    }
-    if (s->f) {
-        long before = ftell(s->f);
-        if (fwrite(b->ptr, 1, b->len, s->f) != b->len)
-            spool_back(s, before);
-    }
-    if (!s->f)
-        buf_put(&s->mem, b->ptr, b->len);
-    buf_truncate(b, 0);
-}
-
-void report_spool_copy(report_run *r, report_spool *s)
-{
-    if (s->f) {
-        report_flush(r);
-        rewind(s->f);
-        char chunk[65536];
-        size_t k;
-        while ((k = fread(chunk, 1, sizeof chunk, s->f)) > 0) {
-            buf_put(&r->out, chunk, k);
-            report_flush(r);
-        }
-        fclose(s->f);
-        s->f = NULL;
-    }
-    if (s->mem.len)
-        buf_put(&r->out, s->mem.ptr, s->mem.len);
-    buf_free(&s->mem);
 }
 
 void report_write(buf *out, const report_writer *w, const report_doc *docs, size_t n,

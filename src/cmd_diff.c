@@ -670,7 +670,9 @@ static int run_checks(const ruleset *rs, matcher *m, const outline_spec *spec, a
 
 /* ---- the command --------------------------------------------------------- */
 
-int cmd_diff(int argc, char **argv, cli_env *env)
+/* Options into *cmd and *aopts: 0, -1 after --help, or EXIT_TROUBLE. */
+static int parse_diff_args(int argc, char **argv, cli_env *env, diff_cmd *cmd,
+                           analysis_opts *aopts)
 {
     static const struct option opts[] = {
         {"format", required_argument, NULL, 'f'},
@@ -687,23 +689,16 @@ int cmd_diff(int argc, char **argv, cli_env *env)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    diff_cmd cmd;
-    memset(&cmd, 0, sizeof cmd);
-    cmd.fmt = FMT_TEXT;
-    cmd.context = 1;
-    cmd.fail_on = SEV_ERROR;
-    cmd.as_of = date_today();
-    analysis_opts aopts = {0};
     int c;
     while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
         switch (c) {
         case 'f':
             if (!strcmp(optarg, "text"))
-                cmd.fmt = FMT_TEXT;
+                cmd->fmt = FMT_TEXT;
             else if (!strcmp(optarg, "markdown") || !strcmp(optarg, "md"))
-                cmd.fmt = FMT_MARKDOWN;
+                cmd->fmt = FMT_MARKDOWN;
             else if (!strcmp(optarg, "json"))
-                cmd.fmt = FMT_JSON;
+                cmd->fmt = FMT_JSON;
             else
                 return cli_fail(env, "diff: unknown format '%s' (text, markdown or json)", optarg);
             break;
@@ -713,56 +708,70 @@ int cmd_diff(int argc, char **argv, cli_env *env)
             if (end == optarg || *end || n < 0 || n > 1000000)
                 return cli_fail(env, "diff: invalid --context '%s' (a number of sentences)",
                                 optarg);
-            cmd.context = (int)n;
+            cmd->context = (int)n;
             break;
         }
         case 's':
-            cmd.sections_only = 1;
+            cmd->sections_only = 1;
             break;
         case 'F':
-            if ((cmd.fail_on = cli_parse_severity(optarg, 1)) < 0)
+            if ((cmd->fail_on = cli_parse_severity(optarg, 1)) < 0)
                 return cli_fail(env, "diff: invalid --fail-on '%s' (error, warning, notice, never)",
                                 optarg);
             break;
         case 'a':
             if (!strcmp(optarg, "doc") || !strcmp(optarg, "document"))
-                cmd.as_of = DATE_NONE;
+                cmd->as_of = DATE_NONE;
             else if (!strcmp(optarg, "today") || !strcmp(optarg, "now"))
-                cmd.as_of = date_today();
-            else if ((cmd.as_of = date_parse_iso(optarg)) == DATE_NONE)
+                cmd->as_of = date_today();
+            else if ((cmd->as_of = date_parse_iso(optarg)) == DATE_NONE)
                 return cli_fail(env, "diff: invalid --as-of '%s' (YYYY-MM-DD, doc or today)", optarg);
             break;
         case 'm':
-            if (cli_parse_size(optarg, &aopts.max_size))
+            if (cli_parse_size(optarg, &aopts->max_size))
                 return cli_fail(env, "diff: invalid --max-size '%s'", optarg);
             break;
         case 'k':
-            aopts.keep_chrome = 1;
+            aopts->keep_chrome = 1;
             break;
         case 't':
-            if (cli_parse_pdf_timeout(env, "diff", optarg, &aopts.pdf_timeout))
+            if (cli_parse_pdf_timeout(env, "diff", optarg, &aopts->pdf_timeout))
                 return EXIT_TROUBLE;
             break;
         case 'r':
         case 'D':
         case 'E':
-            if (cli_rules_add(env, &cmd.sel, c == 'r' ? 'r' : c == 'E' ? 'e' : 'd', optarg))
+            if (cli_rules_add(env, &cmd->sel, c == 'r' ? 'r' : c == 'E' ? 'e' : 'd', optarg))
                 return EXIT_TROUBLE;
             break;
         case 'h':
             fputs(diff_usage, env->out);
-            return EXIT_CLEAN;
+            return -1;
         default:
             return cli_option_error(env, "diff", c, argv);
         }
     }
     if (optind != argc - 2)
         return cli_fail(env, "diff: give two files, OLD and NEW (try 'cpslint diff --help')");
-    cmd.old_path = argv[optind];
-    cmd.new_path = argv[optind + 1];
-    if (!strcmp(cmd.old_path, "-") && !strcmp(cmd.new_path, "-"))
+    cmd->old_path = argv[optind];
+    cmd->new_path = argv[optind + 1];
+    if (!strcmp(cmd->old_path, "-") && !strcmp(cmd->new_path, "-"))
         return cli_fail(env, "diff: only one of OLD and NEW can be standard input");
+    return 0;
+}
 
+int cmd_diff(int argc, char **argv, cli_env *env)
+{
+    diff_cmd cmd;
+    memset(&cmd, 0, sizeof cmd);
+    cmd.fmt = FMT_TEXT;
+    cmd.context = 1;
+    cmd.fail_on = SEV_ERROR;
+    cmd.as_of = date_today();
+    analysis_opts aopts = {0};
+    int prc = parse_diff_args(argc, argv, env, &cmd, &aopts);
+    if (prc)
+        return prc < 0 ? EXIT_CLEAN : prc;
     cps_err e;
     cps_err_clear(&e);
     outline_spec spec;

@@ -186,6 +186,10 @@ void report_github(buf *out, const report_doc *docs, size_t n, cps_date as_of,
  * lower-case hex. */
 void report_fingerprint(const finding *f, char out[REPORT_FP_LEN]);
 
+/* The marked span of f's snippet, clamped to it: [*ms, *me) within
+ * strlen(f->snippet) (which is returned). */
+size_t report_mark_span(const finding *f, size_t *ms, size_t *me);
+
 /* The file name of a report_doc. */
 const char *report_doc_file(const report_doc *d);
 

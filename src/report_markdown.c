@@ -46,9 +46,7 @@ static void finding_row(buf *b, const report_doc *d, size_t i)
     md(b, f->message);
     if (f->snippet && *f->snippet) {
         const char *s = f->snippet;
-        size_t n = strlen(s);
-        size_t ms = f->mark_start <= n ? f->mark_start : n;
-        size_t me = f->mark_end <= n ? f->mark_end : n;
+        size_t ms, me, n = report_mark_span(f, &ms, &me);
         buf_puts(b, "<br>\xE2\x80\x9C");
         md_put(b, s, ms);
         if (me > ms) {

@@ -147,19 +147,28 @@ static void rule_json(json_w *w, const rule *r)
     buf_free(&t);
 }
 
-static void artifact_location(json_w *w, const report_doc *d, size_t index, const report_opts *o)
+/* The one place an artifact URI is written: {"uri", "uriBaseId"?} and,
+ * when index >= 0, "index". */
+static void uri_object(json_w *w, const char *key, const char *file, long index,
+                       const report_opts *o)
 {
     buf u = BUF_INIT;
     int rel;
-    doc_uri(&u, report_doc_file(d), o->srcroot, &rel);
-    json_key(w, "artifactLocation");
+    doc_uri(&u, file, o->srcroot, &rel);
+    json_key(w, key);
     json_obj_begin(w);
     json_kv_str(w, "uri", buf_cstr(&u));
     if (rel && o->srcroot)
         json_kv_str(w, "uriBaseId", "%SRCROOT%");
-    json_kv_int(w, "index", (long long)index);
+    if (index >= 0)
+        json_kv_int(w, "index", index);
     json_obj_end(w);
     buf_free(&u);
+}
+
+static void artifact_location(json_w *w, const report_doc *d, size_t index, const report_opts *o)
+{
+    uri_object(w, "artifactLocation", report_doc_file(d), (long)index, o);
 }
 
 /* The rules of the run: those of the first checked document (all share
@@ -271,16 +280,7 @@ static void notification(json_w *w, const char *level, const char *text, const r
         if (d) {
             artifact_location(w, d, di, o);
         } else {
-            buf u = BUF_INIT;
-            int rel;
-            doc_uri(&u, file, o->srcroot, &rel);
-            json_key(w, "artifactLocation");
-            json_obj_begin(w);
-            json_kv_str(w, "uri", buf_cstr(&u));
-            if (rel && o->srcroot)
-                json_kv_str(w, "uriBaseId", "%SRCROOT%");
-            json_obj_end(w);
-            buf_free(&u);
+            uri_object(w, "artifactLocation", file, -1, o);
             if (line > 0) {
                 json_key(w, "region");
                 json_obj_begin(w);
@@ -326,16 +326,7 @@ static void sarif_begin(report_run *r)
 static void artifact_json(json_w *w, const report_doc *d, const report_opts *o)
 {
     json_obj_begin(w);
-    json_key(w, "location");
-    json_obj_begin(w);
-    buf u = BUF_INIT;
-    int rel;
-    doc_uri(&u, report_doc_file(d), o->srcroot, &rel);
-    json_kv_str(w, "uri", buf_cstr(&u));
-    if (rel && o->srcroot)
-        json_kv_str(w, "uriBaseId", "%SRCROOT%");
-    buf_free(&u);
-    json_obj_end(w);
+    uri_object(w, "location", report_doc_file(d), -1, o);
     if (d->a) {
         const char *fmt = d->a->d.format;
         json_kv_str(w, "mimeType", !strcmp(fmt, "xhtml")      ? "application/xhtml+xml"

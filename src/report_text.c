@@ -98,9 +98,7 @@ static int sort_cmp(const void *pa, const void *pb)
 static void snippet_text(buf *b, const finding *f, const report_opts *o)
 {
     const char *s = f->snippet;
-    size_t n = strlen(s);
-    size_t ms = f->mark_start <= n ? f->mark_start : n;
-    size_t me = f->mark_end <= n ? f->mark_end : n;
+    size_t ms, me, n = report_mark_span(f, &ms, &me);
     buf_puts(b, "        \"");
     esc_textn(b, s, ms);
     if (me > ms) {

@@ -46,6 +46,14 @@ void report_fingerprint(const finding *f, char out[REPORT_FP_LEN])
     snprintf(out, REPORT_FP_LEN, "%016llx", (unsigned long long)h);
 }
 
+size_t report_mark_span(const finding *f, size_t *ms, size_t *me)
+{
+    size_t n = f->snippet ? strlen(f->snippet) : 0;
+    *ms = f->mark_start <= n ? f->mark_start : n;
+    *me = f->mark_end <= n ? f->mark_end : n;
+    return n;
+}
+
 const char *report_doc_file(const report_doc *d)
 {
     if (d->file)

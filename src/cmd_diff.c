@@ -562,11 +562,7 @@ static void print_json(FILE *f, const diff_view *v)
     json_w w;
     json_init(&w, &b, 0);
     json_obj_begin(&w);
-    json_key(&w, "tool");
-    json_obj_begin(&w);
-    json_kv_str(&w, "name", "cpslint");
-    json_kv_str(&w, "version", CPSLINT_VERSION);
-    json_obj_end(&w);
+    json_kv_tool(&w);
     json_kv_str(&w, "as_of", v->cmd->as_of == DATE_NONE ? "doc" : fmt_date(v->cmd->as_of, d));
     json_doc(&w, "old", v->old_a);
     json_doc(&w, "new", v->new_a);

@@ -191,3 +191,12 @@ void json_fput(FILE *f, const char *s)
     fputs(buf_cstr(&b), f);
     buf_free(&b);
 }
+
+void json_kv_tool(json_w *w)
+{
+    json_key(w, "tool");
+    json_obj_begin(w);
+    json_kv_str(w, "name", "cpslint");
+    json_kv_str(w, "version", CPSLINT_VERSION);
+    json_obj_end(w);
+}

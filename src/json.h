@@ -50,6 +50,9 @@ void json_raw(json_w *w, const char *value);
 /* Compact writers: the next key or value starts a new line (after its
  * comma), to keep long outputs readable line by line. */
 void json_break(json_w *w);
+/* "tool": {"name": "cpslint", "version": CPSLINT_VERSION}, as every
+ * JSON output of cpslint starts. */
+void json_kv_tool(json_w *w);
 /* "key": value shorthands */
 void json_kv_str(json_w *w, const char *key, const char *s);
 void json_kv_int(json_w *w, const char *key, long long v);

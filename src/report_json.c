@@ -177,11 +177,7 @@ static void json_end(report_run *r)
     json_w w;
     json_init(&w, &r->out, 1);
     json_obj_begin(&w);
-    json_key(&w, "tool");
-    json_obj_begin(&w);
-    json_kv_str(&w, "name", "cpslint");
-    json_kv_str(&w, "version", CPSLINT_VERSION);
-    json_obj_end(&w);
+    json_kv_tool(&w);
     kv_date(&w, "as_of", r->as_of);
     json_key(&w, "documents");
     json_arr_begin(&w);

@@ -1,8 +1,10 @@
 /* report.h — turning check results into reports.
  *
- * One emitter per format (report_FORMAT.c), each appending to a buf (the
- * caller writes it to stdout, or atomically to -o FILE). A report covers
- * one or more inputs with the same as-of date, in input order. An input
+ * One writer per format (report_FORMAT.c, listed in the table of
+ * report_writers.c), called once per document in input order and
+ * appending to a buf that the run hands to a sink (stdout, or the -o file
+ * of outfile.h) after each call. A report covers one or more inputs with
+ * the same as-of date, in input order. An input
  * that could not be read or parsed is a report_doc with a == NULL and
  * error set: every format shows it as an error entry for that file
  * without hiding the others.
@@ -37,7 +39,8 @@
  * Markdown (a table to paste into a pull request) and GitHub Actions
  * workflow commands: see docs/ci.md.
  *
- * Ownership: emitters borrow everything.
+ * Ownership: writers borrow everything; a report_run owns its buf and its
+ * writer's state from report_begin to report_end.
  */
 #ifndef CPSLINT_REPORT_H
 #define CPSLINT_REPORT_H

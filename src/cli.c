@@ -1,17 +1,14 @@
 #include "cli.h"
 
+#include "cli_util.h"
+
 #include <errno.h>
 #include <getopt.h>
-#include <ctype.h>
-#include <stdarg.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
-#include "data.h"
 #include "version.h"
-#include "profile.h"
 
 static const char usage_text[] =
     "Usage: cpslint [check] [options] FILE...   check CP/CPS documents (default)\n"
@@ -45,130 +42,6 @@ static const command commands[] = {
     {"explain", cmd_explain},
     {NULL, NULL},
 };
-
-int cli_profile_add(const cli_env *env, const char *cmd, cli_profile *p, int what,
-                    const char *arg)
-{
-    if (what == 'K') {
-        int k = profile_kind_parse(arg);
-        if (k < 0)
-            return cli_fail(env, "%s: invalid --kind '%s' (allowed: %s)", cmd, arg,
-                            PROFILE_KINDS_ALLOWED);
-        p->kind = k;
-        return 0;
-    }
-    unsigned sc = profile_scopes_parse(arg);
-    if (!sc)
-        return cli_fail(env, "%s: invalid --scope '%s' (allowed: a comma-separated list of %s)",
-                        cmd, arg, PROFILE_SCOPES_ALLOWED);
-    p->scopes = sc;
-    return 0;
-}
-
-int cli_parse_size(const char *s, size_t *out)
-{
-    char *end;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (end == s || *s == '-')
-        return -1;
-    unsigned long long mul = 1;
-    if (*end == 'k' || *end == 'K')
-        mul = 1024ULL, end++;
-    else if (*end == 'm' || *end == 'M')
-        mul = 1024ULL * 1024, end++;
-    else if (*end == 'g' || *end == 'G')
-        mul = 1024ULL * 1024 * 1024, end++;
-    if (*end || v == 0 || v > (unsigned long long)SIZE_MAX / mul)
-        return -1;
-    *out = (size_t)(v * mul);
-    return 0;
-}
-
-int cli_rules_add(const cli_env *env, cli_rules *sel, int what, const char *arg)
-{
-    if (what == 'r') {
-        if (sel->nrulesets == CLI_MAX_RULESETS)
-            return cli_fail(env, "too many --ruleset options (at most %d)", CLI_MAX_RULESETS);
-        sel->rulesets[sel->nrulesets++] = arg;
-        return 0;
-    }
-    if (sel->ntoggles == CLI_MAX_TOGGLES)
-        return cli_fail(env, "too many --disable/--enable options (at most %d)", CLI_MAX_TOGGLES);
-    sel->toggle_id[sel->ntoggles] = arg;
-    sel->toggle_on[sel->ntoggles++] = what == 'e';
-    return 0;
-}
-
-int cli_load(cli_env *env, const cli_rules *sel, outline_spec *spec, ruleset *rs)
-{
-    memset(spec, 0, sizeof *spec);
-    if (rs)
-        ruleset_init(rs);
-    const char *dir = cli_data_dir(env);
-    if (!dir)
-        return EXIT_TROUBLE;
-    char path[4200];
-    cps_err e;
-    cps_err_clear(&e);
-    int rc = data_path(dir, "rfc3647.outline", path, sizeof path, &e);
-    if (!rc)
-        rc = outline_spec_load(path, spec, &e);
-    if (!rc && rs) {
-        if (sel->nrulesets == 0)
-            rc = ruleset_load_all(rs, dir, spec, &e);
-        for (size_t i = 0; i < sel->nrulesets && !rc; i++)
-            rc = ruleset_load_named(rs, sel->rulesets[i], dir, spec, &e);
-        for (size_t i = 0; i < sel->ntoggles && !rc; i++)
-            if (ruleset_set_enabled(rs, sel->toggle_id[i], sel->toggle_on[i], &e) < 0)
-                rc = CPS_E_USAGE;
-    }
-    if (rc) {
-        if (rs)
-            ruleset_free(rs);
-        outline_spec_free(spec);
-        return cli_fail(env, "%s", e.msg);
-    }
-    return 0;
-}
-
-int cli_option_error(const cli_env *env, const char *cmd, int c, char **argv)
-{
-    const char *arg = optind > 0 ? argv[optind - 1] : "";
-    if (c == ':')
-        return cli_fail(env, "%s: option '%s' needs a value", cmd, arg);
-    if (optopt > 0 && optopt < 128 && isalnum(optopt)) {
-        /* a short option, perhaps inside a cluster such as -qx */
-        char name[3] = {'-', (char)optopt, '\0'};
-        return cli_fail(env, "%s: unknown option '%s' (try 'cpslint %s --help')", cmd, name,
-                        cmd);
-    }
-    return cli_fail(env, "%s: unknown option '%s' (try 'cpslint %s --help')", cmd, arg, cmd);
-}
-
-int cli_fail(const cli_env *env, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("cpslint: ", env->err);
-    vfprintf(env->err, fmt, ap);
-    fputc('\n', env->err);
-    va_end(ap);
-    return EXIT_TROUBLE;
-}
-
-const char *cli_data_dir(cli_env *env)
-{
-    if (env->data_dir[0])
-        return env->data_dir;
-    cps_err e;
-    cps_err_clear(&e);
-    if (data_dir(env->argv0, env->data_dir, sizeof env->data_dir, &e) != 0) {
-        cli_fail(env, "%s", e.msg);
-        env->data_dir[0] = '\0';
-        return NULL;
-    }
-    return env->data_dir;
-}
 
 /* Whatever the command, output that did not reach standard output (closed,
  * full disk, broken pipe) is trouble: say so, and exit 2. */

@@ -34,11 +34,13 @@
 #include "baseline.h"
 #include "buf.h"
 #include "check.h"
-#include "cli.h"
+#include "cli_util.h"
 #include "data.h"
 #include "markdown.h"
+#include "escape.h"
 #include "match.h"
 #include "profile.h"
+#include "outfile.h"
 #include "report.h"
 #include "ruleset.h"
 
@@ -56,8 +58,7 @@ static const char check_usage[] =
     "                      (repeatable; default: every installed ruleset)\n"
     "  --disable ID        disable a rule, or a family by prefix (repeatable)\n"
     "  --enable ID         enable a rule disabled by default (repeatable)\n"
-    "  --format FMT        text (default), json, sarif, junit, markdown, github or\n"
-    "                      html\n"
+    "@FORMATS@"
     "  -o, --output FILE   write the report to FILE (complete or not at all)\n"
     "  --min-level LEVEL   show findings of LEVEL and above: notice (default),\n"
     "                      warning or error (does not change what fails)\n"
@@ -70,10 +71,6 @@ static const char check_usage[] =
     "  --exclude GLOB      in directories, skip files and directories whose path\n"
     "                      or name matches GLOB (repeatable); README, CHANGELOG,\n"
     "                      LICENSE and CONTRIBUTING files are always skipped there\n"
-    "  --kind KIND         what the document is, instead of detecting it: cp, cps,\n"
-    "                      cp-cps or not-a-policy\n"
-    "  --scope LIST        its certificate scopes, instead of detecting them: a\n"
-    "                      comma-separated list of tls-server, smime, code-signing, other\n"
     "  --translation FILE  the English version of a non-English document\n"
     "  --pair              FILEs come in pairs: ORIGINAL ENGLISH-VERSION (each\n"
     "                      original is checked with its English version)\n"
@@ -82,8 +79,14 @@ static const char check_usage[] =
     "  -q, --quiet         print only the summary line\n"
     "  -v, --verbose       also print why rules were n/a or not effective\n"
     "  --show-evidence     under each passing rule, the sentence that satisfied it\n"
+    "  --kind KIND         what the document is, instead of detecting it: cp, cps,\n"
+    "                      cp-cps or not-a-policy\n"
+    "  --scope LIST        its certificate scopes, instead of detecting them: a\n"
+    "                      comma-separated list of tls-server, smime, code-signing, other\n"
     "  --max-size N        refuse input larger than N bytes (suffix K, M, G)\n"
-    "  --max-memory N      refuse a document that would need more memory (default: half of RAM, at most 4G)\n"
+    "  --max-memory N      refuse a document that would need more memory (default:\n"
+    "                      half of RAM, at most 4G)\n"
+    "  --pdf-timeout S     stop pdftotext after S seconds (PDF input; default 60)\n"
     "  -h, --help          this help\n"
     "\n"
     "Exit status: 0 nothing at or above --fail-on, 1 nonconformities at or\n"
@@ -91,9 +94,9 @@ static const char check_usage[] =
     "that could not run.\n";
 
 enum { OPT_AS_OF = 256, OPT_RULESET, OPT_DISABLE, OPT_ENABLE, OPT_FORMAT, OPT_FAIL_ON,
-       OPT_TRANSLATION, OPT_COLOR, OPT_MAX_SIZE, OPT_MAX_MEMORY, OPT_MIN_LEVEL, OPT_EXIT_ZERO,
-       OPT_BASELINE, OPT_WRITE_BASELINE, OPT_EXCLUDE, OPT_PAIR, OPT_SHOW_EVIDENCE, OPT_KIND = 'K',
-       OPT_SCOPE = 'S' };
+       OPT_TRANSLATION, OPT_COLOR, OPT_MAX_SIZE, OPT_MIN_LEVEL, OPT_EXIT_ZERO, OPT_BASELINE,
+       OPT_WRITE_BASELINE, OPT_EXCLUDE, OPT_PAIR, OPT_PDF_TIMEOUT, OPT_MAX_MEMORY,
+       OPT_SHOW_EVIDENCE, OPT_KIND = 'K', OPT_SCOPE = 'S' };
 
 #define MAX_JOBS 256
 
@@ -102,7 +105,7 @@ typedef struct check_opts {
     int as_of_given;     /* --as-of DATE: JSON as_of_source "option" */
     cps_date as_of;
     cli_rules sel;       /* --ruleset, --disable, --enable */
-    report_format format;
+    const report_writer *format;
     const char *output;
     int fail_on;        /* minimum severity that fails; 0 = never */
     int min_level;      /* minimum severity shown */
@@ -117,57 +120,24 @@ typedef struct check_opts {
     int color;          /* -1 auto, 0 never, 1 always */
     int quiet, verbose, show_evidence;
     size_t max_size;
-    cli_profile force;  /* --kind, --scope */
     size_t max_memory;
+    cli_profile force;  /* --kind, --scope */
+    unsigned pdf_timeout; /* seconds; 0: the default */
 } check_opts;
 
-/* Write data to path atomically: a temporary file in the same directory,
- * flushed, then renamed over path. */
-static int write_atomic(const char *path, const char *data, size_t n, cps_err *e)
+/* The usage, its --format lines from the table of writers. */
+static void print_usage(FILE *f)
 {
-    buf tmp = BUF_INIT;
-    const char *slash = strrchr(path, '/');
-    if (slash)
-        buf_printf(&tmp, "%.*s/.%s.XXXXXX", (int)(slash - path), path, slash + 1);
-    else
-        buf_printf(&tmp, ".%s.XXXXXX", path);
-    char *t = buf_detach(&tmp);
-    int fd = mkstemp(t);
-    if (fd < 0) {
-        int rc = cps_err_set(e, CPS_E_IO, path, 0, "cannot create a temporary file: %s",
-                             strerror(errno));
-        free(t);
-        return rc;
-    }
-    mode_t um = umask(0);
-    umask(um);
-    (void)fchmod(fd, 0666 & ~um);
-    size_t off = 0;
-    while (off < n) {
-        ssize_t k = write(fd, data + off, n - off);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            break;
-        off += (size_t)k;
-    }
-    int bad = off < n || fsync(fd) != 0;
-    int saved = errno;
-    if (close(fd) != 0 && !bad) {
-        bad = 1;
-        saved = errno;
-    }
-    if (!bad && rename(t, path) != 0) {
-        bad = 1;
-        saved = errno;
-    }
-    int rc = 0;
-    if (bad) {
-        unlink(t);
-        rc = cps_err_set(e, CPS_E_IO, path, 0, "cannot write: %s", strerror(saved));
-    }
-    free(t);
-    return rc;
+    const char *at = strstr(check_usage, "@FORMATS@");
+    fwrite(check_usage, 1, (size_t)(at - check_usage), f);
+    buf names = BUF_INIT;
+    report_writer_names(&names);
+    fprintf(f, "  --format FMT        %s\n", buf_cstr(&names));
+    for (size_t i = 0; report_writers[i]; i++)
+        fprintf(f, "                        %-9s %s\n", report_writers[i]->name,
+                report_writers[i]->description);
+    buf_free(&names);
+    fputs(at + strlen("@FORMATS@"), f);
 }
 
 static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
@@ -187,16 +157,17 @@ static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
         {"quiet", no_argument, NULL, 'q'},
         {"verbose", no_argument, NULL, 'v'},
         {"show-evidence", no_argument, NULL, OPT_SHOW_EVIDENCE},
-        {"max-size", required_argument, NULL, OPT_MAX_SIZE},
         {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
+        {"kind", required_argument, NULL, OPT_KIND},
+        {"scope", required_argument, NULL, OPT_SCOPE},
+        {"max-size", required_argument, NULL, OPT_MAX_SIZE},
         {"min-level", required_argument, NULL, OPT_MIN_LEVEL},
         {"exit-zero", no_argument, NULL, OPT_EXIT_ZERO},
         {"baseline", required_argument, NULL, OPT_BASELINE},
         {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
         {"jobs", required_argument, NULL, 'j'},
         {"exclude", required_argument, NULL, OPT_EXCLUDE},
-        {"kind", required_argument, NULL, OPT_KIND},
-        {"scope", required_argument, NULL, OPT_SCOPE},
+        {"pdf-timeout", required_argument, NULL, OPT_PDF_TIMEOUT},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     int c;
@@ -219,22 +190,17 @@ static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
                               optarg))
                 return EXIT_TROUBLE;
             break;
-        case OPT_FORMAT: {
-            int f = report_format_parse(optarg);
-            if (f < 0)
-                return cli_fail(env, "--format: '%s' is not text, json, sarif, junit, markdown, "
-                                     "github or html", optarg);
-            o->format = (report_format)f;
+        case OPT_FORMAT:
+            if (!(o->format = report_writer_find(optarg))) {
+                buf names = BUF_INIT;
+                report_writer_names(&names);
+                cli_fail(env, "--format: '%s' is not %s", optarg, buf_cstr(&names));
+                buf_free(&names);
+                return EXIT_TROUBLE;
+            }
             break;
-        }
         case OPT_MIN_LEVEL:
-            if (!strcmp(optarg, "error"))
-                o->min_level = SEV_ERROR;
-            else if (!strcmp(optarg, "warning"))
-                o->min_level = SEV_WARNING;
-            else if (!strcmp(optarg, "notice"))
-                o->min_level = SEV_NOTICE;
-            else
+            if ((o->min_level = cli_parse_severity(optarg, 0)) < 0)
                 return cli_fail(env, "--min-level: '%s' is not error, warning or notice", optarg);
             break;
         case OPT_EXIT_ZERO: o->exit_zero = 1; break;
@@ -256,21 +222,12 @@ static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
         }
         case 'o': o->output = optarg; break;
         case OPT_FAIL_ON:
-            if (!strcmp(optarg, "error"))
-                o->fail_on = SEV_ERROR;
-            else if (!strcmp(optarg, "warning"))
-                o->fail_on = SEV_WARNING;
-            else if (!strcmp(optarg, "notice"))
-                o->fail_on = SEV_NOTICE;
-            else if (!strcmp(optarg, "never"))
-                o->fail_on = 0;
-            else
+            if ((o->fail_on = cli_parse_severity(optarg, 1)) < 0)
                 return cli_fail(env, "--fail-on: '%s' is not error, warning, notice or never",
                                 optarg);
             break;
-        case OPT_KIND:
-        case OPT_SCOPE:
-            if (cli_profile_add(env, "check", &o->force, c, optarg))
+        case OPT_PDF_TIMEOUT:
+            if (cli_parse_pdf_timeout(env, "check", optarg, &o->pdf_timeout))
                 return EXIT_TROUBLE;
             break;
         case OPT_TRANSLATION: o->translation = optarg; break;
@@ -287,16 +244,21 @@ static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
             break;
         case 'q': o->quiet = 1; break;
         case 'v': o->verbose = 1; break;
+        case OPT_SHOW_EVIDENCE: o->show_evidence = 1; break;
+        case OPT_KIND:
+        case OPT_SCOPE:
+            if (cli_profile_add(env, "check", &o->force, c, optarg))
+                return EXIT_TROUBLE;
+            break;
         case OPT_MAX_MEMORY:
             if (cli_parse_size(optarg, &o->max_memory) || !o->max_memory)
                 return cli_fail(env, "--max-memory: '%s' is not a size (e.g. 2G)", optarg);
             break;
-        case OPT_SHOW_EVIDENCE: o->show_evidence = 1; break;
         case OPT_MAX_SIZE:
             if (cli_parse_size(optarg, &o->max_size))
                 return cli_fail(env, "--max-size: '%s' is not a size (e.g. 64M)", optarg);
             break;
-        case 'h': fputs(check_usage, env->out); return -1;
+        case 'h': print_usage(env->out); return -1;
         default: return cli_option_error(env, "check", c, argv);
         }
     }
@@ -316,7 +278,7 @@ static int use_color(const check_opts *o, const cli_env *env)
         return 0;
     if (o->color >= 0)
         return o->color;
-    return !o->output && o->format == REPORT_TEXT && isatty(fileno(env->out));
+    return !o->output && o->format->terminal && isatty(fileno(env->out));
 }
 
 /* ---- inputs ------------------------------------------------------------- */
@@ -430,7 +392,7 @@ static void collect_inputs(input_list *l, int argc, char **argv, const check_opt
     }
 }
 
-/* ---- checking, in parallel ---------------------------------------------- */
+/* ---- checking, in parallel, reported as each document is ready -------- */
 
 typedef struct slot {
     const char *file;
@@ -440,6 +402,7 @@ typedef struct slot {
     doc_profile prof;    /* valid when ok */
     check_result res;
     int ok;             /* a, prof and res are valid */
+    int done;           /* checked (guarded by work.mu) */
     char *error;        /* why the input could not be checked */
     char *warn;         /* stderr lines, printed in input order */
     cps_date as_of;
@@ -449,7 +412,11 @@ typedef struct work {
     slot *slots;
     size_t n;
     size_t next, done;  /* guarded by mu */
+    size_t emitted;     /* slots reported and freed (guarded by mu) */
+    size_t window;      /* a worker starts slot i only when i < emitted + window */
     pthread_mutex_t mu;
+    pthread_cond_t ready;  /* a slot was checked */
+    pthread_cond_t room;   /* a slot was reported: the window moved */
     const check_opts *o;
     const ruleset *rs;
     const outline_spec *spec;
@@ -524,6 +491,8 @@ static void *worker(void *arg)
     int have_m = matcher_init(&m, 0, 0, 0, &e) == 0;
     for (;;) {
         pthread_mutex_lock(&w->mu);
+        while (w->next < w->n && w->next >= w->emitted + w->window)
+            pthread_cond_wait(&w->room, &w->mu);
         size_t i = w->next < w->n ? w->next++ : w->n;
         pthread_mutex_unlock(&w->mu);
         if (i >= w->n)
@@ -533,11 +502,13 @@ static void *worker(void *arg)
         else
             w->slots[i].error = xstrdup(e.msg);
         pthread_mutex_lock(&w->mu);
+        w->slots[i].done = 1;
         w->done++;
         if (w->progress) {
             fprintf(w->progress, "\rcpslint: %zu/%zu documents checked", w->done, w->n);
             fflush(w->progress);
         }
+        pthread_cond_broadcast(&w->ready);
         pthread_mutex_unlock(&w->mu);
     }
     if (have_m)
@@ -545,113 +516,309 @@ static void *worker(void *arg)
     return NULL;
 }
 
-/* Check every slot with `jobs` threads (the calling thread is one). */
-static void run_all(work *w, int jobs)
+/* ---- reporting ------------------------------------------------------------ */
+
+/* What the run keeps while documents stream by: totals and small lists. */
+typedef struct emit_state {
+    cli_env *env;
+    const check_opts *o;
+    baseline *bl;
+    report_run run;
+    cps_date today, report_as_of;
+    int first, rule_errors, unreadable;
+    const char **checked; /* file names (owned by the input list) */
+    size_t nchecked;
+    buf rule_msgs;        /* "rule could not run" lines, printed at the end */
+    /* --write-baseline needs every finding: the documents are kept */
+    report_doc *kept;
+    report_mark **kept_marks;
+    size_t nkept;
+} emit_state;
+
+static void free_slot(slot *s)
+{
+    if (s->ok) {
+        check_result_free(&s->res);
+        profile_free(&s->prof);
+        analysis_free(&s->a);
+        if (s->en_file)
+            analysis_free(&s->en);
+    }
+    free(s->error);
+    free(s->warn);
+    s->ok = 0;
+    s->error = s->warn = NULL;
+}
+
+/* Report slot s (input order), then free it unless --write-baseline. */
+static void emit(emit_state *st, slot *s)
+{
+    const check_opts *o = st->o;
+    report_doc rd;
+    memset(&rd, 0, sizeof rd);
+    report_mark *marks = NULL;
+    if (s->warn)
+        fputs(s->warn, st->env->err);
+    rd.file = s->file;
+    rd.translation = s->en_file ? s->en_file : o->translation;
+    if (!s->ok) {
+        rd.error = s->error;
+        cli_warn(st->env, "%s: %s", s->file, s->error);
+        st->unreadable = 1;
+    } else {
+        rd.a = &s->a;
+        rd.res = &s->res;
+        st->rule_errors += s->res.by_status[ST_ERROR] > 0;
+        if (o->as_of_doc) {
+            if (st->first)
+                st->report_as_of = s->as_of;
+            else if (st->report_as_of != s->as_of)
+                st->report_as_of = DATE_NONE;
+        }
+        st->first = 0;
+        st->checked[st->nchecked++] = s->file;
+        if (o->baseline) {
+            marks = xcalloc(s->res.nf ? s->res.nf : 1, sizeof *marks);
+            baseline_apply(st->bl, s->file, &s->res, st->today, marks);
+            rd.marks = marks;
+        }
+        for (size_t k = 0; k < s->res.nitems; k++)
+            if (s->res.items[k].status == ST_ERROR) {
+                buf_printf(&st->rule_msgs, "%s: rule %s could not run: %s", s->file,
+                           s->res.items[k].rule->id,
+                           s->res.items[k].note ? s->res.items[k].note : "");
+                buf_put(&st->rule_msgs, "", 1); /* one NUL-ended message each */
+            }
+    }
+    report_document(&st->run, &rd);
+    if (o->write_baseline) {
+        st->kept[st->nkept] = rd;
+        st->kept_marks[st->nkept++] = marks;
+        return;
+    }
+    free(marks);
+    free_slot(s);
+}
+
+static void sink_stdout(void *ctx, const char *p, size_t n)
+{
+    cli_env *env = ctx;
+    fwrite(p, 1, n, env->out);
+}
+
+static void sink_file(void *ctx, const char *p, size_t n) { outfile_write(ctx, p, n); }
+
+/* Check every slot with `jobs` threads while this thread reports them in
+ * input order, at most `window` slots ahead of the last reported. */
+static void run_and_report(work *w, int jobs, emit_state *st)
 {
     pthread_t tids[MAX_JOBS];
     int started = 0;
     if ((size_t)jobs > w->n)
         jobs = w->n ? (int)w->n : 1;
-    for (int i = 1; i < jobs; i++) {
+    w->window = 2 * (size_t)jobs;
+    for (int i = 0; i < jobs; i++) {
         if (pthread_create(&tids[started], NULL, worker, w) != 0)
             break; /* fewer threads; the work still gets done */
         started++;
     }
-    worker(w);
+    if (!started) /* no thread at all: check here, in order */
+        w->window = w->n;
+    for (size_t i = 0; i < w->n; i++) {
+        if (!started) {
+            worker(w);
+            started = -1;
+        }
+        pthread_mutex_lock(&w->mu);
+        while (!w->slots[i].done)
+            pthread_cond_wait(&w->ready, &w->mu);
+        pthread_mutex_unlock(&w->mu);
+        emit(st, &w->slots[i]);
+        pthread_mutex_lock(&w->mu);
+        w->emitted = i + 1;
+        pthread_cond_broadcast(&w->room);
+        pthread_mutex_unlock(&w->mu);
+    }
     for (int i = 0; i < started; i++)
         pthread_join(tids[i], NULL);
     if (w->progress)
         fputs("\r\033[K", w->progress);
 }
 
+/* -o and --write-baseline must not be an input (documents, translations,
+ * rulesets; for -o also the baseline read) nor each other. */
+static int refuse_clashes(cli_env *env, const check_opts *o, const input_list *in)
+{
+    size_t n = in->n + o->sel.nrulesets + 3, k = 0;
+    const char **v = xcalloc(n, sizeof *v);
+    for (size_t i = 0; i < in->n; i++)
+        v[k++] = in->v[i];
+    for (size_t i = 0; i < o->sel.nrulesets; i++)
+        v[k++] = o->sel.rulesets[i];
+    v[k++] = o->translation;
+    v[k++] = o->write_baseline;
+    v[k++] = o->baseline;
+    cps_err e;
+    cps_err_clear(&e);
+    int bad = outfile_clashes(o->output, v, k, &e) ||
+              outfile_clashes(o->write_baseline, v, k - 2, &e);
+    free(v);
+    return bad ? cli_fail(env, "%s", e.msg) : 0;
+}
+
 /* ---- the command -------------------------------------------------------- */
 
-static int write_report(cli_env *env, const char *path, const buf *out)
+/* What the command sets up before checking, and frees at the end. */
+typedef struct check_ctx {
+    check_opts o;
+    outline_spec spec;
+    ruleset rs;
+    baseline bl;
+    analysis_opts aopts;
+    analysis translation;
+    int have_translation;
+    int have_rules;     /* spec and rs loaded */
+    input_list inputs;
+    outfile of;
+    int have_of;
+} check_ctx;
+
+/* Rules, baseline, translation, inputs, output: 0 or EXIT_TROUBLE (said). */
+static int setup(check_ctx *c, int argc, char **argv, cli_env *env)
 {
     cps_err e;
     cps_err_clear(&e);
-    if (path) {
-        if (write_atomic(path, buf_cstr(out), out->len, &e))
+    if (cli_load(env, &c->o.sel, &c->spec, &c->rs))
+        return EXIT_TROUBLE;
+    c->have_rules = 1;
+    if (c->o.baseline && baseline_load(c->o.baseline, &c->bl, &e))
+        return cli_fail(env, "%s", e.msg);
+    c->aopts.max_size = c->o.max_size;
+    c->aopts.max_memory = c->o.max_memory;
+    c->aopts.pdf_timeout = c->o.pdf_timeout;
+    if (c->o.translation) {
+        if (analysis_run(c->o.translation, &c->spec, &c->aopts, &c->translation, &e) != 0)
             return cli_fail(env, "%s", e.msg);
-        return 0;
+        c->have_translation = 1;
+        /* Build its matching text now: workers then only read it. */
+        for (size_t i = 0; i < c->translation.d.nblocks; i++)
+            (void)analysis_folded(&c->translation, i);
     }
-    fputs(buf_cstr(out), env->out);
-    if (fflush(env->out) != 0)
-        return cli_fail(env, "cannot write the report: %s", strerror(errno));
+    if (c->o.pair) /* pairs of files, as given: no directories */
+        for (int i = optind; i < argc; i++)
+            input_add(&c->inputs, xstrdup(argv[i]));
+    else
+        collect_inputs(&c->inputs, argc - optind, argv + optind, &c->o);
+    if (c->inputs.n == 0)
+        return cli_fail(env, "no document found in the directories given");
+    if (refuse_clashes(env, &c->o, &c->inputs))
+        return EXIT_TROUBLE;
+    if (c->o.output) { /* now: a signal while checking removes its temporary file */
+        if (outfile_open(&c->of, c->o.output, &e))
+            return cli_fail(env, "%s", e.msg);
+        c->have_of = 1;
+    }
     return 0;
+}
+
+static void teardown(check_ctx *c)
+{
+    if (c->have_of)
+        outfile_abort(&c->of);
+    for (size_t i = 0; i < c->inputs.n; i++)
+        free(c->inputs.v[i]);
+    free(c->inputs.v);
+    if (c->have_translation)
+        analysis_free(&c->translation);
+    baseline_free(&c->bl);
+    if (c->have_rules) {
+        ruleset_free(&c->rs);
+        outline_spec_free(&c->spec);
+    }
+}
+
+/* The report's options (colour, notes, the working directory for SARIF). */
+static void report_options(const check_ctx *c, cli_env *env, report_note *notes, size_t nnotes,
+                           char *cwd, size_t cwdlen, report_opts *ro)
+{
+    memset(ro, 0, sizeof *ro);
+    ro->color = use_color(&c->o, env);
+    ro->quiet = c->o.quiet;
+    ro->verbose = c->o.verbose;
+    ro->show_evidence = c->o.show_evidence;
+    ro->min_level = c->o.min_level;
+    ro->fail_on = c->o.fail_on;
+    ro->notes = notes;
+    ro->nnotes = nnotes;
+    ro->srcroot = getcwd(cwd, cwdlen) ? cwd : NULL;
+}
+
+/* After the documents: baseline notes, the end of the report, the output
+ * file, --write-baseline, the rules that could not run. Returns 0 or
+ * EXIT_TROUBLE. */
+static int finish(check_ctx *c, emit_state *st, report_opts *ro, cli_env *env)
+{
+    const check_opts *o = &c->o;
+    int status = 0;
+    report_note *notes = NULL;
+    size_t nnotes = 0;
+    if (o->baseline)
+        nnotes = baseline_notes(&c->bl, st->checked, st->nchecked, &notes);
+    ro->notes = notes;
+    ro->nnotes = nnotes;
+    report_end(&st->run, st->report_as_of);
+    cps_err e;
+    cps_err_clear(&e);
+    if (c->have_of) {
+        c->have_of = 0;
+        if (outfile_commit(&c->of, &e))
+            status = cli_fail(env, "%s", e.msg);
+    } else if (fflush(env->out) != 0) {
+        status = cli_fail(env, "cannot write the report: %s", strerror(errno));
+    }
+    /* Notes also on stderr unless the text report on stdout has them. */
+    if (o->output || !o->format->terminal)
+        for (size_t i = 0; i < nnotes; i++)
+            cli_warn(env, "%s:%ld: %s", notes[i].file, notes[i].line, notes[i].message);
+    if (o->write_baseline) {
+        buf b = BUF_INIT;
+        baseline_write(&b, st->kept, st->nkept, o->baseline ? &c->bl : NULL);
+        if (outfile_write_all(o->write_baseline, b.ptr, b.len, &e))
+            status = cli_fail(env, "%s", e.msg);
+        buf_free(&b);
+    }
+    for (size_t k = 0; k < st->rule_msgs.len; k += strlen(st->rule_msgs.ptr + k) + 1)
+        cli_warn(env, "%s", st->rule_msgs.ptr + k);
+    baseline_notes_free(notes, nnotes);
+    return status;
 }
 
 int cmd_check(int argc, char **argv, cli_env *env)
 {
-    check_opts o;
-    memset(&o, 0, sizeof o);
-    o.force.kind = -1;
-    o.as_of = date_today();
-    o.fail_on = SEV_ERROR;
-    o.min_level = SEV_NOTICE;
-    o.color = -1;
-    o.jobs = 1;
-    int prc = parse_args(argc, argv, env, &o);
+    check_ctx c;
+    memset(&c, 0, sizeof c);
+    c.o.as_of = date_today();
+    c.o.force.kind = -1;
+    c.o.fail_on = SEV_ERROR;
+    c.o.min_level = SEV_NOTICE;
+    c.o.color = -1;
+    c.o.jobs = 1;
+    c.o.format = report_writers[0];
+    int prc = parse_args(argc, argv, env, &c.o);
     if (prc < 0)
         return EXIT_CLEAN; /* --help */
     if (prc)
         return prc;
-    int status = EXIT_CLEAN;
-    cps_err e;
-    cps_err_clear(&e);
-    outline_spec spec;
-    ruleset rs;
-    if (cli_load(env, &o.sel, &spec, &rs))
-        return EXIT_TROUBLE;
-    baseline bl;
-    memset(&bl, 0, sizeof bl);
-    int rc = 0;
-    if (o.baseline)
-        rc = baseline_load(o.baseline, &bl, &e);
-    if (rc) {
-        cli_fail(env, "%s", e.msg);
-        baseline_free(&bl);
-        ruleset_free(&rs);
-        outline_spec_free(&spec);
-        return EXIT_TROUBLE;
+    int status = setup(&c, argc, argv, env);
+    if (status) {
+        teardown(&c);
+        return status;
     }
-
-    analysis_opts aopts;
-    memset(&aopts, 0, sizeof aopts);
-    aopts.max_size = o.max_size;
-    aopts.max_memory = o.max_memory;
-    analysis translation;
-    int have_translation = 0;
-    if (o.translation) {
-        if (analysis_run(o.translation, &spec, &aopts, &translation, &e) != 0) {
-            cli_fail(env, "%s", e.msg);
-            status = EXIT_TROUBLE;
-            goto out;
-        }
-        have_translation = 1;
-        /* Build its matching text now: workers then only read it. */
-        for (size_t i = 0; i < translation.d.nblocks; i++)
-            (void)analysis_folded(&translation, i);
-    }
-
-    input_list inputs = {NULL, 0, 0};
-    if (o.pair) /* pairs of files, as given: no directories */
-        for (int i = optind; i < argc; i++)
-            input_add(&inputs, xstrdup(argv[i]));
-    else
-        collect_inputs(&inputs, argc - optind, argv + optind, &o);
-    size_t ndocs = o.pair ? inputs.n / 2 : inputs.n;
-    if (inputs.n == 0) {
-        cli_fail(env, "no document found in the directories given");
-        status = EXIT_TROUBLE;
-        free(inputs.v);
-        goto out;
-    }
-
+    size_t ndocs = c.o.pair ? c.inputs.n / 2 : c.inputs.n;
     slot *slots = xcalloc(ndocs, sizeof *slots);
     for (size_t i = 0; i < ndocs; i++) {
-        slots[i].file = inputs.v[o.pair ? 2 * i : i];
-        slots[i].en_file = o.pair ? inputs.v[2 * i + 1] : NULL;
+        slots[i].file = c.inputs.v[c.o.pair ? 2 * i : i];
+        slots[i].en_file = c.o.pair ? c.inputs.v[2 * i + 1] : NULL;
     }
     /* Library state that is set up on first use, and so must be set up
      * before the threads: libxml2's parser globals, and cmark-gfm's
@@ -663,133 +830,58 @@ int cmd_check(int argc, char **argv, cli_env *env)
     memset(&w, 0, sizeof w);
     w.slots = slots;
     w.n = ndocs;
-    w.o = &o;
-    w.rs = &rs;
-    w.spec = &spec;
-    w.translation = have_translation ? &translation : NULL;
-    w.aopts = &aopts;
+    w.o = &c.o;
+    w.rs = &c.rs;
+    w.spec = &c.spec;
+    w.translation = c.have_translation ? &c.translation : NULL;
+    w.aopts = &c.aopts;
     if (ndocs > 3 && isatty(fileno(env->err)))
         w.progress = env->err;
     pthread_mutex_init(&w.mu, NULL);
-    run_all(&w, o.jobs);
-    pthread_mutex_destroy(&w.mu);
-
-    /* One report for all, in input order. */
-    report_doc *rds = xcalloc(ndocs, sizeof *rds);
-    report_mark **marks = xcalloc(ndocs, sizeof *marks);
-    const char **checked = xcalloc(ndocs, sizeof *checked);
-    size_t nchecked = 0;
-    int rule_errors = 0, unreadable = 0;
-    cps_date report_as_of = o.as_of_doc ? DATE_NONE : o.as_of;
-    int first = 1;
-    cps_date today = date_today();
-    for (size_t i = 0; i < ndocs; i++) {
-        slot *s = &slots[i];
-        if (s->warn)
-            fputs(s->warn, env->err);
-        rds[i].file = s->file;
-        rds[i].translation = s->en_file ? s->en_file : o.translation;
-        if (!s->ok) {
-            rds[i].error = s->error;
-            fprintf(env->err, "cpslint: %s: %s\n", s->file, s->error);
-            unreadable = 1;
-            continue;
-        }
-        rds[i].a = &s->a;
-        rds[i].res = &s->res;
-        rule_errors += s->res.by_status[ST_ERROR] > 0;
-        if (o.as_of_doc) {
-            if (first)
-                report_as_of = s->as_of;
-            else if (report_as_of != s->as_of)
-                report_as_of = DATE_NONE;
-        }
-        first = 0;
-        checked[nchecked++] = s->file;
-        if (o.baseline) {
-            marks[i] = xcalloc(s->res.nf ? s->res.nf : 1, sizeof *marks[i]);
-            baseline_apply(&bl, s->file, &s->res, today, marks[i]);
-            rds[i].marks = marks[i];
-        }
-    }
-    report_note *notes = NULL;
-    size_t nnotes = 0;
-    if (o.baseline)
-        nnotes = baseline_notes(&bl, checked, nchecked, &notes);
+    pthread_cond_init(&w.ready, NULL);
+    pthread_cond_init(&w.room, NULL);
 
     char cwd[4096];
     report_opts ro;
-    memset(&ro, 0, sizeof ro);
-    ro.color = use_color(&o, env);
-    ro.quiet = o.quiet;
-    ro.verbose = o.verbose;
-    ro.show_evidence = o.show_evidence;
-    ro.min_level = o.min_level;
-    ro.fail_on = o.fail_on;
-    ro.notes = notes;
-    ro.nnotes = nnotes;
-    ro.srcroot = getcwd(cwd, sizeof cwd) ? cwd : NULL;
-    buf out = BUF_INIT;
-    report_write(&out, o.format, rds, ndocs, report_as_of, &ro);
-    if (write_report(env, o.output, &out))
-        status = EXIT_TROUBLE;
-    buf_free(&out);
-    /* Notes also on stderr unless the text report on stdout has them. */
-    if (o.output || o.format != REPORT_TEXT)
-        for (size_t i = 0; i < nnotes; i++)
-            fprintf(env->err, "cpslint: %s:%ld: %s\n", notes[i].file, notes[i].line,
-                    notes[i].message);
-    if (o.write_baseline) {
-        buf b = BUF_INIT;
-        baseline_write(&b, rds, ndocs, o.baseline ? &bl : NULL);
-        cps_err_clear(&e);
-        if (write_atomic(o.write_baseline, buf_cstr(&b), b.len, &e)) {
-            cli_fail(env, "%s", e.msg);
-            status = EXIT_TROUBLE;
-        }
-        buf_free(&b);
+    report_options(&c, env, NULL, 0, cwd, sizeof cwd, &ro);
+    emit_state st;
+    memset(&st, 0, sizeof st);
+    st.env = env;
+    st.o = &c.o;
+    st.bl = &c.bl;
+    st.today = date_today();
+    st.report_as_of = c.o.as_of_doc ? DATE_NONE : c.o.as_of;
+    st.first = 1;
+    st.checked = xcalloc(ndocs, sizeof *st.checked);
+    if (c.o.write_baseline) {
+        st.kept = xcalloc(ndocs, sizeof *st.kept);
+        st.kept_marks = xcalloc(ndocs, sizeof *st.kept_marks);
     }
-    for (size_t i = 0; i < ndocs; i++)
-        if (slots[i].ok && slots[i].res.by_status[ST_ERROR])
-            for (size_t k = 0; k < slots[i].res.nitems; k++)
-                if (slots[i].res.items[k].status == ST_ERROR)
-                    fprintf(env->err, "cpslint: %s: rule %s could not run: %s\n", slots[i].file,
-                            slots[i].res.items[k].rule->id,
-                            slots[i].res.items[k].note ? slots[i].res.items[k].note : "");
+    if (c.have_of)
+        report_begin(&st.run, c.o.format, &ro, sink_file, &c.of);
+    else
+        report_begin(&st.run, c.o.format, &ro, sink_stdout, env);
+    run_and_report(&w, c.o.jobs, &st);
+    status = finish(&c, &st, &ro, env);
     if (status == EXIT_CLEAN) {
-        report_counts c;
-        report_count(rds, ndocs, &ro, &c);
-        if (rule_errors || unreadable)
+        if (st.rule_errors || st.unreadable)
             status = EXIT_TROUBLE;
-        else if (c.failing && !o.exit_zero)
+        else if (st.run.totals.failing && !c.o.exit_zero)
             status = EXIT_FINDINGS;
     }
 
-    baseline_notes_free(notes, nnotes);
-    for (size_t i = 0; i < ndocs; i++) {
-        if (slots[i].ok) {
-            check_result_free(&slots[i].res);
-            profile_free(&slots[i].prof);
-            analysis_free(&slots[i].a);
-            if (slots[i].en_file)
-                analysis_free(&slots[i].en);
-        }
-        free(slots[i].error);
-        free(slots[i].warn);
-        free(marks[i]);
-    }
-    for (size_t i = 0; i < inputs.n; i++)
-        free(inputs.v[i]);
-    free(inputs.v);
+    pthread_cond_destroy(&w.ready);
+    pthread_cond_destroy(&w.room);
+    pthread_mutex_destroy(&w.mu);
+    for (size_t i = 0; i < st.nkept; i++)
+        free(st.kept_marks[i]);
+    for (size_t i = 0; i < ndocs; i++)
+        free_slot(&slots[i]);
+    free(st.kept);
+    free(st.kept_marks);
+    free(st.checked);
+    buf_free(&st.rule_msgs);
     free(slots);
-    free(rds);
-    free(marks);
-    free(checked);
-out:
-    if (have_translation)
-        analysis_free(&translation);
-    baseline_free(&bl);
-    ruleset_free(&rs);
-    outline_spec_free(&spec);
+    teardown(&c);
     return status;
 }

@@ -9,11 +9,13 @@
 #include "analysis.h"
 #include "buf.h"
 #include "check.h"
-#include "cli.h"
+#include "cli_util.h"
 #include "json.h"
 #include "data.h"
 #include "diff.h"
 #include "diff_html.h"
+#include "profile.h"
+#include "escape.h"
 #include "match.h"
 #include "ruleset.h"
 
@@ -31,6 +33,12 @@ static const char diff_usage[] =
     "     section (following renumbering) and matched text.\n"
     "\n"
     "  --format FMT      text (default), markdown, json or html\n"
+    "  --kind KIND       what both versions are, instead of detecting it: cp, cps,\n"
+    "                    cp-cps or not-a-policy\n"
+    "  --scope LIST      their certificate scopes: a comma-separated list of\n"
+    "                    tls-server, smime, code-signing, other\n"
+    "  --max-memory N    refuse a document that would need more memory (default:\n"
+    "                    half of RAM, at most 4G)\n"
     "  --context N       sentences of unchanged text around a change (default 1)\n"
     "  --sections-only   only the list of added, removed, renumbered, changed sections\n"
     "  --fail-on LEVEL   error (default), warning, notice or never\n"
@@ -40,12 +48,8 @@ static const char diff_usage[] =
     "  --disable ID      disable a rule, or a family by prefix (repeatable)\n"
     "  --enable ID       enable a rule disabled by default (repeatable)\n"
     "  --max-size N      refuse input larger than N bytes (suffix K, M, G; default 64M)\n"
-    "  --max-memory N    refuse a document that would need more memory (default: half of RAM, at most 4G)\n"
     "  --keep-chrome     read nav, header, footer and aside elements too\n"
-    "  --kind KIND       what both versions are, instead of detecting it: cp, cps,\n"
-    "                    cp-cps or not-a-policy\n"
-    "  --scope LIST      their certificate scopes: a comma-separated list of\n"
-    "                    tls-server, smime, code-signing, other\n"
+    "  --pdf-timeout S   stop pdftotext after S seconds (PDF input; default 60)\n"
     "  -h, --help        this help\n"
     "\n"
     "Exit status: 1 when the new version fails the version, date or revision-table\n"
@@ -70,7 +74,6 @@ typedef struct diff_cmd {
 typedef struct diff_view {
     const diff_cmd *cmd;
     const analysis *old_a, *new_a;
-    const doc_profile *old_p, *new_p; /* NULL until the checks ran */
     diff_versions_result v;
     diff_result s;
     int findings_compared;
@@ -79,6 +82,7 @@ typedef struct diff_view {
     diff_findings_result fd;
     const char *problems[4];
     size_t nproblems;
+    const doc_profile *old_p, *new_p; /* NULL until the checks ran */
 } diff_view;
 
 /* ---- word diff segments with context ---------------------------------- */
@@ -232,15 +236,29 @@ static int finding_fails(const diff_view *v, const diff_finding *f)
 
 /* ---- text and Markdown ---------------------------------------------------- */
 
-/* Document text in Markdown: characters that would start emphasis, code,
- * links or HTML are backslash-escaped. */
-static void md_put(FILE *f, const char *s)
+/* Document text and names, escaped for where they go (escape.h): Markdown
+ * structure or terminal controls in a file name or heading stay text. */
+static void put(FILE *f, const char *s, int md)
 {
-    for (; *s; s++) {
-        if (strchr("\\`*_~[]<>|#", *s))
-            fputc('\\', f);
-        fputc(*s, f);
-    }
+    buf b = BUF_INIT;
+    if (md)
+        esc_md(&b, s);
+    else
+        esc_text(&b, s);
+    fputs(buf_cstr(&b), f);
+    buf_free(&b);
+}
+
+/* A file name: a code span in Markdown when it can be one. */
+static void put_name(FILE *f, const char *s, int md)
+{
+    buf b = BUF_INIT;
+    if (md)
+        esc_md_code(&b, s);
+    else
+        esc_text(&b, s);
+    fputs(buf_cstr(&b), f);
+    buf_free(&b);
 }
 
 static void print_segs_text(FILE *f, const segs *g, int md)
@@ -251,12 +269,14 @@ static void print_segs_text(FILE *f, const segs *g, int md)
             fputc(' ', f);
         const char *t = g->s[i].text;
         if (!md) {
-            fprintf(f, g->s[i].op == '=' ? "%s" : g->s[i].op == '-' ? "[-%s-]" : "{+%s+}", t);
+            fputs(g->s[i].op == '=' ? "" : g->s[i].op == '-' ? "[-" : "{+", f);
+            put(f, t, 0);
+            fputs(g->s[i].op == '=' ? "" : g->s[i].op == '-' ? "-]" : "+}", f);
             continue;
         }
         const char *mark = g->s[i].op == '=' ? "" : g->s[i].op == '-' ? "~~" : "**";
         fputs(mark, f);
-        md_put(f, t);
+        put(f, t, 1);
         fputs(mark, f);
     }
     fputc('\n', f);
@@ -290,24 +310,44 @@ static void print_section_list(FILE *f, const diff_view *v, int md)
         else
             snprintf(num, sizeof num, "%s", s->sec->number);
         const char *extra = p->kind == DIFF_RENUMBERED && p->text_changed ? " (text changed)" : "";
-        if (md) {
+        if (md)
             fprintf(f, "- %s **%s** ", diff_kind_name(p->kind), num);
-            md_put(f, sec_heading(s));
-            fprintf(f, "%s\n", extra);
-        }
         else
-            fprintf(f, "  %-11s %-18s %s%s\n", diff_kind_name(p->kind), num, sec_heading(s),
-                    extra);
+            fprintf(f, "  %-11s %-18s ", diff_kind_name(p->kind), num);
+        put(f, sec_heading(s), md);
+        fprintf(f, "%s\n", extra);
     }
 }
 
 static void print_finding_text(FILE *f, const diff_finding *x, int md)
 {
-    fprintf(f, md ? "- `%s` %s, section %s%s%s: %s\n" : "  %s [%s] section %s%s%s: %s\n",
-            x->rule, x->severity_name ? x->severity_name : "?",
-            x->section && *x->section ? x->section : "(document)",
-            x->heading ? " " : "", x->heading ? x->heading : "",
-            x->message ? x->message : (x->snippet ? x->snippet : ""));
+    fputs(md ? "- " : "  ", f);
+    if (md)
+        put_name(f, x->rule, 1);
+    else
+        put(f, x->rule, 0);
+    fprintf(f, md ? " %s, section " : " [%s] section ", x->severity_name ? x->severity_name : "?");
+    put(f, x->section && *x->section ? x->section : "(document)", md);
+    if (x->heading) {
+        fputc(' ', f);
+        put(f, x->heading, md);
+    }
+    fputs(": ", f);
+    put(f, x->message ? x->message : (x->snippet ? x->snippet : ""), md);
+    fputc('\n', f);
+}
+
+/* "LABEL: FILE  version V, date D" (text) or a table row (Markdown). */
+static void print_doc_line(FILE *f, const char *label, const char *file, const char *ver,
+                           const char *date, int md)
+{
+    fprintf(f, md ? "| %s | " : "%s: ", label);
+    put_name(f, file, md);
+    fputs(md ? " | " : "  version ", f);
+    put(f, ver, md);
+    fputs(md ? " | " : ", date ", f);
+    fputs(date ? date : "unknown", f);
+    fputs(md ? " |\n" : "\n", f);
 }
 
 static void print_text(FILE *f, const diff_view *v, int md)
@@ -324,14 +364,12 @@ static void print_text(FILE *f, const diff_view *v, int md)
     const char *od = fmt_date(vr->old_date, d1), *nd = fmt_date(vr->new_date, d2);
     if (md) {
         fprintf(f, "# cpslint diff\n\n| | file | version | date |\n|---|---|---|---|\n");
-        fprintf(f, "| old | `%s` | %s | %s |\n", v->old_a->d.file, ov, od ? od : "unknown");
-        fprintf(f, "| new | `%s` | %s | %s |\n\n", v->new_a->d.file, nv, nd ? nd : "unknown");
-        fputs("## Version, date, revision table\n\n", f);
-    } else {
-        fprintf(f, "old: %s  version %s, date %s\n", v->old_a->d.file, ov, od ? od : "unknown");
-        fprintf(f, "new: %s  version %s, date %s\n\n", v->new_a->d.file, nv,
-                nd ? nd : "unknown");
     }
+    print_doc_line(f, "old", v->old_a->d.file, ov, od, md);
+    print_doc_line(f, "new", v->new_a->d.file, nv, nd, md);
+    fputc('\n', f);
+    if (md)
+        fputs("## Version, date, revision table\n\n", f);
     const char *li = md ? "- " : "";
     if (v->old_p && v->new_p) {
         char po[96], pn[96];
@@ -340,7 +378,11 @@ static void print_text(FILE *f, const diff_view *v, int md)
         fprintf(f, "%sprofile: old %s, new %s%s\n", li, po, pn,
                 strcmp(po, pn) ? " (CHANGED: rules may apply differently)" : "");
     }
-    fprintf(f, "%sversion %s -> %s: %s\n", li, ov, nv,
+    fprintf(f, "%sversion ", li);
+    put(f, ov, md);
+    fputs(" -> ", f);
+    put(f, nv, md);
+    fprintf(f, ": %s\n",
             vr->version_incremented ? "incremented"
             : vr->version_cmp == 2  ? "NOT CHECKED (version not found)"
             : vr->version_cmp == 0  ? "NOT INCREMENTED (same version)"
@@ -351,9 +393,10 @@ static void print_text(FILE *f, const diff_view *v, int md)
                                                                      : "NOT ADVANCED");
     if (vr->new_row) {
         char d3[11];
-        fprintf(f, "%srevision table: new row %s%s%s: added\n", li,
-                vr->new_row->version ? vr->new_row->version : "",
-                vr->new_row->version ? ", " : "", fmt_date(vr->new_row->date, d3));
+        fprintf(f, "%srevision table: new row ", li);
+        put(f, vr->new_row->version ? vr->new_row->version : "", md);
+        fprintf(f, "%s%s: added\n", vr->new_row->version ? ", " : "",
+                fmt_date(vr->new_row->date, d3));
     } else {
         fprintf(f, "%srevision table: %s\n", li,
                 vr->new_has_table ? "NO NEW DATED ROW"
@@ -372,10 +415,7 @@ static void print_text(FILE *f, const diff_view *v, int md)
                     r->old[p->old_i].sec->number, n->sec->number);
         else
             fprintf(f, md ? "\n### %s " : "\nchanged %s ", n->sec->number);
-        if (md)
-            md_put(f, sec_heading(n));
-        else
-            fputs(sec_heading(n), f);
+        put(f, sec_heading(n), md);
         fputs(md ? "\n\n" : "\n", f);
         segs g;
         build_segs(r, p, c->context, &g);
@@ -410,168 +450,179 @@ static void print_text(FILE *f, const diff_view *v, int md)
 
 /* ---- JSON ------------------------------------------------------------- */
 
-static void json_doc(FILE *f, const analysis *a)
+static void json_doc(json_w *w, const char *key, const analysis *a)
 {
     char d[11];
-    fputs("{\"file\":", f);
-    json_fput(f, a->d.file);
-    fputs(",\"version\":", f);
-    json_fput(f, a->meta.version);
-    fputs(",\"date\":", f);
-    json_fput(f, fmt_date(a->meta.date, d));
-    fputc('}', f);
+    json_break(w);
+    json_key(w, key);
+    json_obj_begin(w);
+    json_kv_str(w, "file", a->d.file);
+    json_kv_str(w, "version", a->meta.version);
+    json_kv_str(w, "date", fmt_date(a->meta.date, d));
+    json_obj_end(w);
 }
 
-static void json_numhead(FILE *f, const diff_side *s)
-{
-    fputs("{\"number\":", f);
-    json_fput(f, s->sec->number);
-    fputs(",\"heading\":", f);
-    json_fput(f, s->sec->heading);
-}
-
-static void json_diff(FILE *f, const diff_view *v, const diff_pair *p)
+static void json_diff(json_w *w, const diff_view *v, const diff_pair *p)
 {
     segs g;
     build_segs(&v->s, p, v->cmd->context, &g);
-    fputs(",\"diff\":[", f);
+    json_key(w, "diff");
+    json_arr_begin(w);
     for (size_t i = 0; i < g.n; i++) {
-        fprintf(f, "%s{\"op\":\"%c\",\"text\":", i ? "," : "", g.s[i].op);
-        json_fput(f, g.s[i].text);
-        fputc('}', f);
+        char op[2] = {g.s[i].op, '\0'};
+        json_obj_begin(w);
+        json_kv_str(w, "op", op);
+        json_kv_str(w, "text", g.s[i].text);
+        json_obj_end(w);
     }
-    fputc(']', f);
-    fprintf(f, ",\"words_removed\":%zu,\"words_added\":%zu", p->wd.deleted, p->wd.inserted);
-    if (g.note) {
-        fputs(",\"note\":", f);
-        json_fput(f, g.note);
-    }
+    json_arr_end(w);
+    json_kv_int(w, "words_removed", (long long)p->wd.deleted);
+    json_kv_int(w, "words_added", (long long)p->wd.inserted);
+    if (g.note)
+        json_kv_str(w, "note", g.note);
     segs_free(&g);
 }
 
-static void json_finding(FILE *f, const diff_finding *x)
+static void json_finding(json_w *w, const diff_finding *x)
 {
-    fputs("{\"rule\":", f);
-    json_fput(f, x->rule);
-    fputs(",\"severity\":", f);
-    json_fput(f, x->severity_name);
-    fputs(",\"status\":", f);
-    json_fput(f, x->status);
-    fputs(",\"section\":", f);
-    json_fput(f, x->section);
-    fputs(",\"heading\":", f);
-    json_fput(f, x->heading);
-    fprintf(f, ",\"line\":%ld,\"snippet\":", x->line);
-    json_fput(f, x->snippet);
-    fputs(",\"message\":", f);
-    json_fput(f, x->message);
-    fputs(",\"cite\":", f);
-    json_fput(f, x->cite);
-    fputs(",\"effective\":", f);
-    json_fput(f, x->effective);
-    fputc('}', f);
+    json_obj_begin(w);
+    json_kv_str(w, "rule", x->rule);
+    json_kv_str(w, "severity", x->severity_name);
+    json_kv_str(w, "status", x->status);
+    json_kv_str(w, "section", x->section);
+    json_kv_str(w, "heading", x->heading);
+    json_kv_int(w, "line", x->line);
+    json_kv_str(w, "snippet", x->snippet);
+    json_kv_str(w, "message", x->message);
+    json_kv_str(w, "cite", x->cite);
+    json_kv_str(w, "effective", x->effective);
+    json_obj_end(w);
 }
 
-static void json_findings(FILE *f, const char *name, const diff_finding *list,
-                          const size_t *idx, size_t n, int first)
+static void json_findings(json_w *w, const char *name, const diff_finding *list,
+                          const size_t *idx, size_t n)
 {
-    fprintf(f, "%s\"%s\":[", first ? "" : ",", name);
-    for (size_t i = 0; i < n; i++) {
-        if (i)
-            fputc(',', f);
-        json_finding(f, &list[idx[i]]);
+    json_key(w, name);
+    json_arr_begin(w);
+    for (size_t i = 0; i < n; i++)
+        json_finding(w, &list[idx[i]]);
+    json_arr_end(w);
+}
+
+static void kv_bool(json_w *w, const char *key, int v)
+{
+    json_key(w, key);
+    json_bool(w, v);
+}
+
+static void json_pair(json_w *w, const diff_view *v, const diff_pair *p)
+{
+    const diff_result *r = &v->s;
+    const diff_side *os = p->old_i >= 0 ? &r->old[p->old_i] : NULL;
+    const diff_side *ns = p->new_i >= 0 ? &r->new[p->new_i] : NULL;
+    json_break(w);
+    json_obj_begin(w);
+    if (p->kind == DIFF_RENUMBERED) {
+        char sim[32];
+        snprintf(sim, sizeof sim, "%.3f", p->similarity);
+        json_kv_str(w, "from", os->sec->number);
+        json_kv_str(w, "to", ns->sec->number);
+        json_kv_str(w, "heading", ns->sec->heading);
+        json_key(w, "similarity");
+        json_raw(w, sim);
+        kv_bool(w, "changed", p->text_changed);
+        if (p->text_changed && !v->cmd->sections_only)
+            json_diff(w, v, p);
+    } else {
+        const diff_side *s = ns ? ns : os;
+        json_kv_str(w, "number", s->sec->number);
+        json_kv_str(w, "heading", s->sec->heading);
+        if (p->kind == DIFF_CHANGED && !v->cmd->sections_only)
+            json_diff(w, v, p);
     }
-    fputc(']', f);
+    json_obj_end(w);
 }
 
+static void json_sections(json_w *w, const diff_view *v)
+{
+    const diff_result *r = &v->s;
+    json_break(w);
+    json_key(w, "sections");
+    json_obj_begin(w);
+    static const diff_kind order[] = {DIFF_ADDED, DIFF_REMOVED, DIFF_RENUMBERED, DIFF_CHANGED};
+    for (size_t o = 0; o < 4; o++) {
+        if (o)
+            json_break(w);
+        json_key(w, diff_kind_name(order[o]));
+        json_arr_begin(w);
+        for (size_t k = 0; k < r->npairs; k++)
+            if (r->pairs[k].kind == order[o])
+                json_pair(w, v, &r->pairs[k]);
+        json_arr_end(w);
+    }
+    if (r->renumber_skipped) {
+        json_break(w);
+        json_kv_str(w, "note", RENUMBER_NOTE);
+        json_kv_int(w, "renumber_skipped", (long long)r->renumber_skipped);
+    }
+    json_break(w);
+    json_kv_int(w, "unchanged", (long long)r->unchanged);
+    json_obj_end(w);
+}
+
+/* Compact JSON, a line per part and per section (json.h). */
 static void print_json(FILE *f, const diff_view *v)
 {
     const diff_versions_result *vr = &v->v;
-    const diff_result *r = &v->s;
     char d[11];
-    fprintf(f, "{\"tool\":{\"name\":\"cpslint\",\"version\":\"%s\"},\"as_of\":", CPSLINT_VERSION);
-    json_fput(f, v->cmd->as_of == DATE_NONE ? "doc" : fmt_date(v->cmd->as_of, d));
-    fputs(",\n\"old\":", f);
-    json_doc(f, v->old_a);
-    fputs(",\n\"new\":", f);
-    json_doc(f, v->new_a);
+    buf b = BUF_INIT;
+    json_w w;
+    json_init(&w, &b, 0);
+    json_obj_begin(&w);
+    json_kv_tool(&w);
+    json_kv_str(&w, "as_of", v->cmd->as_of == DATE_NONE ? "doc" : fmt_date(v->cmd->as_of, d));
+    json_doc(&w, "old", v->old_a);
+    json_doc(&w, "new", v->new_a);
     if (v->old_p && v->new_p) {
-        buf b = BUF_INIT;
-        json_w w;
-        json_init(&w, &b, 0);
+        json_key(&w, "profile");
         json_obj_begin(&w);
         json_key(&w, "old");
         profile_write_json(&w, v->old_p);
         json_key(&w, "new");
         profile_write_json(&w, v->new_p);
         json_obj_end(&w);
-        fprintf(f, ",\n\"profile\":%s", buf_cstr(&b));
-        buf_free(&b);
     }
-    fprintf(f, ",\n\"version_incremented\":%s,\"date_advanced\":%s,"
-               "\"changelog_entry_added\":%s",
-            vr->version_incremented ? "true" : "false", vr->date_advanced ? "true" : "false",
-            vr->changelog_entry_added ? "true" : "false");
-    fputs(",\"changelog_entry\":", f);
+    json_break(&w);
+    kv_bool(&w, "version_incremented", vr->version_incremented);
+    kv_bool(&w, "date_advanced", vr->date_advanced);
+    kv_bool(&w, "changelog_entry_added", vr->changelog_entry_added);
+    json_key(&w, "changelog_entry");
     if (vr->new_row) {
-        fputs("{\"version\":", f);
-        json_fput(f, vr->new_row->version);
-        fputs(",\"date\":", f);
-        json_fput(f, fmt_date(vr->new_row->date, d));
-        fputc('}', f);
+        json_obj_begin(&w);
+        json_kv_str(&w, "version", vr->new_row->version);
+        json_kv_str(&w, "date", fmt_date(vr->new_row->date, d));
+        json_obj_end(&w);
     } else {
-        fputs("null", f);
+        json_null(&w);
     }
-    fputs(",\"problems\":[", f);
-    for (size_t i = 0; i < v->nproblems; i++) {
-        if (i)
-            fputc(',', f);
-        json_fput(f, v->problems[i]);
-    }
-    fputs("],\n\"sections\":{", f);
-    static const diff_kind order[] = {DIFF_ADDED, DIFF_REMOVED, DIFF_RENUMBERED, DIFF_CHANGED};
-    for (size_t o = 0; o < 4; o++) {
-        fprintf(f, "%s\"%s\":[", o ? ",\n" : "", diff_kind_name(order[o]));
-        int first = 1;
-        for (size_t k = 0; k < r->npairs; k++) {
-            const diff_pair *p = &r->pairs[k];
-            if (p->kind != order[o])
-                continue;
-            fputs(first ? "\n" : ",\n", f);
-            first = 0;
-            const diff_side *os = p->old_i >= 0 ? &r->old[p->old_i] : NULL;
-            const diff_side *ns = p->new_i >= 0 ? &r->new[p->new_i] : NULL;
-            if (p->kind == DIFF_RENUMBERED) {
-                fputs("{\"from\":", f);
-                json_fput(f, os->sec->number);
-                fputs(",\"to\":", f);
-                json_fput(f, ns->sec->number);
-                fputs(",\"heading\":", f);
-                json_fput(f, ns->sec->heading);
-                fprintf(f, ",\"similarity\":%.3f,\"changed\":%s", p->similarity,
-                        p->text_changed ? "true" : "false");
-                if (p->text_changed && !v->cmd->sections_only)
-                    json_diff(f, v, p);
-            } else {
-                json_numhead(f, ns ? ns : os);
-                if (p->kind == DIFF_CHANGED && !v->cmd->sections_only)
-                    json_diff(f, v, p);
-            }
-            fputc('}', f);
-        }
-        fputc(']', f);
-    }
-    if (r->renumber_skipped) {
-        fputs(",\n\"note\":", f);
-        json_fput(f, RENUMBER_NOTE);
-        fprintf(f, ",\"renumber_skipped\":%zu", r->renumber_skipped);
-    }
-    fprintf(f, ",\n\"unchanged\":%zu},\n\"findings_compared\":%s,\"findings\":{", r->unchanged,
-            v->findings_compared ? "true" : "false");
-    json_findings(f, "introduced", v->fnew, v->fd.introduced, v->fd.nintroduced, 1);
-    json_findings(f, "resolved", v->fold, v->fd.resolved, v->fd.nresolved, 0);
-    json_findings(f, "persisting", v->fnew, v->fd.persisting, v->fd.npersisting, 0);
-    fputs("}}\n", f);
+    json_key(&w, "problems");
+    json_arr_begin(&w);
+    for (size_t i = 0; i < v->nproblems; i++)
+        json_str(&w, v->problems[i]);
+    json_arr_end(&w);
+    json_sections(&w, v);
+    json_break(&w);
+    kv_bool(&w, "findings_compared", v->findings_compared);
+    json_key(&w, "findings");
+    json_obj_begin(&w);
+    json_findings(&w, "introduced", v->fnew, v->fd.introduced, v->fd.nintroduced);
+    json_findings(&w, "resolved", v->fold, v->fd.resolved, v->fd.nresolved);
+    json_findings(&w, "persisting", v->fnew, v->fd.persisting, v->fd.npersisting);
+    json_obj_end(&w);
+    json_obj_end(&w);
+    buf_putc(&b, '\n');
+    fputs(buf_cstr(&b), f);
+    buf_free(&b);
 }
 
 /* ---- HTML (diff_html.c) ---------------------------------------------------- */
@@ -592,12 +643,12 @@ static void print_html(FILE *f, const diff_view *v)
 /* ---- findings: the check engine on both versions -------------------------- */
 
 typedef struct checked {
-    doc_profile prof;     /* valid when ran */
     check_result res;
     int ran;
     diff_finding *f;      /* views of res.f */
     char (*eff)[11];      /* effective dates as text, per finding */
     size_t n;
+    doc_profile prof;     /* valid when ran */
 } checked;
 
 static void checked_free(checked *c)
@@ -622,8 +673,7 @@ static int run_checks(const ruleset *rs, matcher *m, const outline_spec *spec, a
         as_of = a->meta.date;
         if (as_of == DATE_NONE) {
             as_of = date_today();
-            fprintf(env->err, "cpslint: %s: no document date found; --as-of doc uses today\n",
-                    a->d.file);
+            cli_warn(env, "%s: no document date found; --as-of doc uses today", a->d.file);
         }
     }
     profile_detect(a, &c->prof);
@@ -665,20 +715,9 @@ static int run_checks(const ruleset *rs, matcher *m, const outline_spec *spec, a
 
 /* ---- the command --------------------------------------------------------- */
 
-static int parse_level(const char *s)
-{
-    if (!strcmp(s, "error"))
-        return 3;
-    if (!strcmp(s, "warning"))
-        return 2;
-    if (!strcmp(s, "notice"))
-        return 1;
-    if (!strcmp(s, "never"))
-        return 0;
-    return -1;
-}
-
-int cmd_diff(int argc, char **argv, cli_env *env)
+/* Options into *cmd and *aopts: 0, -1 after --help, or EXIT_TROUBLE. */
+static int parse_diff_args(int argc, char **argv, cli_env *env, diff_cmd *cmd,
+                           analysis_opts *aopts)
 {
     static const struct option opts[] = {
         {"format", required_argument, NULL, 'f'},
@@ -688,37 +727,31 @@ int cmd_diff(int argc, char **argv, cli_env *env)
         {"as-of", required_argument, NULL, 'a'},
         {"max-size", required_argument, NULL, 'm'},
         {"max-memory", required_argument, NULL, 'M'},
+        {"kind", required_argument, NULL, 'K'},
+        {"scope", required_argument, NULL, 'S'},
         {"keep-chrome", no_argument, NULL, 'k'},
+        {"pdf-timeout", required_argument, NULL, 't'},
         {"ruleset", required_argument, NULL, 'r'},
         {"disable", required_argument, NULL, 'D'},
         {"enable", required_argument, NULL, 'E'},
-        {"kind", required_argument, NULL, 'K'},
-        {"scope", required_argument, NULL, 'S'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    diff_cmd cmd;
-    memset(&cmd, 0, sizeof cmd);
-    cmd.fmt = FMT_TEXT;
-    cmd.context = 1;
-    cmd.fail_on = SEV_ERROR;
-    cmd.as_of = date_today();
-    cmd.force.kind = -1;
-    analysis_opts aopts = {0};
     int c;
     while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
         switch (c) {
         case 'f':
             if (!strcmp(optarg, "text"))
-                cmd.fmt = FMT_TEXT;
+                cmd->fmt = FMT_TEXT;
             else if (!strcmp(optarg, "markdown") || !strcmp(optarg, "md"))
-                cmd.fmt = FMT_MARKDOWN;
+                cmd->fmt = FMT_MARKDOWN;
             else if (!strcmp(optarg, "json"))
-                cmd.fmt = FMT_JSON;
+                cmd->fmt = FMT_JSON;
             else if (!strcmp(optarg, "html"))
-                cmd.fmt = FMT_HTML;
+                cmd->fmt = FMT_HTML;
             else
-                return cli_fail(env, "diff: unknown format '%s' (text, markdown, json or html)", optarg);
+                return cli_fail(env, "diff: unknown format '%s' (text, markdown, json or html)",
+                                optarg);
             break;
         case 'C': {
             char *end;
@@ -726,61 +759,80 @@ int cmd_diff(int argc, char **argv, cli_env *env)
             if (end == optarg || *end || n < 0 || n > 1000000)
                 return cli_fail(env, "diff: invalid --context '%s' (a number of sentences)",
                                 optarg);
-            cmd.context = (int)n;
+            cmd->context = (int)n;
             break;
         }
         case 's':
-            cmd.sections_only = 1;
+            cmd->sections_only = 1;
             break;
         case 'F':
-            if ((cmd.fail_on = parse_level(optarg)) < 0)
+            if ((cmd->fail_on = cli_parse_severity(optarg, 1)) < 0)
                 return cli_fail(env, "diff: invalid --fail-on '%s' (error, warning, notice, never)",
                                 optarg);
             break;
         case 'a':
             if (!strcmp(optarg, "doc") || !strcmp(optarg, "document"))
-                cmd.as_of = DATE_NONE;
+                cmd->as_of = DATE_NONE;
             else if (!strcmp(optarg, "today") || !strcmp(optarg, "now"))
-                cmd.as_of = date_today();
-            else if ((cmd.as_of = date_parse_iso(optarg)) == DATE_NONE)
+                cmd->as_of = date_today();
+            else if ((cmd->as_of = date_parse_iso(optarg)) == DATE_NONE)
                 return cli_fail(env, "diff: invalid --as-of '%s' (YYYY-MM-DD, doc or today)", optarg);
             break;
-        case 'M':
-            if (cli_parse_size(optarg, &aopts.max_memory) || !aopts.max_memory)
-                return cli_fail(env, "%s: invalid --max-memory '%s'", "diff", optarg);
-            break;
         case 'm':
-            if (cli_parse_size(optarg, &aopts.max_size))
+            if (cli_parse_size(optarg, &aopts->max_size))
                 return cli_fail(env, "diff: invalid --max-size '%s'", optarg);
             break;
         case 'k':
-            aopts.keep_chrome = 1;
+            aopts->keep_chrome = 1;
+            break;
+        case 'M':
+            if (cli_parse_size(optarg, &aopts->max_memory) || !aopts->max_memory)
+                return cli_fail(env, "diff: invalid --max-memory '%s'", optarg);
+            break;
+        case 'K':
+        case 'S':
+            if (cli_profile_add(env, "diff", &cmd->force, c, optarg))
+                return EXIT_TROUBLE;
+            break;
+        case 't':
+            if (cli_parse_pdf_timeout(env, "diff", optarg, &aopts->pdf_timeout))
+                return EXIT_TROUBLE;
             break;
         case 'r':
         case 'D':
         case 'E':
-            if (cli_rules_add(env, &cmd.sel, c == 'r' ? 'r' : c == 'E' ? 'e' : 'd', optarg))
-                return EXIT_TROUBLE;
-            break;
-        case 'K':
-        case 'S':
-            if (cli_profile_add(env, "diff", &cmd.force, c, optarg))
+            if (cli_rules_add(env, &cmd->sel, c == 'r' ? 'r' : c == 'E' ? 'e' : 'd', optarg))
                 return EXIT_TROUBLE;
             break;
         case 'h':
             fputs(diff_usage, env->out);
-            return EXIT_CLEAN;
+            return -1;
         default:
             return cli_option_error(env, "diff", c, argv);
         }
     }
     if (optind != argc - 2)
         return cli_fail(env, "diff: give two files, OLD and NEW (try 'cpslint diff --help')");
-    cmd.old_path = argv[optind];
-    cmd.new_path = argv[optind + 1];
-    if (!strcmp(cmd.old_path, "-") && !strcmp(cmd.new_path, "-"))
+    cmd->old_path = argv[optind];
+    cmd->new_path = argv[optind + 1];
+    if (!strcmp(cmd->old_path, "-") && !strcmp(cmd->new_path, "-"))
         return cli_fail(env, "diff: only one of OLD and NEW can be standard input");
+    return 0;
+}
 
+int cmd_diff(int argc, char **argv, cli_env *env)
+{
+    diff_cmd cmd;
+    memset(&cmd, 0, sizeof cmd);
+    cmd.force.kind = -1;
+    cmd.fmt = FMT_TEXT;
+    cmd.context = 1;
+    cmd.fail_on = SEV_ERROR;
+    cmd.as_of = date_today();
+    analysis_opts aopts = {0};
+    int prc = parse_diff_args(argc, argv, env, &cmd, &aopts);
+    if (prc)
+        return prc < 0 ? EXIT_CLEAN : prc;
     cps_err e;
     cps_err_clear(&e);
     outline_spec spec;

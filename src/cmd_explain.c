@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "buf.h"
-#include "cli.h"
+#include "cli_util.h"
 #include "explain.h"
 #include "ruleset.h"
 

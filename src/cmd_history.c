@@ -21,7 +21,7 @@
 #include "analysis.h"
 #include "buf.h"
 #include "check.h"
-#include "cli.h"
+#include "cli_util.h"
 #include "gitsrc.h"
 #include "history.h"
 #include "history_report.h"

@@ -6,10 +6,11 @@
 
 #include "analysis.h"
 #include "buf.h"
-#include "cli.h"
+#include "cli_util.h"
 #include "json.h"
 #include "data.h"
 #include "profile.h"
+#include "escape.h"
 
 static const char outline_usage[] =
     "Usage: cpslint outline [options] FILE\n"
@@ -25,7 +26,8 @@ static const char outline_usage[] =
     "  --scope LIST      its certificate scopes, instead of detecting them:\n"
     "                    tls-server, smime, code-signing, other (comma-separated)\n"
     "  --max-size N      refuse input larger than N bytes (suffix K, M, G; default 64M)\n"
-    "  --max-memory N    refuse a document that would need more memory (default: half of RAM, at most 4G)\n"
+    "  --max-memory N    refuse a document that would need more memory (default:\n"
+    "                    half of RAM, at most 4G)\n"
     "  --keep-chrome     read nav, header, footer and aside elements too\n"
     "  --pdf-timeout S   stop pdftotext after S seconds (PDF input; default 60)\n"
     "  -h, --help        this help\n"
@@ -34,74 +36,89 @@ static const char outline_usage[] =
     "where a line is shown as PAGE:LINE (JSON: \"page\" and \"line\").\n";
 
 
+static void kv_null_str(json_w *w, const char *key, const char *s)
+{
+    json_key(w, key);
+    json_str(w, s && *s ? s : NULL);
+}
+
+static void kv_bool(json_w *w, const char *key, int v)
+{
+    json_key(w, key);
+    json_bool(w, v);
+}
+
+static void section_json(json_w *w, const analysis *a, const section *s)
+{
+    json_break(w);
+    json_obj_begin(w);
+    json_kv_str(w, "number", s->number);
+    json_kv_str(w, "heading", s->heading);
+    json_key(w, "page");
+    if (s->page)
+        json_int(w, s->page);
+    else
+        json_null(w);
+    json_kv_int(w, "line", s->line);
+    json_kv_str(w, "status", outline_status_name(s->status));
+    kv_bool(w, "empty", s->empty);
+    kv_bool(w, "unnumbered", s->unnumbered);
+    json_key(w, "title_matches");
+    if (s->title_match < 0)
+        json_null(w);
+    else
+        json_bool(w, s->title_match);
+    json_kv_str(w, "parent", s->parent >= 0 ? a->o.secs[s->parent].number : NULL);
+    kv_null_str(w, "language", s->lang);
+    json_obj_end(w);
+}
+
+/* Compact JSON, one section a line (json.h). */
 static void print_json(FILE *f, const analysis *a, const doc_profile *prof)
 {
     char date[11];
     date_format(a->meta.date, date);
-    fputs("{\"file\":", f);
-    json_fput(f, a->d.file);
-    fputs(",\"format\":", f);
-    json_fput(f, a->d.format);
-    fputs(",\"encoding\":", f);
-    json_fput(f, a->d.encoding);
-    fputs(",\"language\":", f);
-    json_fput(f, a->lang);
-    fputs(",\"version\":", f);
-    if (a->meta.version)
-        json_fput(f, a->meta.version);
-    else
-        fputs("null", f);
-    fputs(",\"date\":", f);
-    if (date[0])
-        json_fput(f, date);
-    else
-        fputs("null", f);
-    {
-        buf b = {0};
-        json_w w;
-        json_init(&w, &b, 0);
-        profile_write_json(&w, prof);
-        fprintf(f, ",\"profile\":%s", buf_cstr(&b));
-        buf_free(&b);
-    }
+    buf b = BUF_INIT;
+    json_w w;
+    json_init(&w, &b, 0);
+    json_obj_begin(&w);
+    json_kv_str(&w, "file", a->d.file);
+    json_kv_str(&w, "format", a->d.format);
+    json_kv_str(&w, "encoding", a->d.encoding);
+    json_kv_str(&w, "language", a->lang);
+    json_kv_str(&w, "version", a->meta.version);
+    kv_null_str(&w, "date", date);
+    json_key(&w, "profile");
+    profile_write_json(&w, prof);
+    json_key(&w, "counts");
+    json_obj_begin(&w);
+    json_kv_int(&w, "expected", (long long)a->o.expected);
     /* found counts what the text's "N of 270 found" and check's JSON count:
      * present, in RFC order or not (found + out_of_order = expected - missing) */
-    fprintf(f, ",\"counts\":{\"expected\":%zu,\"found\":%zu,\"missing\":%zu,\"extra\":%zu,"
-               "\"duplicate\":%zu,\"out_of_order\":%zu}",
-            a->o.expected, outline_present(&a->o), a->o.missing, a->o.extra, a->o.duplicate,
-            a->o.out_of_order);
-    fputs(",\"sections\":[", f);
-    for (size_t i = 0; i < a->o.n; i++) {
-        const section *s = &a->o.secs[i];
-        fputs(i ? ",\n{" : "\n{", f);
-        fputs("\"number\":", f);
-        json_fput(f, s->number);
-        fputs(",\"heading\":", f);
-        if (s->heading)
-            json_fput(f, s->heading);
-        else
-            fputs("null", f);
-        if (s->page)
-            fprintf(f, ",\"page\":%d", s->page);
-        else
-            fputs(",\"page\":null", f);
-        fprintf(f, ",\"line\":%ld,\"status\":\"%s\",\"empty\":%s,\"unnumbered\":%s,"
-                   "\"title_matches\":%s,\"parent\":",
-                s->line, outline_status_name(s->status), s->empty ? "true" : "false",
-                s->unnumbered ? "true" : "false",
-                s->title_match < 0 ? "null" : s->title_match ? "true" : "false");
-        if (s->parent >= 0)
-            json_fput(f, a->o.secs[s->parent].number);
-        else
-            fputs("null", f);
-        fputs(",\"language\":", f);
-        if (s->lang[0])
-            json_fput(f, s->lang);
-        else
-            fputs("null", f);
-        fputc('}', f);
-    }
-    fputs("]}\n", f);
+    json_kv_int(&w, "found", (long long)outline_present(&a->o));
+    json_kv_int(&w, "missing", (long long)a->o.missing);
+    json_kv_int(&w, "extra", (long long)a->o.extra);
+    json_kv_int(&w, "duplicate", (long long)a->o.duplicate);
+    json_kv_int(&w, "out_of_order", (long long)a->o.out_of_order);
+    json_obj_end(&w);
+    json_key(&w, "sections");
+    json_arr_begin(&w);
+    for (size_t i = 0; i < a->o.n; i++)
+        section_json(&w, a, &a->o.secs[i]);
+    json_arr_end(&w);
+    json_obj_end(&w);
+    buf_putc(&b, '\n');
+    fputs(buf_cstr(&b), f);
+    buf_free(&b);
+}
+
+/* Document text or a name, escaped for a terminal (escape.h). */
+static void put(FILE *f, const char *s)
+{
+    buf b = BUF_INIT;
+    esc_text(&b, s);
+    fputs(buf_cstr(&b), f);
+    buf_free(&b);
 }
 
 /* "412", "7:12" (PDF page:line), "?" when unknown. */
@@ -126,14 +143,17 @@ static void print_text(FILE *f, const analysis *a, const outline_spec *spec,
 {
     char date[11];
     date_format(a->meta.date, date);
-    fprintf(f, "%s: %s, %s, language %s, version %s, date %s\n", a->d.file, a->d.format,
-            a->d.encoding, a->lang[0] ? a->lang : "unknown",
-            a->meta.version ? a->meta.version : "unknown", date[0] ? date : "unknown");
+    put(f, a->d.file);
+    fprintf(f, ": %s, %s, language ", a->d.format, a->d.encoding);
+    put(f, a->lang[0] ? a->lang : "unknown");
+    fputs(", version ", f);
+    put(f, a->meta.version ? a->meta.version : "unknown");
+    fprintf(f, ", date %s\n", date[0] ? date : "unknown");
     fprintf(f, "sections: %zu of %zu RFC 3647 sections found, %zu missing, %zu extra, "
                "%zu duplicate, %zu out of order\n\n",
             outline_present(&a->o), a->o.expected, a->o.missing, a->o.extra,
             a->o.duplicate, a->o.out_of_order);
-    buf pb = {0};
+    buf pb = BUF_INIT;
     profile_write_text(&pb, prof, 0, 1);
     fprintf(f, "%s\n", buf_cstr(&pb));
     buf_free(&pb);
@@ -146,9 +166,10 @@ static void print_text(FILE *f, const analysis *a, const outline_spec *spec,
             continue;
         }
         char line[32];
-        fprintf(f, "%*s%-*s  %-12s %6s  %s%s%s%s\n", indent, "", 14 - indent, s->number,
-                outline_status_name(s->status), where(s, line), s->heading,
-                s->unnumbered ? "  [unnumbered]" : "", s->empty ? "  [blank]" : "",
+        fprintf(f, "%*s%-*s  %-12s %6s  ", indent, "", 14 - indent, s->number,
+                outline_status_name(s->status), where(s, line));
+        put(f, s->heading);
+        fprintf(f, "%s%s%s\n", s->unnumbered ? "  [unnumbered]" : "", s->empty ? "  [blank]" : "",
                 s->title_match == 0 ? "  [title differs]" : "");
     }
     int first = 1;
@@ -177,11 +198,16 @@ static void print_text(FILE *f, const analysis *a, const outline_spec *spec,
     }
     for (size_t i = 0; i < a->o.n; i++) {
         const section *s = &a->o.secs[i];
-        if (s->title_match == 0)
-            fprintf(f, "title differs: %s \"%s\" (RFC 3647: \"%s\")\n", s->number, s->heading,
-                    spec_title(spec, s->spec));
-        if (s->empty && s->status != SEC_MISSING)
-            fprintf(f, "blank: %s %s\n", s->number, s->heading);
+        if (s->title_match == 0) {
+            fprintf(f, "title differs: %s \"", s->number);
+            put(f, s->heading);
+            fprintf(f, "\" (RFC 3647: \"%s\")\n", spec_title(spec, s->spec));
+        }
+        if (s->empty && s->status != SEC_MISSING) {
+            fprintf(f, "blank: %s ", s->number);
+            put(f, s->heading);
+            fputc('\n', f);
+        }
     }
 }
 
@@ -191,10 +217,10 @@ int cmd_outline(int argc, char **argv, cli_env *env)
         {"format", required_argument, NULL, 'f'},
         {"max-size", required_argument, NULL, 'm'},
         {"max-memory", required_argument, NULL, 'M'},
-        {"keep-chrome", no_argument, NULL, 'k'},
-        {"pdf-timeout", required_argument, NULL, 't'},
         {"kind", required_argument, NULL, 'K'},
         {"scope", required_argument, NULL, 'S'},
+        {"keep-chrome", no_argument, NULL, 'k'},
+        {"pdf-timeout", required_argument, NULL, 't'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -210,10 +236,6 @@ int cmd_outline(int argc, char **argv, cli_env *env)
             else if (strcmp(optarg, "text"))
                 return cli_fail(env, "outline: unknown format '%s' (text or json)", optarg);
             break;
-        case 'M':
-            if (cli_parse_size(optarg, &aopts.max_memory) || !aopts.max_memory)
-                return cli_fail(env, "%s: invalid --max-memory '%s'", "outline", optarg);
-            break;
         case 'm':
             if (cli_parse_size(optarg, &aopts.max_size))
                 return cli_fail(env, "outline: invalid --max-size '%s'", optarg);
@@ -221,18 +243,17 @@ int cmd_outline(int argc, char **argv, cli_env *env)
         case 'k':
             aopts.keep_chrome = 1;
             break;
-        case 't': {
-            char *end;
-            unsigned long v = strtoul(optarg, &end, 10);
-            if (end == optarg || *end || v == 0 || v > 86400)
-                return cli_fail(env, "outline: invalid --pdf-timeout '%s' (1 to 86400 seconds)",
-                                optarg);
-            aopts.pdf_timeout = (unsigned)v;
+        case 'M':
+            if (cli_parse_size(optarg, &aopts.max_memory) || !aopts.max_memory)
+                return cli_fail(env, "outline: invalid --max-memory '%s'", optarg);
             break;
-        }
         case 'K':
         case 'S':
             if (cli_profile_add(env, "outline", &force, c, optarg))
+                return EXIT_TROUBLE;
+            break;
+        case 't':
+            if (cli_parse_pdf_timeout(env, "outline", optarg, &aopts.pdf_timeout))
                 return EXIT_TROUBLE;
             break;
         case 'h':

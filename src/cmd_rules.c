@@ -6,7 +6,7 @@
 
 #include "buf.h"
 #include "check.h"
-#include "cli.h"
+#include "cli_util.h"
 #include "data.h"
 #include "json.h"
 #include "match.h"

@@ -13,7 +13,22 @@ void json_init(json_w *w, buf *out, int pretty)
     w->count[0] = 0;
     w->after_key = 0;
     w->pretty = pretty;
+    w->brk = 0;
 }
+
+void json_init_at(json_w *w, buf *out, int pretty, int depth)
+{
+    assert(depth >= 0 && depth < JSON_MAX_DEPTH);
+    json_init(w, out, pretty);
+    w->depth = depth;
+    for (int i = 0; i < depth; i++)
+        w->count[i] = 1;
+    w->count[depth] = 0;
+}
+
+void json_spliced(json_w *w, int n) { w->count[w->depth] += n; }
+
+int json_count(const json_w *w) { return w->count[w->depth]; }
 
 static void newline(json_w *w)
 {
@@ -33,9 +48,21 @@ static void before_value(json_w *w)
     }
     if (w->count[w->depth]++ > 0)
         buf_putc(w->out, ',');
+    if (w->brk) {
+        buf_putc(w->out, '\n');
+        w->brk = 0;
+    }
     if (w->depth > 0)
         newline(w);
 }
+
+void json_raw(json_w *w, const char *value)
+{
+    before_value(w);
+    buf_puts(w->out, value);
+}
+
+void json_break(json_w *w) { w->brk = 1; }
 
 static void open_(json_w *w, char c)
 {
@@ -163,4 +190,13 @@ void json_fput(FILE *f, const char *s)
     json_escape(&b, s, strlen(s));
     fputs(buf_cstr(&b), f);
     buf_free(&b);
+}
+
+void json_kv_tool(json_w *w)
+{
+    json_key(w, "tool");
+    json_obj_begin(w);
+    json_kv_str(w, "name", "cpslint");
+    json_kv_str(w, "version", CPSLINT_VERSION);
+    json_obj_end(w);
 }

@@ -24,9 +24,17 @@ typedef struct json_w {
     int count[JSON_MAX_DEPTH]; /* values written at each level */
     int after_key;
     int pretty;                /* indent with two spaces */
+    int brk;                   /* compact: a line break before the next value */
 } json_w;
 
 void json_init(json_w *w, buf *out, int pretty);
+/* A writer for the values of a container at nesting depth, written apart
+ * (a spool) and spliced into the writer of the whole with json_spliced. */
+void json_init_at(json_w *w, buf *out, int pretty, int depth);
+/* n values of the current container were written by another writer. */
+void json_spliced(json_w *w, int n);
+/* The values written so far in the current container. */
+int json_count(const json_w *w);
 void json_obj_begin(json_w *w);
 void json_obj_end(json_w *w);
 void json_arr_begin(json_w *w);
@@ -37,6 +45,14 @@ void json_strn(json_w *w, const char *s, size_t n);
 void json_int(json_w *w, long long v);
 void json_bool(json_w *w, int v);
 void json_null(json_w *w);
+/* A value already formatted as JSON (a number printed with a format). */
+void json_raw(json_w *w, const char *value);
+/* Compact writers: the next key or value starts a new line (after its
+ * comma), to keep long outputs readable line by line. */
+void json_break(json_w *w);
+/* "tool": {"name": "cpslint", "version": CPSLINT_VERSION}, as every
+ * JSON output of cpslint starts. */
+void json_kv_tool(json_w *w);
 /* "key": value shorthands */
 void json_kv_str(json_w *w, const char *key, const char *s);
 void json_kv_int(json_w *w, const char *key, long long v);

@@ -1,8 +1,10 @@
 /* report.h — turning check results into reports.
  *
- * One emitter per format (report_FORMAT.c), each appending to a buf (the
- * caller writes it to stdout, or atomically to -o FILE). A report covers
- * one or more inputs with the same as-of date, in input order. An input
+ * One writer per format (report_FORMAT.c, listed in the table of
+ * report_writers.c), called once per document in input order and
+ * appending to a buf that the run hands to a sink (stdout, or the -o file
+ * of outfile.h) after each call. A report covers one or more inputs with
+ * the same as-of date, in input order. An input
  * that could not be read or parsed is a report_doc with a == NULL and
  * error set: every format shows it as an error entry for that file
  * without hiding the others.
@@ -28,13 +30,8 @@
  * with colour, bold red), the message and the citation. The last line is
  * the summary: errors, warnings, notices and the rule counts.
  *
- * Every format shows the document profile (profile.h) at the top of each
- * document: text and Markdown its line and evidence, JSON "profile", SARIF
- * the run's properties.profiles, JUnit a "profile" property, HTML a fact.
- *
- * JSON: specified key by key in docs/json.md, with the JSON Schema
- * docs/schema/check.schema.json ("tool", "as_of", "documents": [{file,
- * format, encoding, language, version, date, profile, sections: {found, expected,
+ * JSON: the contract of DESIGN.md ("tool", "as_of", "documents": [{file,
+ * format, encoding, language, version, date, sections: {found, expected,
  * missing}, checklist: [{rule, status, severity}], findings: [...]}]),
  * plus "summary" objects; an unreadable input is {"file", "error"}.
  *
@@ -42,12 +39,14 @@
  * Markdown (a table to paste into a pull request) and GitHub Actions
  * workflow commands: see docs/ci.md.
  *
- * Ownership: emitters borrow everything.
+ * Ownership: writers borrow everything; a report_run owns its buf and its
+ * writer's state from report_begin to report_end.
  */
 #ifndef CPSLINT_REPORT_H
 #define CPSLINT_REPORT_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "analysis.h"
 #include "buf.h"
@@ -80,7 +79,7 @@ typedef struct report_opts {
     int color;     /* ANSI colour */
     int quiet;     /* only the summary line */
     int verbose;   /* also the notes of passing and n/a rules */
-    int show_evidence; /* text: under each pass, the sentences that earned it */
+    int show_evidence; /* text: the sentences that satisfied each passing rule */
     int min_level; /* SEV_*: findings below are not shown; 0 shows all */
     int fail_on;   /* SEV_*: unbaselined findings from here fail; 0 never */
     const report_note *notes;
@@ -89,23 +88,82 @@ typedef struct report_opts {
                             relative to (the working directory), or NULL */
 } report_opts;
 
-typedef enum {
-    REPORT_TEXT = 0,
-    REPORT_JSON,
-    REPORT_SARIF,
-    REPORT_JUNIT,
-    REPORT_MARKDOWN,
-    REPORT_GITHUB,
-    REPORT_HTML
-} report_format;
+typedef struct report_counts {
+    size_t errors, warnings, notices; /* shown, not baselined */
+    size_t baselined;                 /* shown and baselined */
+    size_t hidden;                    /* below min_level */
+    size_t failing;                   /* report_fails (shown or not) */
+    size_t unreadable;                /* inputs that could not be checked */
+} report_counts;
 
-/* "text", "json", ... -> format; -1 if unknown. */
-int report_format_parse(const char *name);
+/* ---- writers: one table row per format (report_writers.c) -------------
+ *
+ * A report is written document by document, in input order, as each one
+ * is ready: report_begin, report_document for each, report_end. Only the
+ * totals and each writer's small state are kept between documents; what a
+ * format must print before the documents but can only know after them
+ * (JSON's as_of, SARIF's invocation and artifacts, JUnit's totals) is
+ * spooled (report_spool: memory, then a temporary file past 1 MiB) and
+ * copied out at the end, so the bytes are those of a report written at
+ * once. After each call the text is handed to the sink, if any. */
 
-/* Emit the report of docs[0..n) in format fmt. */
-void report_write(buf *out, report_format fmt, const report_doc *docs, size_t n,
+typedef struct report_writer report_writer;
+
+typedef struct report_run {
+    const report_writer *w;
+    const report_opts *o;
+    buf out;              /* writers append here; drained to the sink */
+    void (*sink)(void *ctx, const char *p, size_t n); /* NULL: out keeps all */
+    void *ctx;
+    cps_date as_of;       /* the run's as-of date (set by report_end) */
+    size_t ndocs;         /* documents written so far */
+    report_counts totals; /* report_count over them */
+    void *priv;           /* the writer's own state (its begin and end) */
+} report_run;
+
+struct report_writer {
+    const char *name;        /* --format NAME */
+    const char *alias;       /* another accepted name, or NULL */
+    const char *description; /* for --help */
+    int terminal;            /* for people at a terminal: coloured on a tty,
+                                baseline notes shown in the report itself */
+    void (*begin)(report_run *r);                        /* may be NULL */
+    void (*document)(report_run *r, const report_doc *d);
+    void (*end)(report_run *r);
+};
+
+/* The table (report_writers.c), ended by NULL. */
+extern const report_writer *const report_writers[];
+
+/* The writer named name (or its alias); NULL if none. */
+const report_writer *report_writer_find(const char *name);
+
+/* "text, json, ... or line" into b (for usage and error messages). */
+void report_writer_names(buf *b);
+
+void report_begin(report_run *r, const report_writer *w, const report_opts *o,
+                  void (*sink)(void *ctx, const char *p, size_t n), void *ctx);
+void report_document(report_run *r, const report_doc *d);
+/* Finish with the run's as-of date; r->out is freed when there is a sink
+ * (else the caller frees it with buf_free). */
+void report_end(report_run *r, cps_date as_of);
+/* Hand r->out to the sink now (no-op without one). */
+void report_flush(report_run *r);
+
+/* Text a writer must hold back until the end. */
+typedef struct report_spool {
+    buf mem;
+    FILE *f;    /* past 1 MiB, or NULL */
+    int failed; /* a temporary file could not be written: kept in memory */
+} report_spool;
+void report_spool_put(report_spool *s, buf *b); /* moves b's text (b emptied) */
+void report_spool_copy(report_run *r, report_spool *s); /* to the output, then freed */
+
+/* The whole report of docs[0..n) into out at once (tests, fuzzing). */
+void report_write(buf *out, const report_writer *w, const report_doc *docs, size_t n,
                   cps_date as_of, const report_opts *o);
 
+/* Whole-report shorthands for each original format (report_write). */
 void report_text(buf *out, const report_doc *docs, size_t n, cps_date as_of,
                  const report_opts *o);
 /* JSON with every finding shown, nothing baselined. */
@@ -120,9 +178,6 @@ void report_markdown(buf *out, const report_doc *docs, size_t n, cps_date as_of,
                      const report_opts *o);
 void report_github(buf *out, const report_doc *docs, size_t n, cps_date as_of,
                    const report_opts *o);
-/* One self-contained HTML page (report_html.c). */
-void report_html(buf *out, const report_doc *docs, size_t n, cps_date as_of,
-                 const report_opts *o);
 
 /* ---- shared by the emitters and baselines (report_util.c) ---- */
 
@@ -134,6 +189,10 @@ void report_html(buf *out, const report_doc *docs, size_t n, cps_date as_of,
  * entries survive edits. 64-bit FNV-1a with a final mix (fmix64), in
  * lower-case hex. */
 void report_fingerprint(const finding *f, char out[REPORT_FP_LEN]);
+
+/* The marked span of f's snippet, clamped to it: [*ms, *me) within
+ * strlen(f->snippet) (which is returned). */
+size_t report_mark_span(const finding *f, size_t *ms, size_t *me);
 
 /* The file name of a report_doc. */
 const char *report_doc_file(const report_doc *d);
@@ -152,15 +211,12 @@ const char *report_baselined(const report_doc *d, size_t i);
  * is shown and what fails are separate. */
 int report_fails(const report_doc *d, size_t i, const report_opts *o);
 
-typedef struct report_counts {
-    size_t errors, warnings, notices; /* shown, not baselined */
-    size_t baselined;                 /* shown and baselined */
-    size_t hidden;                    /* below min_level */
-    size_t failing;                   /* report_fails (shown or not) */
-    size_t unreadable;                /* inputs that could not be checked */
-} report_counts;
 
 /* Counts over docs[0..n) (or one doc with n == 1). */
 void report_count(const report_doc *docs, size_t n, const report_opts *o, report_counts *c);
+
+/* "5 errors, 1 warning, 0 notices" over all documents (every finding). */
+void report_summary_counts(const report_doc *docs, size_t n, size_t *errors,
+                           size_t *warnings, size_t *notices);
 
 #endif

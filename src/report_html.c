@@ -560,7 +560,32 @@ static void document(buf *b, const report_doc *d, int di, cps_date as_of, const 
     free(placed);
 }
 
-static void filters(buf *b, const report_doc *docs, size_t n)
+/* The writer's state: documents are rendered as they come and held back,
+ * since the page's head, index and filters (which list the rules' sources)
+ * come before them and are known only at the end. */
+typedef struct html_state {
+    report_spool docs;
+    buf index;               /* one <li> per document */
+    char *first;             /* the first document's name (the <title> of one) */
+    const char *sources[32]; /* rule sources seen, first-seen order (borrowed) */
+    size_t nsources;
+} html_state;
+
+static void note_sources(html_state *st, const check_result *res)
+{
+    for (size_t j = 0; res && j < res->nitems; j++) {
+        const char *src = res->items[j].rule->source;
+        if (!src)
+            continue;
+        size_t k = 0;
+        while (k < st->nsources && strcmp(st->sources[k], src))
+            k++;
+        if (k == st->nsources && st->nsources < sizeof st->sources / sizeof st->sources[0])
+            st->sources[st->nsources++] = src;
+    }
+}
+
+static void filters(buf *b, const html_state *st)
 {
     /* hidden until the script shows it: without scripts every row shows */
     buf_puts(b, "<form id=\"filters\" hidden aria-label=\"Filter the checklist\">"
@@ -579,39 +604,52 @@ static void filters(buf *b, const report_doc *docs, size_t n)
                    sev[s], sev[s]);
     buf_puts(b, "</fieldset><label>Source <select id=\"source\"><option value=\"\">all"
                 "</option>");
-    /* the sources of the rules, once each, in first-seen order */
-    const char *seen[32];
-    size_t nseen = 0;
-    for (size_t di = 0; di < n; di++) {
-        const check_result *res = docs[di].res;
-        for (size_t j = 0; res && j < res->nitems; j++) {
-            const char *src = res->items[j].rule->source;
-            if (!src)
-                continue;
-            size_t k = 0;
-            while (k < nseen && strcmp(seen[k], src))
-                k++;
-            if (k < nseen || nseen == sizeof seen / sizeof seen[0])
-                continue;
-            seen[nseen++] = src;
-            buf_puts(b, "<option value=\"");
-            html_attr(b, src);
-            buf_puts(b, "\">");
-            html_cstr(b, src);
-            buf_puts(b, "</option>");
-        }
+    for (size_t k = 0; k < st->nsources; k++) {
+        buf_puts(b, "<option value=\"");
+        html_attr(b, st->sources[k]);
+        buf_puts(b, "\">");
+        html_cstr(b, st->sources[k]);
+        buf_puts(b, "</option>");
     }
     buf_puts(b, "</select></label><label>Text <input type=\"search\" id=\"q\"></label>"
                 "<output id=\"shown\" aria-live=\"polite\"></output></form>\n");
 }
 
-void report_html(buf *out, const report_doc *docs, size_t n, cps_date as_of,
-                 const report_opts *o)
+static void html_begin(report_run *r)
 {
+    r->priv = xcalloc(1, sizeof(html_state));
+}
+
+static void html_document(report_run *r, const report_doc *d)
+{
+    html_state *st = r->priv;
+    int di = (int)r->ndocs + 1;
+    buf b = BUF_INIT;
+    document(&b, d, di, d->res ? d->res->as_of : DATE_NONE, r->o);
+    report_spool_put(&st->docs, &b);
+    buf_free(&b);
+    if (!st->first)
+        st->first = xstrdup(report_doc_file(d));
+    buf_printf(&st->index, "<li><a href=\"#d%d\">", di);
+    html_cstr(&st->index, report_doc_file(d));
+    buf_puts(&st->index, "</a>");
+    if (d->res)
+        buf_printf(&st->index, " &#8212; %zu errors, %zu warnings, %zu notices", d->res->errors,
+                   d->res->warnings, d->res->notices);
+    else
+        buf_puts(&st->index, " &#8212; could not be checked");
+    buf_puts(&st->index, "</li>\n");
+    note_sources(st, d->res);
+}
+
+static void html_end(report_run *r)
+{
+    html_state *st = r->priv;
+    buf *out = &r->out;
     char hs[45], hj[45], ds[11];
     sha256_base64(style, sizeof style - 1, hs);
     sha256_base64(script, sizeof script - 1, hj);
-    date_format(as_of, ds);
+    date_format(r->as_of, ds);
     buf_printf(out, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
                     "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                     "style-src 'sha256-%s'; script-src 'sha256-%s'; base-uri 'none'; "
@@ -619,31 +657,32 @@ void report_html(buf *out, const report_doc *docs, size_t n, cps_date as_of,
                     "content=\"width=device-width, initial-scale=1\">\n"
                     "<meta name=\"generator\" content=\"cpslint %s\">\n<title>cpslint report",
                hs, hj, CPSLINT_VERSION);
-    if (n == 1) {
+    if (r->ndocs == 1 && st->first) {
         buf_puts(out, ": ");
-        html_attr(out, report_doc_file(&docs[0])); /* <title> is text without markup */
+        html_attr(out, st->first); /* <title> is text without markup */
     }
     buf_printf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n<header>\n<h1>cpslint "
                     "report</h1>\n<p>Checked as of %s against the rulesets of cpslint %s.</p>\n",
-               style, ds, CPSLINT_VERSION);
-    if (n > 1) {
-        buf_puts(out, "<nav aria-label=\"Documents\"><h2>Documents</h2><ol>\n");
-        for (size_t i = 0; i < n; i++) {
-            buf_printf(out, "<li><a href=\"#d%zu\">", i + 1);
-            html_cstr(out, report_doc_file(&docs[i]));
-            buf_puts(out, "</a>");
-            if (docs[i].res)
-                buf_printf(out, " &#8212; %zu errors, %zu warnings, %zu notices",
-                           docs[i].res->errors, docs[i].res->warnings, docs[i].res->notices);
-            else
-                buf_puts(out, " &#8212; could not be checked");
-            buf_puts(out, "</li>\n");
-        }
-        buf_puts(out, "</ol></nav>\n");
-    }
-    filters(out, docs, n);
+               style, ds[0] ? ds : "each document's own date", CPSLINT_VERSION);
+    if (r->ndocs > 1)
+        buf_printf(out, "<nav aria-label=\"Documents\"><h2>Documents</h2><ol>\n%s</ol></nav>\n",
+                   buf_cstr(&st->index));
+    filters(out, st);
     buf_puts(out, "</header>\n<main>\n");
-    for (size_t i = 0; i < n; i++)
-        document(out, &docs[i], (int)i + 1, as_of, o);
+    report_flush(r);
+    report_spool_copy(r, &st->docs);
     buf_printf(out, "</main>\n<script>%s</script>\n</body></html>\n", script);
+    buf_free(&st->index);
+    free(st->first);
+    free(st);
+    r->priv = NULL;
 }
+
+const report_writer report_writer_html = {
+    .name = "html",
+    .description = "one self-contained page: the checklist, the outline and the document "
+                   "with every finding in place",
+    .begin = html_begin,
+    .document = html_document,
+    .end = html_end,
+};

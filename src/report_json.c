@@ -1,8 +1,10 @@
 /* report_json.c — the JSON report (specified in docs/json.md and
  * docs/schema/check.schema.json). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "json.h"
+#include "profile.h"
 #include "report.h"
 
 /* Code points in the first n bytes of UTF-8 s. */
@@ -98,12 +100,12 @@ static void doc_json(json_w *w, const report_doc *rd, const report_opts *o)
     json_kv_str(w, "version", a->meta.version);
     kv_date(w, "date", a->meta.date);
     kv_date(w, "as_of", res->as_of);
+    if (res->as_of_source)
+        json_kv_str(w, "as_of_source", res->as_of_source);
     if (res->profile) {
         json_key(w, "profile");
         profile_write_json(w, res->profile);
     }
-    if (res->as_of_source)
-        json_kv_str(w, "as_of_source", res->as_of_source);
     if (rd->translation)
         json_kv_str(w, "translation", rd->translation);
     json_key(w, "sections");
@@ -166,43 +168,54 @@ static void doc_json(json_w *w, const report_doc *rd, const report_opts *o)
     json_obj_end(w);
 }
 
-void report_json(buf *out, const report_doc *docs, size_t n, cps_date as_of)
+/* The documents are spooled: "as_of" comes before them but is known only
+ * after them (--as-of doc). */
+typedef struct json_state {
+    json_w w;      /* at the depth of the "documents" array */
+    buf tmp;
+    report_spool docs;
+} json_state;
+
+static void json_begin(report_run *r)
 {
-    report_opts o;
-    memset(&o, 0, sizeof o);
-    report_json_opts(out, docs, n, as_of, &o);
+    json_state *st = xcalloc(1, sizeof *st);
+    json_init_at(&st->w, &st->tmp, 1, 2);
+    r->priv = st;
 }
 
-void report_json_opts(buf *out, const report_doc *docs, size_t n, cps_date as_of,
-                      const report_opts *o)
+static void json_document(report_run *r, const report_doc *d)
 {
+    json_state *st = r->priv;
+    doc_json(&st->w, d, r->o);
+    report_spool_put(&st->docs, &st->tmp);
+}
+
+static void json_end(report_run *r)
+{
+    json_state *st = r->priv;
+    const report_opts *o = r->o;
     json_w w;
-    json_init(&w, out, 1);
+    json_init(&w, &r->out, 1);
     json_obj_begin(&w);
-    json_key(&w, "tool");
-    json_obj_begin(&w);
-    json_kv_str(&w, "name", "cpslint");
-    json_kv_str(&w, "version", CPSLINT_VERSION);
-    json_obj_end(&w);
-    kv_date(&w, "as_of", as_of);
+    json_kv_tool(&w);
+    kv_date(&w, "as_of", r->as_of);
     json_key(&w, "documents");
     json_arr_begin(&w);
-    for (size_t i = 0; i < n; i++)
-        doc_json(&w, &docs[i], o);
+    report_spool_copy(r, &st->docs);
+    json_spliced(&w, json_count(&st->w));
     json_arr_end(&w);
-    report_counts c;
-    report_count(docs, n, o, &c);
+    const report_counts *c = &r->totals;
     json_key(&w, "summary");
     json_obj_begin(&w);
-    json_kv_int(&w, "errors", (long long)c.errors);
-    json_kv_int(&w, "warnings", (long long)c.warnings);
-    json_kv_int(&w, "notices", (long long)c.notices);
-    if (c.baselined)
-        json_kv_int(&w, "baselined", (long long)c.baselined);
-    if (c.hidden)
-        json_kv_int(&w, "below_min_level", (long long)c.hidden);
-    if (c.unreadable)
-        json_kv_int(&w, "unreadable", (long long)c.unreadable);
+    json_kv_int(&w, "errors", (long long)c->errors);
+    json_kv_int(&w, "warnings", (long long)c->warnings);
+    json_kv_int(&w, "notices", (long long)c->notices);
+    if (c->baselined)
+        json_kv_int(&w, "baselined", (long long)c->baselined);
+    if (c->hidden)
+        json_kv_int(&w, "below_min_level", (long long)c->hidden);
+    if (c->unreadable)
+        json_kv_int(&w, "unreadable", (long long)c->unreadable);
     json_obj_end(&w);
     if (o->nnotes) {
         json_key(&w, "notes");
@@ -221,5 +234,16 @@ void report_json_opts(buf *out, const report_doc *docs, size_t n, cps_date as_of
         json_arr_end(&w);
     }
     json_obj_end(&w);
-    buf_putc(out, '\n');
+    buf_putc(&r->out, '\n');
+    buf_free(&st->tmp);
+    free(st);
+    r->priv = NULL;
 }
+
+const report_writer report_writer_json = {
+    .name = "json",
+    .description = "every checklist and finding, for programs",
+    .begin = json_begin,
+    .document = json_document,
+    .end = json_end,
+};

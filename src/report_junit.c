@@ -21,10 +21,12 @@
  * becomes U+FFFD before it reaches the writer.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/xmlwriter.h>
 
+#include "profile.h"
 #include "report.h"
 
 /* s with characters XML 1.0 forbids replaced by U+FFFD, in b. */
@@ -204,122 +206,194 @@ static void testcase(jw *j, const report_doc *d, const check_item *it, const cha
     buf_free(&b);
 }
 
-void report_junit(buf *out, const report_doc *docs, size_t n, cps_date as_of,
-                  const report_opts *o)
+/* Each testsuite is written by a writer of its own, inside a wrapper
+ * element so that it is indented as a child of <testsuites>; the XML
+ * declaration and the wrapper's first and last lines are cut. The testsuites are spooled: their totals
+ * are the attributes of <testsuites>, before them. */
+typedef struct junit_state {
+    tally total;
+    report_spool suites;
+    buf piece;
+} junit_state;
+
+static int piece_begin(jw *j, xmlBufferPtr *xb)
 {
-    xmlBufferPtr xb = xmlBufferCreate();
-    jw j = {xmlNewTextWriterMemory(xb, 0), BUF_INIT};
-    if (!j.w) {
-        xmlBufferFree(xb);
-        buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites/>\n");
+    *xb = xmlBufferCreate();
+    j->w = *xb ? xmlNewTextWriterMemory(*xb, 0) : NULL;
+    j->tmp = (buf)BUF_INIT;
+    if (!j->w) {
+        if (*xb)
+            xmlBufferFree(*xb);
+        return -1;
+    }
+    xmlTextWriterSetIndent(j->w, 1);
+    xmlTextWriterSetIndentString(j->w, BAD_CAST "  ");
+    xmlTextWriterStartDocument(j->w, "1.0", "UTF-8", NULL); /* UTF-8 kept, not &#x..; */
+    start(j, "w");
+    return 0;
+}
+
+/* The piece without the wrapper's lines, appended to out. */
+static void piece_end(jw *j, xmlBufferPtr xb, buf *out)
+{
+    end(j);
+    xmlTextWriterEndDocument(j->w);
+    xmlFreeTextWriter(j->w);
+    const char *p = (const char *)xmlBufferContent(xb);
+    size_t n = (size_t)xmlBufferLength(xb);
+    const char *decl = memchr(p, '\n', n); /* the XML declaration, then <w> */
+    const char *first = decl ? memchr(decl + 1, '\n', n - (size_t)(decl + 1 - p)) : NULL;
+    if (first) {
+        const char *body = first + 1;
+        size_t len = n - (size_t)(body - p);
+        if (len >= 5 && !memcmp(body + len - 5, "</w>\n", 5))
+            len -= 5;
+        buf_put(out, body, len);
+    }
+    xmlBufferFree(xb);
+    buf_free(&j->tmp);
+}
+
+static void suite_xml(jw *j, const report_doc *d, const report_opts *o)
+{
+    char ds[11];
+    const char *file = report_doc_file(d);
+    buf cls = BUF_INIT;
+    for (const char *p = file; *p; p++)
+        buf_putc(&cls, *p == '.' ? '_' : *p);
+    tally t;
+    tally_doc(d, o, &t);
+    start(j, "testsuite");
+    attr(j, "name", file);
+    attr_n(j, "tests", t.tests);
+    attr_n(j, "failures", t.failures);
+    attr_n(j, "errors", t.errors);
+    attr_n(j, "skipped", t.skipped);
+    attr(j, "time", "0");
+    if (!d->res) {
+        start(j, "testcase");
+        attr(j, "name", "read");
+        attr(j, "classname", buf_cstr(&cls));
+        attr(j, "file", file);
+        attr(j, "time", "0");
+        start(j, "error");
+        attr(j, "message", d->error ? d->error : "could not be checked");
+        attr(j, "type", "input");
+        end(j);
+        end(j);
+        end(j);
+        buf_free(&cls);
         return;
     }
-    xmlTextWriterSetIndent(j.w, 1);
-    xmlTextWriterSetIndentString(j.w, BAD_CAST "  ");
-    xmlTextWriterStartDocument(j.w, "1.0", "UTF-8", NULL);
-    tally total = {0, 0, 0, 0};
-    for (size_t i = 0; i < n; i++) {
-        tally t;
-        tally_doc(&docs[i], o, &t);
-        total.tests += t.tests;
-        total.failures += t.failures;
-        total.errors += t.errors;
-        total.skipped += t.skipped;
+    start(j, "properties");
+    date_format(d->res->as_of, ds);
+    property(j, "as_of", ds);
+    property(j, "version", d->a->meta.version);
+    if (d->res->profile) {
+        char ps[128];
+        profile_summary(d->res->profile, ps, sizeof ps);
+        property(j, "profile", ps);
     }
-    if (o->nnotes) {
-        total.tests += o->nnotes;
-        total.skipped += o->nnotes;
-    }
-    start(&j, "testsuites");
-    attr(&j, "name", "cpslint");
-    attr_n(&j, "tests", total.tests);
-    attr_n(&j, "failures", total.failures);
-    attr_n(&j, "errors", total.errors);
-    attr_n(&j, "skipped", total.skipped);
-    attr(&j, "time", "0");
-    char ds[11];
-    for (size_t i = 0; i < n; i++) {
-        const report_doc *d = &docs[i];
-        const char *file = report_doc_file(d);
-        buf cls = BUF_INIT;
-        for (const char *p = file; *p; p++)
-            buf_putc(&cls, *p == '.' ? '_' : *p);
-        tally t;
-        tally_doc(d, o, &t);
-        start(&j, "testsuite");
-        attr(&j, "name", file);
-        attr_n(&j, "tests", t.tests);
-        attr_n(&j, "failures", t.failures);
-        attr_n(&j, "errors", t.errors);
-        attr_n(&j, "skipped", t.skipped);
-        attr(&j, "time", "0");
-        if (!d->res) {
-            start(&j, "testcase");
-            attr(&j, "name", "read");
-            attr(&j, "classname", buf_cstr(&cls));
-            attr(&j, "file", file);
-            attr(&j, "time", "0");
-            start(&j, "error");
-            attr(&j, "message", d->error ? d->error : "could not be checked");
-            attr(&j, "type", "input");
-            end(&j);
-            end(&j);
-            end(&j);
-            buf_free(&cls);
-            continue;
-        }
-        start(&j, "properties");
-        date_format(d->res->as_of, ds);
-        property(&j, "as_of", ds);
-        property(&j, "version", d->a->meta.version);
-        date_format(d->a->meta.date, ds);
-        property(&j, "date", ds);
-        property(&j, "language", d->a->lang);
-        property(&j, "encoding", d->a->src.encoding);
-        property(&j, "format", d->a->d.format);
-        if (d->res->profile) {
-            char ps[128];
-            profile_summary(d->res->profile, ps, sizeof ps);
-            property(&j, "profile", ps);
-        }
-        end(&j);
-        for (size_t k = 0; k < d->res->nitems; k++)
-            testcase(&j, d, &d->res->items[k], buf_cstr(&cls), o);
-        end(&j);
-        buf_free(&cls);
-    }
-    if (o->nnotes) {
-        start(&j, "testsuite");
-        attr(&j, "name", "baseline");
-        attr_n(&j, "tests", o->nnotes);
-        attr_n(&j, "failures", 0);
-        attr_n(&j, "errors", 0);
-        attr_n(&j, "skipped", o->nnotes);
-        attr(&j, "time", "0");
-        for (size_t i = 0; i < o->nnotes; i++) {
-            const report_note *nt = &o->notes[i];
-            buf nm = BUF_INIT;
-            if (nt->file)
-                buf_printf(&nm, "%s:%ld", nt->file, nt->line);
-            else
-                buf_printf(&nm, "note %zu", i + 1);
-            start(&j, "testcase");
-            attr(&j, "name", buf_cstr(&nm));
-            attr(&j, "classname", "baseline");
-            attr(&j, "time", "0");
-            start(&j, "skipped");
-            attr(&j, "message", nt->message);
-            end(&j);
-            end(&j);
-            buf_free(&nm);
-        }
-        end(&j);
-    }
-    (void)as_of;
-    end(&j);
-    xmlTextWriterEndDocument(j.w);
-    xmlFreeTextWriter(j.w);
-    buf_put(out, xmlBufferContent(xb), (size_t)xmlBufferLength(xb));
-    xmlBufferFree(xb);
-    buf_free(&j.tmp);
+    date_format(d->a->meta.date, ds);
+    property(j, "date", ds);
+    property(j, "language", d->a->lang);
+    property(j, "encoding", d->a->src.encoding);
+    property(j, "format", d->a->d.format);
+    end(j);
+    for (size_t k = 0; k < d->res->nitems; k++)
+        testcase(j, d, &d->res->items[k], buf_cstr(&cls), o);
+    end(j);
+    buf_free(&cls);
 }
+
+static void notes_xml(jw *j, const report_opts *o)
+{
+    start(j, "testsuite");
+    attr(j, "name", "baseline");
+    attr_n(j, "tests", o->nnotes);
+    attr_n(j, "failures", 0);
+    attr_n(j, "errors", 0);
+    attr_n(j, "skipped", o->nnotes);
+    attr(j, "time", "0");
+    for (size_t i = 0; i < o->nnotes; i++) {
+        const report_note *nt = &o->notes[i];
+        buf nm = BUF_INIT;
+        if (nt->file)
+            buf_printf(&nm, "%s:%ld", nt->file, nt->line);
+        else
+            buf_printf(&nm, "note %zu", i + 1);
+        start(j, "testcase");
+        attr(j, "name", buf_cstr(&nm));
+        attr(j, "classname", "baseline");
+        attr(j, "time", "0");
+        start(j, "skipped");
+        attr(j, "message", nt->message);
+        end(j);
+        end(j);
+        buf_free(&nm);
+    }
+    end(j);
+}
+
+static void junit_begin(report_run *r)
+{
+    r->priv = xcalloc(1, sizeof(junit_state));
+}
+
+static void junit_document(report_run *r, const report_doc *d)
+{
+    junit_state *st = r->priv;
+    tally t;
+    tally_doc(d, r->o, &t);
+    st->total.tests += t.tests;
+    st->total.failures += t.failures;
+    st->total.errors += t.errors;
+    st->total.skipped += t.skipped;
+    jw j;
+    xmlBufferPtr xb;
+    if (piece_begin(&j, &xb))
+        return;
+    suite_xml(&j, d, r->o);
+    piece_end(&j, xb, &st->piece);
+    report_spool_put(&st->suites, &st->piece);
+}
+
+static void junit_end(report_run *r)
+{
+    junit_state *st = r->priv;
+    const report_opts *o = r->o;
+    tally *t = &st->total;
+    if (o->nnotes) {
+        t->tests += o->nnotes;
+        t->skipped += o->nnotes;
+        jw j;
+        xmlBufferPtr xb;
+        if (!piece_begin(&j, &xb)) {
+            notes_xml(&j, o);
+            piece_end(&j, xb, &st->piece);
+            report_spool_put(&st->suites, &st->piece);
+        }
+    }
+    buf_printf(&r->out,
+               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"cpslint\" "
+               "tests=\"%zu\" failures=\"%zu\" errors=\"%zu\" skipped=\"%zu\" time=\"0\"",
+               t->tests, t->failures, t->errors, t->skipped);
+    if (r->ndocs == 0 && !o->nnotes) {
+        buf_puts(&r->out, "/>\n");
+    } else {
+        buf_puts(&r->out, ">\n");
+        report_spool_copy(r, &st->suites);
+        buf_puts(&r->out, "</testsuites>\n");
+    }
+    buf_free(&st->piece);
+    free(st);
+    r->priv = NULL;
+}
+
+const report_writer report_writer_junit = {
+    .name = "junit",
+    .description = "JUnit XML, for GitLab and Jenkins",
+    .begin = junit_begin,
+    .document = junit_document,
+    .end = junit_end,
+};

@@ -5,33 +5,19 @@
  * row per shown, unbaselined finding of the failing, upcoming and error
  * rules (status, severity, rule, section, line, message with the sentence
  * quoted and the match in bold, citation), then the other rules in a
- * collapsed <details> table. Cell text is escaped: '|' (which would split
- * the cell) and the characters Markdown or HTML would interpret
- * (\ ` * _ [ ] < > ~ & #) get a backslash, line breaks become spaces.
+ * collapsed <details> table. Every name and value is escaped (esc_md in
+ * escape.h): '|' (which would split the cell) and the characters Markdown
+ * or HTML would interpret get a backslash, line breaks become spaces,
+ * other control characters \\xNN.
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "escape.h"
 #include "report.h"
 
-static void md_put(buf *b, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (c == '\n' || c == '\r' || c == '\t')
-            buf_putc(b, ' ');
-        else if (strchr("\\`*_[]<>|~&#!", c))
-            buf_putc(b, '\\'), buf_putc(b, c);
-        else
-            buf_putc(b, c);
-    }
-}
-
-static void md(buf *b, const char *s)
-{
-    if (s)
-        md_put(b, s, strlen(s));
-}
+static void md_put(buf *b, const char *s, size_t n) { esc_mdn(b, s, n); }
+static void md(buf *b, const char *s) { esc_md(b, s); }
 
 static void status_upper(buf *b, check_status st)
 {
@@ -60,9 +46,7 @@ static void finding_row(buf *b, const report_doc *d, size_t i)
     md(b, f->message);
     if (f->snippet && *f->snippet) {
         const char *s = f->snippet;
-        size_t n = strlen(s);
-        size_t ms = f->mark_start <= n ? f->mark_start : n;
-        size_t me = f->mark_end <= n ? f->mark_end : n;
+        size_t ms, me, n = report_mark_span(f, &ms, &me);
         buf_puts(b, "<br>\xE2\x80\x9C");
         md_put(b, s, ms);
         if (me > ms) {
@@ -218,15 +202,17 @@ static void doc_md(buf *b, const report_doc *d, const report_opts *o)
     }
 }
 
-void report_markdown(buf *out, const report_doc *docs, size_t n, cps_date as_of,
-                     const report_opts *o)
+static void markdown_document(report_run *r, const report_doc *d)
 {
-    (void)as_of;
-    for (size_t i = 0; i < n; i++) {
-        if (i)
-            buf_puts(out, "\n");
-        doc_md(out, &docs[i], o);
-    }
+    if (r->ndocs)
+        buf_puts(&r->out, "\n");
+    doc_md(&r->out, d, r->o);
+}
+
+static void markdown_end(report_run *r)
+{
+    const report_opts *o = r->o;
+    buf *out = &r->out;
     if (o->nnotes) {
         buf_puts(out, "\n#### Baseline\n\n");
         for (size_t i = 0; i < o->nnotes; i++) {
@@ -242,3 +228,11 @@ void report_markdown(buf *out, const report_doc *docs, size_t n, cps_date as_of,
         }
     }
 }
+
+const report_writer report_writer_markdown = {
+    .name = "markdown",
+    .alias = "md",
+    .description = "a table to paste into a pull request",
+    .document = markdown_document,
+    .end = markdown_end,
+};

@@ -15,9 +15,11 @@
  * toolConfigurationNotifications.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "json.h"
+#include "escape.h"
 #include "report.h"
 
 #define RULES_DOC_URI "https://github.com/cpslint/cpslint/blob/main/docs/rules.md"
@@ -28,21 +30,6 @@ static const char *sarif_level(int sev)
     case SEV_ERROR: return "error";
     case SEV_WARNING: return "warning";
     default: return "note";
-    }
-}
-
-/* Percent-encode a path for a URI reference: unreserved characters and
- * '/' stay, everything else (including UTF-8 bytes) becomes %XX. */
-static void uri_encode(buf *b, const char *s)
-{
-    static const char hex[] = "0123456789ABCDEF";
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        unsigned c = *p;
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-            c == '-' || c == '.' || c == '_' || c == '~' || c == '/')
-            buf_putc(b, (char)c);
-        else
-            buf_printf(b, "%%%c%c", hex[c >> 4], hex[c & 15]);
     }
 }
 
@@ -65,7 +52,7 @@ static void doc_uri(buf *b, const char *path, const char *srcroot, int *relative
             path += rl + 1;
         } else {
             buf_puts(b, "file://");
-            uri_encode(b, path);
+            esc_uri(b, path);
             *relative = 0;
             return;
         }
@@ -74,7 +61,7 @@ static void doc_uri(buf *b, const char *path, const char *srcroot, int *relative
         path += 2;
     while (path[0] == '/')
         path++;
-    uri_encode(b, path);
+    esc_uri(b, path);
 }
 
 /* GitHub's heading anchor for a heading that is exactly the rule id:
@@ -160,31 +147,47 @@ static void rule_json(json_w *w, const rule *r)
     buf_free(&t);
 }
 
-static void artifact_location(json_w *w, const report_doc *d, size_t index, const report_opts *o)
+/* The one place an artifact URI is written: {"uri", "uriBaseId"?} and,
+ * when index >= 0, "index". */
+static void uri_object(json_w *w, const char *key, const char *file, long index,
+                       const report_opts *o)
 {
     buf u = BUF_INIT;
     int rel;
-    doc_uri(&u, report_doc_file(d), o->srcroot, &rel);
-    json_key(w, "artifactLocation");
+    doc_uri(&u, file, o->srcroot, &rel);
+    json_key(w, key);
     json_obj_begin(w);
     json_kv_str(w, "uri", buf_cstr(&u));
     if (rel && o->srcroot)
         json_kv_str(w, "uriBaseId", "%SRCROOT%");
-    json_kv_int(w, "index", (long long)index);
+    if (index >= 0)
+        json_kv_int(w, "index", index);
     json_obj_end(w);
     buf_free(&u);
 }
 
-static long rule_index(const check_result *ref, const rule *r)
+static void artifact_location(json_w *w, const report_doc *d, size_t index, const report_opts *o)
 {
-    for (size_t i = 0; ref && i < ref->nitems; i++)
-        if (ref->items[i].rule == r)
+    uri_object(w, "artifactLocation", report_doc_file(d), (long)index, o);
+}
+
+/* The rules of the run: those of the first checked document (all share
+ * the ruleset, which outlives the report). */
+typedef struct rule_list {
+    const rule **v;
+    size_t n;
+} rule_list;
+
+static long rule_index(const rule_list *ref, const rule *r)
+{
+    for (size_t i = 0; ref && i < ref->n; i++)
+        if (ref->v[i] == r)
             return (long)i;
     return -1;
 }
 
 static void result_json(json_w *w, const report_doc *d, size_t di, size_t i,
-                        const check_result *ref, const report_opts *o)
+                        const rule_list *ref, const report_opts *o)
 {
     const finding *f = &d->res->f[i];
     buf m = BUF_INIT;
@@ -277,16 +280,7 @@ static void notification(json_w *w, const char *level, const char *text, const r
         if (d) {
             artifact_location(w, d, di, o);
         } else {
-            buf u = BUF_INIT;
-            int rel;
-            doc_uri(&u, file, o->srcroot, &rel);
-            json_key(w, "artifactLocation");
-            json_obj_begin(w);
-            json_kv_str(w, "uri", buf_cstr(&u));
-            if (rel && o->srcroot)
-                json_kv_str(w, "uriBaseId", "%SRCROOT%");
-            json_obj_end(w);
-            buf_free(&u);
+            uri_object(w, "artifactLocation", file, -1, o);
             if (line > 0) {
                 json_key(w, "region");
                 json_obj_begin(w);
@@ -309,69 +303,134 @@ static void notification(json_w *w, const char *level, const char *text, const r
     json_obj_end(w);
 }
 
-void report_sarif(buf *out, const report_doc *docs, size_t n, cps_date as_of,
-                  const report_opts *o)
+/* Everything but the header and the totals is spooled: the invocation's
+ * executionSuccessful and the rules come first but are known only later. */
+typedef struct sarif_state {
+    rule_list ref;
+    int have_ref, ok;
+    json_w wn, wa, wr;  /* notifications, artifacts, results */
+    buf tn, ta, tr;
+    report_spool sn, sa, sr;
+} sarif_state;
+
+static void sarif_begin(report_run *r)
 {
-    const check_result *ref = NULL;
-    for (size_t i = 0; i < n && !ref; i++)
-        ref = docs[i].res;
-    json_w w;
-    json_init(&w, out, 1);
-    json_obj_begin(&w);
-    json_kv_str(&w, "$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-    json_kv_str(&w, "version", "2.1.0");
-    json_key(&w, "runs");
-    json_arr_begin(&w);
-    json_obj_begin(&w);
+    sarif_state *st = xcalloc(1, sizeof *st);
+    st->ok = 1;
+    json_init_at(&st->wn, &st->tn, 1, 6);
+    json_init_at(&st->wa, &st->ta, 1, 4);
+    json_init_at(&st->wr, &st->tr, 1, 4);
+    r->priv = st;
+}
 
-    json_key(&w, "tool");
-    json_obj_begin(&w);
-    json_key(&w, "driver");
-    json_obj_begin(&w);
-    json_kv_str(&w, "name", "cpslint");
-    json_kv_str(&w, "version", CPSLINT_VERSION);
-    json_kv_str(&w, "semanticVersion", CPSLINT_VERSION);
-    json_kv_str(&w, "informationUri", "https://github.com/cpslint/cpslint");
-    json_key(&w, "rules");
-    json_arr_begin(&w);
-    for (size_t i = 0; ref && i < ref->nitems; i++)
-        rule_json(&w, ref->items[i].rule);
-    json_arr_end(&w);
-    json_obj_end(&w);
-    json_obj_end(&w);
-
-    /* invocation: unreadable inputs, rules that could not run, baseline notes */
-    int ok = 1;
-    for (size_t i = 0; i < n; i++)
-        if (docs[i].error || (docs[i].res && docs[i].res->by_status[ST_ERROR]))
-            ok = 0;
-    json_key(&w, "invocations");
-    json_arr_begin(&w);
-    json_obj_begin(&w);
-    json_key(&w, "executionSuccessful");
-    json_bool(&w, ok);
-    json_key(&w, "toolExecutionNotifications");
-    json_arr_begin(&w);
-    for (size_t i = 0; i < n; i++) {
-        const report_doc *d = &docs[i];
-        if (d->error) {
-            buf m = BUF_INIT;
-            buf_printf(&m, "%s: %s", report_doc_file(d), d->error);
-            notification(&w, "error", buf_cstr(&m), d, i, NULL, 0, -1, NULL, o);
-            buf_free(&m);
-            continue;
+static void artifact_json(json_w *w, const report_doc *d, const report_opts *o)
+{
+    json_obj_begin(w);
+    uri_object(w, "location", report_doc_file(d), -1, o);
+    if (d->a) {
+        const char *fmt = d->a->d.format;
+        json_kv_str(w, "mimeType", !strcmp(fmt, "xhtml")      ? "application/xhtml+xml"
+                                   : !strcmp(fmt, "markdown") ? "text/markdown"
+                                   : !strcmp(fmt, "pdf")      ? "application/pdf"
+                                                              : "text/html");
+        if (d->a->src.encoding[0])
+            json_kv_str(w, "encoding", d->a->src.encoding);
+        if (d->a->lang[0]) {
+            json_key(w, "properties");
+            json_obj_begin(w);
+            json_kv_str(w, "language", d->a->lang);
+            if (d->a->meta.version)
+                json_kv_str(w, "version", d->a->meta.version);
+            json_obj_end(w);
         }
+    }
+    json_obj_end(w);
+}
+
+static void sarif_document(report_run *r, const report_doc *d)
+{
+    sarif_state *st = r->priv;
+    const report_opts *o = r->o;
+    size_t i = r->ndocs;
+    if (!st->have_ref && d->res) {
+        st->have_ref = 1;
+        st->ref.n = d->res->nitems;
+        st->ref.v = xcalloc(st->ref.n ? st->ref.n : 1, sizeof *st->ref.v);
+        for (size_t k = 0; k < st->ref.n; k++)
+            st->ref.v[k] = d->res->items[k].rule;
+    }
+    if (d->error || (d->res && d->res->by_status[ST_ERROR]))
+        st->ok = 0;
+    if (d->error) {
+        buf m = BUF_INIT;
+        buf_printf(&m, "%s: %s", report_doc_file(d), d->error);
+        notification(&st->wn, "error", buf_cstr(&m), d, i, NULL, 0, -1, NULL, o);
+        buf_free(&m);
+    } else {
         for (size_t k = 0; k < d->res->nitems; k++) {
             const check_item *it = &d->res->items[k];
             if (it->status != ST_ERROR)
                 continue;
             buf m = BUF_INIT;
             buf_printf(&m, "rule %s could not run: %s", it->rule->id, it->note ? it->note : "");
-            notification(&w, "error", buf_cstr(&m), d, i, NULL, 0, rule_index(ref, it->rule),
-                         it->rule->id, o);
+            notification(&st->wn, "error", buf_cstr(&m), d, i, NULL, 0,
+                         rule_index(&st->ref, it->rule), it->rule->id, o);
             buf_free(&m);
         }
     }
+    report_spool_put(&st->sn, &st->tn);
+    artifact_json(&st->wa, d, o);
+    report_spool_put(&st->sa, &st->ta);
+    if (d->res)
+        for (size_t k = 0; k < d->res->nf; k++)
+            if (report_shown(d, k, o) && !report_baselined(d, k))
+                result_json(&st->wr, d, i, k, &st->ref, o);
+    report_spool_put(&st->sr, &st->tr);
+}
+
+static void sarif_tool(json_w *w, const rule_list *ref)
+{
+    json_key(w, "tool");
+    json_obj_begin(w);
+    json_key(w, "driver");
+    json_obj_begin(w);
+    json_kv_str(w, "name", "cpslint");
+    json_kv_str(w, "version", CPSLINT_VERSION);
+    json_kv_str(w, "semanticVersion", CPSLINT_VERSION);
+    json_kv_str(w, "informationUri", "https://github.com/cpslint/cpslint");
+    json_key(w, "rules");
+    json_arr_begin(w);
+    for (size_t i = 0; i < ref->n; i++)
+        rule_json(w, ref->v[i]);
+    json_arr_end(w);
+    json_obj_end(w);
+    json_obj_end(w);
+}
+
+static void sarif_end(report_run *r)
+{
+    sarif_state *st = r->priv;
+    const report_opts *o = r->o;
+    json_w w;
+    json_init(&w, &r->out, 1);
+    json_obj_begin(&w);
+    json_kv_str(&w, "$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+    json_kv_str(&w, "version", "2.1.0");
+    json_key(&w, "runs");
+    json_arr_begin(&w);
+    json_obj_begin(&w);
+    sarif_tool(&w, &st->ref);
+
+    /* invocation: unreadable inputs, rules that could not run, baseline notes */
+    json_key(&w, "invocations");
+    json_arr_begin(&w);
+    json_obj_begin(&w);
+    json_key(&w, "executionSuccessful");
+    json_bool(&w, st->ok);
+    json_key(&w, "toolExecutionNotifications");
+    json_arr_begin(&w);
+    report_spool_copy(r, &st->sn);
+    json_spliced(&w, json_count(&st->wn));
     json_arr_end(&w);
     json_key(&w, "toolConfigurationNotifications");
     json_arr_begin(&w);
@@ -385,7 +444,7 @@ void report_sarif(buf *out, const report_doc *docs, size_t n, cps_date as_of,
     if (o->srcroot) {
         buf u = BUF_INIT;
         buf_puts(&u, "file://");
-        uri_encode(&u, o->srcroot);
+        esc_uri(&u, o->srcroot);
         if (u.len == 0 || u.ptr[u.len - 1] != '/')
             buf_putc(&u, '/');
         json_key(&w, "originalUriBaseIds");
@@ -400,80 +459,43 @@ void report_sarif(buf *out, const report_doc *docs, size_t n, cps_date as_of,
 
     json_key(&w, "artifacts");
     json_arr_begin(&w);
-    for (size_t i = 0; i < n; i++) {
-        const report_doc *d = &docs[i];
-        json_obj_begin(&w);
-        json_key(&w, "location");
-        json_obj_begin(&w);
-        buf u = BUF_INIT;
-        int rel;
-        doc_uri(&u, report_doc_file(d), o->srcroot, &rel);
-        json_kv_str(&w, "uri", buf_cstr(&u));
-        if (rel && o->srcroot)
-            json_kv_str(&w, "uriBaseId", "%SRCROOT%");
-        buf_free(&u);
-        json_obj_end(&w);
-        if (d->a) {
-            const char *fmt = d->a->d.format;
-            json_kv_str(&w, "mimeType", !strcmp(fmt, "xhtml")      ? "application/xhtml+xml"
-                                        : !strcmp(fmt, "markdown") ? "text/markdown"
-                                        : !strcmp(fmt, "pdf")      ? "application/pdf"
-                                                                   : "text/html");
-            if (d->a->src.encoding[0])
-                json_kv_str(&w, "encoding", d->a->src.encoding);
-            if (d->a->lang[0]) {
-                json_key(&w, "properties");
-                json_obj_begin(&w);
-                json_kv_str(&w, "language", d->a->lang);
-                if (d->a->meta.version)
-                    json_kv_str(&w, "version", d->a->meta.version);
-                json_obj_end(&w);
-            }
-        }
-        json_obj_end(&w);
-    }
+    report_spool_copy(r, &st->sa);
+    json_spliced(&w, json_count(&st->wa));
     json_arr_end(&w);
 
     json_key(&w, "results");
     json_arr_begin(&w);
-    for (size_t di = 0; di < n; di++) {
-        const report_doc *d = &docs[di];
-        if (!d->res)
-            continue;
-        for (size_t i = 0; i < d->res->nf; i++)
-            if (report_shown(d, i, o) && !report_baselined(d, i))
-                result_json(&w, d, di, i, ref, o);
-    }
+    report_spool_copy(r, &st->sr);
+    json_spliced(&w, json_count(&st->wr));
     json_arr_end(&w);
 
     json_key(&w, "properties");
     json_obj_begin(&w);
-    if (as_of != DATE_NONE) {
+    if (r->as_of != DATE_NONE) {
         char ds[11];
-        date_format(as_of, ds);
+        date_format(r->as_of, ds);
         json_kv_str(&w, "asOf", ds);
     }
-    report_counts c;
-    report_count(docs, n, o, &c);
-    json_kv_int(&w, "baselined", (long long)c.baselined);
-    json_kv_int(&w, "belowMinLevel", (long long)c.hidden);
-    /* what each document is (profile.h): the rules outside it were n/a */
-    json_key(&w, "profiles");
-    json_arr_begin(&w);
-    for (size_t di = 0; di < n; di++) {
-        if (!docs[di].res || !docs[di].res->profile)
-            continue;
-        json_obj_begin(&w);
-        json_kv_str(&w, "file", report_doc_file(&docs[di]));
-        json_key(&w, "profile");
-        profile_write_json(&w, docs[di].res->profile);
-        json_obj_end(&w);
-    }
-    json_arr_end(&w);
+    json_kv_int(&w, "baselined", (long long)r->totals.baselined);
+    json_kv_int(&w, "belowMinLevel", (long long)r->totals.hidden);
     json_obj_end(&w);
 
     json_obj_end(&w);
     json_arr_end(&w);
     json_obj_end(&w);
-    buf_putc(out, '\n');
+    buf_putc(&r->out, '\n');
+    buf_free(&st->tn);
+    buf_free(&st->ta);
+    buf_free(&st->tr);
+    free(st->ref.v);
+    free(st);
+    r->priv = NULL;
 }
+
+const report_writer report_writer_sarif = {
+    .name = "sarif",
+    .description = "SARIF 2.1.0, for GitHub code scanning",
+    .begin = sarif_begin,
+    .document = sarif_document,
+    .end = sarif_end,
+};

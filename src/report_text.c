@@ -1,9 +1,13 @@
-/* report_text.c — the text checklist (see report.h). */
+/* report_text.c — the text checklist (see report.h). Every name and value
+ * from a document, a ruleset or the command line is escaped (esc_text):
+ * control characters and terminal escapes are shown as \xNN. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "outline.h"
+#include "escape.h"
+#include "profile.h"
 #include "report.h"
 
 #define C_RESET "\033[0m"
@@ -29,6 +33,27 @@ static void put_c(buf *b, const report_opts *o, const char *code)
 {
     if (o->color)
         buf_puts(b, code);
+}
+
+void report_summary_counts(const report_doc *docs, size_t n, size_t *errors, size_t *warnings,
+                           size_t *notices)
+{
+    *errors = *warnings = *notices = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (!docs[i].res)
+            continue;
+        *errors += docs[i].res->errors;
+        *warnings += docs[i].res->warnings;
+        *notices += docs[i].res->notices;
+    }
+}
+
+/* "        TEXT\n", TEXT escaped. */
+static void indented(buf *b, const char *s)
+{
+    buf_puts(b, "        ");
+    esc_text(b, s);
+    buf_putc(b, '\n');
 }
 
 static const char *plural(size_t n, const char *one, const char *many)
@@ -74,29 +99,28 @@ static int sort_cmp(const void *pa, const void *pb)
 static void snippet_text(buf *b, const finding *f, const report_opts *o)
 {
     const char *s = f->snippet;
-    size_t n = strlen(s);
-    size_t ms = f->mark_start <= n ? f->mark_start : n;
-    size_t me = f->mark_end <= n ? f->mark_end : n;
+    size_t ms, me, n = report_mark_span(f, &ms, &me);
     buf_puts(b, "        \"");
-    buf_put(b, s, ms);
+    esc_textn(b, s, ms);
     if (me > ms) {
         if (o->color) {
             buf_puts(b, C_BOLD C_RED);
-            buf_put(b, s + ms, me - ms);
+            esc_textn(b, s + ms, me - ms);
             buf_puts(b, C_RESET);
         } else {
             buf_puts(b, ">>");
-            buf_put(b, s + ms, me - ms);
+            esc_textn(b, s + ms, me - ms);
             buf_puts(b, "<<");
         }
     }
-    buf_put(b, s + me, n - me);
+    esc_textn(b, s + me, n - me);
     buf_puts(b, "\"\n");
 }
 
 static void cite_line(buf *b, const rule *r)
 {
-    buf_printf(b, "        [%s", r->cite);
+    buf_puts(b, "        [");
+    esc_text(b, r->cite);
     if (r->effective != DATE_NONE) {
         char d[11];
         date_format(r->effective, d);
@@ -117,7 +141,8 @@ static void summary_line(buf *b, const report_doc *rd, const report_opts *o, int
     const check_result *res = rd->res;
     report_counts c;
     report_count(rd, 1, o, &c);
-    buf_printf(b, "%s: %zu %s, %zu %s, %zu %s", report_doc_file(rd), c.errors,
+    esc_text(b, report_doc_file(rd));
+    buf_printf(b, ": %zu %s, %zu %s, %zu %s", c.errors,
                plural(c.errors, "error", "errors"), c.warnings,
                plural(c.warnings, "warning", "warnings"), c.notices,
                plural(c.notices, "notice", "notices"));
@@ -141,15 +166,31 @@ static void doc_text(buf *b, const report_doc *rd, const report_opts *o)
     date_format(res->as_of, asof);
     date_format(a->meta.date, ddate);
     put_c(b, o, C_BOLD);
-    buf_printf(b, "%s", a->d.file);
+    esc_text(b, a->d.file);
     put_c(b, o, C_RESET);
-    buf_printf(b, ": version %s, dated %s, language %s, %zu of %zu RFC 3647 sections; as of %s\n",
-               a->meta.version ? a->meta.version : "?", ddate[0] ? ddate : "?",
-               a->lang[0] ? a->lang : "?", outline_present(&a->o), a->o.expected, asof);
-    if (rd->translation)
-        buf_printf(b, "  English version: %s\n", rd->translation);
-    if (res->profile)
-        profile_write_text(b, res->profile, 0, o->verbose);
+    buf_puts(b, ": version ");
+    esc_text(b, a->meta.version ? a->meta.version : "?");
+    buf_printf(b, ", dated %s, language ", ddate[0] ? ddate : "?");
+    esc_text(b, a->lang[0] ? a->lang : "?");
+    buf_printf(b, ", %zu of %zu RFC 3647 sections; as of %s\n", outline_present(&a->o),
+               a->o.expected, asof);
+    if (rd->translation) {
+        buf_puts(b, "  English version: ");
+        esc_text(b, rd->translation);
+        buf_putc(b, '\n');
+    }
+    if (res->profile) {
+        buf pb = BUF_INIT;
+        profile_write_text(&pb, res->profile, 0, o->verbose);
+        /* its quotes are the document's: escaped line by line */
+        for (const char *l = buf_cstr(&pb); *l;) {
+            size_t n = strcspn(l, "\n");
+            esc_textn(b, l, n);
+            buf_putc(b, '\n');
+            l += n + (l[n] == '\n');
+        }
+        buf_free(&pb);
+    }
     buf_putc(b, '\n');
 
     sort_item *items = xcalloc(res->nitems ? res->nitems : 1, sizeof *items);
@@ -171,7 +212,8 @@ static void doc_text(buf *b, const report_doc *rd, const report_opts *o)
         buf_printf(b, "%-13s", st);
         put_c(b, o, C_RESET);
         int failing = it->status == ST_FAIL || it->status == ST_UPCOMING || it->status == ST_ERROR;
-        buf_printf(b, " %-7s %s", failing ? rule_severity_name(it->severity) : "", r->id);
+        buf_printf(b, " %-7s ", failing ? rule_severity_name(it->severity) : "");
+        esc_text(b, r->id);
         size_t nbase = 0, nhidden = 0;
         for (size_t k = 0; k < res->nf; k++)
             if (res->f[k].rule == r) {
@@ -190,18 +232,21 @@ static void doc_text(buf *b, const report_doc *rd, const report_opts *o)
         }
         buf_putc(b, '\n');
         if (it->note && (failing || o->verbose || it->status == ST_NA))
-            buf_printf(b, "        %s\n", it->note);
+            indented(b, it->note);
         for (size_t k = 0; o->show_evidence && k < it->nevidence; k++) {
             const check_evidence *v = &it->evidence[k];
-            buf_printf(b, "        evidence: %s", v->section[0] ? v->section : "(front matter)");
+            buf ev = BUF_INIT;
+            buf_printf(&ev, "evidence: %s", v->section[0] ? v->section : "(front matter)");
             if (v->line > 0)
-                buf_printf(b, ", line %ld", v->line);
-            buf_printf(b, ": \"%s\"\n", v->quote);
+                buf_printf(&ev, ", line %ld", v->line);
+            buf_printf(&ev, ": \"%s\"", v->quote);
+            indented(b, buf_cstr(&ev));
+            buf_free(&ev);
         }
         if (!failing || (it->nfindings && nbase + nhidden == it->nfindings))
             continue; /* nothing new to show: no message, no citation */
         /* The rule once, then each finding: where, the quote, what. */
-        buf_printf(b, "        %s\n", r->message);
+        indented(b, r->message);
         cite_line(b, r);
         for (size_t k = 0; k < res->nf; k++) {
             const finding *f = &res->f[k];
@@ -209,11 +254,15 @@ static void doc_text(buf *b, const report_doc *rd, const report_opts *o)
                 continue;
             buf_puts(b, "      - ");
             put_c(b, o, C_CYAN);
-            if (f->section[0])
-                buf_printf(b, "%s%s%s", f->section, f->heading ? " " : "",
-                           f->heading ? f->heading : "");
-            else
+            if (f->section[0]) {
+                esc_text(b, f->section);
+                if (f->heading) {
+                    buf_putc(b, ' ');
+                    esc_text(b, f->heading);
+                }
+            } else {
                 buf_puts(b, "(document)");
+            }
             put_c(b, o, C_RESET);
             if (f->translation)
                 buf_puts(b, " [English version]");
@@ -223,7 +272,7 @@ static void doc_text(buf *b, const report_doc *rd, const report_opts *o)
             if (f->snippet && *f->snippet)
                 snippet_text(b, f, o);
             if (strcmp(f->message, r->message))
-                buf_printf(b, "        %s\n", f->message);
+                indented(b, f->message);
             if (rd->marks && rd->marks[k].expired != DATE_NONE) {
                 char d[11];
                 date_format(rd->marks[k].expired, d);
@@ -240,57 +289,74 @@ static void notes_text(buf *out, const report_opts *o)
 {
     for (size_t i = 0; o && i < o->nnotes; i++) {
         const report_note *nt = &o->notes[i];
-        if (nt->file && nt->line > 0)
-            buf_printf(out, "%s:%ld: %s\n", nt->file, nt->line, nt->message);
-        else if (nt->file)
-            buf_printf(out, "%s: %s\n", nt->file, nt->message);
-        else
-            buf_printf(out, "%s\n", nt->message);
+        if (nt->file) {
+            esc_text(out, nt->file);
+            if (nt->line > 0)
+                buf_printf(out, ":%ld", nt->line);
+            buf_puts(out, ": ");
+        }
+        esc_text(out, nt->message);
+        buf_putc(out, '\n');
     }
 }
 
-static void total_line(buf *out, const report_doc *docs, size_t n, const report_opts *o)
+static void total_line(buf *out, const report_run *r)
 {
-    report_counts c;
-    report_count(docs, n, o, &c);
+    const report_counts *c = &r->totals;
+    size_t n = r->ndocs;
     buf_printf(out, "total: %zu %s", n, plural(n, "document", "documents"));
-    if (c.unreadable)
-        buf_printf(out, " (%zu could not be checked)", c.unreadable);
-    buf_printf(out, ": %zu %s, %zu %s, %zu %s", c.errors, plural(c.errors, "error", "errors"),
-               c.warnings, plural(c.warnings, "warning", "warnings"), c.notices,
-               plural(c.notices, "notice", "notices"));
-    if (c.baselined)
-        buf_printf(out, ", %zu baselined", c.baselined);
-    if (c.hidden)
-        buf_printf(out, ", %zu below --min-level", c.hidden);
+    if (c->unreadable)
+        buf_printf(out, " (%zu could not be checked)", c->unreadable);
+    buf_printf(out, ": %zu %s, %zu %s, %zu %s", c->errors, plural(c->errors, "error", "errors"),
+               c->warnings, plural(c->warnings, "warning", "warnings"), c->notices,
+               plural(c->notices, "notice", "notices"));
+    if (c->baselined)
+        buf_printf(out, ", %zu baselined", c->baselined);
+    if (c->hidden)
+        buf_printf(out, ", %zu below --min-level", c->hidden);
     buf_putc(out, '\n');
 }
 
-void report_text(buf *out, const report_doc *docs, size_t n, cps_date as_of,
-                 const report_opts *o)
+static void text_document(report_run *r, const report_doc *d)
 {
-    (void)as_of;
-    for (size_t i = 0; i < n; i++) {
-        if (docs[i].error) {
-            if (i && !o->quiet)
-                buf_puts(out, "\n");
-            buf_printf(out, "%s: error: %s\n", report_doc_file(&docs[i]), docs[i].error);
-            continue;
-        }
-        if (o->quiet) {
-            summary_line(out, &docs[i], o, 0);
-            continue;
-        }
-        if (i)
+    buf *out = &r->out;
+    const report_opts *o = r->o;
+    size_t i = r->ndocs;
+    if (d->error) {
+        if (i && !o->quiet)
             buf_puts(out, "\n");
-        doc_text(out, &docs[i], o);
+        esc_text(out, report_doc_file(d));
+        buf_puts(out, ": error: ");
+        esc_text(out, d->error);
+        buf_putc(out, '\n');
+        return;
     }
-    if (n > 1) {
+    if (o->quiet) {
+        summary_line(out, d, o, 0);
+        return;
+    }
+    if (i)
+        buf_puts(out, "\n");
+    doc_text(out, d, o);
+}
+
+static void text_end(report_run *r)
+{
+    const report_opts *o = r->o;
+    if (r->ndocs > 1) {
         if (!o->quiet)
-            buf_putc(out, '\n');
-        total_line(out, docs, n, o);
+            buf_putc(&r->out, '\n');
+        total_line(&r->out, r);
     }
     if (o->nnotes && !o->quiet)
-        buf_putc(out, '\n');
-    notes_text(out, o);
+        buf_putc(&r->out, '\n');
+    notes_text(&r->out, o);
 }
+
+const report_writer report_writer_text = {
+    .name = "text",
+    .description = "the checklist, for people (default)",
+    .terminal = 1,
+    .document = text_document,
+    .end = text_end,
+};

@@ -1,36 +1,12 @@
-/* report_util.c — what every emitter shares: format names, dispatch,
- * fingerprints, locations, visibility and counts (see report.h). */
+/* report_util.c — what every writer shares: fingerprints, locations,
+ * visibility, counts, flushing and spools (see report.h). It calls no
+ * writer (scripts/module-cycles.py). */
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "report.h"
-
-static const char *const format_names[] = {"text", "json", "sarif", "junit", "markdown", "github", "html"};
-
-int report_format_parse(const char *name)
-{
-    for (size_t i = 0; i < sizeof format_names / sizeof format_names[0]; i++)
-        if (!strcmp(name, format_names[i]))
-            return (int)i;
-    if (!strcmp(name, "md"))
-        return REPORT_MARKDOWN;
-    return -1;
-}
-
-void report_write(buf *out, report_format fmt, const report_doc *docs, size_t n,
-                  cps_date as_of, const report_opts *o)
-{
-    switch (fmt) {
-    case REPORT_TEXT: report_text(out, docs, n, as_of, o); break;
-    case REPORT_JSON: report_json_opts(out, docs, n, as_of, o); break;
-    case REPORT_SARIF: report_sarif(out, docs, n, as_of, o); break;
-    case REPORT_JUNIT: report_junit(out, docs, n, as_of, o); break;
-    case REPORT_MARKDOWN: report_markdown(out, docs, n, as_of, o); break;
-    case REPORT_GITHUB: report_github(out, docs, n, as_of, o); break;
-    case REPORT_HTML: report_html(out, docs, n, as_of, o); break;
-    }
-}
 
 static uint64_t fnv(uint64_t h, const char *s, size_t n)
 {
@@ -68,6 +44,14 @@ void report_fingerprint(const finding *f, char out[REPORT_FP_LEN])
     h *= 0xc4ceb9fe1a85ec53ULL;
     h ^= h >> 33;
     snprintf(out, REPORT_FP_LEN, "%016llx", (unsigned long long)h);
+}
+
+size_t report_mark_span(const finding *f, size_t *ms, size_t *me)
+{
+    size_t n = f->snippet ? strlen(f->snippet) : 0;
+    *ms = f->mark_start <= n ? f->mark_start : n;
+    *me = f->mark_end <= n ? f->mark_end : n;
+    return n;
 }
 
 const char *report_doc_file(const report_doc *d)
@@ -137,3 +121,77 @@ void report_count(const report_doc *docs, size_t n, const report_opts *o, report
         }
     }
 }
+
+void report_flush(report_run *r)
+{
+    if (!r->sink || r->out.len == 0)
+        return;
+    r->sink(r->ctx, r->out.ptr, r->out.len);
+    buf_truncate(&r->out, 0);
+}
+
+#define SPOOL_MEM (1024 * 1024)
+
+/* The first n bytes of s's temporary file back into memory, the file
+ * closed (a temporary file that fails is not the end of the report). */
+static void spool_back(report_spool *s, long n)
+{
+    buf back = BUF_INIT;
+    char chunk[65536];
+    rewind(s->f);
+    while (n > 0) {
+        size_t k = fread(chunk, 1, (size_t)n < sizeof chunk ? (size_t)n : sizeof chunk, s->f);
+        if (k == 0)
+            break;
+        buf_put(&back, chunk, k);
+        n -= (long)k;
+    }
+    fclose(s->f);
+    s->f = NULL;
+    s->failed = 1;
+    buf_free(&s->mem);
+    s->mem = back;
+}
+
+void report_spool_put(report_spool *s, buf *b)
+{
+    if (!s->f && !s->failed && s->mem.len + b->len > SPOOL_MEM) {
+        s->f = tmpfile();
+        if (s->f && fwrite(s->mem.ptr, 1, s->mem.len, s->f) == s->mem.len) {
+            buf_free(&s->mem);
+        } else { /* no temporary file: memory keeps everything */
+            if (s->f)
+                fclose(s->f);
+            s->f = NULL;
+            s->failed = 1;
+        }
+    }
+    if (s->f) {
+        long before = ftell(s->f);
+        if (fwrite(b->ptr, 1, b->len, s->f) != b->len)
+            spool_back(s, before);
+    }
+    if (!s->f)
+        buf_put(&s->mem, b->ptr, b->len);
+    buf_truncate(b, 0);
+}
+
+void report_spool_copy(report_run *r, report_spool *s)
+{
+    if (s->f) {
+        report_flush(r);
+        rewind(s->f);
+        char chunk[65536];
+        size_t k;
+        while ((k = fread(chunk, 1, sizeof chunk, s->f)) > 0) {
+            buf_put(&r->out, chunk, k);
+            report_flush(r);
+        }
+        fclose(s->f);
+        s->f = NULL;
+    }
+    if (s->mem.len)
+        buf_put(&r->out, s->mem.ptr, s->mem.len);
+    buf_free(&s->mem);
+}
+

@@ -170,3 +170,83 @@ else
   n=$((n + 1)); echo "ok $n - full tmpfs # SKIP mount not allowed here (the shim cases cover ENOSPC)"
   n=$((n + 1)); echo "ok $n - read-only tmpfs # SKIP mount not allowed here (the shim cases cover EROFS)"
 fi
+
+# ---- output paths (outfile.c): never destroy an input, a device or a link
+# ident PATH: type, inode and checksum, to compare before and after
+ident() { stat -c '%F %i %a' "$1" 2>/dev/null; [ -f "$1" ] && cksum <"$1"; }
+d=$tmp/paths; mkdir -p "$d"; cp "$DOC" "$d/doc.html"
+before=$(ident "$d/doc.html")
+for opt in "-o" "--write-baseline"; do
+  "$BIN" check -q "$opt" "$d/doc.html" "$d/doc.html" >"$tmp/out" 2>"$tmp/err"; rc=$?
+  expect2 "same file as the input"
+  [ -z "$why" ] && [ "$(ident "$d/doc.html")" != "$before" ] && why="the input was changed"
+  verdict "check $opt onto its own input: refused, the input intact"
+done
+ln -s doc.html "$d/link.html"
+"$BIN" check -q -o "$d/link.html" "$d/doc.html" >"$tmp/out" 2>"$tmp/err"; rc=$?
+expect2 "same file as the input"
+[ -z "$why" ] && { [ -L "$d/link.html" ] && [ "$(ident "$d/doc.html")" = "$before" ]; } || why=${why:-"the link or the input was changed"}
+verdict "-o onto a symbolic link to the input: refused"
+"$BIN" check -q -o "$d/doc.html" - <"$d/doc.html" >"$tmp/out" 2>"$tmp/err"; rc=$?
+expect2 "same file as the input on standard input"
+[ -z "$why" ] && [ "$(ident "$d/doc.html")" != "$before" ] && why="the input was changed"
+verdict "-o onto the regular file that is standard input: refused"
+
+"$BIN" check -q --exit-zero "$DOC" >"$d/expected" 2>/dev/null
+# devices made here (never the system's /dev): null and full
+if mknod "$d/null" c 1 3 2>/dev/null && mknod "$d/full" c 1 7 2>/dev/null; then
+  nb=$(ident "$d/null")
+  "$BIN" check -q --exit-zero -o "$d/null" "$DOC" >"$tmp/out" 2>"$tmp/err"; rc=$?
+  why=; [ "$rc" = 0 ] || why="exit $rc"
+  [ -z "$why" ] && [ "$(ident "$d/null")" != "$nb" ] && why="the device node was replaced: $(ident "$d/null")"
+  [ -z "$why" ] && [ -n "$(ls -A "$d" | grep '^\.')" ] && why="a temporary file was left"
+  verdict "-o onto a character device: written in place, the node stays"
+  fb=$(ident "$d/full")
+  "$BIN" check -q --exit-zero -o "$d/full" "$DOC" >"$tmp/out" 2>"$tmp/err"; rc=$?
+  expect2 "No space"
+  [ -z "$why" ] && [ "$(ident "$d/full")" != "$fb" ] && why="the device node was replaced"
+  verdict "-o onto a full device: exit 2, the node stays"
+else
+  n=$((n + 1)); echo "ok $n - character devices # SKIP mknod not allowed here"
+  n=$((n + 1)); echo "ok $n - full device # SKIP mknod not allowed here"
+fi
+mkfifo "$d/fifo"
+timeout 10 cat "$d/fifo" >"$d/from-fifo" & reader=$!
+"$BIN" check -q --exit-zero -o "$d/fifo" "$DOC" >"$tmp/out" 2>"$tmp/err"; rc=$?
+wait $reader
+why=; [ "$rc" = 0 ] || why="exit $rc"
+[ -z "$why" ] && [ ! -p "$d/fifo" ] && why="the FIFO was replaced"
+[ -z "$why" ] && ! cmp -s "$d/from-fifo" "$d/expected" && why="the reader did not get the report"
+verdict "-o onto a FIFO: written through it, the FIFO stays"
+# (a link of our own to /proc/self/fd/1, as /dev/stdout is: the system's
+# /dev is never a target here, a regressed build would replace it)
+ln -s /proc/self/fd/1 "$d/stdout"
+echo "earlier line" >"$d/log"
+"$BIN" check -q --exit-zero -o "$d/stdout" "$DOC" >>"$d/log" 2>"$tmp/err"; rc=$?
+{ echo "earlier line"; cat "$d/expected"; } >"$d/want"
+why=; [ "$rc" = 0 ] || why="exit $rc"
+[ -z "$why" ] && ! cmp -s "$d/log" "$d/want" && why="stdout (appended to) does not hold the line and the report"
+verdict "-o LINK-TO-/proc/self/fd/1 (as /dev/stdout) onto a file opened for append: the descriptor is used"
+"$BIN" check -q --exit-zero -o /proc/self/fd/3 "$DOC" 3>"$d/fd3" 2>"$tmp/err"; rc=$?
+why=; [ "$rc" = 0 ] || why="exit $rc"
+[ -z "$why" ] && ! cmp -s "$d/fd3" "$d/expected" && why="descriptor 3 did not get the report"
+verdict "-o /proc/self/fd/3: written to the descriptor"
+mkdir -p "$d/real" "$d/links"; echo old >"$d/real/report.txt"; chmod 0640 "$d/real/report.txt"
+ln -s ../real/report.txt "$d/links/report.txt"
+"$BIN" check -q --exit-zero -o "$d/links/report.txt" "$DOC" >"$tmp/out" 2>"$tmp/err"; rc=$?
+why=; [ "$rc" = 0 ] || why="exit $rc"
+[ -z "$why" ] && [ ! -L "$d/links/report.txt" ] && why="the link was replaced"
+[ -z "$why" ] && ! cmp -s "$d/real/report.txt" "$d/expected" && why="the target does not hold the report"
+[ -z "$why" ] && [ "$(stat -c %a "$d/real/report.txt")" != 640 ] && why="mode $(stat -c %a "$d/real/report.txt"), expected 640"
+[ -z "$why" ] && [ -n "$(ls -A "$d/real" "$d/links" | grep '^\.')" ] && why="a temporary file was left"
+verdict "-o onto a symbolic link: the target rewritten, mode kept, the link stays"
+# SIGINT while the report is open (the input is a FIFO nobody writes, so
+# cpslint waits on it with the temporary report created): no temporary left
+mkdir -p "$d/sig"; mkfifo "$d/sig/in.html"
+"$BIN" check -o "$d/sig/report.txt" "$d/sig/in.html" >"$tmp/out" 2>"$tmp/err" & pid=$!
+i=0; while [ $i -lt 50 ] && [ -z "$(ls -A "$d/sig" | grep '^\.')" ]; do sleep 0.1; i=$((i + 1)); done
+why=; [ -z "$(ls -A "$d/sig" | grep '^\.')" ] && why="no temporary file appeared (cannot test)"
+kill -INT $pid; wait $pid; rc=$?; kill -9 $pid 2>/dev/null
+[ -z "$why" ] && [ "$rc" != 130 ] && why="exit $rc, expected 130 (SIGINT)"
+[ -z "$why" ] && [ -n "$(ls -A "$d/sig" | grep -v '^in.html$')" ] && why="left behind: $(ls -A "$d/sig")"
+verdict "SIGINT while writing -o: the temporary file is removed"

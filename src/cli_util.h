@@ -1,0 +1,108 @@
+/* cli_util.h — what every command shares: its environment, messages on
+ * stderr (escaped: see escape.h), option errors, the rule selection and its
+ * loading, and the parsers of sizes, severities and the PDF timeout. The
+ * dispatcher (cli.c) calls the commands; the commands call only this, so
+ * there is no cycle between them.
+ *
+ * Each subcommand is a function with the same shape, parsing its own
+ * options (getopt_long; optind is reset by the dispatcher):
+ *     int cmd_NAME(int argc, char **argv, cli_env *env);
+ * argv[0] is the subcommand name. It returns an exit status. Their
+ * prototypes are here so that each cmd_NAME.c sees its own.
+ *
+ * Ownership: nothing here allocates for the caller except cli_load (its
+ * outputs, freed by the caller).
+ */
+#ifndef CPSLINT_CLI_UTIL_H
+#define CPSLINT_CLI_UTIL_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "outline.h"
+#include "ruleset.h"
+
+enum {
+    EXIT_CLEAN = 0,      /* nothing at or above --fail-on */
+    EXIT_FINDINGS = 1,   /* nonconformities at or above --fail-on */
+    EXIT_TROUBLE = 2     /* usage, input, ruleset or output error */
+};
+
+typedef struct cli_env {
+    FILE *out;              /* standard output (reports) */
+    FILE *err;              /* standard error (messages, progress) */
+    const char *argv0;
+    char data_dir[4096];    /* resolved lazily by cli_data_dir */
+} cli_env;
+
+/* The data directory (data.h), resolved on first use; NULL after printing
+ * an error to env->err. */
+const char *cli_data_dir(cli_env *env);
+
+/* Print "cpslint: msg" to env->err, control characters escaped (a file
+ * name cannot start a line of its own, nor a workflow command nor a
+ * terminal escape); returns EXIT_TROUBLE. */
+int cli_fail(const cli_env *env, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The same message, returning nothing (warnings). */
+void cli_warn(const cli_env *env, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* After getopt_long returned c (':' missing value, '?' unknown option):
+ * print which option is wrong and how to get help; returns EXIT_TROUBLE.
+ * The optstring must start with ':'. */
+int cli_option_error(const cli_env *env, const char *cmd, int c, char **argv);
+
+/* The rule selection of every command that runs rules: --ruleset NAME|PATH
+ * (repeatable; none = every installed ruleset), --disable ID and --enable ID
+ * (repeatable, applied in order). Strings are borrowed from argv. */
+#define CLI_MAX_RULESETS 64
+#define CLI_MAX_TOGGLES 256
+typedef struct cli_rules {
+    const char *rulesets[CLI_MAX_RULESETS];
+    size_t nrulesets;
+    const char *toggle_id[CLI_MAX_TOGGLES];
+    int toggle_on[CLI_MAX_TOGGLES];
+    size_t ntoggles;
+} cli_rules;
+
+/* Record --ruleset (what 'r'), --disable ('d') or --enable ('e') arg.
+ * Returns 0, or EXIT_TROUBLE after printing why. */
+int cli_rules_add(const cli_env *env, cli_rules *sel, int what, const char *arg);
+
+/* Load the expected RFC 3647 outline into *spec and, when rs is not NULL,
+ * the selected rulesets into *rs with the toggles applied. Returns 0, or
+ * EXIT_TROUBLE after printing the error ("cpslint: FILE:LINE: ..."), with
+ * *spec and *rs left freed. On success the caller frees both
+ * (outline_spec_free, ruleset_free). */
+int cli_load(cli_env *env, const cli_rules *sel, outline_spec *spec, ruleset *rs);
+
+/* --kind KIND and --scope LIST (document profile, profile.h): what is
+ * 'K' or 'S'. A wrong value is exit 2 naming the allowed values. kind
+ * stays -1 and scopes 0 when not given. */
+typedef struct cli_profile {
+    int kind;
+    unsigned scopes;
+} cli_profile;
+int cli_profile_add(const cli_env *env, const char *cmd, cli_profile *p, int what,
+                    const char *arg);
+
+/* Parse a size: "65536", "64K", "64M", "1G". 0 on success, -1 if invalid. */
+int cli_parse_size(const char *s, size_t *out);
+
+/* The one severity parser: "error", "warning", "notice" -> SEV_*; "never"
+ * -> 0 when never_ok; -1 otherwise. */
+int cli_parse_severity(const char *s, int never_ok);
+
+/* --pdf-timeout SECONDS (1 to 86400) into *out; 0, or EXIT_TROUBLE after
+ * printing why (cmd names the command). */
+int cli_parse_pdf_timeout(const cli_env *env, const char *cmd, const char *s, unsigned *out);
+
+/* Subcommands. */
+int cmd_outline(int argc, char **argv, cli_env *env);
+int cmd_check(int argc, char **argv, cli_env *env);
+int cmd_rules(int argc, char **argv, cli_env *env);
+int cmd_diff(int argc, char **argv, cli_env *env);
+int cmd_history(int argc, char **argv, cli_env *env);
+int cmd_explain(int argc, char **argv, cli_env *env);
+
+#endif

@@ -65,7 +65,7 @@ static void same_results(analysis *a, const char *what, const char *as_of)
 {
     ruleset plain = rs; /* shallow: the same rules, no prefilter */
     plain.pf.pf = NULL;
-    check_input in = {a, NULL, date_parse_iso(as_of), &spec};
+    check_input in = {a, NULL, date_parse_iso(as_of), &spec, NULL};
     check_result with, without;
     cps_err e;
     assert_int_equal(check_run(&rs, &in, &mt, &with, &e), 0);

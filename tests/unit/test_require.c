@@ -83,7 +83,7 @@ static void run_doc(analysis *a, const char *lang, const char *body)
 /* The item of rule id, as of 2026-11-27 (the result kept in *r). */
 static const check_item *run_rule(analysis *a, const char *id, check_result *r)
 {
-    check_input in = {a, NULL, date_parse_iso("2026-11-27"), &spec};
+    check_input in = {a, NULL, date_parse_iso("2026-11-27"), &spec, NULL};
     cps_err e;
     assert_int_equal(check_run(&rs, &in, &mt, r, &e), 0);
     for (size_t i = 0; i < r->nitems; i++)

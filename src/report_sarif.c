@@ -2,8 +2,8 @@
  *
  * One run. tool.driver.rules lists every rule that ran (the checklist of
  * the first checked document: all documents of a run share the ruleset),
- * with its title, message, help text carrying the citation, a helpUri into
- * docs/rules.md on GitHub and its default level. One result per shown,
+ * with its title, message, help text carrying the citation, a helpUri
+ * only when the rule names a public page (`url`), and its default level. One result per shown,
  * unbaselined finding: level, message, the document's URI relative to the
  * working directory (%SRCROOT%), the start line (for a missing section:
  * the heading of the section before it), the RFC 3647 section as a
@@ -22,7 +22,6 @@
 #include "escape.h"
 #include "report.h"
 
-#define RULES_DOC_URI "https://github.com/cpslint/cpslint/blob/main/docs/rules.md"
 
 static const char *sarif_level(int sev)
 {
@@ -64,22 +63,6 @@ static void doc_uri(buf *b, const char *path, const char *srcroot, int *relative
     esc_uri(b, path);
 }
 
-/* GitHub's heading anchor for a heading that is exactly the rule id:
- * lower case, characters other than letters, digits, '-' and '_'
- * dropped ("br.3.2.2.4.5.retired" -> "br32245retired"). */
-static void rule_anchor(buf *b, const char *id)
-{
-    for (const char *p = id; *p; p++) {
-        char c = *p;
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c - 'A' + 'a');
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')
-            buf_putc(b, c);
-        else if (c == ' ')
-            buf_putc(b, '-');
-    }
-}
-
 static void text_obj(json_w *w, const char *key, const char *text)
 {
     json_key(w, key);
@@ -115,10 +98,10 @@ static void rule_json(json_w *w, const rule *r)
     json_obj_begin(w);
     json_kv_str(w, "text", buf_cstr(&t));
     json_obj_end(w);
-    buf_truncate(&t, 0);
-    buf_puts(&t, RULES_DOC_URI "#");
-    rule_anchor(&t, r->id);
-    json_kv_str(w, "helpUri", buf_cstr(&t));
+    /* a link only where a real public page exists: the rule's own url
+     * (cpslint has no public address of its own) */
+    if (r->url)
+        json_kv_str(w, "helpUri", r->url);
     json_key(w, "defaultConfiguration");
     json_obj_begin(w);
     json_kv_str(w, "level", sarif_level((int)r->severity));
@@ -397,7 +380,6 @@ static void sarif_tool(json_w *w, const rule_list *ref)
     json_kv_str(w, "name", "cpslint");
     json_kv_str(w, "version", CPSLINT_VERSION);
     json_kv_str(w, "semanticVersion", CPSLINT_VERSION);
-    json_kv_str(w, "informationUri", "https://github.com/cpslint/cpslint");
     json_key(w, "rules");
     json_arr_begin(w);
     for (size_t i = 0; i < ref->n; i++)

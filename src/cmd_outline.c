@@ -278,7 +278,7 @@ int cmd_outline(int argc, char **argv, cli_env *env)
     }
     analysis_section_languages(&a);
     doc_profile prof;
-    profile_detect(&a, &prof);
+    profile_detect_light(&a, &prof);
     profile_force(&prof, force.kind, force.scopes);
     if (json)
         print_json(env->out, &a, &prof);

@@ -475,7 +475,7 @@ static void decide_scopes(scan *sc)
     p->note = buf_detach(&b);
 }
 
-void profile_detect(analysis *a, doc_profile *p)
+static void detect(analysis *a, doc_profile *p, int keep)
 {
     memset(p, 0, sizeof *p);
     scan sc;
@@ -495,15 +495,37 @@ void profile_detect(analysis *a, doc_profile *p)
         block_role role = a->o.roles ? a->o.roles[bi] : ROLE_BODY;
         if (role == ROLE_TOC || role == ROLE_REVISION || (a->d.blocks[bi].flags & BLOCK_TOC))
             continue;
-        const text_map *tm = analysis_folded(a, bi);
-        if (!tm || !tm->len)
-            continue;
+        /* keep: the analysis' folded text, built for the check that
+         * follows; else (outline) a fold of this block alone, freed at
+         * once, so that the outline of a huge document does not keep every
+         * block's folded text (its memory budget, docs/ARCHITECTURE.md) */
         const doc_block *b = &a->d.blocks[bi];
-        scan_text(&sc, tm, b->text, b->len, block_where(a, bi), (long)bi);
+        text_map own;
+        const text_map *tm = keep ? analysis_folded(a, bi)
+                             : a->folded && a->folded[bi].s ? &a->folded[bi] : NULL;
+        if (!tm) {
+            if (text_fold(b->text, b->len, &own, NULL) != 0)
+                continue;
+            tm = &own;
+        }
+        if (tm->len)
+            scan_text(&sc, tm, b->text, b->len, block_where(a, bi), (long)bi);
+        if (tm == &own)
+            text_map_free(&own);
     }
     decide_kind(&sc);
     decide_scopes(&sc); /* after the kind */
     p->separate_cp = sc.done[G_SEP_CP] && !sc.done[G_T_CPCPS] && !sc.done[G_I_CPCPS];
+}
+
+void profile_detect(analysis *a, doc_profile *p)
+{
+    detect(a, p, 1);
+}
+
+void profile_detect_light(analysis *a, doc_profile *p)
+{
+    detect(a, p, 0);
 }
 
 void profile_force(doc_profile *p, int kind, unsigned scopes)

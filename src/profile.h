@@ -112,6 +112,9 @@ typedef struct doc_profile {
  * reads). Never fails: no evidence gives kind unknown and scopes 0. *p
  * owns what it holds (profile_free). */
 void profile_detect(analysis *a, doc_profile *p);
+/* The same without keeping the blocks' matching text in a (each block is
+ * folded and freed in turn): for outline, which needs no more of it. */
+void profile_detect_light(analysis *a, doc_profile *p);
 
 /* Apply --kind / --scope (kind < 0, scopes 0: not given). */
 void profile_force(doc_profile *p, int kind, unsigned scopes);

@@ -49,7 +49,7 @@ static const char history_usage[] =
     "                      (repeatable; default: every installed ruleset)\n"
     "  --disable ID        disable a rule, or a family by prefix (repeatable)\n"
     "  --enable ID         enable a rule disabled by default (repeatable)\n"
-    "  --format FMT        text (default), json or markdown\n"
+    "  --format FMT        text (default), json, markdown or html (a timeline)\n"
     "  --kind KIND         every version's kind, instead of detecting it: cp, cps,\n"
     "                      cp-cps, not-a-policy\n"
     "  --scope LIST        their certificate scopes: tls-server, smime,\n"
@@ -124,7 +124,7 @@ static int parse_opts(int argc, char **argv, cli_env *env, hist_cmd *c)
             break;
         case 'f':
             if (history_format_parse(optarg, &c->fmt) != 0)
-                return cli_fail(env, "history: --format: '%s' is not text, json or markdown",
+                return cli_fail(env, "history: --format: '%s' is not text, json, markdown or html",
                                 optarg);
             break;
         case 'F':

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "html_out.h"
 #include "json.h"
 
 int history_format_parse(const char *name, history_format *fmt)
@@ -14,7 +15,7 @@ int history_format_parse(const char *name, history_format *fmt)
         const char *name;
         history_format f;
     } names[] = {{"text", HISTORY_TEXT}, {"json", HISTORY_JSON}, {"markdown", HISTORY_MARKDOWN},
-                 {"md", HISTORY_MARKDOWN}};
+                 {"md", HISTORY_MARKDOWN}, {"html", HISTORY_HTML}};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (!strcmp(name, names[i].name)) {
             *fmt = names[i].f;
@@ -423,6 +424,33 @@ static void report_json(buf *b, const history_version *v, const history *h, cons
     buf_putc(b, '\n');
 }
 
+/* The HTML page (history_html.c) with the windows and the record as
+ * escaped list items. */
+static void report_html_page(buf *out, const history_version *v, const history *h)
+{
+    buf w = BUF_INIT, r = BUF_INIT, t = BUF_INIT;
+    for (size_t i = 0; i < h->nw; i++) {
+        buf_truncate(&t, 0);
+        window_text(&t, v, h, &h->w[i]);
+        buf_puts(&w, "<li>");
+        html_cstr(&w, buf_cstr(&t));
+        buf_puts(&w, "</li>\n");
+    }
+    for (size_t i = 0; i < h->nissues; i++) {
+        buf_truncate(&t, 0);
+        issue_text(&t, v, h, &h->issues[i]);
+        buf_puts(&r, "<li>");
+        html_cstr(&r, buf_cstr(&t));
+        buf_puts(&r, "</li>\n");
+    }
+    if (!h->nissues)
+        buf_puts(&r, "<li>no problem</li>\n");
+    history_report_html(out, v, h, &w, &r);
+    buf_free(&w);
+    buf_free(&r);
+    buf_free(&t);
+}
+
 void history_report(buf *out, history_format fmt, const history_version *v, const history *h,
                     const ruleset *rs)
 {
@@ -430,5 +458,6 @@ void history_report(buf *out, history_format fmt, const history_version *v, cons
     case HISTORY_TEXT: report_text(out, v, h, rs); break;
     case HISTORY_JSON: report_json(out, v, h, rs); break;
     case HISTORY_MARKDOWN: report_markdown(out, v, h, rs); break;
+    case HISTORY_HTML: report_html_page(out, v, h); break;
     }
 }

@@ -7,7 +7,8 @@
  * E error, ? unreadable), and a last column for the newest version as of
  * the as-of date; then every late window in words, and the record of
  * updates. JSON: the same data (docs/json.md). Markdown: the text report's
- * content as tables, for an issue or a pull request.
+ * content as tables, for an issue or a pull request. HTML: one page with
+ * the timeline drawn as inline SVG (history_html.c), no script.
  *
  * Ownership: the writers borrow everything.
  */
@@ -18,10 +19,15 @@
 #include "history.h"
 #include "ruleset.h"
 
-typedef enum { HISTORY_TEXT = 0, HISTORY_JSON, HISTORY_MARKDOWN } history_format;
+typedef enum { HISTORY_TEXT = 0, HISTORY_JSON, HISTORY_MARKDOWN, HISTORY_HTML } history_format;
 
-/* "text", "json", "markdown" -> *fmt; -1 if unknown. */
+/* "text", "json", "markdown", "html" -> *fmt; -1 if unknown. */
 int history_format_parse(const char *name, history_format *fmt);
+
+/* The HTML page (history_html.c): windows and record are ready-escaped
+ * <li> items. */
+void history_report_html(buf *b, const history_version *v, const history *h, const buf *windows,
+                         const buf *record);
 
 void history_report(buf *out, history_format fmt, const history_version *v, const history *h,
                     const ruleset *rs);

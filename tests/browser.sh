@@ -54,6 +54,9 @@ cp tests/data/hostile.html "$hostile"
 gen hostile.html check --format html --ruleset tests/cli/data/hostile.rules --ruleset cabf-br "$hostile"
 gendiff diff-example.html samples/diff/example-v1.html samples/diff/example-v2.html
 gendiff diff-hostile.html samples/en-cps-example-ca-v6.0.html "$hostile"
+n=$((n + 1))
+"$BIN" history --format html --as-of 2026-12-01 samples/history/lindenfeld-cps-v*.html >"$T/history.html" 2>"$T/gen.err"
+[ $? -le 1 ] && [ -s "$T/history.html" ] || { bad=$((bad + 1)); echo "# FAIL generating history.html"; }
 if [ -d "$CORPUS" ]; then
   gen isrg-v2.0.html check --format html "$CORPUS/isrg-cps-v2.0-2017-04-13.md"
   gen actalis.html check --format html "$CORPUS/actalis-cps-ssl-codesigning-v5.18-2025-06-18.html"

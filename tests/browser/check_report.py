@@ -41,7 +41,7 @@ CHECKS_JS = r"""
 (function(){
   var bad = [];
   var scripts = document.querySelectorAll('script');
-  var want = document.title.indexOf('cpslint diff') === 0 ? 0 : 1;
+  var want = /^cpslint (diff|history)/.test(document.title) ? 0 : 1;
   if (scripts.length !== want) bad.push('scripts: ' + scripts.length);
   ['img','iframe','object','embed','link','meta[http-equiv=refresh]','base'].forEach(function(s){
     var k = document.querySelectorAll(s).length; if (k) bad.push(s + ': ' + k); });
@@ -142,7 +142,7 @@ def one(b, p, shots):
     links = b.eval(LINKS_JS)
     ok(not links["bad"], "%s: %d finding rows link to their markers and back %s"
        % (name, links["rows"], links["bad"][:5] or ""))
-    is_diff = b.eval("document.title.indexOf('cpslint diff') === 0")
+    is_diff = b.eval("/^cpslint (diff|history)/.test(document.title)")
     if not is_diff:
         fl = b.eval(FILTER_JS)
         ok(fl["every"] == fl["all"] and fl["none"] == 0 and fl["searched"] == 0 and

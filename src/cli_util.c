@@ -94,6 +94,9 @@ int cli_option_error(const cli_env *env, const char *cmd, int c, char **argv)
 }
 
 static void vmessage(const cli_env *env, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
+
+static void vmessage(const cli_env *env, const char *fmt, va_list ap)
 {
     buf m = BUF_INIT, out = BUF_INIT;
     buf_vprintf(&m, fmt, ap);

@@ -121,7 +121,7 @@ else skipped "browser: not run under valgrind"; fi
 # Pathological documents, bounded in time and memory; I/O faults through the
 # LD_PRELOAD shim (tests/fault/). Not under valgrind.
 if [ -z "$WRAP" ]; then
-  case $BUILD in *asan*|*fuzz*) slack=4 ;; *) slack=1 ;; esac
+  case $BUILD in *asan*|*fuzz*) slack=8 ;; *) slack=1 ;; esac
   PATHO_SLACK=$slack suite patho tests/patho.sh "$BIN"
   if [ -f "$BUILD/tests/inject_faults.so" ]; then suite fault tests/fault.sh "$BUILD"
   else failed "fault: $BUILD/tests/inject_faults.so is missing (make unit)"; fi

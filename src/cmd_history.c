@@ -81,19 +81,6 @@ typedef struct hist_cmd {
 
 /* ---- options ------------------------------------------------------------ */
 
-static int parse_level(const char *s)
-{
-    if (!strcmp(s, "error"))
-        return SEV_ERROR;
-    if (!strcmp(s, "warning"))
-        return SEV_WARNING;
-    if (!strcmp(s, "notice"))
-        return SEV_NOTICE;
-    if (!strcmp(s, "never"))
-        return 0;
-    return -1;
-}
-
 /* Returns -1 to go on, else an exit status. */
 static int parse_opts(int argc, char **argv, cli_env *env, hist_cmd *c)
 {
@@ -128,7 +115,7 @@ static int parse_opts(int argc, char **argv, cli_env *env, hist_cmd *c)
                                 optarg);
             break;
         case 'F':
-            if ((c->fail_on = parse_level(optarg)) < 0)
+            if ((c->fail_on = cli_parse_severity(optarg, 1)) < 0)
                 return cli_fail(env, "history: --fail-on: '%s' is not error, warning, notice "
                                      "or never", optarg);
             break;

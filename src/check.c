@@ -80,6 +80,8 @@ static check_status eval_rule(const rule *r, const check_input *in, matcher *m,
     size_t before = out->nf;
     check_status st = chk_kind_of(r)->eval(&c, in, out, note);
     free(c.scope.in);
+    if (it)
+        it->dated = c.dated;
     if (it && st == ST_PASS && !c.failed && out->nf == before) {
         it->evidence = c.ev;
         it->nevidence = c.nev;
@@ -377,6 +379,83 @@ void chk_eval_item(const rule *r, const check_input *in, matcher *m, const pf_hi
     it->nfindings = out->nf - before;
 }
 
+/* One Aho-Corasick pass over the document's matching text tells which
+ * (pattern, block) pairs can match at all (prefilter.h). Returns hits, or
+ * NULL when the ruleset has no prefilter (every pair is tried). */
+static const pf_hits *prefilter_doc(const ruleset *rs, analysis *a, pf_hits *hits)
+{
+    memset(hits, 0, sizeof *hits);
+    if (!rs->pf.pf || !a->d.nblocks)
+        return NULL;
+    const char **texts = xmalloc(a->d.nblocks * sizeof *texts);
+    size_t *lens = xmalloc(a->d.nblocks * sizeof *lens);
+    for (size_t bi = 0; bi < a->d.nblocks; bi++) {
+        const text_map *tm = analysis_folded(a, bi);
+        texts[bi] = tm ? tm->s : NULL;
+        lens[bi] = tm ? tm->len : 0;
+    }
+    prefilter_scan(rs->pf.pf, texts, lens, a->d.nblocks, hits);
+    free(texts);
+    free(lens);
+    return hits;
+}
+
+/* 1 when a date of r lies in (a, b]: as of a and as of b, r's dates may
+ * decide differently (each date x is where "as_of < x" turns false; an
+ * upcoming window opens CHECK_UPCOMING_DAYS before the date it leads to). */
+static int rule_dates_between(const rule *r, cps_date a, cps_date b)
+{
+#define BETWEEN(x) ((x) != DATE_NONE && ((a < (x) && (x) <= b) || \
+                    (a < (x) - CHECK_UPCOMING_DAYS && (x) - CHECK_UPCOMING_DAYS <= b)))
+    if (BETWEEN(r->effective) || BETWEEN(r->adopted) || BETWEEN(r->until) ||
+        BETWEEN(r->strict_from))
+        return 1;
+    for (size_t k = 0; k < r->nsec_from; k++)
+        if (BETWEEN(r->sec_from[k].from))
+            return 1;
+    for (size_t k = 0; k < r->nsteps; k++)
+        if (BETWEEN(r->steps[k].from) || BETWEEN(r->steps[k].adopted))
+            return 1;
+    for (size_t k = 0; k < r->nversions; k++)
+        if (BETWEEN(r->versions[k].from))
+            return 1;
+    return 0;
+#undef BETWEEN
+}
+
+void check_statuses_at(const ruleset *rs, const check_input *in, matcher *m,
+                       const check_result *prev, check_status *status)
+{
+    cps_date a = prev->as_of < in->as_of ? prev->as_of : in->as_of;
+    cps_date b = prev->as_of < in->as_of ? in->as_of : prev->as_of;
+    pf_hits hits;
+    const pf_hits *hp = NULL;
+    int scanned = 0;
+    check_result scratch;
+    memset(&scratch, 0, sizeof scratch);
+    for (size_t i = 0; i < prev->nitems; i++) {
+        const check_item *it = &prev->items[i];
+        status[i] = it->status;
+        if (a == b || (!it->dated && !rule_dates_between(it->rule, a, b)))
+            continue;
+        if (!scanned) {
+            hp = prefilter_doc(rs, in->doc, &hits);
+            scanned = 1;
+        }
+        check_item again;
+        memset(&again, 0, sizeof again);
+        chk_eval_item(it->rule, in, m, hp, &scratch, &again);
+        status[i] = again.status;
+        free(again.note);
+        chk_evidence_free(again.evidence, again.nevidence);
+        while (scratch.nf)
+            chk_finding_free(&scratch.f[--scratch.nf]);
+    }
+    free(scratch.f);
+    if (scanned)
+        pf_hits_free(&hits);
+}
+
 int check_run(const ruleset *rs, const check_input *in, matcher *m, check_result *out,
               cps_err *e)
 {
@@ -385,25 +464,8 @@ int check_run(const ruleset *rs, const check_input *in, matcher *m, check_result
     out->as_of = in->as_of;
     out->profile = in->profile;
     out->items = xcalloc(rs->n ? rs->n : 1, sizeof *out->items);
-    /* One Aho-Corasick pass over the document's matching text tells which
-     * (pattern, block) pairs can match at all (prefilter.h). */
     pf_hits hits;
-    memset(&hits, 0, sizeof hits);
-    const pf_hits *hp = NULL;
-    analysis *a = in->doc;
-    if (rs->pf.pf && a->d.nblocks) {
-        const char **texts = xmalloc(a->d.nblocks * sizeof *texts);
-        size_t *lens = xmalloc(a->d.nblocks * sizeof *lens);
-        for (size_t bi = 0; bi < a->d.nblocks; bi++) {
-            const text_map *tm = analysis_folded(a, bi);
-            texts[bi] = tm ? tm->s : NULL;
-            lens[bi] = tm ? tm->len : 0;
-        }
-        prefilter_scan(rs->pf.pf, texts, lens, a->d.nblocks, &hits);
-        free(texts);
-        free(lens);
-        hp = &hits;
-    }
+    const pf_hits *hp = prefilter_doc(rs, in->doc, &hits);
     for (size_t i = 0; i < rs->n; i++) {
         const rule *r = &rs->rules[i];
         if (!r->enabled)

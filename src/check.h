@@ -106,6 +106,10 @@ typedef struct check_item {
     size_t nfindings;
     check_evidence *evidence; /* pass of a require rule: what satisfied it (owned), or NULL */
     size_t nevidence;
+    int dated;                /* 1: the evaluation compared the as-of date with a date
+                                 of the document (a stop date, a schedule row, an
+                                 end of permission, the newest revision), so another
+                                 as-of date may give another status */
 } check_item;
 
 typedef struct check_result {
@@ -136,6 +140,17 @@ typedef struct check_input {
  * failures of the run) or a negative CPS_E_* code. */
 int check_run(const ruleset *rs, const check_input *in, matcher *m,
               check_result *out, cps_err *e);
+
+/* The status of every item of prev (a check_run of in->doc with rs) as of
+ * in->as_of instead of prev->as_of, into status[i] for prev->items[i]. Only
+ * the items whose status can differ are evaluated again: those whose rule
+ * has a date (effective, upcoming window, until, adopted, a step of its
+ * schedule, ...) between the two dates, and those whose evaluation compared
+ * the as-of date with a date of the document (check_item.dated). The others
+ * keep their status: the same text, rules and dates give the same answer.
+ * `cpslint history` uses it for each version's last day in force. */
+void check_statuses_at(const ruleset *rs, const check_input *in, matcher *m,
+                       const check_result *prev, check_status *status);
 
 /* Evaluate one rule ignoring its dates: appends its findings to out and
  * returns ST_FAIL, ST_PASS, ST_NA or ST_ERROR (note set for errors). */

@@ -235,12 +235,15 @@ static void eval_meta(evalctx *c, analysis *a, check_result *out, cps_date as_of
         if (newest == DATE_NONE) {
             buf_printf(&m, "no dated revision found: nothing shows an update within %d days",
                        r->max_age);
-        } else if (as_of != DATE_NONE && as_of - newest > r->max_age) {
-            char d1[11], d2[11];
-            date_format(newest, d1);
-            date_format(as_of, d2);
-            buf_printf(&m, "the newest dated entry (%s) is %ld days old on %s: more than %d days",
-                       d1, (long)(as_of - newest), d2, r->max_age);
+        } else {
+            c->dated = 1; /* its age depends on the as-of date */
+            if (as_of != DATE_NONE && as_of - newest > r->max_age) {
+                char d1[11], d2[11];
+                date_format(newest, d1);
+                date_format(as_of, d2);
+                buf_printf(&m, "the newest dated entry (%s) is %ld days old on %s: more than %d days",
+                           d1, (long)(as_of - newest), d2, r->max_age);
+            }
         }
         break;
     case CHECK_EFFECTIVE_DATE:

@@ -118,6 +118,7 @@ static int stance_match(evalctx *c, analysis *a, size_t bi, size_t ms, size_t me
     c->stance_doc = a;
     if (stance_classify(a, &cues, c->as_of, bi, ms, me, &st) < 0 || c->failed)
         return -1;
+    c->dated |= st.dated;
     if (st.kind == STANCE_UNCLEAR) {
         if (log->n++ == 0) {
             log->sec = a->o.block_sec[bi];
@@ -248,7 +249,8 @@ static void eval_forbid(evalctx *c, analysis *a, check_result *out, int translat
                     }
                 }
                 done[k] = 1;
-                if (cancel || chk_forbid_elsewhere(r, a, bi, tm->s, cs, ce, ms, c->as_of, &memo))
+                if (cancel || chk_forbid_elsewhere(r, a, bi, tm->s, cs, ce, ms, c->as_of, &memo,
+                                                &c->dated))
                     continue;
                 finding *f = chk_add_finding(out, r);
                 f->translation = translation;

@@ -48,6 +48,8 @@ typedef struct evalctx {
     scope_memo scope;         /* chk_block_in_scope's (owned) */
     int failed;               /* a limit or error was hit */
     cps_date as_of;           /* the date the rule is evaluated as of */
+    int dated;                /* a date of the document was compared with as_of
+                                 (check_item.dated) */
     analysis *stance_doc;     /* forbid stance rules: the document classified */
     char errmsg[256];
     check_evidence *ev;       /* require: what satisfied the rule (owned; moved to the
@@ -219,6 +221,7 @@ int chk_subject_other(const rule *r, unsigned seg, unsigned clause, const chk_va
  * value after it ("Minimum DSA modulus (bits) | L=2048 N=224"). */
 void chk_finding_row_label(finding *f, analysis *a, size_t bi);
 int chk_forbid_elsewhere(const rule *r, analysis *a, size_t bi, const char *s, size_t cs,
-                         size_t ce, size_t ms, cps_date as_of, chk_table_memo *memo);
+                         size_t ce, size_t ms, cps_date as_of, chk_table_memo *memo,
+                         int *dated);
 
 #endif

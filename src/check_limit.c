@@ -213,7 +213,7 @@ typedef struct row_starts {
 
 static int in_window(const char *ctx, size_t n, const duration *durs, size_t nd, size_t i,
                      const dated *dates, size_t ndates, size_t seg, cps_date as_of,
-                     const row_starts *rows)
+                     const row_starts *rows, int *dated_flag)
 {
     const duration *d = &durs[i];
     cps_date wfrom = DATE_NONE, wto = DATE_NONE; /* [wfrom, wto) */
@@ -256,6 +256,8 @@ static int in_window(const char *ctx, size_t n, const duration *durs, size_t nd,
         for (size_t k = 0; k < rows->n; k++)
             if (rows->d[k] > wfrom && (wto == DATE_NONE || rows->d[k] < wto))
                 wto = rows->d[k]; /* a later row takes over */
+    if (wfrom != DATE_NONE || wto != DATE_NONE)
+        *dated_flag = 1; /* the document's dates decide, as of as_of */
     return !((wfrom != DATE_NONE && as_of < wfrom) || (wto != DATE_NONE && as_of >= wto));
 }
 
@@ -370,7 +372,7 @@ static int limit_text(evalctx *c, size_t blk, const char *ctx, size_t n, size_t 
             if (chk_subject_other(r, segc, clause_cls, lazy_get(vc)))
                 continue; /* another certificate's value */
         }
-        if (!in_window(ctx, n, durs, nd, i, dates, ndates, seg, as_of, vc->rows))
+        if (!in_window(ctx, n, durs, nd, i, dates, ndates, seg, as_of, vc->rows, &c->dated))
             continue;
         int level = limit_compare(r, st, d);
         if (level > hit->level) {

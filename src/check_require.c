@@ -318,8 +318,8 @@ static int version_cmp(const int a[3], const int b[3])
 
 /* 1 if the sentence [cs, ce) of folded text s is bounded by a date already
  * past on as_of ("Prior to 2024-03-15, ... version 1.8.7 ..."): history,
- * not the version the CA follows. */
-static int past_condition(const char *s, size_t cs, size_t ce, cps_date as_of)
+ * not the version the CA follows. *dated = 1 when such a date was seen. */
+static int past_condition(const char *s, size_t cs, size_t ce, cps_date as_of, int *dated)
 {
     static const char *const cues[] = {"prior to ", "before ", "until ", "up to ", "avant le ",
                                        "jusqu'au ", "jusqu'a ", NULL};
@@ -331,8 +331,11 @@ static int past_condition(const char *s, size_t cs, size_t ce, cps_date as_of)
             size_t ds, de;
             size_t end = k + m + 40 < ce ? k + m + 40 : ce;
             cps_date d = date_find(s + k + m, end - k - m, NULL, &ds, &de);
-            if (d != DATE_NONE && ds < 4 && d <= as_of)
-                return 1;
+            if (d != DATE_NONE && ds < 4) {
+                *dated = 1;
+                if (d <= as_of)
+                    return 1;
+            }
         }
     }
     return 0;
@@ -383,7 +386,7 @@ check_status chk_eval_version(evalctx *c, const check_input *in, check_result *o
             size_t cs, ce;
             clause_at(tm->s, tm->len, ms, &cs, &ce);
             if (named_version(tm->s + ms, me - ms, v) && version_cmp(v, st->v) < 0 &&
-                !past_condition(tm->s, cs, ce, in->as_of)) {
+                !past_condition(tm->s, cs, ce, in->as_of, &c->dated)) {
                 old_version(c, a, out, bi, ms, me, v, st, in->as_of);
                 break; /* one finding per block */
             }

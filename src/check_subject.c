@@ -171,8 +171,10 @@ static int has_word(const char *s, size_t n, const char *const *w)
     return 0;
 }
 
-/* A permission with an end date, or a window closed by as_of. */
-static int dated_permission(const char *s, size_t n, const char *lang, cps_date as_of)
+/* A permission with an end date, or a window closed by as_of; *dated = 1
+ * when an end date was compared with as_of. */
+static int dated_permission(const char *s, size_t n, const char *lang, cps_date as_of,
+                            int *dated)
 {
     static const char *const may[] = {"may", "might", "could", "permitted", "allowed", "peut",
                                       "peuvent", "pouvait", "pouvaient", "pourra", "pourront",
@@ -186,6 +188,7 @@ static int dated_permission(const char *s, size_t n, const char *lang, cps_date 
             break;
         chk_date_dir dir = chk_date_direction(s, from + a, &cue);
         if (dir == DIR_END_INCL || dir == DIR_END_EXCL) {
+            *dated = 1;
             if ((dir == DIR_END_INCL ? d + 1 : d) <= as_of)
                 return 1; /* "until 2017-01-01", "prior to 2016-01-01": over */
             if (permission < 0)
@@ -199,7 +202,8 @@ static int dated_permission(const char *s, size_t n, const char *lang, cps_date 
 }
 
 int chk_forbid_elsewhere(const rule *r, analysis *a, size_t bi, const char *s, size_t cs,
-                         size_t ce, size_t ms, cps_date as_of, chk_table_memo *memo)
+                         size_t ce, size_t ms, cps_date as_of, chk_table_memo *memo,
+                         int *dated)
 {
     if (!r->subject)
         return 0;
@@ -208,7 +212,7 @@ int chk_forbid_elsewhere(const rule *r, analysis *a, size_t bi, const char *s, s
     if (chk_subject_other(r, subject_classes(s + cs, ms - cs), subject_classes(s + cs, ce - cs), &v))
         return 1;
     const char *lang = a->lang[0] ? a->lang : NULL;
-    if (dated_permission(s + cs, ce - cs, lang, as_of))
+    if (dated_permission(s + cs, ce - cs, lang, as_of, dated))
         return 1;
     size_t li = a->d.blocks[bi].kind == BLOCK_LIST_ITEM ? lead_in(a, bi) : (size_t)-1;
     if (li == (size_t)-1)
@@ -218,7 +222,7 @@ int chk_forbid_elsewhere(const rule *r, analysis *a, size_t bi, const char *s, s
     size_t nc = text_clauses(it->s, it->len, &st);
     size_t lcs = nc ? st[nc - 1] : 0;
     free(st);
-    return dated_permission(it->s + lcs, it->len - lcs, lang, as_of);
+    return dated_permission(it->s + lcs, it->len - lcs, lang, as_of, dated);
 }
 
 #define ROW_LABEL_MAX 100 /* bytes of a row label (or value) quoted with a cell */

@@ -238,7 +238,7 @@ static void versions_free(versions *vs)
     for (size_t i = 0; i < vs->n; i++) {
         if (vs->v[i].checked) {
             check_result_free(&vs->v[i].own);
-            check_result_free(&vs->v[i].last);
+            free(vs->v[i].last);
             profile_free(&vs->prof[i]);
         }
         if (vs->v[i].a)
@@ -278,10 +278,16 @@ static void check_version(work *w, size_t i, matcher *m)
     cps_date own = x->date != DATE_NONE ? x->date : w->as_of;
     check_input in = {x->a, NULL, own, w->spec, p};
     check_run(w->rs, &in, m, &x->own, &e);
+    /* As of its last day in force: only what can change between the two
+     * dates is evaluated again (check_statuses_at). */
     in.as_of = x->last_day != DATE_NONE ? x->last_day : w->as_of;
-    check_run(w->rs, &in, m, &x->last, &e);
+    x->last = xcalloc(x->own.nitems ? x->own.nitems : 1, sizeof *x->last);
+    check_statuses_at(w->rs, &in, m, &x->own, x->last);
     x->checked = 1;
-    if (x->own.by_status[ST_ERROR] || x->last.by_status[ST_ERROR]) {
+    int error = x->own.by_status[ST_ERROR] != 0;
+    for (size_t k = 0; k < x->own.nitems; k++)
+        error |= x->last[k] == ST_ERROR;
+    if (error) {
         pthread_mutex_lock(&w->mu);
         w->rule_error = 1;
         pthread_mutex_unlock(&w->mu);

@@ -107,11 +107,11 @@ void history_order(history_version *v, size_t n, cps_date as_of, history *h)
     }
 }
 
-int history_status(const check_result *res, const rule *r)
+int history_status(const history_version *x, const rule *r, int last)
 {
-    for (size_t i = 0; i < res->nitems; i++)
-        if (res->items[i].rule == r)
-            return (int)res->items[i].status;
+    for (size_t i = 0; i < x->own.nitems; i++)
+        if (x->own.items[i].rule == r)
+            return (int)(last ? x->last[i] : x->own.items[i].status);
     return -1;
 }
 
@@ -167,7 +167,7 @@ static int failed_in_force(const history_version *x, const rule *r)
 {
     if (!x->a || !x->checked)
         return 0;
-    return history_status(&x->last, r) == ST_FAIL;
+    return history_status(x, r, 1) == ST_FAIL;
 }
 
 static void windows(const history_version *v, const rule *r, history *h)

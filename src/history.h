@@ -6,7 +6,8 @@
  * twice by the caller: as of its own date (what it said when published) and
  * as of the last day it was in force (what it still said when a
  * requirement took effect during its time); the newest version's last day
- * is the as-of date.
+ * is the as-of date. The second is check_statuses_at: only the rules whose
+ * status can change between the two dates run again.
  *
  * From those results:
  *  - a timeline per rule: the status of every version as of its own date;
@@ -47,7 +48,8 @@ typedef struct history_version {
     int date_from_commit;      /* 1 when date is the commit date (a declared fallback) */
     cps_date last_day;         /* last day in force (set by history_order) */
     check_result own;          /* as of date */
-    check_result last;         /* as of last_day (the newest: the as-of date) */
+    check_status *last;        /* each item of own, as of last_day (the newest: the
+                                  as-of date): check_statuses_at; owned */
     int checked;               /* own and last hold results */
 } history_version;
 
@@ -95,8 +97,9 @@ void history_order(history_version *v, size_t n, cps_date as_of, history *h);
  * of the enabled rules of rs and the rest of the record of updates. */
 void history_analyse(const history_version *v, const ruleset *rs, history *h);
 
-/* The status of rule r in result res, or -1 when r was not run there. */
-int history_status(const check_result *res, const rule *r);
+/* The status of rule r in version x as of its own date (last 0) or of its
+ * last day in force (last 1), or -1 when r was not run there. */
+int history_status(const history_version *x, const rule *r, int last);
 
 const char *history_issue_name(history_issue_kind k); /* "gap", "version-unchanged", ... */
 

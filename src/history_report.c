@@ -31,11 +31,11 @@ static const history_version *at(const history_version *v, const history *h, siz
     return &v[h->order[k]];
 }
 
-static char cell(const history_version *x, const check_result *res, const rule *r)
+static char cell(const history_version *x, int last, const rule *r)
 {
     if (!x->a)
         return '?';
-    switch (history_status(res, r)) {
+    switch (history_status(x, r, last)) {
     case ST_FAIL: return 'X';
     case ST_UPCOMING: return 'u';
     case ST_ERROR: return 'E';
@@ -52,7 +52,7 @@ static int notable(const history_version *v, const history *h, const rule *r)
         const history_version *x = at(v, h, k);
         if (!x->a || !x->checked)
             continue;
-        int a = history_status(&x->own, r), b = history_status(&x->last, r);
+        int a = history_status(x, r, 0), b = history_status(x, r, 1);
         if (a == ST_FAIL || a == ST_UPCOMING || a == ST_ERROR || b == ST_FAIL || b == ST_ERROR)
             return 1;
     }
@@ -201,8 +201,8 @@ static void text_table(buf *b, const history_version *v, const history *h, const
         shown++;
         buf_printf(b, "%-*s ", (int)w, r->id);
         for (size_t k = 0; k < h->n; k++)
-            buf_putc(b, cell(at(v, h, k), &at(v, h, k)->own, r));
-        buf_printf(b, "  %c\n", newest ? cell(newest, &newest->last, r) : '?');
+            buf_putc(b, cell(at(v, h, k), 0, r));
+        buf_printf(b, "  %c\n", newest ? cell(newest, 1, r) : '?');
     }
     buf_printf(b, "(%zu rules shown; %zu more passed or did not apply in every version. Each "
                   "column is a version as of its own date, 'now' the newest as of ",
@@ -331,7 +331,7 @@ static void json_statuses(json_w *w, const char *key, const history_version *v,
     json_arr_begin(w);
     for (size_t k = 0; k < h->n; k++) {
         const history_version *x = at(v, h, k);
-        int st = x->a && x->checked ? history_status(last ? &x->last : &x->own, r) : -1;
+        int st = x->a && x->checked ? history_status(x, r, last) : -1;
         json_str(w, st < 0 ? NULL : check_status_name((check_status)st));
     }
     json_arr_end(w);

@@ -175,6 +175,8 @@ static int decide_text(const sctx *c, size_t blk, const char *s, size_t ts, size
         return -1;
     cps_date when = DATE_NONE;
     stance_stop stop = stance_stop_date(s + ts, te - ts, &when);
+    if (stop != STOP_NONE)
+        c->out->dated = 1;
     char pre[120];
     if (d) {
         if (stop == STOP_FROM && when > c->as_of) {
@@ -301,6 +303,8 @@ static int body_disclaims(const sctx *c, int si)
             stance_stop stop = stance_stop_date(tm->s + st[k], st[k + 1] - st[k], &when);
             if (stop == STOP_NONE)
                 stop = lead_in_date(c, b, s->body_start, &when);
+            if (stop != STOP_NONE)
+                c->out->dated = 1;
             if (stop == STOP_FROM && when > c->as_of)
                 say_date(c->out, STANCE_OFFERED,
                          "offered: the section describes it, and stops using it from ", when, "");
@@ -358,7 +362,9 @@ static int classify_heading(const sctx *c, size_t bi, const text_map *tm)
     if (drc > 0 && (c->out->kind == STANCE_DISCLAIMED || rc == 0))
         return 0;
     if (rc > 0) {
+        int dated = c->out->dated; /* the body's dates were read all the same */
         *c->out = first;
+        c->out->dated |= dated;
         return 0;
     }
     char pre[120];

@@ -77,6 +77,8 @@ typedef struct stance {
     stance_kind kind;
     char why[200];     /* the construct seen: "offered: a list of methods used
                           ('the following methods are used:')" */
+    int dated;         /* 1: a date of the text was compared with the as-of
+                          date, so another as-of date may classify otherwise */
 } stance;
 
 /* Classify the match [ms, me) of the folded text of block bi. Returns 0,

@@ -76,5 +76,10 @@ want="$(( 4 + $(echo "$SUITES" | grep -vc "gen-docs\|fuzz") )) passed, 0 failed,
 if [ "$st" = 0 ] && [ "$last" = "$want" ] && grep -qF "SKIP cli: 2 - corpus-case # SKIP ../shared/corpus not found" "$tmp/out"
 then ok "a skipped case is counted as skipped and named"; else notok "skip: expected '$want', got '$last' (exit $st)"; fi
 
+# cmocka's skip() prints "not ok N # SKIP test": a skip, not a failure.
+fresh; stub tests/cli.sh 'echo "ok 1 - a"; echo "not ok 2 # SKIP test_corpus"'; runs
+if [ "$st" = 0 ] && [ "$last" = "$want" ] && grep -qF "SKIP cli: 2 # SKIP test_corpus" "$tmp/out"
+then ok "a cmocka skip is counted as skipped and named"; else notok "cmocka skip: expected '$want', got '$last' (exit $st)"; fi
+
 echo "1..$n"
 exit $rc

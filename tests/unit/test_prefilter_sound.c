@@ -11,49 +11,9 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include <dirent.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include "analysis.h"
 #include "buf.h"
 #include "check.h"
-#include "match.h"
-#include "outline.h"
-#include "ruleset.h"
-
-static outline_spec spec;
-static ruleset rs;
-static matcher mt;
-static char root[4096];
-
-static int setup(void **state)
-{
-    (void)state;
-    cps_err e;
-    const char *dir = getenv("CPSLINT_DATA");
-    snprintf(root, sizeof root, "%s", dir ? dir : ".");
-    char path[4200];
-    snprintf(path, sizeof path, "%s/rulesets/rfc3647.outline", root);
-    if (outline_spec_load(path, &spec, &e))
-        return -1;
-    ruleset_init(&rs);
-    if (ruleset_load_all(&rs, root, &spec, &e)) {
-        fprintf(stderr, "%s\n", e.msg);
-        return -1;
-    }
-    return matcher_init(&mt, 0, 0, 0, &e);
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    matcher_free(&mt);
-    ruleset_free(&rs);
-    outline_spec_free(&spec);
-    return 0;
-}
+#include "shipped_fixture.h"
 
 static const char *nz(const char *s)
 {
@@ -91,41 +51,22 @@ static void same_results(analysis *a, const char *what, const char *as_of)
     check_result_free(&without);
 }
 
+static void same_at_two_dates(analysis *a, const char *name)
+{
+    same_results(a, name, "2019-06-01");
+    same_results(a, name, "2026-11-27");
+}
+
 static size_t run_dir(const char *dir, const char *ext)
 {
-    DIR *d = opendir(dir);
-    if (!d)
-        return 0;
-    size_t n = 0;
-    struct dirent *de;
-    while ((de = readdir(d))) {
-        size_t l = strlen(de->d_name), el = strlen(ext);
-        if (l <= el || strcmp(de->d_name + l - el, ext))
-            continue;
-        char path[8400];
-        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
-        analysis a;
-        cps_err e;
-        if (analysis_run(path, &spec, NULL, &a, &e))
-            fail_msg("%s", e.msg);
-        same_results(&a, de->d_name, "2019-06-01");
-        same_results(&a, de->d_name, "2026-11-27");
-        analysis_free(&a);
-        n++;
-    }
-    closedir(d);
-    return n;
+    return fixture_each_doc(dir, ext, same_at_two_dates);
 }
 
 static void test_corpus_and_samples(void **state)
 {
     (void)state;
     char dir[4200];
-    const char *corpus = getenv("CPSLINT_CORPUS");
-    if (corpus)
-        snprintf(dir, sizeof dir, "%s", corpus);
-    else
-        snprintf(dir, sizeof dir, "%s/../shared/corpus", root);
+    fixture_corpus_dir(dir, sizeof dir);
     size_t n = run_dir(dir, ".html") + run_dir(dir, ".md");
     if (!n)
         print_message("# SKIP corpus: no documents in %s\n", dir);

@@ -20,6 +20,7 @@
 
 #include "json.h"
 #include "escape.h"
+#include "profile.h"
 #include "report.h"
 
 
@@ -318,12 +319,18 @@ static void artifact_json(json_w *w, const report_doc *d, const report_opts *o)
                                                               : "text/html");
         if (d->a->src.encoding[0])
             json_kv_str(w, "encoding", d->a->src.encoding);
-        if (d->a->lang[0]) {
+        const doc_profile *p = d->res ? d->res->profile : NULL;
+        if (d->a->lang[0] || p) {
             json_key(w, "properties");
             json_obj_begin(w);
-            json_kv_str(w, "language", d->a->lang);
+            if (d->a->lang[0])
+                json_kv_str(w, "language", d->a->lang);
             if (d->a->meta.version)
                 json_kv_str(w, "version", d->a->meta.version);
+            if (p) { /* what the document is: the rules outside it were n/a */
+                json_key(w, "profile");
+                profile_write_json(w, p);
+            }
             json_obj_end(w);
         }
     }

@@ -46,7 +46,7 @@ static const dt_month dt_months[] = {
 static int dt_month_lookup(const char *w)
 {
     for (size_t i = 0; i < sizeof dt_months / sizeof dt_months[0]; i++)
-        if (strcmp(dt_months[i].name, w) == 0)
+        if (dt_months[i].name[0] == w[0] && strcmp(dt_months[i].name, w) == 0)
             return dt_months[i].month;
     return 0;
 }

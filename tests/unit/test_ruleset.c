@@ -309,7 +309,7 @@ static void test_refuses_other_mistakes(void **state)
     expect_refusal(t, "subject: 'leaf' is not subscriber, ca, root", 9);
     free(t);
     t = variant("kind = require\n", "kind = require\nsubject = subscriber\n");
-    expect_refusal(t, "'subject' is for limit and forbid rules", 1);
+    expect_refusal(t, "'subject' is for forbid and limit rules", 1);
     free(t);
     t = variant("kind = require\n", "kind = require\nalso-wins = yes\n");
     expect_refusal(t, "'also-wins' is for limit rules", 1);

@@ -78,17 +78,6 @@ static int limit_compare(const rule *r, const limit_step *st, const duration *d)
     return d->max_days > hi + 1e-9 ? 1 : 0;
 }
 
-static const char *unit_name(char u, int v)
-{
-    switch (u) {
-    case 'h': return v == 1 ? "hour" : "hours";
-    case 'w': return v == 1 ? "week" : "weeks";
-    case 'm': return v == 1 ? "month" : "months";
-    case 'y': return v == 1 ? "year" : "years";
-    default: return v == 1 ? "day" : "days";
-    }
-}
-
 /* The step in force on as_of, or NULL. */
 static const limit_step *step_at(const rule *r, cps_date as_of)
 {
@@ -426,12 +415,12 @@ static void limit_finding(evalctx *c, analysis *a, check_result *out, size_t bi,
     if (h->level == 2)
         buf_printf(&m, "\"%s\" is %s the %s in force on %s: %d %s", what,
                    r->limit_min ? "below" : "beyond", r->limit_min ? "minimum" : "maximum", asof,
-                   st->value, unit_name(st->unit, st->value));
+                   st->value, date_unit_name(st->unit, st->value));
     else
         buf_printf(&m, "\"%s\" (%g to %g days) may be %s the %s in force on %s: %d %s", what,
                    h->d.min_days, h->d.max_days, r->limit_min ? "below" : "beyond",
                    r->limit_min ? "minimum" : "maximum", asof, st->value,
-                   unit_name(st->unit, st->value));
+                   date_unit_name(st->unit, st->value));
     if (st->from != DATE_NONE)
         buf_printf(&m, " (from %s)", from);
     buf_printf(&m, "; %s", r->message);

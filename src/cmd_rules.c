@@ -161,17 +161,6 @@ static const char *base_name(const char *p)
     return s ? s + 1 : (p ? p : "");
 }
 
-static const char *unit_word(char u)
-{
-    switch (u) {
-    case 'h': return "hours";
-    case 'w': return "weeks";
-    case 'm': return "months";
-    case 'y': return "years";
-    default: return "days";
-    }
-}
-
 /* Markdown table cells: no '|' or newlines. */
 static void md_cell(FILE *f, const char *s)
 {
@@ -191,7 +180,7 @@ static void md_schedule(FILE *f, const rule *r)
     for (size_t k = 0; k < r->nsteps; k++) {
         char d[11];
         date_format(r->steps[k].from, d);
-        fprintf(f, "%s%d %s%s%s", k ? "; " : "", r->steps[k].value, unit_word(r->steps[k].unit),
+        fprintf(f, "%s%d %s%s%s", k ? "; " : "", r->steps[k].value, date_unit_name(r->steps[k].unit, r->steps[k].value),
                 d[0] ? " from " : "", d);
     }
 }

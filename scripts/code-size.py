@@ -26,7 +26,6 @@ ALLOWED = {
 # (session 3): split them after the merge.
 OPEN = {
     "cmd_diff.c": 934,                  # diff text output, being changed in parallel
-    "cmd_check.c:parse_args": 130,      # --as-of being changed in parallel
     "report_text.c:doc_text": 126,      # the text report, being rewritten in parallel
     "source.c:source_from_bytes": 131,  # inline suppression work in parallel
     "pdf_run.c:run_pdftotext": 126,     # spawn, poll and time limit in one loop

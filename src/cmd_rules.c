@@ -24,8 +24,10 @@ static const char rules_usage[] =
     "                    (must not), and each dated rule's bad examples the day\n"
     "                    before, the day of and the day after each of its dates;\n"
     "                    print TAP lines; exit 1 if one fails\n"
-    "  --ruleset NAME    cabf-br, mozilla, ccadb, chrome, rfc3647 or a PATH\n"
-    "                    (repeatable; default: every installed ruleset)\n"
+    "  --ruleset NAME    add cabf-br, mozilla, ccadb, chrome, rfc3647 or a PATH\n"
+    "                    to the default rulesets, every installed one (repeatable)\n"
+    "  --only-ruleset NAME\n"
+    "                    only these rulesets, not the defaults (repeatable)\n"
     "  --disable ID      disable a rule, or a family by prefix (repeatable)\n"
     "  --enable ID       enable a rule shipped disabled (repeatable)\n"
     "  --format FMT      text (default), json or markdown (list only)\n"
@@ -427,6 +429,7 @@ int cmd_rules(int argc, char **argv, cli_env *env)
         {"test", no_argument, NULL, 't'},       {"ruleset", required_argument, NULL, 'r'},
         {"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
         {"disable", required_argument, NULL, 'd'}, {"enable", required_argument, NULL, 'e'},
+        {"only-ruleset", required_argument, NULL, 'o'},
         {NULL, 0, NULL, 0}};
     int test = 0, json = 0, markdown = 0;
     cli_rules sel;
@@ -436,6 +439,7 @@ int cmd_rules(int argc, char **argv, cli_env *env)
         switch (c) {
         case 't': test = 1; break;
         case 'r':
+        case 'o':
         case 'd':
         case 'e':
             if (cli_rules_add(env, &sel, c, optarg))
@@ -459,12 +463,17 @@ int cmd_rules(int argc, char **argv, cli_env *env)
         if (test || json || markdown)
             return cli_fail(env, "rules: --test and --format list all rules; 'cpslint rules ID' "
                                  "explains one");
-        char **av = xcalloc((size_t)(argc - optind) + 2 + 2 * sel.nrulesets, sizeof *av);
+        char **av = xcalloc((size_t)(argc - optind) + 2 + 2 * (sel.nrulesets + sel.nonly),
+                            sizeof *av);
         size_t k = 0;
         av[k++] = (char *)"explain";
         for (size_t i = 0; i < sel.nrulesets; i++) {
             av[k++] = (char *)"--ruleset";
             av[k++] = (char *)sel.rulesets[i];
+        }
+        for (size_t i = 0; i < sel.nonly; i++) {
+            av[k++] = (char *)"--only-ruleset";
+            av[k++] = (char *)sel.only[i];
         }
         for (int i = optind; i < argc; i++)
             av[k++] = argv[i];

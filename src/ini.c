@@ -65,7 +65,10 @@ static int parse_line(pending *pd, const ini_handler *h, char *t, long lineno)
     }
     char *eq = strchr(t, '=');
     if (!eq) {
-        snprintf(msg, sizeof msg, "expected 'key = value' or '%s'", h->header_hint);
+        if (h->header_hint)
+            snprintf(msg, sizeof msg, "expected 'key = value' or '%s'", h->header_hint);
+        else
+            snprintf(msg, sizeof msg, "expected 'key = value'");
         return h->error(h->ctx, lineno, msg);
     }
     *eq = '\0';

@@ -42,7 +42,8 @@ typedef struct ini_handler {
     unsigned (*key_flags)(void *ctx, const char *key);
     /* A syntax error at line: fill the handler's error, return its code. */
     int (*error)(void *ctx, long line, const char *msg);
-    /* What a header looks like, for "expected 'key = value' or '[...]'". */
+    /* What a header looks like, for "expected 'key = value' or '[...]'"
+     * (NULL: a file without headers). */
     const char *header_hint;
 } ini_handler;
 

@@ -71,6 +71,9 @@ enum {
     RULE_KEY_MIN_VERSION = 1u << 10, /* min-version */
     RULE_KEY_STANCE = 1u << 11       /* offer, mention, local */
 };
+/* The keys of one RULE_KEY_* bit as a rules file writes them ("max, min"),
+ * or NULL for no bit. */
+const char *rule_key_name(unsigned bit);
 
 typedef enum {
     CHECK_NONE = 0,
@@ -241,6 +244,9 @@ int ruleset_load_buffer(ruleset *rs, const char *name, const char *data, size_t 
  * ("cabf-br" -> <data_dir>/rulesets/cabf-br.rules). */
 int ruleset_load_named(ruleset *rs, const char *name, const char *data_dir,
                        const outline_spec *spec, cps_err *e);
+/* The NAMEs of <data_dir>/rulesets/NAME.rules, sorted (caller frees each
+ * and the array, also on error). */
+int ruleset_names(const char *data_dir, char ***names, size_t *n, cps_err *e);
 /* Every <data_dir>/rulesets/NAME.rules, in name order. */
 int ruleset_load_all(ruleset *rs, const char *data_dir,
                      const outline_spec *spec, cps_err *e);

@@ -373,8 +373,10 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int ruleset_load_all(ruleset *rs, const char *data_dir, const outline_spec *spec, cps_err *e)
+int ruleset_names(const char *data_dir, char ***names, size_t *n, cps_err *e)
 {
+    *names = NULL;
+    *n = 0;
     buf dirp = BUF_INIT;
     buf_printf(&dirp, "%s/rulesets", data_dir);
     DIR *d = opendir(buf_cstr(&dirp));
@@ -383,26 +385,34 @@ int ruleset_load_all(ruleset *rs, const char *data_dir, const outline_spec *spec
         buf_free(&dirp);
         return rc;
     }
-    char **names = NULL;
-    size_t n = 0;
     struct dirent *de;
     while ((de = readdir(d)) != NULL) {
         size_t k = strlen(de->d_name);
-        if (k > 6 && !strcmp(de->d_name + k - 6, ".rules") && de->d_name[0] != '.')
-            rs_strv_push(&names, &n, de->d_name);
+        if (k > 6 && !strcmp(de->d_name + k - 6, ".rules") && de->d_name[0] != '.') {
+            rs_strv_push(names, n, de->d_name);
+            (*names)[*n - 1][k - 6] = '\0';
+        }
     }
     closedir(d);
-    qsort(names, n, sizeof *names, cmp_str);
+    qsort(*names, *n, sizeof **names, cmp_str);
     int rc = 0;
-    if (n == 0)
+    if (*n == 0)
         rc = cps_err_set(e, CPS_E_RULES, buf_cstr(&dirp), 0, "no *.rules files");
+    buf_free(&dirp);
+    return rc;
+}
+
+int ruleset_load_all(ruleset *rs, const char *data_dir, const outline_spec *spec, cps_err *e)
+{
+    char **names;
+    size_t n;
+    int rc = ruleset_names(data_dir, &names, &n, e);
     for (size_t i = 0; i < n && rc == 0; i++) {
         buf path = BUF_INIT;
-        buf_printf(&path, "%s/%s", buf_cstr(&dirp), names[i]);
+        buf_printf(&path, "%s/rulesets/%s.rules", data_dir, names[i]);
         rc = ruleset_load_file(rs, buf_cstr(&path), spec, e);
         buf_free(&path);
     }
     rs_strv_free(names, n);
-    buf_free(&dirp);
     return rc;
 }

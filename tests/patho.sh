@@ -194,7 +194,7 @@ want_exit 0 1; want_out "rules:"; finish
 # status is error (exit 2, named on stderr), the other rule still runs.
 gen "print('<html><body><h1>1. Introduction</h1><p>x</p><h1>4. Life</h1><h2>4.9 Revocation</h2><p>Handled within a day. '+'a'*20000+'!</p></body></html>')" "$tmp/redos.html"
 bounded "catastrophic backtracking: the rule errors, the run completes" 20 200 \
-  check --ruleset tests/cli/data/redos.rules "$tmp/redos.html"
+  check --only-ruleset tests/cli/data/redos.rules "$tmp/redos.html"
 want_exit 2; want_err "rule user.4.9.redos could not run"; want_out "ERROR"; want_out "FAIL"
 want_out "user.4.9.benign"; finish
 
@@ -375,7 +375,7 @@ rm -f "$tmp"/attrs*
 sed 's/^match        = (?:a|aa)+\$$/match        = (\\w+)\\1(?:;|!!)/' tests/cli/data/redos.rules >"$tmp/slow.rules"
 gen "print('<html><body><h1>1. Introduction</h1><p>x</p><h1>4. Life</h1><h2>4.9 Revocation</h2><p>Handled within a day. '+'a'*8000+'</p></body></html>')" "$tmp/slow.html"
 bounded "a pattern slow at every start position: the work budget ends it" 60 200 \
-  check --ruleset "$tmp/slow.rules" "$tmp/slow.html"
+  check --only-ruleset "$tmp/slow.rules" "$tmp/slow.html"
 want_exit 2; want_err "work budget exceeded"; want_out "ERROR"; want_out "user.4.9.benign"; finish
 
 # 20. Memory in proportion to the input (docs/ARCHITECTURE.md, Limits and

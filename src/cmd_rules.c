@@ -31,6 +31,8 @@ static const char rules_usage[] =
     "  --disable ID      disable a rule, or a family by prefix (repeatable)\n"
     "  --enable ID       enable a rule shipped disabled (repeatable)\n"
     "  --format FMT      text (default), json or markdown (list only)\n"
+    "  --kinds           list the rule kinds instead: the kind table, with the\n"
+    "                    keys each needs and takes beyond the common ones\n"
     "  ID...             explain these rules instead (cpslint explain)\n"
     "  -h, --help        this help\n";
 
@@ -423,13 +425,35 @@ static int run_tests(FILE *f, const ruleset *rs, const outline_spec *spec, cli_e
     return failed ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
+/* "name  summary" and the keys beyond the common ones, from the kind table. */
+static void list_kinds(FILE *f)
+{
+    for (rule_kind k = 1; k <= check_kind_count(); k++) {
+        const check_kind_info *ki = check_kind(k);
+        fprintf(f, "%-12s %s%s\n", ki->name, ki->summary, ki->examples ? "" : " (no examples)");
+        for (int pass = 0; pass < 2; pass++) {
+            unsigned bits = pass ? ki->takes & ~ki->needs : ki->needs;
+            if (!bits)
+                continue;
+            fprintf(f, "%-12s %s", "", pass ? "also takes: " : "needs: ");
+            const char *sep = "";
+            for (unsigned b = 1; b; b <<= 1)
+                if (bits & b) {
+                    fprintf(f, "%s%s", sep, rule_key_name(b));
+                    sep = "; ";
+                }
+            fputc('\n', f);
+        }
+    }
+}
+
 int cmd_rules(int argc, char **argv, cli_env *env)
 {
     static const struct option opts[] = {
         {"test", no_argument, NULL, 't'},       {"ruleset", required_argument, NULL, 'r'},
         {"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
         {"disable", required_argument, NULL, 'd'}, {"enable", required_argument, NULL, 'e'},
-        {"only-ruleset", required_argument, NULL, 'o'},
+        {"only-ruleset", required_argument, NULL, 'o'}, {"kinds", no_argument, NULL, 'k'},
         {NULL, 0, NULL, 0}};
     int test = 0, json = 0, markdown = 0;
     cli_rules sel;
@@ -438,6 +462,7 @@ int cmd_rules(int argc, char **argv, cli_env *env)
     while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
         switch (c) {
         case 't': test = 1; break;
+        case 'k': list_kinds(env->out); return EXIT_CLEAN;
         case 'r':
         case 'o':
         case 'd':

@@ -224,3 +224,15 @@ int ruleset_step_loosens(const rule *r, size_t k)
 }
 
 /* ---- section numbers --------------------------------------------------- */
+
+const char *rule_key_name(unsigned bit)
+{
+    static const char *const names[] = {"match", "scope", "near", "max, min", "span = section",
+                                        "subject", "also-wins", "headings = yes",
+                                        "headings = no", "scope-strict, also-in", "min-version",
+                                        "offer, mention, local"};
+    for (unsigned i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (bit == 1u << i)
+            return names[i];
+    return NULL;
+}

@@ -26,13 +26,13 @@ _cpslint()
         --min-level) COMPREPLY=($(compgen -W "error warning notice" -- "$cur")); return ;;
         --as-of) COMPREPLY=($(compgen -W "doc today" -- "$cur")); return ;;
         --color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
-        --ruleset)
+        --ruleset|--only-ruleset)
             COMPREPLY=($(compgen -W "cabf-br mozilla ccadb chrome rfc3647" -- "$cur"))
             COMPREPLY+=($(compgen -f -X '!*.rules' -- "$cur")); return ;;
         --disable|--enable)
             COMPREPLY=($(compgen -W "$(cpslint rules 2>/dev/null | awk '/^[a-z]/{print $1}')" -- "$cur"))
             return ;;
-        -o|--output|--baseline|--write-baseline|--translation|--git|--git-dir|-C)
+        -o|--output|--baseline|--write-baseline|--translation|--git|--git-dir|-C|--config)
             COMPREPLY=($(compgen -f -- "$cur")); return ;;
     esac
     if [[ $cur == -* ]]; then

@@ -44,8 +44,8 @@ make_seeds() {
   { echo "check --format json @DOC"; cat "$small"; } | seed cli check-json
   { echo "outline @DOC"; cat samples/en-cps-example-ca-v6.0.html; } | seed cli outline
   { echo "check -v --as-of doc -o @OUT @DOC"; cat samples/fr-dpc-autorite-exemple-v4.2.html; } | seed cli check-out
-  { echo "rules --test --ruleset @RULES"; echo; echo "@@RULES@@"; cat rulesets/mozilla.rules; } | seed cli rules-test
-  { echo "check --ruleset @RULES --fail-on notice -"; head -c 6000 "$small"; echo; echo "@@RULES@@"; cat rulesets/chrome.rules; } | seed cli check-user-rules
+  { echo "rules --test --only-ruleset @RULES"; echo; echo "@@RULES@@"; cat rulesets/mozilla.rules; } | seed cli rules-test
+  { echo "check --only-ruleset @RULES --fail-on notice -"; head -c 6000 "$small"; echo; echo "@@RULES@@"; cat rulesets/chrome.rules; } | seed cli check-user-rules
   echo "--help" | seed cli help
   for f in samples/diff/*-v1.*; do
     [ -f "$f" ] || continue

@@ -1,5 +1,5 @@
-/* check.c — the driver of the check engine: rule dates and statuses, the
- * kind table, and check_run. The kinds live in check_*.c
+/* check.c — the driver of the check engine: rule dates and statuses, and
+ * check_run. The kind table is check_kinds.c; the kinds live in check_*.c
  * (check_internal.h). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,30 +33,6 @@ void check_result_free(check_result *r)
     }
     free(r->items);
     memset(r, 0, sizeof *r);
-}
-
-/* ---- the kinds --------------------------------------------------------- */
-
-/* One row per rule kind (ruleset.h): how it is evaluated and how its
- * examples become a document. */
-static const chk_kind kinds[] = {
-    [KIND_FORBID] = {chk_eval_forbid, chk_example_sections},
-    [KIND_REQUIRE] = {chk_eval_require, chk_example_sections},
-    [KIND_LIMIT] = {chk_eval_limit, chk_example_sections},
-    [KIND_STRUCTURE] = {chk_eval_structure, chk_example_outline},
-    [KIND_LANGUAGE] = {chk_eval_language, chk_example_language},
-    [KIND_META] = {chk_eval_meta, chk_example_front},
-    [KIND_TITLE] = {chk_eval_title, chk_example_front},
-    [KIND_HEADINGS] = {chk_eval_headings, chk_example_front},
-    [KIND_MANUAL] = {chk_eval_manual, NULL},
-    [KIND_TRANSLATION] = {chk_eval_translation, NULL}, /* translation_example_pair */
-    [KIND_PROFILE] = {chk_eval_profile, chk_example_sections},
-    [KIND_VERSION] = {chk_eval_version, chk_example_sections},
-};
-
-const chk_kind *chk_kind_of(const rule *r)
-{
-    return &kinds[r->kind];
 }
 
 /* ---- driver ------------------------------------------------------------ */

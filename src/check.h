@@ -173,6 +173,29 @@ int check_example_at(const rule *r, const rule_example *x, const outline_spec *s
  * rules and undated rules: today if later), kept before `until`. */
 cps_date check_example_default_date(const rule *r, const rule_example *x);
 
+/* ---- the kind table (src/check_kinds.c) -------------------------------
+ * One row per rule kind: what the rules loader, `cpslint rules --kinds`
+ * and the engine know of it. Kinds are numbered 1..check_kind_count() in
+ * table order (ruleset.h names the ones other code needs). */
+typedef struct check_kind_info {
+    const char *name;     /* as written in rules files: kind = NAME */
+    const char *summary;  /* one line, for `cpslint rules --kinds` */
+    unsigned takes;       /* RULE_KEY_* (ruleset.h) it accepts beyond the common keys */
+    unsigned needs;       /* RULE_KEY_* it requires */
+    int examples;         /* 0: its rules have no examples (text cannot decide them) */
+    /* Its own checks of a complete rule (it may complete r: a limit rule's
+     * effective date from its first step): 0, or -1 with msg set. */
+    int (*validate)(rule *r, char *msg, size_t size);
+} check_kind_info;
+
+size_t check_kind_count(void);
+/* k's row, or NULL when k is no kind. */
+const check_kind_info *check_kind(rule_kind k);
+/* The kind called name, or 0. */
+rule_kind check_kind_find(const char *name);
+/* k's name, or "?". */
+const char *rule_kind_name(rule_kind k);
+
 void check_result_free(check_result *r);
 
 const char *check_status_name(check_status s); /* "fail", "n/a", "not-effective"... */

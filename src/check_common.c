@@ -6,6 +6,8 @@
 
 #include "check_internal.h"
 
+#include <stdarg.h>
+
 /* ---- findings ----------------------------------------------------------- */
 
 finding *chk_add_finding(check_result *out, const rule *r)
@@ -230,4 +232,24 @@ check_status chk_scope_absent(const rule *r, char **note)
         *note = buf_detach(&b);
     }
     return ST_NA;
+}
+
+/* ---- validation -------------------------------------------------------- */
+
+int chk_invalid(char *msg, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, size, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+int chk_validate_statement(const rule *r, char *msg, size_t size)
+{
+    if (r->check)
+        return chk_invalid(msg, size, "'check' is for structure, language and translation rules");
+    if (r->link.n)
+        return chk_invalid(msg, size, "'link' is for language rules");
+    return 0;
 }

@@ -8,6 +8,15 @@
 
 #include "check_internal.h"
 
+CHK_KIND_DECLARE(structure);
+CHK_KIND_DECLARE(language);
+CHK_KIND_DECLARE(meta);
+CHK_KIND_DECLARE(title);
+CHK_KIND_DECLARE(headings);
+CHK_KIND_DECLARE(manual);
+CHK_KIND_DECLARE(translation);
+CHK_KIND_DECLARE(profile);
+
 /* ---- structure --------------------------------------------------------- */
 
 /* An outline cpslint mostly could not read: fewer than 30% of the RFC 3647
@@ -482,4 +491,89 @@ check_status chk_eval_profile(evalctx *c, const check_input *in, check_result *o
     if (p == &own)
         profile_free(&own);
     return ST_PASS;
+}
+
+/* ---- validation of the document-level kinds ------------------------------ */
+
+int chk_validate_structure(rule *r, char *msg, size_t size)
+{
+    if (r->check != CHECK_MISSING_SECTIONS && r->check != CHECK_BLANK_SECTIONS &&
+        r->check != CHECK_SECTION_ORDER && r->check != CHECK_DUPLICATE_SECTIONS &&
+        r->check != CHECK_HEADING_TITLES)
+        return chk_invalid(msg, size, "a structure rule needs 'check = missing', 'blank', 'order', "
+                                      "'duplicate' or 'title'");
+    if (r->match.n || r->also.n || r->unless.n || r->link.n)
+        return chk_invalid(msg, size, "a structure rule takes no patterns");
+    return 0;
+}
+
+int chk_validate_language(rule *r, char *msg, size_t size)
+{
+    if (r->check != CHECK_ENGLISH_VERSION)
+        return chk_invalid(msg, size, "a language rule needs 'check = english-version'");
+    if (r->also.n || r->unless.n)
+        return chk_invalid(msg, size, "a language rule takes only 'match' (disclaimers) and 'link'");
+    return 0;
+}
+
+int chk_validate_meta(rule *r, char *msg, size_t size)
+{
+    if (r->check != CHECK_CHANGELOG && r->check != CHECK_ANNUAL_UPDATE &&
+        r->check != CHECK_EFFECTIVE_DATE)
+        return chk_invalid(msg, size, "a meta rule needs 'check = changelog', 'annual-update' or "
+                                      "'effective-date'");
+    if (r->check == CHECK_ANNUAL_UPDATE && !r->max_age)
+        return chk_invalid(msg, size, "'check = annual-update' needs 'max-age' (days)");
+    if (r->also.n || r->unless.n || r->link.n)
+        return chk_invalid(msg, size, "a meta rule takes only 'match' patterns");
+    return 0;
+}
+
+/* title, headings: a match in the front matter or a heading. */
+static int validate_front(const rule *r, const char *kind, char *msg, size_t size)
+{
+    if (r->also.n || r->link.n || r->check)
+        return chk_invalid(msg, size, "a %s rule takes only 'match' and 'unless'", kind);
+    return 0;
+}
+
+int chk_validate_title(rule *r, char *msg, size_t size)
+{
+    return validate_front(r, "title", msg, size);
+}
+
+int chk_validate_headings(rule *r, char *msg, size_t size)
+{
+    return validate_front(r, "headings", msg, size);
+}
+
+int chk_validate_manual(rule *r, char *msg, size_t size)
+{
+    if (r->match.n || r->also.n || r->unless.n || r->link.n || r->check)
+        return chk_invalid(msg, size, "a manual rule takes no patterns");
+    if (r->nexamples)
+        return chk_invalid(msg, size, "a manual rule has no examples: text cannot decide it");
+    return 0;
+}
+
+int chk_validate_translation(rule *r, char *msg, size_t size)
+{
+    if (r->check < CHECK_TRANSLATION_VERSION)
+        return chk_invalid(msg, size, "a translation rule needs 'check = version', 'date', "
+                                      "'sections', 'length' or 'authoritative'");
+    if (r->also.n || r->unless.n || r->link.n || r->nscope)
+        return chk_invalid(msg, size, "a translation rule takes no scope and only 'match' patterns");
+    if (r->check == CHECK_TRANSLATION_AUTHORITATIVE ? !r->match.n : r->match.n > 0)
+        return chk_invalid(msg, size, "'match' (the disclaimers) is for, and required by, "
+                                      "'check = authoritative'");
+    return 0;
+}
+
+int chk_validate_profile(rule *r, char *msg, size_t size)
+{
+    if (r->check != CHECK_NOT_A_POLICY)
+        return chk_invalid(msg, size, "a profile rule needs 'check = not-a-policy'");
+    if (r->match.n || r->also.n || r->unless.n || r->link.n || r->nscope)
+        return chk_invalid(msg, size, "a profile rule takes no patterns and no scope");
+    return 0;
 }

@@ -167,7 +167,14 @@ static void build_example_doc(const rule *r, const rule_example *x, const outlin
 {
     buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\"><head><meta charset=\"utf-8\">"
                   "<title>Example</title></head><body>\n", x->lang);
-    chk_example_fn build = chk_kind_of(r)->example;
+    static const chk_example_fn builders[] = {
+        [CHK_EX_NONE] = NULL,
+        [CHK_EX_SECTIONS] = chk_example_sections,
+        [CHK_EX_OUTLINE] = chk_example_outline,
+        [CHK_EX_FRONT] = chk_example_front,
+        [CHK_EX_LANGUAGE] = chk_example_language,
+    };
+    chk_example_fn build = builders[chk_kind_of(r)->example];
     if (build)
         build(r, x, spec, b);
     buf_puts(b, "</body></html>\n");

@@ -7,6 +7,8 @@
 #include "check_internal.h"
 #include "stance.h"
 
+CHK_KIND_DECLARE(forbid);
+
 /* For a list item: the paragraph that introduces its list (the nearest
  * earlier non-list block of the same section, when it ends with ':').
  * memo (one entry per block, MEMO_UNKNOWN at first) makes a long list
@@ -334,4 +336,11 @@ check_status chk_eval_forbid(evalctx *c, const check_input *in, check_result *ou
         return ST_NA;
     }
     return ST_PASS;
+}
+
+int chk_validate_forbid(rule *r, char *msg, size_t size)
+{
+    if (r->also.n)
+        return chk_invalid(msg, size, "'also' is for require rules");
+    return chk_validate_statement(r, msg, size);
 }

@@ -1,7 +1,7 @@
 /* check_internal.h — what the rule kinds share inside the check engine.
  *
  * The engine is one module in several files:
- *   check.c          the driver: rule dates and statuses, the kind table,
+ *   check.c          the driver: rule dates and statuses,
  *                    check_run (one prefilter pass, then every rule)
  *   check_common.c   findings, scope, pattern and clause helpers
  *   check_forbid.c   kind forbid (clauses; span = section)
@@ -14,9 +14,12 @@
  *                    document: row label, column header, caption, lead-in,
  *                    section heading)
  *
- * Adding a kind: its evaluation in one new file, declared here, and one row
- * of the kind table in check.c (evaluation and example document). The rules
- * loader (ruleset.c) knows the kind's name and the keys it takes.
+ *   check_kinds.c    the kind table: one row per kind
+ *
+ * Adding a kind: one row of CHK_KINDS in check_kinds.c (name, example
+ * document, keys it takes and needs, summary) and one new file defining
+ * chk_eval_NAME and chk_validate_NAME. The rules loader, its messages and
+ * `cpslint rules --kinds` follow the table.
  *
  * Nothing here is for other modules: they use check.h.
  */
@@ -67,22 +70,18 @@ typedef struct evalctx {
 typedef check_status (*chk_eval_fn)(evalctx *c, const check_input *in, check_result *out,
                                     char **note);
 
-check_status chk_eval_forbid(evalctx *c, const check_input *in, check_result *out, char **note);
-check_status chk_eval_require(evalctx *c, const check_input *in, check_result *out, char **note);
-check_status chk_eval_version(evalctx *c, const check_input *in, check_result *out, char **note);
-check_status chk_eval_limit(evalctx *c, const check_input *in, check_result *out, char **note);
-check_status chk_eval_structure(evalctx *c, const check_input *in, check_result *out,
-                                char **note);
-check_status chk_eval_language(evalctx *c, const check_input *in, check_result *out,
-                               char **note);
-check_status chk_eval_meta(evalctx *c, const check_input *in, check_result *out, char **note);
-check_status chk_eval_title(evalctx *c, const check_input *in, check_result *out, char **note);
-check_status chk_eval_headings(evalctx *c, const check_input *in, check_result *out,
-                               char **note);
-check_status chk_eval_manual(evalctx *c, const check_input *in, check_result *out, char **note);
-check_status chk_eval_translation(evalctx *c, const check_input *in, check_result *out,
-                                  char **note);
-check_status chk_eval_profile(evalctx *c, const check_input *in, check_result *out, char **note);
+/* Each kind's file says CHK_KIND_DECLARE(NAME); and defines chk_eval_NAME
+ * (a chk_eval_fn) and chk_validate_NAME (check_kind_info.validate); the
+ * table's row in check_kinds.c uses both. */
+#define CHK_KIND_DECLARE(name)                                                                \
+    check_status chk_eval_##name(evalctx *c, const check_input *in, check_result *out,        \
+                                 char **note);                                                \
+    int chk_validate_##name(rule *r, char *msg, size_t size)
+
+/* A validate hook's refusal: msg set to the formatted text, returns -1. */
+int chk_invalid(char *msg, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* What forbid, require and version refuse alike: 'check' and 'link'. */
+int chk_validate_statement(const rule *r, char *msg, size_t size);
 
 /* The example document of a rule (check_example.c): HTML appended to b. */
 typedef void (*chk_example_fn)(const rule *r, const rule_example *x, const outline_spec *spec,
@@ -92,10 +91,21 @@ void chk_example_outline(const rule *r, const rule_example *x, const outline_spe
 void chk_example_front(const rule *r, const rule_example *x, const outline_spec *spec, buf *b);
 void chk_example_language(const rule *r, const rule_example *x, const outline_spec *spec, buf *b);
 
-/* The kind table's row for r's kind (check.c). */
+/* Which example document a kind's rules are tested on (a tag, not the
+ * builder: the table stays below check_example.c, which runs the engine). */
+typedef enum {
+    CHK_EX_NONE = 0,  /* the kind builds its own (translation) or has none */
+    CHK_EX_SECTIONS,  /* chk_example_sections */
+    CHK_EX_OUTLINE,   /* chk_example_outline */
+    CHK_EX_FRONT,     /* chk_example_front */
+    CHK_EX_LANGUAGE   /* chk_example_language */
+} chk_example_doc;
+
+/* The kind table's row for r's kind (check_kinds.c). */
 typedef struct chk_kind {
+    check_kind_info info;
     chk_eval_fn eval;
-    chk_example_fn example; /* NULL: the kind builds its own (translation) or has none */
+    chk_example_doc example;
 } chk_kind;
 const chk_kind *chk_kind_of(const rule *r);
 
@@ -173,7 +183,7 @@ size_t chk_clause_of(const size_t *starts, size_t nc, size_t pos);
  * as a span of its folded text. Returns the block index or (size_t)-1. */
 size_t chk_first_body_clause(analysis *a, int si, size_t *cs, size_t *ce);
 
-/* ---- dates in text (check_limit.c) -------------------------------------- */
+/* ---- dates in text (check_subject.c) -------------------------------------- */
 
 /* The window a date opens or closes, from the words just before it. */
 typedef enum {

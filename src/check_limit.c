@@ -8,6 +8,8 @@
 #include "check_internal.h"
 #include "subject.h"
 
+CHK_KIND_DECLARE(limit);
+
 typedef struct span_t {
     size_t s, e;
 } span_t;
@@ -19,51 +21,6 @@ typedef struct dated {
     chk_date_dir dir;
     size_t cue;       /* offset of the cue word, or s when none */
 } dated;
-
-/* The direction a date gives a window, from the words just before it. */
-chk_date_dir chk_date_direction(const char *s, size_t ds, size_t *cue_at)
-{
-    static const struct {
-        const char *w;
-        chk_date_dir d;
-    } cues[] = {
-        {"on or after", DIR_START}, {"on and after", DIR_START}, {"as from", DIR_START},
-        {"as of", DIR_START}, {"from", DIR_START}, {"starting", DIR_START},
-        {"beginning", DIR_START}, {"effective", DIR_START}, {"since", DIR_START},
-        {"a partir du", DIR_START}, {"a partir de", DIR_START}, {"a compter du", DIR_START},
-        {"a compter de", DIR_START}, {"des le", DIR_START}, {"depuis le", DIR_START},
-        {"after", DIR_START_AFTER}, {"apres le", DIR_START_AFTER},
-        {"until", DIR_END_INCL}, {"till", DIR_END_INCL}, {"through", DIR_END_INCL},
-        {"up to and including", DIR_END_INCL}, {"jusqu'au", DIR_END_INCL},
-        {"jusqu'a", DIR_END_INCL}, {"au plus tard le", DIR_END_INCL},
-        {"before", DIR_END_EXCL}, {"prior to", DIR_END_EXCL}, {"avant le", DIR_END_EXCL},
-        {"avant", DIR_END_EXCL},
-    };
-    size_t lo = ds > 48 ? ds - 48 : 0;
-    chk_date_dir best = DIR_NONE;
-    size_t best_at = 0, best_len = 0;
-    for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++) {
-        size_t k = strlen(cues[i].w);
-        for (size_t at = lo; at + k <= ds; at++) {
-            if (memcmp(s + at, cues[i].w, k))
-                continue;
-            if (at > 0 && isalnum((unsigned char)s[at - 1]))
-                continue;
-            if (isalnum((unsigned char)s[at + k]))
-                continue;
-            /* the nearest cue wins; at equal start the longer one */
-            if (best == DIR_NONE || at + k > best_at + best_len ||
-                (at == best_at && k > best_len)) {
-                best = cues[i].d;
-                best_at = at;
-                best_len = k;
-            }
-        }
-    }
-    /* "on or after" contains "after": prefer a longer phrase ending at the same place */
-    *cue_at = best == DIR_NONE ? ds : best_at;
-    return best;
-}
 
 static int has_then(const char *s, size_t from, size_t to)
 {
@@ -119,17 +76,6 @@ static int limit_compare(const rule *r, const limit_step *st, const duration *d)
     if (d->min_days > hi + 1e-9)
         return 2;
     return d->max_days > hi + 1e-9 ? 1 : 0;
-}
-
-static const char *unit_name(char u, int v)
-{
-    switch (u) {
-    case 'h': return v == 1 ? "hour" : "hours";
-    case 'w': return v == 1 ? "week" : "weeks";
-    case 'm': return v == 1 ? "month" : "months";
-    case 'y': return v == 1 ? "year" : "years";
-    default: return v == 1 ? "day" : "days";
-    }
 }
 
 /* The step in force on as_of, or NULL. */
@@ -471,12 +417,12 @@ static void limit_finding(evalctx *c, analysis *a, check_result *out, size_t bi,
     if (h->level == 2)
         buf_printf(&m, "\"%s\" is %s the %s in force on %s: %d %s", what,
                    r->limit_min ? "below" : "beyond", r->limit_min ? "minimum" : "maximum", asof,
-                   st->value, unit_name(st->unit, st->value));
+                   st->value, date_unit_name(st->unit, st->value));
     else
         buf_printf(&m, "\"%s\" (%g to %g days) may be %s the %s in force on %s: %d %s", what,
                    h->d.min_days, h->d.max_days, r->limit_min ? "below" : "beyond",
                    r->limit_min ? "minimum" : "maximum", asof, st->value,
-                   unit_name(st->unit, st->value));
+                   date_unit_name(st->unit, st->value));
     if (st->from != DATE_NONE)
         buf_printf(&m, " (from %s)", from);
     buf_printf(&m, "; %s", r->message);
@@ -624,3 +570,12 @@ check_status chk_eval_limit(evalctx *c, const check_input *in, check_result *out
     return ST_PASS;
 }
 
+int chk_validate_limit(rule *r, char *msg, size_t size)
+{
+    if (r->match.n || r->link.n || r->check)
+        return chk_invalid(msg, size, "a limit rule takes 'near', 'also' and 'unless' patterns only");
+    /* Effective from the first dated step unless given. */
+    if (r->effective == DATE_NONE && r->steps[0].from != DATE_NONE)
+        r->effective = r->steps[0].from;
+    return 0;
+}

@@ -11,6 +11,9 @@
 
 #include "check_internal.h"
 
+CHK_KIND_DECLARE(require);
+CHK_KIND_DECLARE(version);
+
 /* What one require or version rule reads in one document. */
 typedef struct reader {
     unsigned char *secs;   /* per section: read (chk_scope_sections) */
@@ -395,4 +398,18 @@ check_status chk_eval_version(evalctx *c, const check_input *in, check_result *o
     }
     reader_free(&rd);
     return ST_PASS;
+}
+
+int chk_validate_require(rule *r, char *msg, size_t size)
+{
+    if (r->unless.n)
+        return chk_invalid(msg, size, "'unless' is for forbid rules");
+    return chk_validate_statement(r, msg, size);
+}
+
+int chk_validate_version(rule *r, char *msg, size_t size)
+{
+    if (r->also.n || r->unless.n || r->link.n || r->check)
+        return chk_invalid(msg, size, "a version rule takes only 'match' patterns");
+    return 0;
 }

@@ -280,3 +280,48 @@ void chk_finding_row_label(finding *f, analysis *a, size_t bi)
     f->mark_start += shift;
     f->mark_end += shift;
 }
+
+/* The direction a date gives a window, from the words just before it. */
+chk_date_dir chk_date_direction(const char *s, size_t ds, size_t *cue_at)
+{
+    static const struct {
+        const char *w;
+        chk_date_dir d;
+    } cues[] = {
+        {"on or after", DIR_START}, {"on and after", DIR_START}, {"as from", DIR_START},
+        {"as of", DIR_START}, {"from", DIR_START}, {"starting", DIR_START},
+        {"beginning", DIR_START}, {"effective", DIR_START}, {"since", DIR_START},
+        {"a partir du", DIR_START}, {"a partir de", DIR_START}, {"a compter du", DIR_START},
+        {"a compter de", DIR_START}, {"des le", DIR_START}, {"depuis le", DIR_START},
+        {"after", DIR_START_AFTER}, {"apres le", DIR_START_AFTER},
+        {"until", DIR_END_INCL}, {"till", DIR_END_INCL}, {"through", DIR_END_INCL},
+        {"up to and including", DIR_END_INCL}, {"jusqu'au", DIR_END_INCL},
+        {"jusqu'a", DIR_END_INCL}, {"au plus tard le", DIR_END_INCL},
+        {"before", DIR_END_EXCL}, {"prior to", DIR_END_EXCL}, {"avant le", DIR_END_EXCL},
+        {"avant", DIR_END_EXCL},
+    };
+    size_t lo = ds > 48 ? ds - 48 : 0;
+    chk_date_dir best = DIR_NONE;
+    size_t best_at = 0, best_len = 0;
+    for (size_t i = 0; i < sizeof cues / sizeof cues[0]; i++) {
+        size_t k = strlen(cues[i].w);
+        for (size_t at = lo; at + k <= ds; at++) {
+            if (memcmp(s + at, cues[i].w, k))
+                continue;
+            if (at > 0 && isalnum((unsigned char)s[at - 1]))
+                continue;
+            if (isalnum((unsigned char)s[at + k]))
+                continue;
+            /* the nearest cue wins; at equal start the longer one */
+            if (best == DIR_NONE || at + k > best_at + best_len ||
+                (at == best_at && k > best_len)) {
+                best = cues[i].d;
+                best_at = at;
+                best_len = k;
+            }
+        }
+    }
+    /* "on or after" contains "after": prefer a longer phrase ending at the same place */
+    *cue_at = best == DIR_NONE ? ds : best_at;
+    return best;
+}

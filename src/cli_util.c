@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,19 +33,91 @@ int cli_parse_size(const char *s, size_t *out)
     return 0;
 }
 
-int cli_rules_add(const cli_env *env, cli_rules *sel, int what, const char *arg)
+int cli_rules_add_at(const cli_env *env, cli_rules *sel, int what, const char *arg,
+                     const char *file, long line)
 {
-    if (what == 'r') {
-        if (sel->nrulesets == CLI_MAX_RULESETS)
-            return cli_fail(env, "too many --ruleset options (at most %d)", CLI_MAX_RULESETS);
-        sel->rulesets[sel->nrulesets++] = arg;
+    if (what == 'r' || what == 'o') {
+        const char **v = what == 'r' ? sel->rulesets : sel->only;
+        size_t *n = what == 'r' ? &sel->nrulesets : &sel->nonly;
+        if (*n == CLI_MAX_RULESETS)
+            return cli_fail(env, "too many --%s options (at most %d)",
+                            what == 'r' ? "ruleset" : "only-ruleset", CLI_MAX_RULESETS);
+        v[(*n)++] = arg;
         return 0;
     }
     if (sel->ntoggles == CLI_MAX_TOGGLES)
         return cli_fail(env, "too many --disable/--enable options (at most %d)", CLI_MAX_TOGGLES);
     sel->toggle_id[sel->ntoggles] = arg;
+    sel->toggle_file[sel->ntoggles] = file;
+    sel->toggle_line[sel->ntoggles] = line;
     sel->toggle_on[sel->ntoggles++] = what == 'e';
     return 0;
+}
+
+int cli_rules_add(const cli_env *env, cli_rules *sel, int what, const char *arg)
+{
+    return cli_rules_add_at(env, sel, what, arg, NULL, 0);
+}
+
+/* name is a path (ruleset_load_named's test), not a ruleset name. */
+static int is_path(const char *name)
+{
+    size_t k = strlen(name);
+    return strchr(name, '/') || (k > 6 && !strcmp(name + k - 6, ".rules"));
+}
+
+/* Load one ruleset the selection names, unless it is loaded already (an
+ * installed ruleset the defaults or an --only-ruleset brought). */
+static int load_one(ruleset *rs, const char *name, const char *dir, const outline_spec *spec,
+                    char **names, size_t nnames, int defaults, unsigned char *loaded, cps_err *e)
+{
+    if (is_path(name))
+        return ruleset_load_named(rs, name, dir, spec, e);
+    size_t i = 0;
+    while (i < nnames && strcmp(names[i], name))
+        i++;
+    if (i == nnames) {
+        buf all = BUF_INIT;
+        for (size_t k = 0; k < nnames; k++)
+            buf_printf(&all, "%s%s", k ? ", " : "", names[k]);
+        int rc = cps_err_set(e, CPS_E_USAGE, NULL, 0, "unknown ruleset '%s' (installed: %s)",
+                             name, buf_cstr(&all));
+        buf_free(&all);
+        return rc;
+    }
+    if (defaults || loaded[i])
+        return 0;
+    loaded[i] = 1;
+    return ruleset_load_named(rs, name, dir, spec, e);
+}
+
+static int load_selection(const cli_rules *sel, const char *dir, const outline_spec *spec,
+                          ruleset *rs, cps_err *e)
+{
+    char **names = NULL;
+    size_t nnames = 0;
+    int rc = ruleset_names(dir, &names, &nnames, e);
+    unsigned char *loaded = xcalloc(nnames + 1, 1);
+    if (!rc && sel->nonly == 0)
+        rc = ruleset_load_all(rs, dir, spec, e);
+    for (size_t i = 0; i < sel->nonly && !rc; i++)
+        rc = load_one(rs, sel->only[i], dir, spec, names, nnames, 0, loaded, e);
+    for (size_t i = 0; i < sel->nrulesets && !rc; i++)
+        rc = load_one(rs, sel->rulesets[i], dir, spec, names, nnames, sel->nonly == 0, loaded, e);
+    for (size_t i = 0; i < sel->ntoggles && !rc; i++)
+        if (ruleset_set_enabled(rs, sel->toggle_id[i], sel->toggle_on[i], e) < 0) {
+            rc = CPS_E_USAGE;
+            if (sel->toggle_file[i]) {
+                char msg[sizeof e->msg];
+                snprintf(msg, sizeof msg, "%s", e->msg);
+                cps_err_set(e, rc, sel->toggle_file[i], sel->toggle_line[i], "%s", msg);
+            }
+        }
+    for (size_t i = 0; i < nnames; i++)
+        free(names[i]);
+    free(names);
+    free(loaded);
+    return rc;
 }
 
 int cli_load(cli_env *env, const cli_rules *sel, outline_spec *spec, ruleset *rs)
@@ -61,15 +134,8 @@ int cli_load(cli_env *env, const cli_rules *sel, outline_spec *spec, ruleset *rs
     int rc = data_path(dir, "rfc3647.outline", path, sizeof path, &e);
     if (!rc)
         rc = outline_spec_load(path, spec, &e);
-    if (!rc && rs) {
-        if (sel->nrulesets == 0)
-            rc = ruleset_load_all(rs, dir, spec, &e);
-        for (size_t i = 0; i < sel->nrulesets && !rc; i++)
-            rc = ruleset_load_named(rs, sel->rulesets[i], dir, spec, &e);
-        for (size_t i = 0; i < sel->ntoggles && !rc; i++)
-            if (ruleset_set_enabled(rs, sel->toggle_id[i], sel->toggle_on[i], &e) < 0)
-                rc = CPS_E_USAGE;
-    }
+    if (!rc && rs)
+        rc = load_selection(sel, dir, spec, rs, &e);
     if (rc) {
         if (rs)
             ruleset_free(rs);

@@ -53,27 +53,38 @@ void cli_warn(const cli_env *env, const char *fmt, ...) __attribute__((format(pr
 int cli_option_error(const cli_env *env, const char *cmd, int c, char **argv);
 
 /* The rule selection of every command that runs rules: --ruleset NAME|PATH
- * (repeatable; none = every installed ruleset), --disable ID and --enable ID
- * (repeatable, applied in order). Strings are borrowed from argv. */
+ * (repeatable) adds to the default rulesets (every installed one),
+ * --only-ruleset NAME|PATH (repeatable) replaces them, --disable ID and
+ * --enable ID (repeatable, applied in order). A toggle from a config file
+ * carries its FILE:LINE for the error when no rule matches. Strings are
+ * borrowed (argv, a config). */
 #define CLI_MAX_RULESETS 64
 #define CLI_MAX_TOGGLES 256
 typedef struct cli_rules {
-    const char *rulesets[CLI_MAX_RULESETS];
+    const char *rulesets[CLI_MAX_RULESETS];   /* --ruleset: added */
     size_t nrulesets;
+    const char *only[CLI_MAX_RULESETS];       /* --only-ruleset: instead of the defaults */
+    size_t nonly;
     const char *toggle_id[CLI_MAX_TOGGLES];
     int toggle_on[CLI_MAX_TOGGLES];
+    const char *toggle_file[CLI_MAX_TOGGLES]; /* NULL: the command line */
+    long toggle_line[CLI_MAX_TOGGLES];
     size_t ntoggles;
 } cli_rules;
 
-/* Record --ruleset (what 'r'), --disable ('d') or --enable ('e') arg.
- * Returns 0, or EXIT_TROUBLE after printing why. */
+/* Record --ruleset (what 'r'), --only-ruleset ('o'), --disable ('d') or
+ * --enable ('e') arg. Returns 0, or EXIT_TROUBLE after printing why. */
 int cli_rules_add(const cli_env *env, cli_rules *sel, int what, const char *arg);
+/* The same for a toggle written at file:line. */
+int cli_rules_add_at(const cli_env *env, cli_rules *sel, int what, const char *arg,
+                     const char *file, long line);
 
 /* Load the expected RFC 3647 outline into *spec and, when rs is not NULL,
- * the selected rulesets into *rs with the toggles applied. Returns 0, or
- * EXIT_TROUBLE after printing the error ("cpslint: FILE:LINE: ..."), with
- * *spec and *rs left freed. On success the caller frees both
- * (outline_spec_free, ruleset_free). */
+ * the selected rulesets into *rs with the toggles applied. A name that is
+ * not an installed ruleset is refused with the list of those that are.
+ * Returns 0, or EXIT_TROUBLE after printing the error ("cpslint:
+ * FILE:LINE: ..."), with *spec and *rs left freed. On success the caller
+ * frees both (outline_spec_free, ruleset_free). */
 int cli_load(cli_env *env, const cli_rules *sel, outline_spec *spec, ruleset *rs);
 
 /* --kind KIND and --scope LIST (document profile, profile.h): what is

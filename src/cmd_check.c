@@ -35,9 +35,11 @@
 #include "buf.h"
 #include "check.h"
 #include "cli_util.h"
+#include "config.h"
 #include "data.h"
 #include "markdown.h"
 #include "escape.h"
+#include "inputs.h"
 #include "match.h"
 #include "profile.h"
 #include "outfile.h"
@@ -54,10 +56,15 @@ static const char check_usage[] =
     "\n"
     "  --as-of WHEN        DATE (YYYY-MM-DD), doc (the document's own date; a\n"
     "                      document without one is an error) or today (default)\n"
-    "  --ruleset NAME      cabf-br, mozilla, ccadb, chrome, rfc3647 or a PATH\n"
-    "                      (repeatable; default: every installed ruleset)\n"
+    "  --ruleset NAME      add cabf-br, mozilla, ccadb, chrome, rfc3647 or a PATH\n"
+    "                      to the default rulesets, every installed one (repeatable)\n"
+    "  --only-ruleset NAME\n"
+    "                      only these rulesets, not the defaults (repeatable)\n"
     "  --disable ID        disable a rule, or a family by prefix (repeatable)\n"
     "  --enable ID         enable a rule disabled by default (repeatable)\n"
+    "  --config FILE       settings from FILE instead of the .cpslint found from\n"
+    "                      the current directory up to the repository's top\n"
+    "  --no-config         ignore any .cpslint file (options override the file)\n"
     "@FORMATS@"
     "  -o, --output FILE   write the report to FILE (complete or not at all)\n"
     "  --min-level LEVEL   show findings of LEVEL and above: notice (default),\n"
@@ -96,7 +103,11 @@ static const char check_usage[] =
 enum { OPT_AS_OF = 256, OPT_RULESET, OPT_DISABLE, OPT_ENABLE, OPT_FORMAT, OPT_FAIL_ON,
        OPT_TRANSLATION, OPT_COLOR, OPT_MAX_SIZE, OPT_MIN_LEVEL, OPT_EXIT_ZERO, OPT_BASELINE,
        OPT_WRITE_BASELINE, OPT_EXCLUDE, OPT_PAIR, OPT_PDF_TIMEOUT, OPT_MAX_MEMORY,
-       OPT_SHOW_EVIDENCE, OPT_KIND = 'K', OPT_SCOPE = 'S' };
+       OPT_SHOW_EVIDENCE, OPT_ONLY_RULESET, OPT_CONFIG, OPT_NO_CONFIG, OPT_KIND = 'K',
+       OPT_SCOPE = 'S' };
+
+/* Options given on the command line, which the config file does not override. */
+enum { GIVEN_FAIL_ON = 1, GIVEN_MIN_LEVEL = 2, GIVEN_AS_OF = 4 };
 
 #define MAX_JOBS 256
 
@@ -104,7 +115,10 @@ typedef struct check_opts {
     int as_of_doc;
     int as_of_given;     /* --as-of DATE: JSON as_of_source "option" */
     cps_date as_of;
-    cli_rules sel;       /* --ruleset, --disable, --enable */
+    cli_rules sel;       /* --ruleset, --only-ruleset, --disable, --enable */
+    const char *config;  /* --config FILE */
+    int no_config;       /* --no-config */
+    unsigned given;      /* GIVEN_* */
     const report_writer *format;
     const char *output;
     int fail_on;        /* minimum severity that fails; 0 = never */
@@ -140,40 +154,45 @@ static void print_usage(FILE *f)
     fputs(at + strlen("@FORMATS@"), f);
 }
 
+static const struct option check_options[] = {
+    {"as-of", required_argument, NULL, OPT_AS_OF},
+    {"ruleset", required_argument, NULL, OPT_RULESET},
+    {"only-ruleset", required_argument, NULL, OPT_ONLY_RULESET},
+    {"config", required_argument, NULL, OPT_CONFIG},
+    {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+    {"disable", required_argument, NULL, OPT_DISABLE},
+    {"enable", required_argument, NULL, OPT_ENABLE},
+    {"format", required_argument, NULL, OPT_FORMAT},
+    {"output", required_argument, NULL, 'o'},
+    {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+    {"translation", required_argument, NULL, OPT_TRANSLATION},
+    {"pair", no_argument, NULL, OPT_PAIR},
+    {"color", required_argument, NULL, OPT_COLOR},
+    {"colour", required_argument, NULL, OPT_COLOR},
+    {"quiet", no_argument, NULL, 'q'},
+    {"verbose", no_argument, NULL, 'v'},
+    {"show-evidence", no_argument, NULL, OPT_SHOW_EVIDENCE},
+    {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
+    {"kind", required_argument, NULL, OPT_KIND},
+    {"scope", required_argument, NULL, OPT_SCOPE},
+    {"max-size", required_argument, NULL, OPT_MAX_SIZE},
+    {"min-level", required_argument, NULL, OPT_MIN_LEVEL},
+    {"exit-zero", no_argument, NULL, OPT_EXIT_ZERO},
+    {"baseline", required_argument, NULL, OPT_BASELINE},
+    {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
+    {"jobs", required_argument, NULL, 'j'},
+    {"exclude", required_argument, NULL, OPT_EXCLUDE},
+    {"pdf-timeout", required_argument, NULL, OPT_PDF_TIMEOUT},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0}};
+
 static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
 {
-    static const struct option opts[] = {
-        {"as-of", required_argument, NULL, OPT_AS_OF},
-        {"ruleset", required_argument, NULL, OPT_RULESET},
-        {"disable", required_argument, NULL, OPT_DISABLE},
-        {"enable", required_argument, NULL, OPT_ENABLE},
-        {"format", required_argument, NULL, OPT_FORMAT},
-        {"output", required_argument, NULL, 'o'},
-        {"fail-on", required_argument, NULL, OPT_FAIL_ON},
-        {"translation", required_argument, NULL, OPT_TRANSLATION},
-        {"pair", no_argument, NULL, OPT_PAIR},
-        {"color", required_argument, NULL, OPT_COLOR},
-        {"colour", required_argument, NULL, OPT_COLOR},
-        {"quiet", no_argument, NULL, 'q'},
-        {"verbose", no_argument, NULL, 'v'},
-        {"show-evidence", no_argument, NULL, OPT_SHOW_EVIDENCE},
-        {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
-        {"kind", required_argument, NULL, OPT_KIND},
-        {"scope", required_argument, NULL, OPT_SCOPE},
-        {"max-size", required_argument, NULL, OPT_MAX_SIZE},
-        {"min-level", required_argument, NULL, OPT_MIN_LEVEL},
-        {"exit-zero", no_argument, NULL, OPT_EXIT_ZERO},
-        {"baseline", required_argument, NULL, OPT_BASELINE},
-        {"write-baseline", required_argument, NULL, OPT_WRITE_BASELINE},
-        {"jobs", required_argument, NULL, 'j'},
-        {"exclude", required_argument, NULL, OPT_EXCLUDE},
-        {"pdf-timeout", required_argument, NULL, OPT_PDF_TIMEOUT},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
     int c;
-    while ((c = getopt_long(argc, argv, ":o:qvhj:", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:qvhj:", check_options, NULL)) != -1) {
         switch (c) {
         case OPT_AS_OF:
+            o->given |= GIVEN_AS_OF;
             if (!strcmp(optarg, "doc") || !strcmp(optarg, "document"))
                 o->as_of_doc = 1;
             else if (!strcmp(optarg, "today") || !strcmp(optarg, "now"))
@@ -184,12 +203,15 @@ static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
                 o->as_of_doc = 0, o->as_of_given = 1;
             break;
         case OPT_RULESET:
+        case OPT_ONLY_RULESET:
         case OPT_DISABLE:
         case OPT_ENABLE:
-            if (cli_rules_add(env, &o->sel, c == OPT_RULESET ? 'r' : c == OPT_ENABLE ? 'e' : 'd',
-                              optarg))
+            if (cli_rules_add(env, &o->sel, c == OPT_RULESET ? 'r' : c == OPT_ONLY_RULESET ? 'o'
+                                            : c == OPT_ENABLE ? 'e' : 'd', optarg))
                 return EXIT_TROUBLE;
             break;
+        case OPT_CONFIG: o->config = optarg; break;
+        case OPT_NO_CONFIG: o->no_config = 1; break;
         case OPT_FORMAT:
             if (!(o->format = report_writer_find(optarg))) {
                 buf names = BUF_INIT;
@@ -200,6 +222,7 @@ static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
             }
             break;
         case OPT_MIN_LEVEL:
+            o->given |= GIVEN_MIN_LEVEL;
             if ((o->min_level = cli_parse_severity(optarg, 0)) < 0)
                 return cli_fail(env, "--min-level: '%s' is not error, warning or notice", optarg);
             break;
@@ -222,6 +245,7 @@ static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
         }
         case 'o': o->output = optarg; break;
         case OPT_FAIL_ON:
+            o->given |= GIVEN_FAIL_ON;
             if ((o->fail_on = cli_parse_severity(optarg, 1)) < 0)
                 return cli_fail(env, "--fail-on: '%s' is not error, warning, notice or never",
                                 optarg);
@@ -279,117 +303,6 @@ static int use_color(const check_opts *o, const cli_env *env)
     if (o->color >= 0)
         return o->color;
     return !o->output && o->format->terminal && isatty(fileno(env->out));
-}
-
-/* ---- inputs ------------------------------------------------------------- */
-
-typedef struct input_list {
-    char **v;
-    size_t n, cap;
-} input_list;
-
-static void input_add(input_list *l, char *path)
-{
-    if (l->n == l->cap) {
-        l->cap = l->cap ? 2 * l->cap : 16;
-        l->v = xrealloc(l->v, l->cap * sizeof *l->v);
-    }
-    l->v[l->n++] = path;
-}
-
-static int wanted_ext(const char *name)
-{
-    static const char *const exts[] = {".html", ".htm", ".xhtml", ".md", ".markdown", ".pdf", NULL};
-    const char *dot = strrchr(name, '.');
-    if (!dot)
-        return 0;
-    for (size_t i = 0; exts[i]; i++) {
-        const char *a = dot, *b = exts[i];
-        while (*a && *b && (*a | 0x20) == *b)
-            a++, b++;
-        if (!*a && !*b)
-            return 1;
-    }
-    return 0;
-}
-
-/* Files of a repository that are not CP/CPS documents, skipped when
- * found in a directory (a file named on the command line is checked). */
-static int repo_file(const char *name)
-{
-    static const char *const skip[] = {"readme", "changelog", "license", "licence",
-                                       "contributing", NULL};
-    for (size_t i = 0; skip[i]; i++) {
-        size_t k = 0;
-        while (skip[i][k] && (name[k] | 0x20) == skip[i][k])
-            k++;
-        if (!skip[i][k] && (name[k] == '.' || name[k] == '\0'))
-            return 1;
-    }
-    return 0;
-}
-
-static int excluded(const char *path, const char *name, const char *const *pats, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (fnmatch(pats[i], path, 0) == 0 || fnmatch(pats[i], name, 0) == 0)
-            return 1;
-    return 0;
-}
-
-static int name_cmp(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* The documents under dir, in name order; an unreadable directory is
- * added as an input of its own so that it is reported as an error. */
-static void collect_dir(input_list *l, const char *dir, int depth, const check_opts *o)
-{
-    DIR *d = depth < 64 ? opendir(dir) : NULL;
-    if (!d) {
-        input_add(l, xstrdup(dir));
-        return;
-    }
-    input_list names = {NULL, 0, 0};
-    struct dirent *de;
-    while ((de = readdir(d)) != NULL)
-        if (de->d_name[0] != '.')
-            input_add(&names, xstrdup(de->d_name));
-    closedir(d);
-    qsort(names.v, names.n, sizeof *names.v, name_cmp);
-    size_t dl = strlen(dir);
-    while (dl > 1 && dir[dl - 1] == '/')
-        dl--;
-    for (size_t i = 0; i < names.n; i++) {
-        buf p = BUF_INIT;
-        buf_printf(&p, "%.*s/%s", (int)dl, dir, names.v[i]);
-        struct stat st;
-        if (excluded(p.ptr, names.v[i], o->excludes, o->nexcludes)) {
-            buf_free(&p);
-        } else if (lstat(p.ptr, &st) == 0 && S_ISDIR(st.st_mode)) {
-            collect_dir(l, p.ptr, depth + 1, o);
-            buf_free(&p);
-        } else if (wanted_ext(names.v[i]) && !repo_file(names.v[i]) && stat(p.ptr, &st) == 0 &&
-                   S_ISREG(st.st_mode)) {
-            input_add(l, buf_detach(&p));
-        } else {
-            buf_free(&p);
-        }
-        free(names.v[i]);
-    }
-    free(names.v);
-}
-
-static void collect_inputs(input_list *l, int argc, char **argv, const check_opts *o)
-{
-    for (int i = 0; i < argc; i++) {
-        struct stat st;
-        if (strcmp(argv[i], "-") && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
-            collect_dir(l, argv[i], 0, o);
-        else
-            input_add(l, xstrdup(argv[i])); /* files, "-", and what does not exist */
-    }
 }
 
 /* ---- checking, in parallel, reported as each document is ready -------- */
@@ -649,12 +562,14 @@ static void run_and_report(work *w, int jobs, emit_state *st)
  * rulesets; for -o also the baseline read) nor each other. */
 static int refuse_clashes(cli_env *env, const check_opts *o, const input_list *in)
 {
-    size_t n = in->n + o->sel.nrulesets + 3, k = 0;
+    size_t n = in->n + o->sel.nrulesets + o->sel.nonly + 3, k = 0;
     const char **v = xcalloc(n, sizeof *v);
     for (size_t i = 0; i < in->n; i++)
         v[k++] = in->v[i];
     for (size_t i = 0; i < o->sel.nrulesets; i++)
         v[k++] = o->sel.rulesets[i];
+    for (size_t i = 0; i < o->sel.nonly; i++)
+        v[k++] = o->sel.only[i];
     v[k++] = o->translation;
     v[k++] = o->write_baseline;
     v[k++] = o->baseline;
@@ -681,7 +596,39 @@ typedef struct check_ctx {
     input_list inputs;
     outfile of;
     int have_of;
+    config cf;          /* the .cpslint file read, or none */
 } check_ctx;
+
+/* The .cpslint file (config.h) under the command line: its single values
+ * where no option gave one; its rulesets, toggles and excludes before the
+ * options' (its only-ruleset unless --only-ruleset). */
+static int apply_config(check_ctx *c, cli_env *env)
+{
+    check_opts *o = &c->o;
+    const config *cf = &c->cf;
+    char found[4200];
+    const char *path = o->config;
+    if (o->no_config || (!path && config_find(NULL, found, sizeof found) <= 0))
+        return 0;
+    cps_err e;
+    cps_err_clear(&e);
+    if (config_load(&c->cf, path ? path : found, &e))
+        return cli_fail(env, "%s", e.msg);
+    o->fail_on = o->given & GIVEN_FAIL_ON || cf->fail_on < 0 ? o->fail_on : cf->fail_on;
+    o->min_level = o->given & GIVEN_MIN_LEVEL || cf->min_level < 0 ? o->min_level : cf->min_level;
+    o->baseline = o->baseline ? o->baseline : cf->baseline;
+    if (!(o->given & GIVEN_AS_OF) && cf->as_of_mode == CONFIG_AS_OF_DOC)
+        o->as_of_doc = 1;
+    else if (!(o->given & GIVEN_AS_OF) && cf->as_of_mode == CONFIG_AS_OF_DATE)
+        o->as_of = cf->as_of, o->as_of_given = 1;
+    if (cf->excludes.n + o->nexcludes > sizeof o->excludes / sizeof o->excludes[0])
+        return cli_fail(env, "too many --exclude options");
+    memmove(o->excludes + cf->excludes.n, o->excludes, o->nexcludes * sizeof *o->excludes);
+    for (size_t i = 0; i < cf->excludes.n; i++)
+        o->excludes[i] = cf->excludes.v[i];
+    o->nexcludes += cf->excludes.n;
+    return config_merge_rules(cf, &o->sel, env);
+}
 
 /* Rules, baseline, translation, inputs, output: 0 or EXIT_TROUBLE (said). */
 static int setup(check_ctx *c, int argc, char **argv, cli_env *env)
@@ -706,9 +653,9 @@ static int setup(check_ctx *c, int argc, char **argv, cli_env *env)
     }
     if (c->o.pair) /* pairs of files, as given: no directories */
         for (int i = optind; i < argc; i++)
-            input_add(&c->inputs, xstrdup(argv[i]));
+            inputs_add(&c->inputs, xstrdup(argv[i]));
     else
-        collect_inputs(&c->inputs, argc - optind, argv + optind, &c->o);
+        inputs_collect(&c->inputs, argc - optind, argv + optind, c->o.excludes, c->o.nexcludes);
     if (c->inputs.n == 0)
         return cli_fail(env, "no document found in the directories given");
     if (refuse_clashes(env, &c->o, &c->inputs))
@@ -723,6 +670,7 @@ static int setup(check_ctx *c, int argc, char **argv, cli_env *env)
 
 static void teardown(check_ctx *c)
 {
+    config_free(&c->cf);
     if (c->have_of)
         outfile_abort(&c->of);
     for (size_t i = 0; i < c->inputs.n; i++)
@@ -804,12 +752,13 @@ int cmd_check(int argc, char **argv, cli_env *env)
     c.o.color = -1;
     c.o.jobs = 1;
     c.o.format = report_writers[0];
+    config_init(&c.cf);
     int prc = parse_args(argc, argv, env, &c.o);
     if (prc < 0)
         return EXIT_CLEAN; /* --help */
-    if (prc)
-        return prc;
-    int status = setup(&c, argc, argv, env);
+    int status = prc ? prc : apply_config(&c, env);
+    if (!status)
+        status = setup(&c, argc, argv, env);
     if (status) {
         teardown(&c);
         return status;

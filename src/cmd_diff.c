@@ -43,8 +43,9 @@ static const char diff_usage[] =
     "  --sections-only   only the list of added, removed, renumbered, changed sections\n"
     "  --fail-on LEVEL   error (default), warning, notice or never\n"
     "  --as-of DATE|doc  evaluate both versions as of DATE (default today) or their own date\n"
-    "  --ruleset NAME    cabf-br, mozilla, ccadb, chrome, rfc3647 or a PATH (repeatable;\n"
-    "                    default: every installed ruleset)\n"
+    "  --ruleset NAME    add a ruleset or a PATH to every installed one (repeatable)\n"
+    "  --only-ruleset NAME\n"
+    "                    only these rulesets, not the defaults (repeatable)\n"
     "  --disable ID      disable a rule, or a family by prefix (repeatable)\n"
     "  --enable ID       enable a rule disabled by default (repeatable)\n"
     "  --max-size N      refuse input larger than N bytes (suffix K, M, G; default 64M)\n"
@@ -732,6 +733,7 @@ static int parse_diff_args(int argc, char **argv, cli_env *env, diff_cmd *cmd,
         {"keep-chrome", no_argument, NULL, 'k'},
         {"pdf-timeout", required_argument, NULL, 't'},
         {"ruleset", required_argument, NULL, 'r'},
+        {"only-ruleset", required_argument, NULL, 'O'},
         {"disable", required_argument, NULL, 'D'},
         {"enable", required_argument, NULL, 'E'},
         {"help", no_argument, NULL, 'h'},
@@ -798,10 +800,8 @@ static int parse_diff_args(int argc, char **argv, cli_env *env, diff_cmd *cmd,
             if (cli_parse_pdf_timeout(env, "diff", optarg, &aopts->pdf_timeout))
                 return EXIT_TROUBLE;
             break;
-        case 'r':
-        case 'D':
-        case 'E':
-            if (cli_rules_add(env, &cmd->sel, c == 'r' ? 'r' : c == 'E' ? 'e' : 'd', optarg))
+        case 'r': case 'O': case 'D': case 'E': /* lower case: cli_rules_add's r, o, d, e */
+            if (cli_rules_add(env, &cmd->sel, c | 0x20, optarg))
                 return EXIT_TROUBLE;
             break;
         case 'h':

@@ -16,8 +16,10 @@ static const char explain_usage[] =
     "citation, dates), what it looks at, the examples that fire and do not,\n"
     "and what to write to comply.\n"
     "\n"
-    "  --ruleset NAME    cabf-br, mozilla, ccadb, chrome, rfc3647 or a PATH\n"
-    "                    (repeatable; default: every installed ruleset)\n"
+    "  --ruleset NAME    add cabf-br, mozilla, ccadb, chrome, rfc3647 or a PATH\n"
+    "                    to the default rulesets, every installed one (repeatable)\n"
+    "  --only-ruleset NAME\n"
+    "                    only these rulesets, not the defaults (repeatable)\n"
     "  --rules-url URL   where your organisation publishes docs/rules.md: each\n"
     "                    rule is linked there\n"
     "  -h, --help        this help\n";
@@ -39,6 +41,7 @@ static void near_ids(const ruleset *rs, const char *id, buf *b)
 int cmd_explain(int argc, char **argv, cli_env *env)
 {
     static const struct option opts[] = {{"ruleset", required_argument, NULL, 'r'},
+                                         {"only-ruleset", required_argument, NULL, 'o'},
                                          {"rules-url", required_argument, NULL, 'u'},
                                          {"help", no_argument, NULL, 'h'},
                                          {NULL, 0, NULL, 0}};
@@ -49,6 +52,7 @@ int cmd_explain(int argc, char **argv, cli_env *env)
     while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
         switch (c) {
         case 'r':
+        case 'o':
             if (cli_rules_add(env, &sel, c, optarg))
                 return EXIT_TROUBLE;
             break;

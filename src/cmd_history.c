@@ -45,8 +45,10 @@ static const char history_usage[] =
     "  --git-dir DIR       the repository (as git --git-dir)\n"
     "  --as-of DATE        the newest version is in force until DATE (YYYY-MM-DD,\n"
     "                      or today: the default)\n"
-    "  --ruleset NAME      cabf-br, mozilla, ccadb, chrome, rfc3647 or a PATH\n"
-    "                      (repeatable; default: every installed ruleset)\n"
+    "  --ruleset NAME      add cabf-br, mozilla, ccadb, chrome, rfc3647 or a PATH\n"
+    "                      to the default rulesets, every installed one (repeatable)\n"
+    "  --only-ruleset NAME\n"
+    "                      only these rulesets, not the defaults (repeatable)\n"
     "  --disable ID        disable a rule, or a family by prefix (repeatable)\n"
     "  --enable ID         enable a rule disabled by default (repeatable)\n"
     "  --format FMT        text (default), json, markdown or html (a timeline)\n"
@@ -92,6 +94,7 @@ static int parse_opts(int argc, char **argv, cli_env *env, hist_cmd *c)
         {"exit-zero", no_argument, NULL, 'z'},     {"jobs", required_argument, NULL, 'j'},
         {"max-size", required_argument, NULL, 'm'}, {"help", no_argument, NULL, 'h'},
         {"kind", required_argument, NULL, 'K'},    {"scope", required_argument, NULL, 'S'},
+        {"only-ruleset", required_argument, NULL, 'o'},
         {NULL, 0, NULL, 0}};
     int ch;
     while ((ch = getopt_long(argc, argv, ":C:j:h", opts, NULL)) != -1) {
@@ -105,7 +108,7 @@ static int parse_opts(int argc, char **argv, cli_env *env, hist_cmd *c)
                 return cli_fail(env, "history: --as-of: '%s' is not a date (YYYY-MM-DD) or today",
                                 optarg);
             break;
-        case 'r': case 'd': case 'e':
+        case 'r': case 'o': case 'd': case 'e':
             if (cli_rules_add(env, &c->sel, ch, optarg))
                 return EXIT_TROUBLE;
             break;

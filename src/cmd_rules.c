@@ -24,11 +24,15 @@ static const char rules_usage[] =
     "                    (must not), and each dated rule's bad examples the day\n"
     "                    before, the day of and the day after each of its dates;\n"
     "                    print TAP lines; exit 1 if one fails\n"
-    "  --ruleset NAME    cabf-br, mozilla, ccadb, chrome, rfc3647 or a PATH\n"
-    "                    (repeatable; default: every installed ruleset)\n"
+    "  --ruleset NAME    add cabf-br, mozilla, ccadb, chrome, rfc3647 or a PATH\n"
+    "                    to the default rulesets, every installed one (repeatable)\n"
+    "  --only-ruleset NAME\n"
+    "                    only these rulesets, not the defaults (repeatable)\n"
     "  --disable ID      disable a rule, or a family by prefix (repeatable)\n"
     "  --enable ID       enable a rule shipped disabled (repeatable)\n"
     "  --format FMT      text (default), json or markdown (list only)\n"
+    "  --kinds           list the rule kinds instead: the kind table, with the\n"
+    "                    keys each needs and takes beyond the common ones\n"
     "  ID...             explain these rules instead (cpslint explain)\n"
     "  -h, --help        this help\n";
 
@@ -161,17 +165,6 @@ static const char *base_name(const char *p)
     return s ? s + 1 : (p ? p : "");
 }
 
-static const char *unit_word(char u)
-{
-    switch (u) {
-    case 'h': return "hours";
-    case 'w': return "weeks";
-    case 'm': return "months";
-    case 'y': return "years";
-    default: return "days";
-    }
-}
-
 /* Markdown table cells: no '|' or newlines. */
 static void md_cell(FILE *f, const char *s)
 {
@@ -191,7 +184,7 @@ static void md_schedule(FILE *f, const rule *r)
     for (size_t k = 0; k < r->nsteps; k++) {
         char d[11];
         date_format(r->steps[k].from, d);
-        fprintf(f, "%s%d %s%s%s", k ? "; " : "", r->steps[k].value, unit_word(r->steps[k].unit),
+        fprintf(f, "%s%d %s%s%s", k ? "; " : "", r->steps[k].value, date_unit_name(r->steps[k].unit, r->steps[k].value),
                 d[0] ? " from " : "", d);
     }
 }
@@ -432,12 +425,35 @@ static int run_tests(FILE *f, const ruleset *rs, const outline_spec *spec, cli_e
     return failed ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
+/* "name  summary" and the keys beyond the common ones, from the kind table. */
+static void list_kinds(FILE *f)
+{
+    for (rule_kind k = 1; k <= check_kind_count(); k++) {
+        const check_kind_info *ki = check_kind(k);
+        fprintf(f, "%-12s %s%s\n", ki->name, ki->summary, ki->examples ? "" : " (no examples)");
+        for (int pass = 0; pass < 2; pass++) {
+            unsigned bits = pass ? ki->takes & ~ki->needs : ki->needs;
+            if (!bits)
+                continue;
+            fprintf(f, "%-12s %s", "", pass ? "also takes: " : "needs: ");
+            const char *sep = "";
+            for (unsigned b = 1; b; b <<= 1)
+                if (bits & b) {
+                    fprintf(f, "%s%s", sep, rule_key_name(b));
+                    sep = "; ";
+                }
+            fputc('\n', f);
+        }
+    }
+}
+
 int cmd_rules(int argc, char **argv, cli_env *env)
 {
     static const struct option opts[] = {
         {"test", no_argument, NULL, 't'},       {"ruleset", required_argument, NULL, 'r'},
         {"format", required_argument, NULL, 'f'}, {"help", no_argument, NULL, 'h'},
         {"disable", required_argument, NULL, 'd'}, {"enable", required_argument, NULL, 'e'},
+        {"only-ruleset", required_argument, NULL, 'o'}, {"kinds", no_argument, NULL, 'k'},
         {NULL, 0, NULL, 0}};
     int test = 0, json = 0, markdown = 0;
     cli_rules sel;
@@ -446,7 +462,9 @@ int cmd_rules(int argc, char **argv, cli_env *env)
     while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
         switch (c) {
         case 't': test = 1; break;
+        case 'k': list_kinds(env->out); return EXIT_CLEAN;
         case 'r':
+        case 'o':
         case 'd':
         case 'e':
             if (cli_rules_add(env, &sel, c, optarg))
@@ -470,12 +488,17 @@ int cmd_rules(int argc, char **argv, cli_env *env)
         if (test || json || markdown)
             return cli_fail(env, "rules: --test and --format list all rules; 'cpslint rules ID' "
                                  "explains one");
-        char **av = xcalloc((size_t)(argc - optind) + 2 + 2 * sel.nrulesets, sizeof *av);
+        char **av = xcalloc((size_t)(argc - optind) + 2 + 2 * (sel.nrulesets + sel.nonly),
+                            sizeof *av);
         size_t k = 0;
         av[k++] = (char *)"explain";
         for (size_t i = 0; i < sel.nrulesets; i++) {
             av[k++] = (char *)"--ruleset";
             av[k++] = (char *)sel.rulesets[i];
+        }
+        for (size_t i = 0; i < sel.nonly; i++) {
+            av[k++] = (char *)"--only-ruleset";
+            av[k++] = (char *)sel.only[i];
         }
         for (int i = optind; i < argc; i++)
             av[k++] = argv[i];

@@ -126,3 +126,14 @@ cps_date date_today(void)
         days--;
     return (cps_date)days;
 }
+
+const char *date_unit_name(char unit, long n)
+{
+    switch (unit) {
+    case 'h': return n == 1 ? "hour" : "hours";
+    case 'w': return n == 1 ? "week" : "weeks";
+    case 'm': return n == 1 ? "month" : "months";
+    case 'y': return n == 1 ? "year" : "years";
+    default: return n == 1 ? "day" : "days";
+    }
+}

@@ -25,6 +25,10 @@ void date_format(cps_date t, char out[11]);
 /* Strict ISO "YYYY-MM-DD" (whole string). DATE_NONE if invalid or NULL. */
 cps_date date_parse_iso(const char *s);
 cps_date date_today(void);  /* UTC, from time(NULL); DATE_NONE if no clock */
+/* The English word for n of a duration unit as the rules write it ('h'
+ * hours, 'd' days, 'w' weeks, 'm' months, 'y' years): "day" for 1,
+ * "days" otherwise. A static string. */
+const char *date_unit_name(char unit, long n);
 
 /* Find the first date in UTF-8 text s[0..n) (NFC display text or folded
  * matching text) written in any of the forms CPS documents use:

@@ -20,24 +20,13 @@ static void scope_text(buf *b, const rule *r)
                                                                          : "the whole document");
 }
 
-static const char *unit_word(char u, int v)
-{
-    switch (u) {
-    case 'h': return v == 1 ? "hour" : "hours";
-    case 'w': return v == 1 ? "week" : "weeks";
-    case 'm': return v == 1 ? "month" : "months";
-    case 'y': return v == 1 ? "year" : "years";
-    default: return v == 1 ? "day" : "days";
-    }
-}
-
 static void schedule(buf *b, const rule *r)
 {
     for (size_t k = 0; k < r->nsteps; k++) {
         const limit_step *st = &r->steps[k];
         char d[11];
         date_format(st->from, d);
-        buf_printf(b, "%s%d %s%s%s", k ? "; " : "", st->value, unit_word(st->unit, st->value),
+        buf_printf(b, "%s%d %s%s%s", k ? "; " : "", st->value, date_unit_name(st->unit, st->value),
                    st->from != DATE_NONE ? " from " : "", st->from != DATE_NONE ? d : "");
     }
 }

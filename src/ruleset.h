@@ -8,6 +8,10 @@
  * not compile (PCRE2's message and offset), rules without an example.bad
  * and an example.good in each language their examples claim.
  *
+ * The files: ruleset.c (records), ruleset_keys.c (values),
+ * ruleset_load.c (files, complete rules); ruleset_internal.h between them.
+ * What a kind takes and checks is its row of the kind table (check.h).
+ *
  * Ownership: a ruleset owns its rules and everything in them (strings,
  * compiled patterns) and the prefilter over its patterns; ruleset_free
  * releases it all. Compiled patterns and the prefilter are read-only after
@@ -30,12 +34,17 @@ typedef enum {
     SEV_ERROR = 3
 } rule_severity;
 
-typedef enum {
+/* A rule's kind: its row in the kind table (check.h, src/check_kinds.c),
+ * which gives its name, the keys it takes and its evaluation. The kinds
+ * other code names have a value here, in table order; a new kind needs
+ * none (its value is its row's position). */
+typedef unsigned rule_kind;
+enum {
     KIND_FORBID = 1,  /* each match in scope is a finding unless `unless` in its clause */
     KIND_REQUIRE,     /* no `match` (and, if given, no `also`) in scope is a finding */
+    KIND_LIMIT,       /* durations near a cue compared with a dated schedule */
     KIND_STRUCTURE,   /* built in: missing / blank RFC 3647 sections */
     KIND_LANGUAGE,    /* built in: an (authoritative) English version */
-    KIND_LIMIT,       /* durations near a cue compared with a dated schedule */
     KIND_META,        /* built in: version, revision table, annual update */
     KIND_TITLE,       /* `match` in the document title, unless `unless` there */
     KIND_HEADINGS,    /* `match` in a heading of the document (any heading) */
@@ -43,7 +52,28 @@ typedef enum {
     KIND_TRANSLATION, /* built in: an original and its English version (translation.h) */
     KIND_PROFILE,     /* built in: what the document is (profile.h): check = not-a-policy */
     KIND_VERSION      /* a version number in a `match` older than the `min-version` in force */
-} rule_kind;
+};
+
+/* The keys only some kinds take or need, as the kind table states them
+ * (check_kind_info.takes / .needs); the loader refuses one given to a kind
+ * that does not take it ("'near' is for limit rules"). */
+enum {
+    RULE_KEY_MATCH = 1u << 0,        /* match (needs only) */
+    RULE_KEY_SCOPE = 1u << 1,        /* scope (needs only) */
+    RULE_KEY_NEAR = 1u << 2,         /* near */
+    RULE_KEY_SCHEDULE = 1u << 3,     /* max / min */
+    RULE_KEY_SPAN = 1u << 4,         /* span = section */
+    RULE_KEY_SUBJECT = 1u << 5,      /* subject */
+    RULE_KEY_ALSO_WINS = 1u << 6,    /* also-wins = yes */
+    RULE_KEY_HEADINGS_YES = 1u << 7, /* headings = yes */
+    RULE_KEY_HEADINGS_NO = 1u << 8,  /* headings = no */
+    RULE_KEY_READING = 1u << 9,      /* scope-strict, also-in */
+    RULE_KEY_MIN_VERSION = 1u << 10, /* min-version */
+    RULE_KEY_STANCE = 1u << 11       /* offer, mention, local */
+};
+/* The keys of one RULE_KEY_* bit as a rules file writes them ("max, min"),
+ * or NULL for no bit. */
+const char *rule_key_name(unsigned bit);
 
 typedef enum {
     CHECK_NONE = 0,
@@ -214,6 +244,9 @@ int ruleset_load_buffer(ruleset *rs, const char *name, const char *data, size_t 
  * ("cabf-br" -> <data_dir>/rulesets/cabf-br.rules). */
 int ruleset_load_named(ruleset *rs, const char *name, const char *data_dir,
                        const outline_spec *spec, cps_err *e);
+/* The NAMEs of <data_dir>/rulesets/NAME.rules, sorted (caller frees each
+ * and the array, also on error). */
+int ruleset_names(const char *data_dir, char ***names, size_t *n, cps_err *e);
 /* Every <data_dir>/rulesets/NAME.rules, in name order. */
 int ruleset_load_all(ruleset *rs, const char *data_dir,
                      const outline_spec *spec, cps_err *e);
@@ -225,7 +258,6 @@ int ruleset_set_enabled(ruleset *rs, const char *id, int enabled, cps_err *e);
 const rule *ruleset_find(const ruleset *rs, const char *id);
 
 const char *rule_severity_name(rule_severity s);
-const char *rule_kind_name(rule_kind k);
 /* "cp", "cps", "any". */
 const char *rule_addressed_to_name(rule_addressed_to t);
 

@@ -51,7 +51,7 @@ gen several.html check --format html samples/en-cps-example-ca-v6.0.html \
 mkdir "$T/in"
 hostile="$T/in/\"><img src=x onerror=alert(1)>.html"
 cp tests/data/hostile.html "$hostile"
-gen hostile.html check --format html --ruleset tests/cli/data/hostile.rules --ruleset cabf-br "$hostile"
+gen hostile.html check --format html --only-ruleset tests/cli/data/hostile.rules --only-ruleset cabf-br "$hostile"
 gendiff diff-example.html samples/diff/example-v1.html samples/diff/example-v2.html
 gendiff diff-hostile.html samples/en-cps-example-ca-v6.0.html "$hostile"
 n=$((n + 1))

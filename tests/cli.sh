@@ -34,6 +34,8 @@
 #                               skips the case (its stderr says why), another
 #                               failure fails it
 #   env: NAME=VALUE             set in cpslint's environment (repeatable)
+#   cwd: DIR                    run cpslint in DIR ($TMP substituted; default
+#                               the project root, which $ROOT names in run:)
 #   needs: corpus               skip (loudly) when ../shared/corpus (or
 #                               $CPSLINT_CORPUS) is absent
 #   needs: pdftotext            skip (loudly) when pdftotext (poppler-utils) is
@@ -84,7 +86,7 @@ n=0 failures=0
 for t in "$@"; do
   n=$((n + 1))
   name=${t#tests/cli/}; name=${name%.t}
-  args= stdin=/dev/null want_exit=0 needs= golden=0 ignore="file format encoding line page" setup= envs= schema=
+  args= stdin=/dev/null want_exit=0 needs= golden=0 ignore="file format encoding line page" setup= envs= schema= cwd=
   rm -rf "$tmp/case"; mkdir "$tmp/case"
   : >"$tmp/golden"; : >"$tmp/checks"
   while IFS= read -r line || [ -n "$line" ]; do
@@ -98,6 +100,7 @@ for t in "$@"; do
       ignore:*) ignore=$(echo ${line#ignore:}) ;;
       setup:*) setup=${line#setup:} ;;
       env:*) envs="$envs $(echo ${line#env:})" ;;
+      cwd:*) cwd=$(echo ${line#cwd:}) ;;
       schema:*) schema=$(echo ${line#schema:}) ;;
       stdout:*) golden=1 ;;
       *) printf '%s\n' "$line" >>"$tmp/checks" ;;
@@ -115,8 +118,8 @@ for t in "$@"; do
     echo "ok $n - $name # SKIP pdftotext not installed (Debian package poppler-utils): PDF test did not run"
     continue
   fi
-  subst() { printf '%s' "$1" | sed -e "s|\$CORPUS|$CORPUS|g" -e "s|\$TMP|$tmp/case|g"; }
-  args=$(subst "$args"); stdin=$(subst "$stdin")
+  subst() { printf '%s' "$1" | sed -e "s|\$CORPUS|$CORPUS|g" -e "s|\$TMP|$tmp/case|g" -e "s|\$ROOT|$ROOT|g"; }
+  args=$(subst "$args"); stdin=$(subst "$stdin"); cwd=$(subst "$cwd")
   if [ -n "$setup" ]; then
     sh -c "$(subst "$setup")" >"$tmp/setup.out" 2>&1; src=$?
     if [ $src = 77 ]; then
@@ -127,7 +130,7 @@ for t in "$@"; do
     fi
   fi
   # shellcheck disable=SC2086
-  eval "set -f; env $envs \${CPSLINT_WRAP:-} \"\$BIN\" $args" <"$stdin" >"$tmp/out" 2>"$tmp/err"
+  (cd "${cwd:-$ROOT}" && eval "set -f; env $envs \${CPSLINT_WRAP:-} \"\$BIN\" $args") <"$stdin" >"$tmp/out" 2>"$tmp/err"
   rc=$?
   set +f
   why= target=$tmp/out label=stdout

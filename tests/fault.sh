@@ -107,7 +107,7 @@ CPSLINT_FAULT_PATH=fr-dpc shim read:EIO:2 outline "$BIG"
 expect2 "Input/output"; [ -z "$why" ] && [ -s "$tmp/out" ] && why="an outline was printed"
 verdict "outline: input read fails: exit 2, nothing printed"
 # a rules file failing while read
-CPSLINT_FAULT_PATH=redos.rules shim fread:EIO check --ruleset tests/cli/data/redos.rules "$DOC"
+CPSLINT_FAULT_PATH=redos.rules shim fread:EIO check --only-ruleset tests/cli/data/redos.rules "$DOC"
 expect2 "read error|Input/output"; verdict "rules file read fails: exit 2"
 
 # out of memory inside a library ends the document with exit 2 and a

@@ -194,7 +194,7 @@ want_exit 0 1; want_out "rules:"; finish
 # status is error (exit 2, named on stderr), the other rule still runs.
 gen "print('<html><body><h1>1. Introduction</h1><p>x</p><h1>4. Life</h1><h2>4.9 Revocation</h2><p>Handled within a day. '+'a'*20000+'!</p></body></html>')" "$tmp/redos.html"
 bounded "catastrophic backtracking: the rule errors, the run completes" 20 200 \
-  check --ruleset tests/cli/data/redos.rules "$tmp/redos.html"
+  check --only-ruleset tests/cli/data/redos.rules "$tmp/redos.html"
 want_exit 2; want_err "rule user.4.9.redos could not run"; want_out "ERROR"; want_out "FAIL"
 want_out "user.4.9.benign"; finish
 
@@ -297,7 +297,7 @@ DOC=samples/en-cps-example-ca-v6.0.html
 mkfifo "$tmp/in.fifo"
 (timeout 30 sh -c "cat $DOC >'$tmp/in.fifo'" &)
 bounded "check on a FIFO completes" 10 100 check -q "$tmp/in.fifo"
-want_exit 0 1; want_out "95 rules"; finish
+want_exit 0 1; want_out "96 rules"; finish
 (timeout 30 sh -c "cat $DOC >'$tmp/in.fifo'" &)
 bounded "diff of a pipe against the same file: identical" 10 100 diff "$tmp/in.fifo" "$DOC"
 want_out "version 6.0 -> 6.0"; want_out "0 changed, 0 added, 0 removed"; finish
@@ -375,7 +375,7 @@ rm -f "$tmp"/attrs*
 sed 's/^match        = (?:a|aa)+\$$/match        = (\\w+)\\1(?:;|!!)/' tests/cli/data/redos.rules >"$tmp/slow.rules"
 gen "print('<html><body><h1>1. Introduction</h1><p>x</p><h1>4. Life</h1><h2>4.9 Revocation</h2><p>Handled within a day. '+'a'*8000+'</p></body></html>')" "$tmp/slow.html"
 bounded "a pattern slow at every start position: the work budget ends it" 60 200 \
-  check --ruleset "$tmp/slow.rules" "$tmp/slow.html"
+  check --only-ruleset "$tmp/slow.rules" "$tmp/slow.html"
 want_exit 2; want_err "work budget exceeded"; want_out "ERROR"; want_out "user.4.9.benign"; finish
 
 # 20. Memory in proportion to the input (docs/ARCHITECTURE.md, Limits and
@@ -389,7 +389,7 @@ want_exit 0; want_out "0 of 270"; finish
 VLIM=1200 bounded "1,000,000 <p> (8 MB): outline within 16x" 60 128 outline "$tmp/paras.html"
 want_exit 0; want_out "0 of 270"; finish
 VLIM=1200 bounded "1,000,000 Markdown paragraphs (3 MB): check" 120 400 check -q "$tmp/paras.md"
-want_exit 0 1; want_out "95 rules"; finish
+want_exit 0 1; want_out "96 rules"; finish
 
 # 21. Beyond --max-memory (or half of ulimit -v, the default under one) a
 # document is refused before it is parsed, with a one-line reason.

@@ -6,7 +6,8 @@
 # Unit tests are cmocka programs (TAP output, one line per test; one per
 # tests/unit/test_*.c must exist in BUILD_DIR/tests); rule examples run
 # through `cpslint rules --test`; CLI cases are tests/cli/*.t run by
-# tests/cli.sh; the multi-step CI gate tests are tests/ci.sh; then the
+# tests/cli.sh; the module-cycle and size checks are tests/structure.sh;
+# the multi-step CI gate tests are tests/ci.sh; then the
 # pathological documents (tests/patho.sh), the I/O faults (tests/fault.sh),
 # the runner's own test (tests/runner.sh) and, under make check, the fuzzing
 # harnesses (scripts/fuzz.sh). Every test counts once.
@@ -108,6 +109,8 @@ fi
 rm -f "$gen"
 
 suite cli tests/cli.sh "$BIN"
+# The code base's shape: no module cycle, no file or function over its size.
+suite structure tests/structure.sh "$BUILD"
 suite ci tests/ci.sh "$BIN"
 
 # make install into a temporary prefix; the installed binary finds its data

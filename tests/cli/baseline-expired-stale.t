@@ -1,6 +1,6 @@
 # An entry past its expiry date no longer accepts its finding (exit 1, the
 # finding is shown); an entry that matches nothing is reported stale.
-run: check --ruleset tests/cli/data/ci.rules --as-of 2019-05-09 --baseline tests/cli/data/baseline-fr-expired-stale.json samples/fr-dpc-autorite-exemple-v4.2.html
+run: check --only-ruleset tests/cli/data/ci.rules --as-of 2019-05-09 --baseline tests/cli/data/baseline-fr-expired-stale.json samples/fr-dpc-autorite-exemple-v4.2.html
 exit: 1
 has: 1 error, 0 warnings, 0 notices, 2 baselined
 has: BR>>3.2.2.4.1<<

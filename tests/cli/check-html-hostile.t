@@ -2,7 +2,7 @@
 # script, javascript: links, RTL overrides, a 100 KB word) under hostile
 # rule texts: everything is text. tests/browser.sh loads the same report in
 # Chromium; this case checks the bytes.
-run: check --format html --ruleset tests/cli/data/hostile.rules --ruleset cabf-br tests/data/hostile.html
+run: check --format html --only-ruleset tests/cli/data/hostile.rules --only-ruleset cabf-br tests/data/hostile.html
 exit: 1
 has: <script>(function(){'use strict';
 lacks: <img

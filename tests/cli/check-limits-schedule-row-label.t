@@ -1,7 +1,7 @@
 # A schedule table whose Subscriber row says 200 days fails once 100 days
 # are in force, and the finding quotes the row label with the cell; the
 # Root, Italian root, cross and OCSP responder rows are not judged.
-run: check --as-of 2027-06-01 --ruleset cabf-br tests/data/limits-validity-table.html
+run: check --as-of 2027-06-01 --only-ruleset cabf-br tests/data/limits-validity-table.html
 exit: 1
 has: "Subscriber certificates | >>200 days<<"
 has: "200 days" is beyond the maximum in force on 2027-06-01: 100 days (from 2027-03-15)

@@ -1,6 +1,6 @@
 # --show-evidence: under each passing require rule, the sentence that earned
 # it (section, line, quote); without the option, nothing of it.
-run: check --ruleset cabf-br --as-of 2026-11-27 --show-evidence samples/en-cps-harborline-v2.1.md
+run: check --only-ruleset cabf-br --as-of 2026-11-27 --show-evidence samples/en-cps-harborline-v2.1.md
 exit: 1
 has: PASS                  br.5.7.1.mass-revocation-plan
 has:         evidence: 5.7.1, line

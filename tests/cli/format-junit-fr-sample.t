@@ -2,7 +2,7 @@
 # ruleset), parsed back: one testsuite, one testcase per rule; the two
 # errors are failures, the upcoming warning passes (below --fail-on) with
 # its finding in system-out; the counts add up.
-run: check --ruleset tests/cli/data/ci.rules --as-of 2019-05-09 --format junit samples/fr-dpc-autorite-exemple-v4.2.html
+run: check --only-ruleset tests/cli/data/ci.rules --as-of 2019-05-09 --format junit samples/fr-dpc-autorite-exemple-v4.2.html
 exit: 1
 xml: r.tag == "testsuites" and len(r.findall("testsuite")) == 1
 xml: sorted(t.get("name") for t in r.iter("testcase") if t.find("failure") is not None) == ["ci.dv.3.2.2.4.1", "ci.dv.3.2.2.4.5"]

@@ -1,6 +1,6 @@
 # Golden (reviewed by eye): the 2019 review's two core findings on the French
 # sample, as of the review's date, with quote, mark, section and citation.
-run: check --ruleset cabf-br --disable br --enable br.4.9.3.problem-reporting --enable br.3.2.2.4.5.retired --as-of 2019-04-09 samples/fr-dpc-autorite-exemple-v4.2.html
+run: check --only-ruleset cabf-br --disable br --enable br.4.9.3.problem-reporting --enable br.3.2.2.4.5.retired --as-of 2019-04-09 samples/fr-dpc-autorite-exemple-v4.2.html
 exit: 1
 stdout:
 samples/fr-dpc-autorite-exemple-v4.2.html: version 4.2, dated 2018-11-25, language fr, 270 of 270 RFC 3647 sections; as of 2019-04-09

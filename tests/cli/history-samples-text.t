@@ -24,7 +24,7 @@ rule                       123456789012 now
 br.3.2.2.4.1.retired       -uX.........  .
 br.3.2.2.4.6.retired       ----X.......  .
 br.4.9.3.problem-reporting --X.........  .
-(3 rules shown; 92 more passed or did not apply in every version. Each column is a version as of its own date, 'now' the newest as of 2026-12-01. X fail, u upcoming, . pass, - n/a or not effective, E error, ? unreadable)
+(3 rules shown; 93 more passed or did not apply in every version. Each column is a version as of its own date, 'now' the newest as of 2026-12-01. X fail, u upcoming, . pass, - n/a or not effective, E error, ? unreadable)
 
 late windows: 3
   br.3.2.2.4.1.retired [error]: failed by 1.1 (2018-02-19), 1.2 (2018-11-26) while in force from 2018-08-01 (its effective date); passed again in 2.0 of 2019-08-05: 369 days late

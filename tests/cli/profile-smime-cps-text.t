@@ -6,4 +6,4 @@ has:   profile: a Certification Practice Statement (CPS), scopes smime (detected
 has:     smime: CA/B Forum S/MIME policy OID in 1.2:
 has:     tls-server: against: serverAuth excluded in 1.1:
 has:         a TLS server rule (BR 3.2.2.4.5 (Ballot 218)); this document's scope is S/MIME
-has: 95 rules: 0 fail, 0 upcoming, 0 error, 16 pass, 77 n/a, 2 not-effective
+has: 96 rules: 0 fail, 0 upcoming, 0 error, 16 pass, 77 n/a, 3 not-effective

@@ -1,5 +1,5 @@
 # --pair ORIGINAL ENGLISH is the same check as --translation, per pair.
-run: check --ruleset ccadb --pair samples/translation/dpc-fr-v5.1.html samples/translation/cps-en-v5.1.html
+run: check --only-ruleset ccadb --pair samples/translation/dpc-fr-v5.1.html samples/translation/cps-en-v5.1.html
 exit: 0
 has: English version: samples/translation/cps-en-v5.1.html
 has: PASS                  ccadb.translation-sections

@@ -1,0 +1,6 @@
+# check --help lists the ruleset and configuration options.
+run: check --help
+has: --only-ruleset NAME
+has: --config FILE
+has: --no-config
+has: to the default rulesets, every installed one (repeatable)

@@ -179,8 +179,9 @@ static void manual_list(buf *b, const report_doc *rd, const report_opts *o)
     if (!n)
         return;
     put_c(b, o, RT_BOLD);
-    buf_puts(b, "Manual checks:\n");
+    buf_puts(b, "Manual checks:");
     put_c(b, o, RT_RESET);
+    buf_putc(b, '\n');
     for (size_t i = 0; i < res->nitems; i++) {
         const check_item *it = &res->items[i];
         if (!manual_check(it))
@@ -269,8 +270,9 @@ static int other_rules(buf *b, const report_doc *rd, const report_opts *o)
     qsort(items, n, sizeof *items, sort_cmp);
     if (n) {
         put_c(b, o, RT_BOLD);
-        buf_printf(b, "%s:\n", all ? "Other rules" : "Passed, with the evidence");
+        buf_puts(b, all ? "Other rules:" : "Passed, with the evidence:");
         put_c(b, o, RT_RESET);
+        buf_putc(b, '\n');
     }
     for (size_t i = 0; i < n; i++)
         rule_row(b, rd, o, items[i].it);
@@ -299,11 +301,19 @@ static void count_line(buf *b, const report_doc *rd, const report_opts *o)
     }
     if (!pass && !na && !ne && !quiet)
         return;
-    buf_printf(b, "%zu %s passed, %zu not applicable, %zu not yet effective", pass,
-               plural(pass, "rule", "rules"), na, ne);
-    if (quiet)
-        buf_printf(b, ", %zu failing with every finding baselined or below --min-level",
-                   quiet);
+    /* the rule counts that are not 0, "rule(s)" on the first */
+    const size_t n[4] = {pass, na, ne, quiet};
+    static const char *const what[4] = {
+        "passed", "not applicable", "not yet effective",
+        "failing with every finding baselined or below --min-level"};
+    int first = 1;
+    for (int k = 0; k < 4; k++) {
+        if (!n[k])
+            continue;
+        buf_printf(b, "%s%zu%s %s", first ? "" : ", ", n[k],
+                   first ? plural(n[k], " rule", " rules") : "", what[k]);
+        first = 0;
+    }
     buf_puts(b, "; --show-all lists them\n");
 }
 

@@ -419,7 +419,10 @@ static const check_item *item_of(const check_result *res, const rule *r)
     return NULL;
 }
 
-static void entry_text(buf *b, const report_doc *d, const report_opts *o, const rt_entry *en)
+/* One entry; noted[item] says the rule's note (why its status: dates,
+ * findings set aside) was given with an earlier entry. */
+static void entry_text(buf *b, const report_doc *d, const report_opts *o, const rt_entry *en,
+                       char *noted)
 {
     const finding *f = &d->res->f[en->k[0]];
     const rule *r = f->rule;
@@ -434,7 +437,7 @@ static void entry_text(buf *b, const report_doc *d, const report_opts *o, const 
         indented(b, r->message);
     cite(b, r);
     const check_item *it = item_of(d->res, r);
-    if (it && it->note)
+    if (it && it->note && !noted[it - d->res->items]++)
         indented(b, it->note);
     if (d->marks && d->marks[en->k[0]].expired != DATE_NONE) {
         char dt[11];
@@ -459,8 +462,9 @@ static void error_item(buf *b, const report_opts *o, const check_item *it)
 static void title(buf *b, const report_opts *o, const char *t)
 {
     report_text_colour(b, o, RT_BOLD);
-    buf_printf(b, "%s:\n", t);
+    buf_printf(b, "%s:", t);
     report_text_colour(b, o, RT_RESET);
+    buf_putc(b, '\n');
 }
 
 size_t report_text_findings(buf *b, const report_doc *d, const report_opts *o)
@@ -473,6 +477,7 @@ size_t report_text_findings(buf *b, const report_doc *d, const report_opts *o)
         count[e[i].group]++;
     static const char *const titles[2] = {"Errors and upcoming deadlines",
                                           "Warnings and notices"};
+    char *noted = xcalloc(res->nitems ? res->nitems : 1, 1);
     size_t i = 0;
     for (int g = 0; g < 2; g++) {
         if (!count[g])
@@ -482,11 +487,12 @@ size_t report_text_findings(buf *b, const report_doc *d, const report_opts *o)
             if (res->items[j].status == ST_ERROR)
                 error_item(b, o, &res->items[j]);
         for (; i < ne && e[i].group == g; i++)
-            entry_text(b, d, o, &e[i]);
+            entry_text(b, d, o, &e[i], noted);
         buf_putc(b, '\n');
     }
     for (i = 0; i < ne; i++)
         free(e[i].k);
     free(e);
+    free(noted);
     return count[0] + count[1];
 }

@@ -25,7 +25,7 @@ samples/en-cps-example-ca-v6.0.html: version 6.0, dated 2026-10-15, language en,
     tls-server: title: "Certification Practice Statement for TLS Server Certificates"
     note: no separate CP is named: duties addressed to the CP apply to this CPS
 
-1 rule passed, 0 not applicable, 0 not yet effective; --show-all lists them
+1 rule passed; --show-all lists them
 samples/en-cps-example-ca-v6.0.html: 0 errors, 0 warnings, 0 notices; 1 rule: 0 fail, 0 upcoming, 0 error, 1 pass, 0 n/a, 0 not-effective
 
 total: 2 documents: 1 error, 0 warnings, 0 notices

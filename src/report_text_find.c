@@ -262,6 +262,20 @@ static void ranges(buf *b, const report_doc *d, const rt_entry *en)
     }
 }
 
+/* How many different sentences the places of en quote. */
+static size_t distinct_quotes(const report_doc *d, const rt_entry *en)
+{
+    const finding *f = d->res->f;
+    size_t distinct = 0;
+    for (size_t i = 0; i < en->n; i++) {
+        size_t j = 0;
+        while (j < i && !same_quote(&f[en->k[j]], &f[en->k[i]]))
+            j++;
+        distinct += j == i && f[en->k[i]].snippet && *f[en->k[i]].snippet;
+    }
+    return distinct;
+}
+
 /* All the places of en in one section. */
 static int one_section(const report_doc *d, const rt_entry *en)
 {
@@ -321,8 +335,14 @@ static void entry_head(buf *b, const report_doc *d, const report_opts *o, const 
         buf_puts(b, "sections ");
         ranges(b, d, en);
     } else if (one_section(d, en)) {
+        /* several sentences: each is given after its lines below */
         one_place(b, f, 1);
-        buf_printf(b, ", %zu places", en->n);
+        if (distinct_quotes(d, en) > 1) {
+            buf_printf(b, ", %zu places", en->n);
+        } else {
+            buf_puts(b, ", ");
+            places(b, d, en, NULL, 0);
+        }
     } else {
         buf_printf(b, "%zu places: ", en->n);
         places(b, d, en, 0, 1);
@@ -388,13 +408,7 @@ static void range_message(buf *b, size_t n, const char *what)
 static void quotes(buf *b, const report_doc *d, const report_opts *o, const rt_entry *en)
 {
     const finding *f = d->res->f;
-    size_t distinct = 0;
-    for (size_t i = 0; i < en->n; i++) {
-        size_t j = 0;
-        while (j < i && !same_quote(&f[en->k[j]], &f[en->k[i]]))
-            j++;
-        distinct += j == i && f[en->k[i]].snippet && *f[en->k[i]].snippet;
-    }
+    size_t distinct = distinct_quotes(d, en);
     for (size_t i = 0; i < en->n; i++) {
         const finding *p = &f[en->k[i]];
         size_t j = 0;

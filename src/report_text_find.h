@@ -6,9 +6,11 @@
  * (numeric section order, then line):
  *   1. errors, rules that could not run and upcoming deadlines;
  *   2. warnings and notices.
- * Findings of one rule with the same message and the same quote (the same
- * sentence in several product sections) are one entry naming every place
- * ("3 places: 10.1 (line 5), 10.2 (line 9), 10.3 (line 14)"). The
+ * Findings of one rule with the same message (the same sentence in
+ * several product sections, or one limit in several rows of a table) are
+ * one entry naming every place ("3 places: 10.1 (line 5), 10.2 (line 9),
+ * 10.3 (line 14)"), each different sentence quoted once, after its
+ * places when there are several sentences. The
  * per-section findings of the structure rules ("section 4.6.1 is
  * missing") are one entry per rule and what, their sections given as
  * ranges of the outline ("4.6.1–4.6.7, 5.2.3"): two sections are

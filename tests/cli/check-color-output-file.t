@@ -1,6 +1,6 @@
 # -o FILE: no colour in the file with --color auto, even on a terminal;
 # --color always puts it there.
-setup: python3 tests/cli/data/on-tty.py "$BIN" check --as-of 2019-05-09 -o $TMP/auto.txt samples/fr-dpc-autorite-exemple-v4.2.html </dev/null >/dev/null; test $? = 1
+setup: env -u NO_COLOR TERM=xterm python3 tests/cli/data/on-tty.py "$BIN" check --as-of 2019-05-09 -o $TMP/auto.txt samples/fr-dpc-autorite-exemple-v4.2.html </dev/null >/dev/null; test $? = 1
 run: check --color always --as-of 2019-05-09 -o $TMP/always.txt samples/fr-dpc-autorite-exemple-v4.2.html
 exit: 1
 in-file: $TMP/auto.txt

@@ -81,11 +81,14 @@ static const char check_usage[] =
     "  --translation FILE  the English version of a non-English document\n"
     "  --pair              FILEs come in pairs: ORIGINAL ENGLISH-VERSION (each\n"
     "                      original is checked with its English version)\n"
-    "  --color WHEN        auto (default: on a terminal, not with NO_COLOR),\n"
-    "                      always or never\n"
+    "  --color WHEN        auto (default: colour on a terminal whose TERM is not\n"
+    "                      dumb, and not with NO_COLOR set), always or never\n"
     "  -q, --quiet         print only the summary line\n"
-    "  -v, --verbose       also print why rules were n/a or not effective\n"
-    "  --show-evidence     under each passing rule, the sentence that satisfied it\n"
+    "  --show-all          also list the rules that passed, were n/a or not\n"
+    "                      effective (by default one line counts them)\n"
+    "  -v, --verbose       --show-all, with why rules passed or were not effective\n"
+    "  --show-evidence     list the passing rules with the sentences that\n"
+    "                      satisfied them\n"
     "  --kind KIND         what the document is, instead of detecting it: cp, cps,\n"
     "                      cp-cps or not-a-policy\n"
     "  --scope LIST        its certificate scopes, instead of detecting them: a\n"
@@ -103,7 +106,7 @@ static const char check_usage[] =
 enum { OPT_AS_OF = 256, OPT_RULESET, OPT_DISABLE, OPT_ENABLE, OPT_FORMAT, OPT_FAIL_ON,
        OPT_TRANSLATION, OPT_COLOR, OPT_MAX_SIZE, OPT_MIN_LEVEL, OPT_EXIT_ZERO, OPT_BASELINE,
        OPT_WRITE_BASELINE, OPT_EXCLUDE, OPT_PAIR, OPT_PDF_TIMEOUT, OPT_MAX_MEMORY,
-       OPT_SHOW_EVIDENCE, OPT_ONLY_RULESET, OPT_CONFIG, OPT_NO_CONFIG, OPT_KIND = 'K',
+       OPT_SHOW_EVIDENCE, OPT_SHOW_ALL, OPT_ONLY_RULESET, OPT_CONFIG, OPT_NO_CONFIG, OPT_KIND = 'K',
        OPT_SCOPE = 'S' };
 
 /* Options given on the command line, which the config file does not override. */
@@ -132,7 +135,7 @@ typedef struct check_opts {
     const char *translation;
     int pair;           /* --pair: files are ORIGINAL ENGLISH pairs */
     int color;          /* -1 auto, 0 never, 1 always */
-    int quiet, verbose, show_evidence;
+    int quiet, verbose, show_evidence, show_all;
     size_t max_size;
     size_t max_memory;
     cli_profile force;  /* --kind, --scope */
@@ -172,6 +175,7 @@ static const struct option check_options[] = {
     {"quiet", no_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
     {"show-evidence", no_argument, NULL, OPT_SHOW_EVIDENCE},
+    {"show-all", no_argument, NULL, OPT_SHOW_ALL},
     {"max-memory", required_argument, NULL, OPT_MAX_MEMORY},
     {"kind", required_argument, NULL, OPT_KIND},
     {"scope", required_argument, NULL, OPT_SCOPE},
@@ -269,6 +273,7 @@ static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
         case 'q': o->quiet = 1; break;
         case 'v': o->verbose = 1; break;
         case OPT_SHOW_EVIDENCE: o->show_evidence = 1; break;
+        case OPT_SHOW_ALL: o->show_all = 1; break;
         case OPT_KIND:
         case OPT_SCOPE:
             if (cli_profile_add(env, "check", &o->force, c, optarg))
@@ -295,13 +300,16 @@ static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
     return 0;
 }
 
+/* --color always or never; auto: a terminal's format on a terminal (never
+ * a file written with -o) whose TERM is not dumb, unless NO_COLOR is set
+ * to anything but "" (no-color.org: an explicit option overrides it). */
 static int use_color(const check_opts *o, const cli_env *env)
 {
-    const char *nc = getenv("NO_COLOR");
-    if (nc && *nc)
-        return 0;
     if (o->color >= 0)
         return o->color;
+    const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+    if ((nc && *nc) || (term && !strcmp(term, "dumb")))
+        return 0;
     return !o->output && o->format->terminal && isatty(fileno(env->out));
 }
 
@@ -694,6 +702,7 @@ static void report_options(const check_ctx *c, cli_env *env, report_note *notes,
     ro->quiet = c->o.quiet;
     ro->verbose = c->o.verbose;
     ro->show_evidence = c->o.show_evidence;
+    ro->show_all = c->o.show_all;
     ro->min_level = c->o.min_level;
     ro->fail_on = c->o.fail_on;
     ro->notes = notes;

@@ -23,12 +23,18 @@
  *              run (0: never), shown or not; JUnit writes <failure> for
  *              those only.
  *
- * Text: per document, a header line, then the checklist grouped by status
- * (fail, upcoming, error, then pass, n/a, not-effective) and, within a
- * status, by section; under each failing rule its findings: section and
- * heading, line, the sentence quoted with the match marked (>>match<< or,
- * with colour, bold red), the message and the citation. The last line is
- * the summary: errors, warnings, notices and the rule counts.
+ * Text: per document, a header line and the profile; then the answer
+ * first (report_text_find.h): errors, rules that could not run and
+ * upcoming deadlines, then warnings and notices, each in document order
+ * (section, line), identical findings folded into one entry naming their
+ * places, missing sections as ranges; each entry gives where, the sentence
+ * quoted with the match marked (>>match<< or, with colour, bold red), the
+ * message, the rule's why and its citation. Then the manual checks, then
+ * one line counting the rules that passed, were n/a or not effective
+ * (--show-all lists them as rows, by status then section, with their
+ * notes and --show-evidence's evidence under passing rows; --show-evidence
+ * alone lists only the passing rules that have evidence). The last line
+ * is the summary: errors, warnings, notices and the rule counts.
  *
  * JSON: the contract of DESIGN.md ("tool", "as_of", "documents": [{file,
  * format, encoding, language, version, date, sections: {found, expected,
@@ -78,7 +84,10 @@ typedef struct report_note {
 typedef struct report_opts {
     int color;     /* ANSI colour */
     int quiet;     /* only the summary line */
-    int verbose;   /* also the notes of passing and n/a rules */
+    int verbose;   /* text: --show-all, with the notes of passing and
+                      not-effective rules */
+    int show_all;  /* text: also the rules that passed, were n/a or not
+                      effective (else one count line) */
     int show_evidence; /* text: the sentences that satisfied each passing rule */
     int min_level; /* SEV_*: findings below are not shown; 0 shows all */
     int fail_on;   /* SEV_*: unbaselined findings from here fail; 0 never */

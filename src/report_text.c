@@ -9,31 +9,20 @@
 #include "escape.h"
 #include "profile.h"
 #include "report.h"
-
-#define C_RESET "\033[0m"
-#define C_BOLD "\033[1m"
-#define C_RED "\033[31m"
-#define C_YELLOW "\033[33m"
-#define C_GREEN "\033[32m"
-#define C_DIM "\033[2m"
-#define C_CYAN "\033[36m"
+#include "report_text_find.h"
 
 static const char *status_colour(check_status s)
 {
     switch (s) {
-    case ST_FAIL: return C_RED;
-    case ST_UPCOMING: return C_YELLOW;
-    case ST_ERROR: return C_RED;
-    case ST_PASS: return C_GREEN;
-    default: return C_DIM;
+    case ST_FAIL: return RT_RED;
+    case ST_UPCOMING: return RT_YELLOW;
+    case ST_ERROR: return RT_RED;
+    case ST_PASS: return RT_GREEN;
+    default: return RT_DIM;
     }
 }
 
-static void put_c(buf *b, const report_opts *o, const char *code)
-{
-    if (o->color)
-        buf_puts(b, code);
-}
+#define put_c report_text_colour
 
 void report_summary_counts(const report_doc *docs, size_t n, size_t *errors, size_t *warnings,
                            size_t *notices)
@@ -96,44 +85,6 @@ static int sort_cmp(const void *pa, const void *pb)
     return a->order < b->order ? -1 : a->order > b->order;
 }
 
-static void snippet_text(buf *b, const finding *f, const report_opts *o)
-{
-    const char *s = f->snippet;
-    size_t ms, me, n = report_mark_span(f, &ms, &me);
-    buf_puts(b, "        \"");
-    esc_textn(b, s, ms);
-    if (me > ms) {
-        if (o->color) {
-            buf_puts(b, C_BOLD C_RED);
-            esc_textn(b, s + ms, me - ms);
-            buf_puts(b, C_RESET);
-        } else {
-            buf_puts(b, ">>");
-            esc_textn(b, s + ms, me - ms);
-            buf_puts(b, "<<");
-        }
-    }
-    esc_textn(b, s + me, n - me);
-    buf_puts(b, "\"\n");
-}
-
-static void cite_line(buf *b, const rule *r)
-{
-    buf_puts(b, "        [");
-    esc_text(b, r->cite);
-    if (r->effective != DATE_NONE) {
-        char d[11];
-        date_format(r->effective, d);
-        buf_printf(b, ", effective %s", d);
-    }
-    if (r->until != DATE_NONE) {
-        char d[11];
-        date_format(r->until, d);
-        buf_printf(b, ", until %s", d);
-    }
-    buf_puts(b, "]\n");
-}
-
 /* "FILE: 1 error, 0 warnings, 0 notices[, N baselined][, N below
  * --min-level]; R rules: ..." (the status counts in full unless short). */
 static void summary_line(buf *b, const report_doc *rd, const report_opts *o, int full)
@@ -150,7 +101,8 @@ static void summary_line(buf *b, const report_doc *rd, const report_opts *o, int
         buf_printf(b, ", %zu baselined", c.baselined);
     if (c.hidden)
         buf_printf(b, ", %zu below --min-level", c.hidden);
-    buf_printf(b, "; %zu rules: %zu fail, %zu upcoming, %zu error", res->nitems,
+    buf_printf(b, "; %zu %s: %zu fail, %zu upcoming, %zu error", res->nitems,
+               plural(res->nitems, "rule", "rules"),
                res->by_status[ST_FAIL], res->by_status[ST_UPCOMING], res->by_status[ST_ERROR]);
     if (full)
         buf_printf(b, ", %zu pass, %zu n/a, %zu not-effective", res->by_status[ST_PASS],
@@ -158,16 +110,17 @@ static void summary_line(buf *b, const report_doc *rd, const report_opts *o, int
     buf_putc(b, '\n');
 }
 
-static void doc_text(buf *b, const report_doc *rd, const report_opts *o)
+/* "FILE: version ..., as of ..." and the profile. */
+static void doc_head(buf *b, const report_doc *rd, const report_opts *o)
 {
     analysis *a = rd->a;
     const check_result *res = rd->res;
     char asof[11], ddate[11];
     date_format(res->as_of, asof);
     date_format(a->meta.date, ddate);
-    put_c(b, o, C_BOLD);
+    put_c(b, o, RT_BOLD);
     esc_text(b, a->d.file);
-    put_c(b, o, C_RESET);
+    put_c(b, o, RT_RESET);
     buf_puts(b, ": version ");
     esc_text(b, a->meta.version ? a->meta.version : "?");
     buf_printf(b, ", dated %s, language ", ddate[0] ? ddate : "?");
@@ -192,96 +145,185 @@ static void doc_text(buf *b, const report_doc *rd, const report_opts *o)
         buf_free(&pb);
     }
     buf_putc(b, '\n');
+}
 
-    sort_item *items = xcalloc(res->nitems ? res->nitems : 1, sizeof *items);
-    for (size_t i = 0; i < res->nitems; i++) {
-        items[i].it = &res->items[i];
-        items[i].sec = item_section(res, &res->items[i]);
-        items[i].order = i;
-    }
-    qsort(items, res->nitems, sizeof *items, sort_cmp);
-    for (size_t i = 0; i < res->nitems; i++) {
-        const check_item *it = items[i].it;
-        const rule *r = it->rule;
-        char st[16];
-        snprintf(st, sizeof st, "%s", check_status_name(it->status));
-        for (char *c = st; *c; c++)
-            if (*c >= 'a' && *c <= 'z')
-                *c = (char)(*c - 'a' + 'A');
-        put_c(b, o, status_colour(it->status));
-        buf_printf(b, "%-13s", st);
-        put_c(b, o, C_RESET);
-        int failing = it->status == ST_FAIL || it->status == ST_UPCOMING || it->status == ST_ERROR;
-        buf_printf(b, " %-7s ", failing ? rule_severity_name(it->severity) : "");
-        esc_text(b, r->id);
-        size_t nbase = 0, nhidden = 0;
-        for (size_t k = 0; k < res->nf; k++)
-            if (res->f[k].rule == r) {
-                if (!report_shown(rd, k, o))
-                    nhidden++;
-                else if (report_baselined(rd, k))
-                    nbase++;
-            }
-        if (failing && it->nfindings) {
-            buf_printf(b, " (%zu %s", it->nfindings, plural(it->nfindings, "finding", "findings"));
-            if (nbase)
-                buf_printf(b, ", %zu baselined", nbase);
-            if (nhidden)
-                buf_printf(b, ", %zu below --min-level", nhidden);
-            buf_putc(b, ')');
-        }
-        buf_putc(b, '\n');
-        if (it->note && (failing || o->verbose || it->status == ST_NA))
-            indented(b, it->note);
-        for (size_t k = 0; o->show_evidence && k < it->nevidence; k++) {
-            const check_evidence *v = &it->evidence[k];
-            buf ev = BUF_INIT;
-            buf_printf(&ev, "evidence: %s", v->section[0] ? v->section : "(front matter)");
-            if (v->line > 0)
-                buf_printf(&ev, ", line %ld", v->line);
-            buf_printf(&ev, ": \"%s\"", v->quote);
-            indented(b, buf_cstr(&ev));
-            buf_free(&ev);
-        }
-        if (!failing || (it->nfindings && nbase + nhidden == it->nfindings))
-            continue; /* nothing new to show: no message, no citation */
-        /* The rule once, then each finding: where, the quote, what. */
-        indented(b, r->message);
-        cite_line(b, r);
-        for (size_t k = 0; k < res->nf; k++) {
-            const finding *f = &res->f[k];
-            if (f->rule != r || !report_shown(rd, k, o) || report_baselined(rd, k))
-                continue;
-            buf_puts(b, "      - ");
-            put_c(b, o, C_CYAN);
-            if (f->section[0]) {
-                esc_text(b, f->section);
-                if (f->heading) {
-                    buf_putc(b, ' ');
-                    esc_text(b, f->heading);
-                }
-            } else {
-                buf_puts(b, "(document)");
-            }
-            put_c(b, o, C_RESET);
-            if (f->translation)
-                buf_puts(b, " [English version]");
-            if (f->line > 0)
-                buf_printf(b, ", line %ld", f->line);
-            buf_putc(b, '\n');
-            if (f->snippet && *f->snippet)
-                snippet_text(b, f, o);
-            if (strcmp(f->message, r->message))
-                indented(b, f->message);
-            if (rd->marks && rd->marks[k].expired != DATE_NONE) {
-                char d[11];
-                date_format(rd->marks[k].expired, d);
-                buf_printf(b, "        (its baseline entry expired on %s)\n", d);
-            }
-        }
-    }
-    free(items);
+/* A manual check to do: a manual rule that applies (its note is its
+ * message; a manual rule outside the profile is n/a with the reason). */
+static int manual_check(const check_item *it)
+{
+    return it->rule->kind == KIND_MANUAL && it->status == ST_NA && it->note &&
+           !strcmp(it->note, it->rule->message);
+}
+
+/* Its findings shown above: a failing rule with a finding that is shown
+ * and not baselined (else its row is in the --show-all list). */
+static int shown_above(const report_doc *rd, const report_opts *o, const check_item *it)
+{
+    if (it->status == ST_ERROR)
+        return 1;
+    if (it->status != ST_FAIL && it->status != ST_UPCOMING)
+        return 0;
+    for (size_t k = 0; k < rd->res->nf; k++)
+        if (rd->res->f[k].rule == it->rule && report_shown(rd, k, o) &&
+            !report_baselined(rd, k))
+            return 1;
+    return 0;
+}
+
+static void manual_list(buf *b, const report_doc *rd, const report_opts *o)
+{
+    const check_result *res = rd->res;
+    size_t n = 0;
+    for (size_t i = 0; i < res->nitems; i++)
+        n += manual_check(&res->items[i]);
+    if (!n)
+        return;
+    put_c(b, o, RT_BOLD);
+    buf_puts(b, "Manual checks:");
+    put_c(b, o, RT_RESET);
     buf_putc(b, '\n');
+    for (size_t i = 0; i < res->nitems; i++) {
+        const check_item *it = &res->items[i];
+        if (!manual_check(it))
+            continue;
+        buf_puts(b, "  - ");
+        esc_text(b, it->note);
+        buf_puts(b, "  ");
+        put_c(b, o, RT_DIM);
+        buf_putc(b, '[');
+        esc_text(b, it->rule->id);
+        buf_putc(b, ']');
+        put_c(b, o, RT_RESET);
+        buf_putc(b, '\n');
+    }
+    buf_putc(b, '\n');
+}
+
+/* One checklist row: status, severity, id, counts; its note and evidence. */
+static void rule_row(buf *b, const report_doc *rd, const report_opts *o, const check_item *it)
+{
+    const check_result *res = rd->res;
+    char st[16];
+    snprintf(st, sizeof st, "%s", check_status_name(it->status));
+    for (char *c = st; *c; c++)
+        if (*c >= 'a' && *c <= 'z')
+            *c = (char)(*c - 'a' + 'A');
+    put_c(b, o, status_colour(it->status));
+    buf_printf(b, "%-13s", st);
+    put_c(b, o, RT_RESET);
+    int failing = it->status == ST_FAIL || it->status == ST_UPCOMING;
+    buf_printf(b, " %-7s ", failing ? rule_severity_name(it->severity) : "");
+    esc_text(b, it->rule->id);
+    size_t nbase = 0, nhidden = 0;
+    for (size_t k = 0; k < res->nf; k++)
+        if (res->f[k].rule == it->rule) {
+            if (!report_shown(rd, k, o))
+                nhidden++;
+            else if (report_baselined(rd, k))
+                nbase++;
+        }
+    if (failing && it->nfindings) {
+        buf_printf(b, " (%zu %s", it->nfindings, plural(it->nfindings, "finding", "findings"));
+        if (nbase)
+            buf_printf(b, ", %zu baselined", nbase);
+        if (nhidden)
+            buf_printf(b, ", %zu below --min-level", nhidden);
+        buf_putc(b, ')');
+    }
+    buf_putc(b, '\n');
+    if (it->note && (failing || o->verbose || it->status == ST_NA))
+        indented(b, it->note);
+    for (size_t k = 0; o->show_evidence && k < it->nevidence; k++) {
+        const check_evidence *v = &it->evidence[k];
+        buf ev = BUF_INIT;
+        buf_printf(&ev, "evidence: %s", v->section[0] ? v->section : "(front matter)");
+        if (v->line > 0)
+            buf_printf(&ev, ", line %ld", v->line);
+        buf_printf(&ev, ": \"%s\"", v->quote);
+        indented(b, buf_cstr(&ev));
+        buf_free(&ev);
+    }
+}
+
+/* The rules not listed above, by status then section: every one with
+ * --show-all (or -v), only the passing rules that have evidence with
+ * --show-evidence alone. Returns 1 when it listed every one. */
+static int other_rules(buf *b, const report_doc *rd, const report_opts *o)
+{
+    const check_result *res = rd->res;
+    int all = o->show_all || o->verbose;
+    if (!all && !o->show_evidence)
+        return 0;
+    sort_item *items = xcalloc(res->nitems ? res->nitems : 1, sizeof *items);
+    size_t n = 0;
+    for (size_t i = 0; i < res->nitems; i++) {
+        const check_item *it = &res->items[i];
+        if (shown_above(rd, o, it) || manual_check(it))
+            continue;
+        if (!all && !(it->status == ST_PASS && it->nevidence))
+            continue;
+        items[n].it = it;
+        items[n].sec = item_section(res, it);
+        items[n].order = i;
+        n++;
+    }
+    qsort(items, n, sizeof *items, sort_cmp);
+    if (n) {
+        put_c(b, o, RT_BOLD);
+        buf_puts(b, all ? "Other rules:" : "Passed, with the evidence:");
+        put_c(b, o, RT_RESET);
+        buf_putc(b, '\n');
+    }
+    for (size_t i = 0; i < n; i++)
+        rule_row(b, rd, o, items[i].it);
+    if (n)
+        buf_putc(b, '\n');
+    free(items);
+    return all;
+}
+
+/* "70 rules passed, 8 not applicable, 10 not yet effective; --show-all
+ * lists them" (the rules the report did not list). */
+static void count_line(buf *b, const report_doc *rd, const report_opts *o)
+{
+    const check_result *res = rd->res;
+    size_t pass = 0, na = 0, ne = 0, quiet = 0;
+    for (size_t i = 0; i < res->nitems; i++) {
+        const check_item *it = &res->items[i];
+        if (shown_above(rd, o, it) || manual_check(it))
+            continue;
+        switch (it->status) {
+        case ST_PASS: pass++; break;
+        case ST_NA: na++; break;
+        case ST_NOT_EFFECTIVE: ne++; break;
+        default: quiet++; break;
+        }
+    }
+    if (!pass && !na && !ne && !quiet)
+        return;
+    /* the rule counts that are not 0, "rule(s)" on the first */
+    const size_t n[4] = {pass, na, ne, quiet};
+    static const char *const what[4] = {
+        "passed", "not applicable", "not yet effective",
+        "failing with every finding baselined or below --min-level"};
+    int first = 1;
+    for (int k = 0; k < 4; k++) {
+        if (!n[k])
+            continue;
+        buf_printf(b, "%s%zu%s %s", first ? "" : ", ", n[k],
+                   first ? plural(n[k], " rule", " rules") : "", what[k]);
+        first = 0;
+    }
+    buf_puts(b, "; --show-all lists them\n");
+}
+
+static void doc_text(buf *b, const report_doc *rd, const report_opts *o)
+{
+    doc_head(b, rd, o);
+    report_text_findings(b, rd, o);
+    manual_list(b, rd, o);
+    if (!other_rules(b, rd, o))
+        count_line(b, rd, o);
     summary_line(b, rd, o, 1);
 }
 

@@ -30,7 +30,8 @@
 #                               "ignore:" are dropped at every depth
 #   ignore: KEY...              keys same-json-as drops (default: file format
 #                               encoding line page)
-#   setup: CMD                  run CMD with sh first (e.g. make a PDF); exit 77
+#   setup: CMD                  run CMD with sh first (e.g. make a PDF; $BIN is
+#                               the cpslint binary under test); exit 77
 #                               skips the case (its stderr says why), another
 #                               failure fails it
 #   env: NAME=VALUE             set in cpslint's environment (repeatable)
@@ -121,7 +122,7 @@ for t in "$@"; do
   subst() { printf '%s' "$1" | sed -e "s|\$CORPUS|$CORPUS|g" -e "s|\$TMP|$tmp/case|g" -e "s|\$ROOT|$ROOT|g"; }
   args=$(subst "$args"); stdin=$(subst "$stdin"); cwd=$(subst "$cwd")
   if [ -n "$setup" ]; then
-    sh -c "$(subst "$setup")" >"$tmp/setup.out" 2>&1; src=$?
+    BIN="$BIN" sh -c "$(subst "$setup")" >"$tmp/setup.out" 2>&1; src=$?
     if [ $src = 77 ]; then
       echo "ok $n - $name # SKIP $(head -1 "$tmp/setup.out")"; continue
     elif [ $src != 0 ]; then

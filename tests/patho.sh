@@ -195,8 +195,9 @@ want_exit 0 1; want_out "rules:"; finish
 gen "print('<html><body><h1>1. Introduction</h1><p>x</p><h1>4. Life</h1><h2>4.9 Revocation</h2><p>Handled within a day. '+'a'*20000+'!</p></body></html>')" "$tmp/redos.html"
 bounded "catastrophic backtracking: the rule errors, the run completes" 20 200 \
   check --only-ruleset tests/cli/data/redos.rules "$tmp/redos.html"
-want_exit 2; want_err "rule user.4.9.redos could not run"; want_out "ERROR"; want_out "FAIL"
-want_out "user.4.9.benign"; finish
+want_exit 2; want_err "rule user.4.9.redos could not run"
+want_out "error     the rule could not run  [user.4.9.redos]"
+want_out "notice    4.9 Revocation, line 1  [user.4.9.benign]"; finish
 
 # 11. cpslint diff: a 5 MB section against an unrelated 5 MB section, as
 # many paragraphs and as one paragraph (the word diff's worst case).
@@ -376,7 +377,7 @@ sed 's/^match        = (?:a|aa)+\$$/match        = (\\w+)\\1(?:;|!!)/' tests/cli
 gen "print('<html><body><h1>1. Introduction</h1><p>x</p><h1>4. Life</h1><h2>4.9 Revocation</h2><p>Handled within a day. '+'a'*8000+'</p></body></html>')" "$tmp/slow.html"
 bounded "a pattern slow at every start position: the work budget ends it" 60 200 \
   check --only-ruleset "$tmp/slow.rules" "$tmp/slow.html"
-want_exit 2; want_err "work budget exceeded"; want_out "ERROR"; want_out "user.4.9.benign"; finish
+want_exit 2; want_err "work budget exceeded"; want_out "error     the rule could not run  [user.4.9.redos]"; want_out "[user.4.9.benign]"; finish
 
 # 20. Memory in proportion to the input (docs/ARCHITECTURE.md, Limits and
 # memory): one million one-letter Markdown paragraphs (3 MB; 1 GB before)

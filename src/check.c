@@ -150,8 +150,8 @@ static char *delegation_in_scope(const rule *r, analysis *a, char sec[OUTLINE_NU
 static char *profile_na(const rule *r, const check_input *in)
 {
     const doc_profile *p = in->profile;
-    if (!p || r->kind == KIND_PROFILE)
-        return NULL;
+    if (!p || (r->kind == KIND_PROFILE && r->check == CHECK_NOT_A_POLICY))
+        return NULL; /* the rule that says what the profile rules out */
     buf b = BUF_INIT;
     if (p->kind == PROFILE_KIND_NOT_POLICY) {
         buf_printf(&b, "this document is not a CA's CP or CPS%s: no rule for a CA's policy "

@@ -456,8 +456,10 @@ check_status chk_eval_translation(evalctx *c, const check_input *in, check_resul
 /* ---- profile ----------------------------------------------------------- */
 
 /* check = not-a-policy: one notice when the document is not a CA's CP or
- * CPS, quoting the evidence that decided it. Without a profile from the
- * caller (rule examples), the document's own is detected here. */
+ * CPS; check = cp-alone: one when it is a Certificate Policy alone (its
+ * CPS is another document). The finding quotes the evidence that decided
+ * the kind. Without a profile from the caller (rule examples), the
+ * document's own is detected here. */
 check_status chk_eval_profile(evalctx *c, const check_input *in, check_result *out, char **note)
 {
     (void)note;
@@ -467,16 +469,19 @@ check_status chk_eval_profile(evalctx *c, const check_input *in, check_result *o
         profile_detect(in->doc, &own);
         p = &own;
     }
-    if (p->kind == PROFILE_KIND_NOT_POLICY) {
+    int cp = c->r->check == CHECK_CP_ALONE;
+    profile_kind kind = cp ? PROFILE_KIND_CP : PROFILE_KIND_NOT_POLICY;
+    profile_for supports = cp ? PROFILE_FOR_CP : PROFILE_FOR_NOT_POLICY;
+    if (p->kind == kind) {
         finding *f = chk_add_finding(out, c->r);
         const profile_evidence *why = NULL;
         for (size_t i = 0; i < p->nev && !why; i++)
-            if (p->ev[i].supports == PROFILE_FOR_NOT_POLICY)
+            if (p->ev[i].supports == supports)
                 why = &p->ev[i];
         buf m = BUF_INIT;
         buf_puts(&m, c->r->message);
         if (p->kind_forced)
-            buf_puts(&m, " (--kind not-a-policy)");
+            buf_printf(&m, " (--kind %s)", profile_kind_name(kind));
         else if (why)
             buf_printf(&m, " (%s%s%s)", why->what, why->section[0] ? " in " : "", why->section);
         free(f->message);
@@ -571,8 +576,8 @@ int chk_validate_translation(rule *r, char *msg, size_t size)
 
 int chk_validate_profile(rule *r, char *msg, size_t size)
 {
-    if (r->check != CHECK_NOT_A_POLICY)
-        return chk_invalid(msg, size, "a profile rule needs 'check = not-a-policy'");
+    if (r->check != CHECK_NOT_A_POLICY && r->check != CHECK_CP_ALONE)
+        return chk_invalid(msg, size, "a profile rule needs 'check = not-a-policy' or 'cp-alone'");
     if (r->match.n || r->also.n || r->unless.n || r->link.n || r->nscope)
         return chk_invalid(msg, size, "a profile rule takes no patterns and no scope");
     return 0;

@@ -34,7 +34,7 @@
     X(headings, FRONT, 0, RULE_KEY_MATCH, 1, "`match` in a heading of the document")          \
     X(manual, NONE, 0, 0, 0, "text cannot decide: always n/a, the message says what to check") \
     X(translation, NONE, 0, 0, 1, "an original against its English version")                  \
-    X(profile, SECTIONS, 0, 0, 1, "what the document is: `check = not-a-policy`")             \
+    X(profile, SECTIONS, 0, 0, 1, "what the document is: `check = not-a-policy`, `cp-alone`") \
     X(version, SECTIONS, RULE_KEY_MIN_VERSION, RULE_KEY_MIN_VERSION | STATEMENT, 1,                              \
       "a version number in a `match` older than the `min-version` in force")                 \
     X(format, NONE, 0, RULE_KEY_MATCH, 0,                                                     \

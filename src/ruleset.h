@@ -91,7 +91,8 @@ typedef enum {
     CHECK_TRANSLATION_SECTIONS,  /* translation: check = sections */
     CHECK_TRANSLATION_LENGTH,    /* translation: check = length */
     CHECK_TRANSLATION_AUTHORITATIVE, /* translation: check = authoritative */
-    CHECK_NOT_A_POLICY        /* profile: check = not-a-policy (a notice) */
+    CHECK_NOT_A_POLICY,       /* profile: check = not-a-policy (a notice) */
+    CHECK_CP_ALONE            /* profile: check = cp-alone, a stand-alone CP */
 } rule_check;
 
 /* One step of a limit schedule: from `from` (DATE_NONE: always) the limit

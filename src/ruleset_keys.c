@@ -535,6 +535,7 @@ static const struct {
     {"length", CHECK_TRANSLATION_LENGTH},
     {"authoritative", CHECK_TRANSLATION_AUTHORITATIVE},
     {"not-a-policy", CHECK_NOT_A_POLICY},
+    {"cp-alone", CHECK_CP_ALONE},
 };
 
 /* severity, kind, check: names. */
@@ -566,7 +567,7 @@ static int apply_name_key(rs_parser *p, long line, const char *key, const char *
         if (i == COUNT(check_names))
             return rs_perr(p, line, "check: '%s' is not missing, blank, order, duplicate, title, english-version, changelog, "
                                     "annual-update, effective-date, version, date, sections, length, "
-                                    "authoritative or not-a-policy", value);
+                                    "authoritative, not-a-policy or cp-alone", value);
         r->check = check_names[i].check;
     }
     return 0;

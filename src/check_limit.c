@@ -364,10 +364,9 @@ static size_t header_cell(const analysis *a, size_t first, int col)
  * cells of its row (at most ROW_CONTEXT_CELLS each side), each other cell
  * preceded by its own column header, so "issued before | March 15, 2026 |
  * 398 days" reads as a dated schedule. [*cs, *ce) is the cell itself. */
-static void cell_context(analysis *a, size_t bi, buf *ctx, size_t *cs, size_t *ce)
+static void cell_context(analysis *a, size_t bi, size_t first, buf *ctx, size_t *cs, size_t *ce)
 {
     const doc_block *b = &a->d.blocks[bi];
-    size_t first = table_first_block(a, bi);
     if (b->row > 0) {
         size_t h = header_cell(a, first, b->col);
         const text_map *tm = h != (size_t)-1 ? analysis_folded(a, h) : NULL;
@@ -434,10 +433,10 @@ static void limit_finding(evalctx *c, analysis *a, check_result *out, size_t bi,
 
 /* The start dates of the rows of the table holding cell bi: a date in a
  * cell with a start cue before it (from, on or after, à partir du). */
-static void table_row_starts(analysis *a, size_t bi, const char *lang, row_starts *rs)
+static void table_row_starts(analysis *a, size_t bi, size_t first, const char *lang,
+                             row_starts *rs)
 {
     int t = a->d.blocks[bi].table;
-    size_t first = table_first_block(a, bi);
     rs->table = t;
     rs->n = 0;
     for (size_t k = first; k < a->d.nblocks && a->d.blocks[k].table == t && k - first < 2000 &&
@@ -466,6 +465,8 @@ static void eval_limit_at(evalctx *c, analysis *a, check_result *out, cps_date a
     row_starts rows;
     rows.table = 0;
     rows.n = 0;
+    int first_of = 0;     /* the table whose first block is `first` (0: none yet): */
+    size_t first = 0;     /* looked up once per table, not once per cell */
     for (size_t bi = 0; bi < a->d.nblocks && !c->failed; bi++) {
         if (!chk_block_in_scope(&c->scope, r, a, bi) || a->o.roles[bi] == ROLE_HEADING)
             continue;
@@ -476,7 +477,10 @@ static void eval_limit_at(evalctx *c, analysis *a, check_result *out, cps_date a
         if (b->kind == BLOCK_TABLE_CELL && b->table > 0) {
             if (skip_table == b->table)
                 continue;
-            size_t first = table_first_block(a, bi);
+            if (first_of != b->table) {
+                first = table_first_block(a, bi);
+                first_of = b->table;
+            }
             size_t capb = (size_t)-1;
             for (size_t k = first; k-- > 0 && first - k <= 3;) {
                 if (a->o.roles[k] == ROLE_HEADING) {
@@ -511,10 +515,10 @@ static void eval_limit_at(evalctx *c, analysis *a, check_result *out, cps_date a
             }
             buf ctx = BUF_INIT;
             size_t cs = 0, ce = 0;
-            cell_context(a, bi, &ctx, &cs, &ce);
+            cell_context(a, bi, first, &ctx, &cs, &ce);
             limit_hit h;
             if (rows.table != b->table)
-                table_row_starts(a, bi, lang, &rows);
+                table_row_starts(a, bi, first, lang, &rows);
             lazy_ctx vc = {a, bi, &memo, 0, {0, 0, 0}, &rows};
             int rc = ce > cs ? limit_text(c, CHK_NO_BLOCK, buf_cstr(&ctx), ctx.len, cs, ce, lang,
                                           as_of, st, &vc, &h)

@@ -239,6 +239,12 @@ void report_each_rule_error(const report_doc *d,
                             void (*fn)(void *ctx, const rule *r, const char *message),
                             void *ctx);
 
+/* Text formats: "Suppressed in the document (N, cpslint-disable):" and a
+ * line per shown, unbaselined, suppressed finding of d (rule, section,
+ * line, the directive's line and reason), escaped for a terminal; nothing
+ * when there is none. */
+void report_suppressed_text(buf *b, const report_doc *d, const report_opts *o);
+
 /* Counts over docs[0..n) (or one doc with n == 1). */
 void report_count(const report_doc *docs, size_t n, const report_opts *o, report_counts *c);
 

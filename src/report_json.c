@@ -46,7 +46,7 @@ void report_json_finding(json_w *w, const report_doc *rd, size_t i)
     json_obj_begin(w);
     json_kv_str(w, "rule", r->id);
     json_kv_str(w, "severity", rule_severity_name(f->severity));
-    json_kv_str(w, "status", check_status_name(f->status));
+    json_kv_str(w, "status", f->suppressed ? "suppressed" : check_status_name(f->status));
     json_kv_str(w, "section", f->section[0] ? f->section : NULL);
     json_kv_str(w, "heading", f->heading);
     json_key(w, "line");
@@ -87,6 +87,17 @@ void report_json_finding(json_w *w, const report_doc *rd, size_t i)
         json_kv_str(w, "reason", rd->marks[i].reason);
         if (rd->marks[i].expired != DATE_NONE)
             report_json_date(w, "expired", rd->marks[i].expired);
+        json_obj_end(w);
+    }
+    if (f->suppressed) {
+        json_key(w, "suppression");
+        json_obj_begin(w);
+        json_kv_str(w, "reason", f->suppressed);
+        json_key(w, "line");
+        if (f->suppressed_line > 0)
+            json_int(w, f->suppressed_line);
+        else
+            json_null(w);
         json_obj_end(w);
     }
     json_obj_end(w);
@@ -171,6 +182,8 @@ static void doc_json(json_w *w, const report_doc *rd, const report_opts *o)
     json_kv_int(w, "notices", (long long)c.notices);
     if (c.baselined)
         json_kv_int(w, "baselined", (long long)c.baselined);
+    if (c.suppressed)
+        json_kv_int(w, "suppressed", (long long)c.suppressed);
     if (c.hidden)
         json_kv_int(w, "below_min_level", (long long)c.hidden);
     for (int s = 0; s < ST_COUNT; s++)
@@ -223,6 +236,8 @@ static void json_end(report_run *r)
     json_kv_int(&w, "notices", (long long)c->notices);
     if (c->baselined)
         json_kv_int(&w, "baselined", (long long)c->baselined);
+    if (c->suppressed)
+        json_kv_int(&w, "suppressed", (long long)c->suppressed);
     if (c->hidden)
         json_kv_int(&w, "below_min_level", (long long)c->hidden);
     if (c->unreadable)

@@ -150,6 +150,8 @@ static void summary_line(buf *b, const report_doc *rd, const report_opts *o, int
         buf_printf(b, ", %zu baselined", c.baselined);
     if (c.hidden)
         buf_printf(b, ", %zu below --min-level", c.hidden);
+    if (c.suppressed)
+        buf_printf(b, ", %zu suppressed", c.suppressed);
     buf_printf(b, "; %zu rules: %zu fail, %zu upcoming, %zu error", res->nitems,
                res->by_status[ST_FAIL], res->by_status[ST_UPCOMING], res->by_status[ST_ERROR]);
     if (full)
@@ -214,13 +216,15 @@ static void doc_text(buf *b, const report_doc *rd, const report_opts *o)
         int failing = it->status == ST_FAIL || it->status == ST_UPCOMING || it->status == ST_ERROR;
         buf_printf(b, " %-7s ", failing ? rule_severity_name(it->severity) : "");
         esc_text(b, r->id);
-        size_t nbase = 0, nhidden = 0;
+        size_t nbase = 0, nhidden = 0, nsup = 0;
         for (size_t k = 0; k < res->nf; k++)
             if (res->f[k].rule == r) {
                 if (!report_shown(rd, k, o))
                     nhidden++;
                 else if (report_baselined(rd, k))
                     nbase++;
+                else if (report_suppressed(rd, k))
+                    nsup++;
             }
         if (failing && it->nfindings) {
             buf_printf(b, " (%zu %s", it->nfindings, plural(it->nfindings, "finding", "findings"));
@@ -228,6 +232,8 @@ static void doc_text(buf *b, const report_doc *rd, const report_opts *o)
                 buf_printf(b, ", %zu baselined", nbase);
             if (nhidden)
                 buf_printf(b, ", %zu below --min-level", nhidden);
+            if (nsup)
+                buf_printf(b, ", %zu suppressed", nsup);
             buf_putc(b, ')');
         }
         buf_putc(b, '\n');
@@ -243,14 +249,15 @@ static void doc_text(buf *b, const report_doc *rd, const report_opts *o)
             indented(b, buf_cstr(&ev));
             buf_free(&ev);
         }
-        if (!failing || (it->nfindings && nbase + nhidden == it->nfindings))
+        if (!failing || (it->nfindings && nbase + nhidden + nsup == it->nfindings))
             continue; /* nothing new to show: no message, no citation */
         /* The rule once, then each finding: where, the quote, what. */
         indented(b, r->message);
         cite_line(b, r);
         for (size_t k = 0; k < res->nf; k++) {
             const finding *f = &res->f[k];
-            if (f->rule != r || !report_shown(rd, k, o) || report_baselined(rd, k))
+            if (f->rule != r || !report_shown(rd, k, o) || report_baselined(rd, k) ||
+                report_suppressed(rd, k))
                 continue;
             buf_puts(b, "      - ");
             put_c(b, o, C_CYAN);
@@ -281,6 +288,7 @@ static void doc_text(buf *b, const report_doc *rd, const report_opts *o)
         }
     }
     free(items);
+    report_suppressed_text(b, rd, o);
     buf_putc(b, '\n');
     summary_line(b, rd, o, 1);
 }
@@ -314,6 +322,8 @@ static void total_line(buf *out, const report_run *r)
         buf_printf(out, ", %zu baselined", c->baselined);
     if (c->hidden)
         buf_printf(out, ", %zu below --min-level", c->hidden);
+    if (c->suppressed)
+        buf_printf(out, ", %zu suppressed", c->suppressed);
     buf_putc(out, '\n');
 }
 

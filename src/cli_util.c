@@ -153,7 +153,7 @@ int cli_value_missing(const cli_env *env, const char *cmd, const struct option *
                       const char *arg)
 {
     if (!arg || arg[0] != '-' || !arg[1] || isdigit((unsigned char)arg[1]))
-        return 0; /* "-" is a value (standard input or output), "-1" a number */
+        return 0; /* "-" is a value (standard input, a file so named), "-1" a number */
     for (size_t i = 0; opts[i].name; i++)
         if (opts[i].val == c && !opts[i].flag && opts[i].has_arg == required_argument)
             return cli_fail(env, "%s: --%s needs a value: '%s' is an option (give the value "

@@ -19,7 +19,7 @@ _cpslint()
                 diff) COMPREPLY=($(compgen -W "text markdown json html" -- "$cur")) ;;
                 outline) COMPREPLY=($(compgen -W "text json" -- "$cur")) ;;
                 rules|history) COMPREPLY=($(compgen -W "text json markdown" -- "$cur")) ;;
-                *) COMPREPLY=($(compgen -W "text json sarif junit markdown github html" -- "$cur")) ;;
+                *) COMPREPLY=($(compgen -W "text json sarif junit markdown github line gitlab jsonl html" -- "$cur")) ;;
             esac
             return ;;
         --fail-on) COMPREPLY=($(compgen -W "error warning notice never" -- "$cur")); return ;;

@@ -284,6 +284,8 @@ void baseline_write(buf *out, const report_doc *docs, size_t n, const baseline *
         char *file = baseline_norm_path(report_doc_file(d));
         for (size_t i = 0; i < d->res->nf; i++) {
             const finding *f = &d->res->f[i];
+            if (f->suppressed)
+                continue; /* its reason is in the document (cpslint-disable) */
             char fp[REPORT_FP_LEN];
             report_fingerprint(f, fp);
             long k = find_entry(old, file, f, fp, used);

@@ -68,9 +68,10 @@ size_t baseline_notes(const baseline *b, const char *const *checked, size_t nche
                       report_note **notes);
 void baseline_notes_free(report_note *notes, size_t n);
 
-/* A baseline of every finding of docs (those with results). A finding an
- * entry of old (may be NULL) accepts keeps that entry's reason and
- * expiry; the others get BASELINE_PLACEHOLDER, which the loader refuses
+/* A baseline of every finding of docs (those with results) but those a
+ * cpslint-disable directive suppresses (their reason is in the document).
+ * A finding an entry of old (may be NULL) accepts keeps that entry's
+ * reason and expiry; the others get BASELINE_PLACEHOLDER, which the loader refuses
  * until a person replaces it. */
 void baseline_write(buf *out, const report_doc *docs, size_t n, const baseline *old);
 

@@ -449,6 +449,7 @@ int check_run(const ruleset *rs, const check_input *in, matcher *m, check_result
         chk_eval_item(r, in, m, hp, out, &out->items[out->nitems++]);
     }
     pf_hits_free(&hits);
+    chk_suppress(rs, in, out);
     for (size_t i = 0; i < out->nitems; i++)
         out->by_status[out->items[i].status]++;
     for (size_t i = 0; i < out->nf; i++) {

@@ -83,6 +83,10 @@ typedef struct finding {
     size_t block;             /* the block quoted (index in the document's blocks), or
                                  CHECK_NO_BLOCK (a missing section, the document) */
     size_t bstart, bend;      /* the match in that block's display text (bytes) */
+    char *suppressed;         /* the reason of the cpslint-disable directive whose
+                                 section holds it (check_suppress.c; owned), or
+                                 NULL: such a finding never fails the run */
+    long suppressed_line;     /* that directive's line (0 unknown) */
 } finding;
 
 #define CHECK_NO_BLOCK ((size_t)-1)

@@ -68,6 +68,7 @@ void chk_finding_free(finding *f)
     free(f->snippet);
     free(f->message);
     free(f->match);
+    free(f->suppressed);
 }
 
 /* ---- scope ------------------------------------------------------------- */

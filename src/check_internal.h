@@ -10,6 +10,8 @@
  *   check_doc.c      document-level kinds: structure, language, meta,
  *                    title, headings, translation
  *   check_example.c  rule examples as small documents (cpslint rules --test)
+ *   check_suppress.c the document's cpslint-disable directives, after
+ *                    every rule (check_run)
  *   check_subject.c  which certificate a value is about (subject.h over the
  *                    document: row label, column header, caption, lead-in,
  *                    section heading)
@@ -113,6 +115,13 @@ const chk_kind *chk_kind_of(const rule *r);
  * (check.c). hits is the prefilter of in->doc's blocks, or NULL. */
 void chk_eval_item(const rule *r, const check_input *in, matcher *m, const pf_hits *hits,
                    check_result *out, check_item *it);
+
+/* ---- inline suppression (check_suppress.c) ----------------------------- */
+
+/* Apply the document's cpslint-disable directives to out's findings (set
+ * finding.suppressed) and append the directives' own problems as findings
+ * and checklist items of built-in rules. */
+void chk_suppress(const ruleset *rs, const check_input *in, check_result *out);
 
 /* ---- findings (check_common.c) ---------------------------------------- */
 

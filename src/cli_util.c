@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "data.h"
@@ -212,6 +213,51 @@ int cli_parse_pdf_timeout(const cli_env *env, const char *cmd, const char *s, un
         return cli_fail(env, "%s: invalid --pdf-timeout '%s' (1 to 86400 seconds)", cmd, s);
     *out = (unsigned)v;
     return 0;
+}
+
+int cli_value_missing(const cli_env *env, const char *cmd, const struct option *opts, int c,
+                      const char *arg)
+{
+    if (!arg || arg[0] != '-' || !arg[1] || isdigit((unsigned char)arg[1]))
+        return 0; /* "-" is a value (standard input, a file so named), "-1" a number */
+    for (size_t i = 0; opts[i].name; i++)
+        if (opts[i].val == c && !opts[i].flag && opts[i].has_arg == required_argument)
+            return cli_fail(env, "%s: --%s needs a value: '%s' is an option (give the value "
+                                 "right after --%s)", cmd, opts[i].name, arg, opts[i].name);
+    return 0;
+}
+
+/* YYYY-MM-DD by its shape: four digits, '-', two digits, '-', two digits. */
+static int iso_shaped(const char *s)
+{
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return 0;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+            return 0;
+    return 1;
+}
+
+int cli_parse_as_of(const cli_env *env, const char *cmd, const char *arg, int doc_ok,
+                    cps_date *out)
+{
+    if (doc_ok && (!strcmp(arg, "doc") || !strcmp(arg, "document")))
+        return 1;
+    if (!strcmp(arg, "today") || !strcmp(arg, "now")) {
+        *out = date_today();
+        return 0;
+    }
+    if ((*out = date_parse_iso(arg)) != DATE_NONE)
+        return 0;
+    const char *values = doc_ok ? "YYYY-MM-DD, doc or today" : "YYYY-MM-DD or today";
+    if (iso_shaped(arg))
+        cli_fail(env, "%s: --as-of: '%s' is no such date", cmd, arg);
+    else if (access(arg, F_OK) == 0)
+        cli_fail(env, "%s: --as-of needs a date (%s) before the files: '%s' is a file", cmd,
+                 values, arg);
+    else
+        cli_fail(env, "%s: --as-of: '%s' is not %s", cmd, arg, values);
+    return -1;
 }
 
 const char *cli_data_dir(cli_env *env)

@@ -108,6 +108,24 @@ int cli_parse_severity(const char *s, int never_ok);
  * printing why (cmd names the command). */
 int cli_parse_pdf_timeout(const cli_env *env, const char *cmd, const char *s, unsigned *out);
 
+/* After getopt_long returned c with arg: when c is an option of opts that
+ * takes a value and arg looks like another option ("--format", "-q"; "-"
+ * alone and "-1" are values), print "CMD: --NAME needs a value: 'ARG' is an option"
+ * and return EXIT_TROUBLE; else 0. getopt_long takes the next word as the
+ * value whatever it is: this keeps "--as-of --format json" from reading
+ * "--format" as a date. */
+struct option;
+int cli_value_missing(const cli_env *env, const char *cmd, const struct option *opts, int c,
+                      const char *arg);
+
+/* The one --as-of parser: YYYY-MM-DD, today (or now) into *out and 0;
+ * doc (or document), when doc_ok, 1; otherwise -1 after printing why: a
+ * well-formed but impossible date is "no such date", an existing file
+ * "--as-of needs a date ... before the files" (the value swallowed a file
+ * name), anything else "not YYYY-MM-DD, doc or today". */
+int cli_parse_as_of(const cli_env *env, const char *cmd, const char *arg, int doc_ok,
+                    cps_date *out);
+
 /* Subcommands. */
 int cmd_outline(int argc, char **argv, cli_env *env);
 int cmd_check(int argc, char **argv, cli_env *env);

@@ -194,18 +194,19 @@ static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
 {
     int c;
     while ((c = getopt_long(argc, argv, ":o:qvhj:", check_options, NULL)) != -1) {
+        if (cli_value_missing(env, "check", check_options, c, optarg))
+            return EXIT_TROUBLE;
         switch (c) {
-        case OPT_AS_OF:
+        case OPT_AS_OF: {
             o->given |= GIVEN_AS_OF;
-            if (!strcmp(optarg, "doc") || !strcmp(optarg, "document"))
-                o->as_of_doc = 1;
-            else if (!strcmp(optarg, "today") || !strcmp(optarg, "now"))
-                o->as_of = date_today(), o->as_of_doc = 0, o->as_of_given = 0;
-            else if ((o->as_of = date_parse_iso(optarg)) == DATE_NONE)
-                return cli_fail(env, "--as-of: '%s' is not YYYY-MM-DD, doc or today", optarg);
-            else
-                o->as_of_doc = 0, o->as_of_given = 1;
+            int is_doc = cli_parse_as_of(env, "check", optarg, 1, &o->as_of);
+            if (is_doc < 0)
+                return EXIT_TROUBLE;
+            o->as_of_doc = is_doc;
+            /* JSON as_of_source: "option" for a date, "today" for today */
+            o->as_of_given = !is_doc && strcmp(optarg, "today") && strcmp(optarg, "now");
             break;
+        }
         case OPT_RULESET:
         case OPT_ONLY_RULESET:
         case OPT_DISABLE:

@@ -741,6 +741,8 @@ static int parse_diff_args(int argc, char **argv, cli_env *env, diff_cmd *cmd,
     };
     int c;
     while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+        if (cli_value_missing(env, "diff", opts, c, optarg))
+            return EXIT_TROUBLE;
         switch (c) {
         case 'f':
             if (!strcmp(optarg, "text"))
@@ -773,12 +775,10 @@ static int parse_diff_args(int argc, char **argv, cli_env *env, diff_cmd *cmd,
                                 optarg);
             break;
         case 'a':
-            if (!strcmp(optarg, "doc") || !strcmp(optarg, "document"))
-                cmd->as_of = DATE_NONE;
-            else if (!strcmp(optarg, "today") || !strcmp(optarg, "now"))
-                cmd->as_of = date_today();
-            else if ((cmd->as_of = date_parse_iso(optarg)) == DATE_NONE)
-                return cli_fail(env, "diff: invalid --as-of '%s' (YYYY-MM-DD, doc or today)", optarg);
+            switch (cli_parse_as_of(env, "diff", optarg, 1, &cmd->as_of)) {
+            case -1: return EXIT_TROUBLE;
+            case 1: cmd->as_of = DATE_NONE; break; /* doc */
+            }
             break;
         case 'm':
             if (cli_parse_size(optarg, &aopts->max_size))

@@ -98,15 +98,15 @@ static int parse_opts(int argc, char **argv, cli_env *env, hist_cmd *c)
         {NULL, 0, NULL, 0}};
     int ch;
     while ((ch = getopt_long(argc, argv, ":C:j:h", opts, NULL)) != -1) {
+        if (cli_value_missing(env, "history", opts, ch, optarg))
+            return EXIT_TROUBLE;
         switch (ch) {
         case 'g': c->git_path = optarg; break;
         case 'G': c->git_dir = optarg; break;
         case 'C': c->dir = optarg; break;
         case 'a':
-            c->as_of = !strcmp(optarg, "today") ? date_today() : date_parse_iso(optarg);
-            if (c->as_of == DATE_NONE)
-                return cli_fail(env, "history: --as-of: '%s' is not a date (YYYY-MM-DD) or today",
-                                optarg);
+            if (cli_parse_as_of(env, "history", optarg, 0, &c->as_of) < 0)
+                return EXIT_TROUBLE;
             break;
         case 'r': case 'o': case 'd': case 'e':
             if (cli_rules_add(env, &c->sel, ch, optarg))

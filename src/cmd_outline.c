@@ -229,6 +229,8 @@ int cmd_outline(int argc, char **argv, cli_env *env)
     cli_profile force = {-1, 0};
     int c;
     while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+        if (cli_value_missing(env, "outline", opts, c, optarg))
+            return EXIT_TROUBLE;
         switch (c) {
         case 'f':
             if (!strcmp(optarg, "json"))

@@ -79,8 +79,32 @@ void doc_add_link(doc *d, const char *href, const char *text, long line)
     l->line = line;
 }
 
+void doc_add_directive(doc *d, const char *s, size_t n, long line)
+{
+    static const char tag[] = "cpslint-disable";
+    while (n && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f'))
+        s++, n--;
+    if (n < sizeof tag - 1 || strncmp(s, tag, sizeof tag - 1) || d->ndirectives == DOC_MAX_DIRECTIVES)
+        return;
+    if (n > DOC_MAX_DIRECTIVE_LEN)
+        n = DOC_MAX_DIRECTIVE_LEN;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r' ||
+                 s[n - 1] == '\f'))
+        n--;
+    if (d->ndirectives == d->directive_cap) {
+        d->directive_cap = d->directive_cap ? 2 * d->directive_cap : 8;
+        d->directives = xrealloc(d->directives, d->directive_cap * sizeof *d->directives);
+    }
+    doc_directive *x = &d->directives[d->ndirectives++];
+    x->text = xstrndup(s, n);
+    x->line = line;
+    x->block = d->nblocks;
+}
+
 void doc_truncate(doc *d, size_t nblocks, size_t nlinks)
 {
+    while (d->ndirectives && d->directives[d->ndirectives - 1].block > nblocks)
+        free(d->directives[--d->ndirectives].text);
     /* the dropped blocks' text stays in the chunks until doc_free */
     if (nblocks < d->nblocks)
         d->nblocks = nblocks;
@@ -95,7 +119,8 @@ void doc_truncate(doc *d, size_t nblocks, size_t nlinks)
 size_t doc_memory(const doc *d)
 {
     return d->cap * sizeof *d->blocks + d->text_bytes + d->link_cap * sizeof *d->links +
-           d->nlinks * 32 + d->chunk_cap * sizeof *d->chunks;
+           d->nlinks * 32 + d->chunk_cap * sizeof *d->chunks +
+           d->directive_cap * sizeof *d->directives + d->ndirectives * 64;
 }
 
 void doc_free(doc *d)
@@ -107,6 +132,9 @@ void doc_free(doc *d)
         free(d->links[i].href);
         free(d->links[i].text);
     }
+    for (size_t i = 0; i < d->ndirectives; i++)
+        free(d->directives[i].text);
+    free(d->directives);
     free(d->blocks);
     free(d->links);
     free(d->file);

@@ -57,6 +57,21 @@ typedef struct doc_link {
     long line;
 } doc_link;
 
+/* A cpslint directive: a comment of the input (HTML, or raw HTML in
+ * Markdown) whose text starts with "cpslint-disable", kept as written for the
+ * check engine (check_suppress.c reads "cpslint-disable RULE -- reason").
+ * At most DOC_MAX_DIRECTIVES per document, each cut at
+ * DOC_MAX_DIRECTIVE_LEN bytes; the rest are not kept. */
+typedef struct doc_directive {
+    char *text;    /* the comment's text, whitespace trimmed (owned) */
+    long line;     /* its source line; 0 unknown */
+    size_t block;  /* the blocks before it: it stands after block block-1
+                      (0: before the first block) */
+} doc_directive;
+
+#define DOC_MAX_DIRECTIVES 1000
+#define DOC_MAX_DIRECTIVE_LEN 1000
+
 typedef struct doc {
     char *file;        /* name as given on the command line ("-" for stdin) */
     char format[16];   /* "html", "xhtml", "markdown", "pdf" */
@@ -71,6 +86,8 @@ typedef struct doc {
     size_t nblocks, cap;
     doc_link *links;
     size_t nlinks, link_cap;
+    doc_directive *directives;
+    size_t ndirectives, directive_cap;
     /* block text storage (doc.c): chunks, the free space of the last one */
     char **chunks;
     size_t nchunks, chunk_cap;
@@ -87,8 +104,13 @@ void doc_init(doc *d, const char *file);
 doc_block *doc_add_block(doc *d, block_kind kind, int level, const char *text,
                          size_t n, long line);
 void doc_add_link(doc *d, const char *href, const char *text, long line);
-/* Drop the blocks from nblocks and the links from nlinks on (a front end
- * that failed half-way leaves d as it found it). */
+/* Keep comment text s[0..n) as a directive after the blocks so far when,
+ * trimmed, it starts with "cpslint-disable" (else nothing): see
+ * doc_directive. */
+void doc_add_directive(doc *d, const char *s, size_t n, long line);
+/* Drop the blocks from nblocks and the links from nlinks on, and the
+ * directives after those blocks (a front end that failed half-way leaves
+ * d as it found it). */
 void doc_truncate(doc *d, size_t nblocks, size_t nlinks);
 /* Bytes d holds (blocks, texts, links), about: for the memory budget. */
 size_t doc_memory(const doc *d);

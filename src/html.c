@@ -600,8 +600,14 @@ static void on_comment(void *ctx, const xmlChar *value)
     if (w->fail_code)
         return;
     w->in_run = 0;
-    if (!w->skip && w->sourcepos)
+    if (w->skip || !value)
+        return;
+    if (w->sourcepos)
         read_marker(w, (const char *)value);
+    /* cpslint directives (doc.h): after the blocks so far, so a comment
+     * inside a paragraph counts with what precedes that paragraph */
+    doc_add_directive(w->d, (const char *)value, strlen((const char *)value),
+                      node_line(w, &w->st[w->depth - 1], cur_line(w)));
 }
 
 /* libxml2 reports its errors here (silently: HTML_PARSE_NOERROR); an

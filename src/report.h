@@ -100,6 +100,8 @@ typedef struct report_opts {
 typedef struct report_counts {
     size_t errors, warnings, notices; /* shown, not baselined */
     size_t baselined;                 /* shown and baselined */
+    size_t suppressed;                /* shown, not baselined, suppressed in the
+                                         document (cpslint-disable) */
     size_t hidden;                    /* below min_level */
     size_t failing;                   /* report_fails (shown or not) */
     size_t unreadable;                /* inputs that could not be checked */
@@ -188,6 +190,17 @@ void report_markdown(buf *out, const report_doc *docs, size_t n, cps_date as_of,
 void report_github(buf *out, const report_doc *docs, size_t n, cps_date as_of,
                    const report_opts *o);
 
+/* ---- shared by the JSON writers (report_json.c) ---- */
+
+struct json_w;
+/* Finding i of rd as the object of docs/json.md (its "findings" items). */
+void report_json_finding(struct json_w *w, const report_doc *rd, size_t i);
+/* "file", "line" (null if 0) and "message" of a run note, in the open
+ * object. */
+void report_json_note(struct json_w *w, const report_note *n);
+/* "key": "YYYY-MM-DD", or null for DATE_NONE. */
+void report_json_date(struct json_w *w, const char *key, cps_date d);
+
 /* ---- shared by the emitters and baselines (report_util.c) ---- */
 
 #define REPORT_FP_LEN 17 /* 16 hex digits and NUL */
@@ -198,6 +211,11 @@ void report_github(buf *out, const report_doc *docs, size_t n, cps_date as_of,
  * entries survive edits. 64-bit FNV-1a with a final mix (fmix64), in
  * lower-case hex. */
 void report_fingerprint(const finding *f, char out[REPORT_FP_LEN]);
+/* The same with the file's path and the occurrence of that fingerprint in
+ * the file (0 the first) mixed in: unique across files and repeats
+ * (GitLab Code Quality keys issues by fingerprint alone). */
+void report_fingerprint_at(const char *path, const finding *f, unsigned occurrence,
+                           char out[REPORT_FP_LEN]);
 
 /* The marked span of f's snippet, clamped to it: [*ms, *me) within
  * strlen(f->snippet) (which is returned). */
@@ -215,11 +233,26 @@ long report_finding_line(const report_doc *d, const finding *f);
 int report_shown(const report_doc *d, size_t i, const report_opts *o);
 /* The baseline reason accepting finding i of d, or NULL. */
 const char *report_baselined(const report_doc *d, size_t i);
-/* 1 if finding i of d fails the run: not baselined, severity at or above
+/* The reason of the cpslint-disable directive suppressing finding i of d
+ * (check.h), or NULL. */
+const char *report_suppressed(const report_doc *d, size_t i);
+/* 1 if finding i of d fails the run: not baselined, not suppressed, severity at or above
  * o->fail_on (never when fail_on is 0). min_level does not matter: what
  * is shown and what fails are separate. */
 int report_fails(const report_doc *d, size_t i, const report_opts *o);
 
+
+/* fn(ctx, rule, "rule could not run: WHY") for each rule of d in status
+ * error, in checklist order. */
+void report_each_rule_error(const report_doc *d,
+                            void (*fn)(void *ctx, const rule *r, const char *message),
+                            void *ctx);
+
+/* Text formats: "Suppressed in the document (N, cpslint-disable):" and a
+ * line per shown, unbaselined, suppressed finding of d (rule, section,
+ * line, the directive's line and reason), escaped for a terminal; nothing
+ * when there is none. */
+void report_suppressed_text(buf *b, const report_doc *d, const report_opts *o);
 
 /* Counts over docs[0..n) (or one doc with n == 1). */
 void report_count(const report_doc *docs, size_t n, const report_opts *o, report_counts *c);

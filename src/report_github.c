@@ -1,5 +1,5 @@
 /* report_github.c — GitHub Actions workflow commands: one annotation per
- * shown, unbaselined finding on the document's line
+ * shown, unbaselined, unsuppressed finding on the document's line
  *
  *   ::error file=cps/cps.html,line=456,title=cpslint br.3.2.2.4.5.retired::3.2.3.3 ...
  *
@@ -72,7 +72,7 @@ static void github_document(report_run *r, const report_doc *d)
         command(out, "error", file, 0, buf_cstr(&t), buf_cstr(&m));
     }
     for (size_t i = 0; i < d->res->nf; i++) {
-        if (!report_shown(d, i, o) || report_baselined(d, i))
+        if (!report_shown(d, i, o) || report_baselined(d, i) || report_suppressed(d, i))
             continue;
         const finding *f = &d->res->f[i];
         buf_truncate(&t, 0);
@@ -112,6 +112,8 @@ static void github_end(report_run *r)
                c->notices == 1 ? "notice" : "notices");
     if (c->baselined)
         buf_printf(out, ", %zu baselined", c->baselined);
+    if (c->suppressed)
+        buf_printf(out, ", %zu suppressed", c->suppressed);
     if (c->unreadable)
         buf_printf(out, ", %zu could not be checked", c->unreadable);
     buf_putc(out, '\n');

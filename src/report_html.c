@@ -144,6 +144,11 @@ static void finding_row(buf *b, const report_doc *d, int di, size_t i)
         buf_puts(b, "<br><span class=\"note\">accepted by the baseline: ");
         html_cstr(b, why);
         buf_puts(b, "</span>");
+    } else if ((why = report_suppressed(d, i))) {
+        buf_printf(b, "<br><span class=\"note\">suppressed in the document (line %ld): ",
+                   d->res->f[i].suppressed_line);
+        html_cstr(b, why);
+        buf_puts(b, "</span>");
     }
     buf_printf(b, " <a href=\"#d%d-f%zu\">in the text [%zu]</a></td></tr>\n", di, i, i + 1);
 }

@@ -16,7 +16,7 @@ static size_t code_points(const char *s, size_t n)
     return k;
 }
 
-static void kv_date(json_w *w, const char *key, cps_date d)
+void report_json_date(json_w *w, const char *key, cps_date d)
 {
     json_key(w, key);
     if (d == DATE_NONE) {
@@ -28,14 +28,25 @@ static void kv_date(json_w *w, const char *key, cps_date d)
     json_str(w, s);
 }
 
-static void finding_json(json_w *w, const report_doc *rd, size_t i)
+void report_json_note(json_w *w, const report_note *n)
+{
+    json_kv_str(w, "file", n->file);
+    json_key(w, "line");
+    if (n->line > 0)
+        json_int(w, n->line);
+    else
+        json_null(w);
+    json_kv_str(w, "message", n->message);
+}
+
+void report_json_finding(json_w *w, const report_doc *rd, size_t i)
 {
     const finding *f = &rd->res->f[i];
     const rule *r = f->rule;
     json_obj_begin(w);
     json_kv_str(w, "rule", r->id);
     json_kv_str(w, "severity", rule_severity_name(f->severity));
-    json_kv_str(w, "status", check_status_name(f->status));
+    json_kv_str(w, "status", f->suppressed ? "suppressed" : check_status_name(f->status));
     json_kv_str(w, "section", f->section[0] ? f->section : NULL);
     json_kv_str(w, "heading", f->heading);
     json_key(w, "line");
@@ -60,9 +71,9 @@ static void finding_json(json_w *w, const report_doc *rd, size_t i)
     json_kv_str(w, "match", f->match);
     json_kv_str(w, "message", f->message);
     json_kv_str(w, "cite", r->cite);
-    kv_date(w, "effective", r->effective);
+    report_json_date(w, "effective", r->effective);
     if (r->until != DATE_NONE)
-        kv_date(w, "until", r->until);
+        report_json_date(w, "until", r->until);
     if (f->translation) {
         json_key(w, "in_translation");
         json_bool(w, 1);
@@ -75,7 +86,18 @@ static void finding_json(json_w *w, const report_doc *rd, size_t i)
         json_obj_begin(w);
         json_kv_str(w, "reason", rd->marks[i].reason);
         if (rd->marks[i].expired != DATE_NONE)
-            kv_date(w, "expired", rd->marks[i].expired);
+            report_json_date(w, "expired", rd->marks[i].expired);
+        json_obj_end(w);
+    }
+    if (f->suppressed) {
+        json_key(w, "suppression");
+        json_obj_begin(w);
+        json_kv_str(w, "reason", f->suppressed);
+        json_key(w, "line");
+        if (f->suppressed_line > 0)
+            json_int(w, f->suppressed_line);
+        else
+            json_null(w);
         json_obj_end(w);
     }
     json_obj_end(w);
@@ -98,8 +120,8 @@ static void doc_json(json_w *w, const report_doc *rd, const report_opts *o)
     json_kv_str(w, "encoding", a->src.encoding[0] ? a->src.encoding : NULL);
     json_kv_str(w, "language", a->lang[0] ? a->lang : NULL);
     json_kv_str(w, "version", a->meta.version);
-    kv_date(w, "date", a->meta.date);
-    kv_date(w, "as_of", res->as_of);
+    report_json_date(w, "date", a->meta.date);
+    report_json_date(w, "as_of", res->as_of);
     if (res->as_of_source)
         json_kv_str(w, "as_of_source", res->as_of_source);
     if (res->profile) {
@@ -149,7 +171,7 @@ static void doc_json(json_w *w, const report_doc *rd, const report_opts *o)
     json_arr_begin(w);
     for (size_t i = 0; i < res->nf; i++)
         if (report_shown(rd, i, o))
-            finding_json(w, rd, i);
+            report_json_finding(w, rd, i);
     json_arr_end(w);
     report_counts c;
     report_count(rd, 1, o, &c);
@@ -160,6 +182,8 @@ static void doc_json(json_w *w, const report_doc *rd, const report_opts *o)
     json_kv_int(w, "notices", (long long)c.notices);
     if (c.baselined)
         json_kv_int(w, "baselined", (long long)c.baselined);
+    if (c.suppressed)
+        json_kv_int(w, "suppressed", (long long)c.suppressed);
     if (c.hidden)
         json_kv_int(w, "below_min_level", (long long)c.hidden);
     for (int s = 0; s < ST_COUNT; s++)
@@ -198,7 +222,7 @@ static void json_end(report_run *r)
     json_init(&w, &r->out, 1);
     json_obj_begin(&w);
     json_kv_tool(&w);
-    kv_date(&w, "as_of", r->as_of);
+    report_json_date(&w, "as_of", r->as_of);
     json_key(&w, "documents");
     json_arr_begin(&w);
     report_spool_copy(r, &st->docs);
@@ -212,6 +236,8 @@ static void json_end(report_run *r)
     json_kv_int(&w, "notices", (long long)c->notices);
     if (c->baselined)
         json_kv_int(&w, "baselined", (long long)c->baselined);
+    if (c->suppressed)
+        json_kv_int(&w, "suppressed", (long long)c->suppressed);
     if (c->hidden)
         json_kv_int(&w, "below_min_level", (long long)c->hidden);
     if (c->unreadable)
@@ -222,13 +248,7 @@ static void json_end(report_run *r)
         json_arr_begin(&w);
         for (size_t i = 0; i < o->nnotes; i++) {
             json_obj_begin(&w);
-            json_kv_str(&w, "file", o->notes[i].file);
-            json_key(&w, "line");
-            if (o->notes[i].line > 0)
-                json_int(&w, o->notes[i].line);
-            else
-                json_null(&w);
-            json_kv_str(&w, "message", o->notes[i].message);
+            report_json_note(&w, &o->notes[i]);
             json_obj_end(&w);
         }
         json_arr_end(&w);

@@ -149,6 +149,9 @@ static void finding_lines(buf *b, const report_doc *d, const check_item *it, con
         const char *reason = report_baselined(d, i);
         if (reason)
             buf_printf(b, "    baselined: %s\n", reason);
+        else if (report_suppressed(d, i))
+            buf_printf(b, "    suppressed (line %ld): %s\n", d->res->f[i].suppressed_line,
+                       report_suppressed(d, i));
         if (d->marks && d->marks[i].expired != DATE_NONE) {
             char ds[11];
             date_format(d->marks[i].expired, ds);

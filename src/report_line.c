@@ -4,7 +4,7 @@
  *   FILE:LINE:COL: SEVERITY: MESSAGE [RULE]
  *
  * COL is 1 (cpslint locates findings by line). One line per shown,
- * unbaselined finding (severity error, warning or note); an input that
+ * unbaselined, unsuppressed finding (severity error, warning or note); an input that
  * could not be checked and a rule that could not run are "error" lines on
  * line 1; stale or expired baseline entries are "warning" lines. Names and
  * messages are escaped for a terminal (esc_text). Nothing else is printed.
@@ -33,6 +33,17 @@ static const char *level(int sev)
     return sev == SEV_ERROR ? "error" : sev == SEV_WARNING ? "warning" : "note";
 }
 
+typedef struct line_ctx {
+    buf *out;
+    const char *file;
+} line_ctx;
+
+static void rule_error(void *ctx, const rule *r, const char *message)
+{
+    line_ctx *c = ctx;
+    line(c->out, c->file, 1, "error", message, r->id);
+}
+
 static void line_document(report_run *r, const report_doc *d)
 {
     const char *file = report_doc_file(d);
@@ -40,23 +51,15 @@ static void line_document(report_run *r, const report_doc *d)
         line(&r->out, file, 1, "error", d->error, NULL);
         return;
     }
-    buf m = BUF_INIT;
-    for (size_t k = 0; k < d->res->nitems; k++) {
-        const check_item *it = &d->res->items[k];
-        if (it->status != ST_ERROR)
-            continue;
-        buf_truncate(&m, 0);
-        buf_printf(&m, "rule could not run: %s", it->note ? it->note : "");
-        line(&r->out, file, 1, "error", buf_cstr(&m), it->rule->id);
-    }
+    line_ctx c = {&r->out, file};
+    report_each_rule_error(d, rule_error, &c);
     for (size_t i = 0; i < d->res->nf; i++) {
-        if (!report_shown(d, i, r->o) || report_baselined(d, i))
+        if (!report_shown(d, i, r->o) || report_baselined(d, i) || report_suppressed(d, i))
             continue;
         const finding *f = &d->res->f[i];
         line(&r->out, file, report_finding_line(d, f), level((int)f->severity), f->message,
              f->rule->id);
     }
-    buf_free(&m);
 }
 
 static void line_end(report_run *r)

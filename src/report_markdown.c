@@ -122,6 +122,8 @@ static void doc_md(buf *b, const report_doc *d, const report_opts *o)
         buf_printf(b, " (%zu baselined)", c.baselined);
     if (c.hidden)
         buf_printf(b, " (%zu below --min-level)", c.hidden);
+    if (c.suppressed)
+        buf_printf(b, " (%zu suppressed in the document)", c.suppressed);
     buf_printf(b, "; %zu rules: %zu fail, %zu upcoming, %zu error, %zu pass, %zu n/a, "
                   "%zu not-effective.\n\n",
                res->nitems, res->by_status[ST_FAIL], res->by_status[ST_UPCOMING],
@@ -143,7 +145,7 @@ static void doc_md(buf *b, const report_doc *d, const report_opts *o)
             for (size_t i = 0; i < res->nf; i++) {
                 if (res->f[i].rule != it->rule)
                     continue;
-                if (!report_shown(d, i, o) || report_baselined(d, i)) {
+                if (!report_shown(d, i, o) || report_baselined(d, i) || report_suppressed(d, i)) {
                     quiet++;
                     continue;
                 }
@@ -167,7 +169,7 @@ static void doc_md(buf *b, const report_doc *d, const report_opts *o)
                     buf_puts(b, "could not run: ");
                     md(b, it->note);
                 } else {
-                    buf_printf(b, "%zu %s baselined or below --min-level", quiet,
+                    buf_printf(b, "%zu %s baselined, suppressed or below --min-level", quiet,
                                quiet == 1 ? "finding" : "findings");
                 }
                 buf_puts(b, " |\n");

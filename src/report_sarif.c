@@ -4,7 +4,9 @@
  * the first checked document: all documents of a run share the ruleset),
  * with its title, message, help text carrying the citation, a helpUri
  * only when the rule names a public page (`url`), and its default level. One result per shown,
- * unbaselined finding: level, message, the document's URI relative to the
+ * unbaselined finding (one suppressed by a cpslint-disable directive
+ * carries a `suppressions` entry of kind inSource with its reason and
+ * line): level, message, the document's URI relative to the
  * working directory (%SRCROOT%), the start line (for a missing section:
  * the heading of the section before it), the RFC 3647 section as a
  * logical location, and partialFingerprints from rule id + section +
@@ -170,6 +172,21 @@ static long rule_index(const rule_list *ref, const rule *r)
     return -1;
 }
 
+/* "physicalLocation": {artifactLocation, region: {startLine}} of document
+ * d (index di) at line. */
+static void physical_location(json_w *w, const report_doc *d, size_t di, long line,
+                              const report_opts *o)
+{
+    json_key(w, "physicalLocation");
+    json_obj_begin(w);
+    artifact_location(w, d, di, o);
+    json_key(w, "region");
+    json_obj_begin(w);
+    json_kv_int(w, "startLine", line);
+    json_obj_end(w);
+    json_obj_end(w);
+}
+
 static void result_json(json_w *w, const report_doc *d, size_t di, size_t i,
                         const rule_list *ref, const report_opts *o)
 {
@@ -198,14 +215,7 @@ static void result_json(json_w *w, const report_doc *d, size_t di, size_t i,
     json_key(w, "locations");
     json_arr_begin(w);
     json_obj_begin(w);
-    json_key(w, "physicalLocation");
-    json_obj_begin(w);
-    artifact_location(w, d, di, o);
-    json_key(w, "region");
-    json_obj_begin(w);
-    json_kv_int(w, "startLine", report_finding_line(d, f));
-    json_obj_end(w);
-    json_obj_end(w);
+    physical_location(w, d, di, report_finding_line(d, f), o);
     if (f->section[0]) {
         json_key(w, "logicalLocations");
         json_arr_begin(w);
@@ -244,6 +254,19 @@ static void result_json(json_w *w, const report_doc *d, size_t di, size_t i,
         json_bool(w, 1);
     }
     json_obj_end(w);
+    if (f->suppressed) { /* a cpslint-disable directive in the document */
+        json_key(w, "suppressions");
+        json_arr_begin(w);
+        json_obj_begin(w);
+        json_kv_str(w, "kind", "inSource");
+        json_kv_str(w, "justification", f->suppressed);
+        json_key(w, "location");
+        json_obj_begin(w);
+        physical_location(w, d, di, f->suppressed_line > 0 ? f->suppressed_line : 1, o);
+        json_obj_end(w);
+        json_obj_end(w);
+        json_arr_end(w);
+    }
     json_obj_end(w);
     buf_free(&m);
 }
@@ -466,6 +489,7 @@ static void sarif_end(report_run *r)
         json_kv_str(&w, "asOf", ds);
     }
     json_kv_int(&w, "baselined", (long long)r->totals.baselined);
+    json_kv_int(&w, "suppressed", (long long)r->totals.suppressed);
     json_kv_int(&w, "belowMinLevel", (long long)r->totals.hidden);
     json_obj_end(&w);
 

@@ -101,6 +101,8 @@ static void summary_line(buf *b, const report_doc *rd, const report_opts *o, int
         buf_printf(b, ", %zu baselined", c.baselined);
     if (c.hidden)
         buf_printf(b, ", %zu below --min-level", c.hidden);
+    if (c.suppressed)
+        buf_printf(b, ", %zu suppressed", c.suppressed);
     buf_printf(b, "; %zu %s: %zu fail, %zu upcoming, %zu error", res->nitems,
                plural(res->nitems, "rule", "rules"),
                res->by_status[ST_FAIL], res->by_status[ST_UPCOMING], res->by_status[ST_ERROR]);
@@ -155,8 +157,9 @@ static int manual_check(const check_item *it)
            !strcmp(it->note, it->rule->message);
 }
 
-/* Its findings shown above: a failing rule with a finding that is shown
- * and not baselined (else its row is in the --show-all list). */
+/* Its findings shown above: a failing rule with a finding that is shown,
+ * not baselined and not suppressed (else its row is in the --show-all
+ * list). */
 static int shown_above(const report_doc *rd, const report_opts *o, const check_item *it)
 {
     if (it->status == ST_ERROR)
@@ -165,7 +168,7 @@ static int shown_above(const report_doc *rd, const report_opts *o, const check_i
         return 0;
     for (size_t k = 0; k < rd->res->nf; k++)
         if (rd->res->f[k].rule == it->rule && report_shown(rd, k, o) &&
-            !report_baselined(rd, k))
+            !report_baselined(rd, k) && !report_suppressed(rd, k))
             return 1;
     return 0;
 }
@@ -214,13 +217,15 @@ static void rule_row(buf *b, const report_doc *rd, const report_opts *o, const c
     int failing = it->status == ST_FAIL || it->status == ST_UPCOMING;
     buf_printf(b, " %-7s ", failing ? rule_severity_name(it->severity) : "");
     esc_text(b, it->rule->id);
-    size_t nbase = 0, nhidden = 0;
+    size_t nbase = 0, nhidden = 0, nsup = 0;
     for (size_t k = 0; k < res->nf; k++)
         if (res->f[k].rule == it->rule) {
             if (!report_shown(rd, k, o))
                 nhidden++;
             else if (report_baselined(rd, k))
                 nbase++;
+            else if (report_suppressed(rd, k))
+                nsup++;
         }
     if (failing && it->nfindings) {
         buf_printf(b, " (%zu %s", it->nfindings, plural(it->nfindings, "finding", "findings"));
@@ -228,6 +233,8 @@ static void rule_row(buf *b, const report_doc *rd, const report_opts *o, const c
             buf_printf(b, ", %zu baselined", nbase);
         if (nhidden)
             buf_printf(b, ", %zu below --min-level", nhidden);
+        if (nsup)
+            buf_printf(b, ", %zu suppressed", nsup);
         buf_putc(b, ')');
     }
     buf_putc(b, '\n');
@@ -305,7 +312,7 @@ static void count_line(buf *b, const report_doc *rd, const report_opts *o)
     const size_t n[4] = {pass, na, ne, quiet};
     static const char *const what[4] = {
         "passed", "not applicable", "not yet effective",
-        "failing with every finding baselined or below --min-level"};
+        "failing with every finding baselined, suppressed or below --min-level"};
     int first = 1;
     for (int k = 0; k < 4; k++) {
         if (!n[k])
@@ -321,6 +328,7 @@ static void doc_text(buf *b, const report_doc *rd, const report_opts *o)
 {
     doc_head(b, rd, o);
     report_text_findings(b, rd, o);
+    report_suppressed_text(b, rd, o);
     manual_list(b, rd, o);
     if (!other_rules(b, rd, o))
         count_line(b, rd, o);
@@ -356,6 +364,8 @@ static void total_line(buf *out, const report_run *r)
         buf_printf(out, ", %zu baselined", c->baselined);
     if (c->hidden)
         buf_printf(out, ", %zu below --min-level", c->hidden);
+    if (c->suppressed)
+        buf_printf(out, ", %zu suppressed", c->suppressed);
     buf_putc(out, '\n');
 }
 

@@ -138,7 +138,8 @@ static int entry_cmp(const void *pa, const void *pb)
     return place_cmp(a->res, a->k[0], b->k[0]);
 }
 
-/* The entries of d: shown, unbaselined findings folded, sorted. */
+/* The entries of d: shown, unbaselined, unsuppressed findings folded,
+ * sorted. */
 static size_t build_entries(const report_doc *d, const report_opts *o, rt_entry **out)
 {
     const check_result *res = d->res;
@@ -146,7 +147,7 @@ static size_t build_entries(const report_doc *d, const report_opts *o, rt_entry 
     rt_key *keys = xcalloc(res->nf ? res->nf : 1, sizeof *keys);
     size_t nk = 0;
     for (size_t k = 0; k < res->nf; k++)
-        if (report_shown(d, k, o) && !report_baselined(d, k))
+        if (report_shown(d, k, o) && !report_baselined(d, k) && !report_suppressed(d, k))
             keys[nk++] = (rt_key){&cx, k};
     qsort(keys, nk, sizeof *keys, key_cmp);
     rt_entry *e = xcalloc(nk ? nk : 1, sizeof *e);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
 #include "report.h"
 
 static uint64_t fnv(uint64_t h, const char *s, size_t n)
@@ -17,12 +18,12 @@ static uint64_t fnv(uint64_t h, const char *s, size_t n)
     return h;
 }
 
-void report_fingerprint(const finding *f, char out[REPORT_FP_LEN])
+/* rule id, section and the match with whitespace runs collapsed and
+ * trimmed, hashed on from h. */
+static uint64_t fp_finding(uint64_t h, const finding *f)
 {
-    uint64_t h = 0xcbf29ce484222325ULL;
     h = fnv(h, f->rule->id, strlen(f->rule->id) + 1);
     h = fnv(h, f->section, strlen(f->section) + 1);
-    /* The match with whitespace runs collapsed and trimmed. */
     const char *m = f->match ? f->match : "";
     int space = 0, any = 0;
     for (; *m; m++) {
@@ -36,14 +37,36 @@ void report_fingerprint(const finding *f, char out[REPORT_FP_LEN])
         any = 1;
         h = fnv(h, m, 1);
     }
-    /* FNV-1a alone leaves similar inputs with similar prefixes; a final
-     * mix (MurmurHash3's fmix64) spreads them. */
+    return h;
+}
+
+/* FNV-1a alone leaves similar inputs with similar prefixes; a final mix
+ * (MurmurHash3's fmix64) spreads them. */
+static void fp_out(uint64_t h, char out[REPORT_FP_LEN])
+{
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdULL;
     h ^= h >> 33;
     h *= 0xc4ceb9fe1a85ec53ULL;
     h ^= h >> 33;
     snprintf(out, REPORT_FP_LEN, "%016llx", (unsigned long long)h);
+}
+
+#define FNV_BASIS 0xcbf29ce484222325ULL
+
+void report_fingerprint(const finding *f, char out[REPORT_FP_LEN])
+{
+    fp_out(fp_finding(FNV_BASIS, f), out);
+}
+
+void report_fingerprint_at(const char *path, const finding *f, unsigned occurrence,
+                           char out[REPORT_FP_LEN])
+{
+    char n[16];
+    int k = snprintf(n, sizeof n, "%u", occurrence);
+    uint64_t h = fnv(FNV_BASIS, path, strlen(path) + 1);
+    h = fnv(fp_finding(h, f), n, (size_t)k);
+    fp_out(h, out);
 }
 
 size_t report_mark_span(const finding *f, size_t *ms, size_t *me)
@@ -88,9 +111,14 @@ const char *report_baselined(const report_doc *d, size_t i)
     return d->marks ? d->marks[i].reason : NULL;
 }
 
+const char *report_suppressed(const report_doc *d, size_t i)
+{
+    return d->res->f[i].suppressed;
+}
+
 int report_fails(const report_doc *d, size_t i, const report_opts *o)
 {
-    return o && o->fail_on > 0 && !report_baselined(d, i) &&
+    return o && o->fail_on > 0 && !report_baselined(d, i) && !report_suppressed(d, i) &&
            (int)d->res->f[i].severity >= o->fail_on;
 }
 
@@ -113,6 +141,10 @@ void report_count(const report_doc *docs, size_t n, const report_opts *o, report
                 c->baselined++;
                 continue;
             }
+            if (report_suppressed(d, i)) {
+                c->suppressed++;
+                continue;
+            }
             switch (d->res->f[i].severity) {
             case SEV_ERROR: c->errors++; break;
             case SEV_WARNING: c->warnings++; break;
@@ -120,6 +152,47 @@ void report_count(const report_doc *docs, size_t n, const report_opts *o, report
             }
         }
     }
+}
+
+void report_each_rule_error(const report_doc *d,
+                            void (*fn)(void *ctx, const rule *r, const char *message),
+                            void *ctx)
+{
+    buf m = BUF_INIT;
+    for (size_t k = 0; d->res && k < d->res->nitems; k++) {
+        const check_item *it = &d->res->items[k];
+        if (it->status != ST_ERROR)
+            continue;
+        buf_truncate(&m, 0);
+        buf_printf(&m, "rule could not run: %s", it->note ? it->note : "");
+        fn(ctx, it->rule, buf_cstr(&m));
+    }
+    buf_free(&m);
+}
+
+void report_suppressed_text(buf *b, const report_doc *d, const report_opts *o)
+{
+    size_t n = 0;
+    for (size_t i = 0; d->res && i < d->res->nf; i++)
+        n += report_shown(d, i, o) && !report_baselined(d, i) && report_suppressed(d, i);
+    if (!n)
+        return;
+    buf_printf(b, "Suppressed in the document (%zu, cpslint-disable):\n", n);
+    for (size_t i = 0; i < d->res->nf; i++) {
+        const finding *f = &d->res->f[i];
+        if (!report_shown(d, i, o) || report_baselined(d, i) || !report_suppressed(d, i))
+            continue;
+        buf_puts(b, "  - ");
+        esc_text(b, f->rule->id);
+        buf_putc(b, ' ');
+        esc_text(b, f->section[0] ? f->section : "(document)");
+        if (f->line > 0)
+            buf_printf(b, ", line %ld", f->line);
+        buf_printf(b, ": directive at line %ld: ", f->suppressed_line);
+        esc_text(b, f->suppressed);
+        buf_putc(b, '\n');
+    }
+    buf_putc(b, '\n');
 }
 
 void report_flush(report_run *r)

@@ -9,7 +9,7 @@
 /* The formats, in the order --help lists them: one X(NAME) each, whose
  * writer report_writer_NAME is defined (designated initializers) in
  * report_NAME.c. */
-#define REPORT_FORMATS(X) X(text) X(json) X(sarif) X(junit) X(markdown) X(github) X(line) X(html)
+#define REPORT_FORMATS(X) X(text) X(json) X(sarif) X(junit) X(markdown) X(github) X(line) X(gitlab) X(jsonl) X(html)
 
 #define DECLARE(name) extern const report_writer report_writer_##name;
 #define ROW(name) &report_writer_##name,
@@ -58,6 +58,7 @@ void report_document(report_run *r, const report_doc *d)
     r->totals.warnings += c.warnings;
     r->totals.notices += c.notices;
     r->totals.baselined += c.baselined;
+    r->totals.suppressed += c.suppressed;
     r->totals.hidden += c.hidden;
     r->totals.failing += c.failing;
     r->totals.unreadable += c.unreadable;

@@ -473,6 +473,33 @@ static int detect_and_decode(const unsigned char *b, size_t n, buf *out, char *e
     return done;
 }
 
+/* A word-processor file cpslint does not read, by its magic number: a ZIP
+ * holding word/document.xml (.docx) or an OpenDocument text (its first
+ * entry, "mimetype", stored as is), another ZIP, an OLE2 compound file
+ * (.doc). NULL for anything else. The names of a ZIP's entries are stored
+ * uncompressed in its headers, so a byte search finds them. */
+static const char *office_reason(const unsigned char *b, size_t n)
+{
+    static const unsigned char ole2[8] = {0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1};
+    if (n >= 8 && !memcmp(b, ole2, 8))
+        return "Word 97-2003 document (or another OLE2 compound file): export it to HTML or PDF";
+    if (n < 4 || memcmp(b, "PK\x03\x04", 4))
+        return NULL;
+    static const char odt[] = "mimetypeapplication/vnd.oasis.opendocument.text";
+    if (n >= 30 + sizeof odt - 1 && !memcmp(b + 30, odt, sizeof odt - 1))
+        return "OpenDocument text (ODT): export it to HTML or PDF";
+    static const char word[] = "word/document.xml";
+    for (size_t i = 0; i + sizeof word - 1 <= n; i++) {
+        const unsigned char *p = memchr(b + i, 'w', n - i);
+        if (!p)
+            break;
+        i = (size_t)(p - b);
+        if (n - i >= sizeof word - 1 && !memcmp(p, word, sizeof word - 1))
+            return "Word document: export it to HTML or PDF";
+    }
+    return "ZIP archive, not a CP/CPS in HTML, Markdown or PDF";
+}
+
 /* ---- public ------------------------------------------------------------ */
 
 int source_from_bytes(const char *name, const unsigned char *bytes, size_t n,
@@ -487,6 +514,9 @@ int source_from_bytes(const char *name, const unsigned char *bytes, size_t n,
                            "input is larger than %zu bytes (--max-size)", max_size);
     if (n == 0 || !bytes)
         return cps_err_set(e, CPS_E_INPUT, dn, 0, "empty input");
+    const char *office = office_reason(bytes, n);
+    if (office)
+        return cps_err_set(e, CPS_E_INPUT, dn, 0, "%s", office);
 
     buf text = BUF_INIT;
     char enc[32] = "";

@@ -203,6 +203,10 @@ r = ET.parse(sys.argv[1]).getroot()
 assert r.tag == "testsuites" and len(r.findall("testsuite")) == 2, [s.get("name") for s in r.findall("testsuite")]' "$f" 2>"$tmp/pyerr" \
           || why="JUnit: $(tail -c 300 "$tmp/pyerr")" ;;
       markdown) grep -q '^### cpslint: cps/dpc.html' "$f" || why="no Markdown report in $f" ;;
+      gitlab) $PY -c 'import json,sys,jsonschema
+d = json.load(open(sys.argv[1]))
+jsonschema.validate(d, json.load(open("docs/schema/gitlab.schema.json")))
+assert d == [], d' "$f" 2>"$tmp/pyerr" || why="GitLab Code Quality: $(tail -c 300 "$tmp/pyerr")" ;;
       github) grep -q '^cpslint: 2 documents: 0 errors, 0 warnings, 0 notices, [0-9]* baselined' "$f" || why="no clean GitHub summary" ;;
     esac
   fi

@@ -17,7 +17,8 @@
 #   lacks: TEXT                 stdout does not contain TEXT (repeatable)
 #   err-has: TEXT               stderr contains TEXT (repeatable)
 #   json: EXPR                  stdout is JSON and the Python expression EXPR on
-#                               it (as d) is true (repeatable)
+#                               it (as d) is true (repeatable); with --format
+#                               jsonl, d is the list of its lines' objects
 #   xml: EXPR                   stdout is well-formed XML (xml.etree) and EXPR on
 #                               its root element (as r) is true (repeatable)
 #   sarif-valid:                stdout is valid against the SARIF 2.1.0 JSON
@@ -44,11 +45,13 @@
 #   in-file: PATH               the has:, lacks:, json: and xml: lines after it
 #                               read the file PATH ($TMP substituted; it must
 #                               exist) instead of stdout
-#   schema: check|outline|diff|history|none
+#   schema: check|outline|diff|history|gitlab|jsonl|none
 #                               the JSON schema (docs/schema/NAME.schema.json)
 #                               that every JSON output of the case must be
 #                               valid against; by default the command's (check,
-#                               outline, diff), none for SARIF. Every JSON
+#                               outline, diff), gitlab and jsonl for those
+#                               formats (jsonl: each line on its own), none
+#                               for SARIF. Every JSON
 #                               output is validated: stdout with --format json,
 #                               each file a json: line reads, the other side of
 #                               same-json-as
@@ -66,22 +69,40 @@ tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 # schema_of ARGS: the schema of the JSON that cpslint ARGS prints.
 schema_of() {
   case " $1 " in *" --format sarif "*|*" --format=sarif "*) echo none; return ;; esac
+  case " $1 " in *" --format gitlab "*|*" --format=gitlab "*) echo gitlab; return ;; esac
+  case " $1 " in *" --format jsonl "*|*" --format=jsonl "*) echo jsonl; return ;; esac
   set -f; set -- $1; set +f
   case ${1:-} in check|outline|diff|history) echo "$1" ;; *) echo none ;; esac
 }
 # Validates each "KIND FILE" line of its argument's file against
 # docs/schema/KIND.schema.json (python3-jsonschema); prints what is wrong.
-VALIDATE='import json, sys, jsonschema
+# jsonl: each line of FILE is one JSON document, validated on its own (a
+# line that is not JSON is an error). A schema may refer to another one of
+# docs/schema by its file name (jsonl refers to check's finding).
+VALIDATE='import glob, json, os, sys, warnings, jsonschema
+warnings.simplefilter("ignore", DeprecationWarning) # RefResolver: Debian 12 has jsonschema 4.10
+store = {os.path.basename(f): json.load(open(f)) for f in glob.glob("docs/schema/*.schema.json")}
 bad = 0
 for line in sorted(set(open(sys.argv[1]).read().split("\n"))):
     if not line or line.startswith("none "):
         continue
     kind, path = line.split(" ", 1)
-    schema = json.load(open("docs/schema/%s.schema.json" % kind))
-    errs = list(jsonschema.Draft202012Validator(schema).iter_errors(json.load(open(path))))
-    for e in errs[:3]:
-        print("%s: %s at /%s" % (kind, e.message[:200], "/".join(str(p) for p in e.absolute_path)))
-    bad += len(errs)
+    schema = dict(json.load(open("docs/schema/%s.schema.json" % kind)), **{"$id": "%s.schema.json" % kind})
+    val = jsonschema.Draft202012Validator(schema, resolver=jsonschema.RefResolver("%s.schema.json" % kind, schema, store=store))
+    if kind == "jsonl":
+        docs = []
+        for n, l in enumerate(open(path).read().split("\n")[:-1], 1):
+            try:
+                docs.append(("line %d: " % n, json.loads(l)))
+            except ValueError as e:
+                print("jsonl: line %d is not JSON: %s" % (n, e)); bad += 1
+    else:
+        docs = [("", json.load(open(path)))]
+    for where, d in docs:
+        errs = list(val.iter_errors(d))
+        for e in errs[:3]:
+            print("%s: %s%s at /%s" % (kind, where, e.message[:200], "/".join(str(p) for p in e.absolute_path)))
+        bad += len(errs)
 sys.exit(1 if bad else 0)'
 n=0 failures=0
 for t in "$@"; do
@@ -148,8 +169,9 @@ for t in "$@"; do
       err-has:*) s=${c#err-has: }; grep -qF -- "$s" "$tmp/err" || why="stderr lacks: $s" ;;
       json:*) e=${c#json: }; echo "$kind $target" >>"$tmp/validate"
         $PY -c 'import json,sys
-d=json.load(open(sys.argv[1]))
-sys.exit(0 if eval(sys.argv[2]) else 1)' "$target" "$e" 2>"$tmp/pyerr" || why="json check failed: $e $(head -c 300 "$tmp/pyerr")" ;;
+t=open(sys.argv[1]).read()
+d=[json.loads(l) for l in t.split("\n")[:-1]] if sys.argv[3] == "jsonl" else json.loads(t)
+sys.exit(0 if eval(sys.argv[2]) else 1)' "$target" "$e" "$kind" 2>"$tmp/pyerr" || why="json check failed: $e $(head -c 300 "$tmp/pyerr")" ;;
       xml:*) e=${c#xml: }
         $PY -c 'import sys, xml.etree.ElementTree as ET
 r=ET.parse(sys.argv[1]).getroot()
@@ -176,7 +198,7 @@ if a!=b:
       *) why="bad check line: $c" ;;
     esac
   done <"$tmp/checks"
-  case " $args " in *" --format json "*|*" --format=json "*)
+  case " $args " in *" --format json "*|*" --format=json "*|*" --format gitlab "*|*" --format=gitlab "*|*" --format jsonl "*|*" --format=jsonl "*)
     [ -s "$tmp/out" ] && echo "$kind $tmp/out" >>"$tmp/validate" ;;
   esac
   if [ -z "$why" ] && [ -s "$tmp/validate" ]; then

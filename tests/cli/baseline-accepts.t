@@ -6,5 +6,5 @@ exit: 0
 has: 0 errors, 0 warnings, 0 notices, 3 baselined
 lacks: >>3.2.2.4.5<<
 lacks: stale
-has: 3 rules failing with every finding baselined or below --min-level; --show-all lists them
+has: 3 rules failing with every finding baselined, suppressed or below --min-level; --show-all lists them
 lacks: Errors and upcoming deadlines:

@@ -235,6 +235,33 @@ static void test_xhtml_entities(void **state)
     doc_free(&d);
 }
 
+/* cpslint directives are kept with their line and the blocks before them
+ * (a comment inside a paragraph counts before that paragraph); other
+ * comments, and comments in hidden parts, are not. */
+static void test_directives(void **state)
+{
+    (void)state;
+    doc d = parse("<html><body>\n"
+                  "<!-- cpslint-disable a.b -- before everything -->\n"
+                  "<h2>1.5.2 Contact</h2>\n"
+                  "<!--   cpslint-disable br.x -- why\n -->\n"
+                  "<p>Text <!-- cpslint-disable c.d --> more.</p>\n"
+                  "<!-- an ordinary comment --><!--cpslint-line:3-->\n"
+                  "<div style=\"display:none\"><!-- cpslint-disable hidden -- x --></div>\n"
+                  "</body></html>", 0);
+    assert_int_equal(d.nblocks, 2);
+    assert_int_equal(d.ndirectives, 3);
+    assert_string_equal(d.directives[0].text, "cpslint-disable a.b -- before everything");
+    assert_int_equal(d.directives[0].block, 0);
+    assert_int_equal(d.directives[0].line, 2);
+    assert_string_equal(d.directives[1].text, "cpslint-disable br.x -- why");
+    assert_int_equal(d.directives[1].block, 1);
+    assert_string_equal(d.directives[2].text, "cpslint-disable c.d");
+    assert_int_equal(d.directives[2].block, 1);
+    assert_int_equal(d.directives[2].line, 6);
+    doc_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -246,6 +273,7 @@ int main(void)
         cmocka_unit_test(test_many_attributes_refused),
         cmocka_unit_test(test_deep_nesting),
         cmocka_unit_test(test_xhtml_entities),
+        cmocka_unit_test(test_directives),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

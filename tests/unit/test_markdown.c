@@ -121,6 +121,25 @@ static void test_raw_html_read(void **state)
     doc_free(&d);
 }
 
+/* A cpslint directive in Markdown (an HTML block) keeps its source line. */
+static void test_directive_line(void **state)
+{
+    (void)state;
+    doc d = parse("---\ntitle: T\n---\n"
+                  "# 1. Intro\n"
+                  "\n"
+                  "Text.\n"
+                  "\n"
+                  "<!-- cpslint-disable a.b -- why -->\n"
+                  "\n"
+                  "## 1.1 Overview\n");
+    assert_int_equal(d.ndirectives, 1);
+    assert_string_equal(d.directives[0].text, "cpslint-disable a.b -- why");
+    assert_int_equal(d.directives[0].line, 8);
+    assert_int_equal(d.directives[0].block, 2);
+    doc_free(&d);
+}
+
 static void test_front_matter(void **state)
 {
     (void)state;
@@ -357,6 +376,7 @@ int main(void)
         cmocka_unit_test(test_segments_keep_lines),
         cmocka_unit_test(test_lines_past_65535),
         cmocka_unit_test(test_raw_html_read),
+        cmocka_unit_test(test_directive_line),
         cmocka_unit_test(test_front_matter),
         cmocka_unit_test(test_hostile),
         cmocka_unit_test(test_threads),

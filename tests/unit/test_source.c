@@ -488,6 +488,31 @@ static void test_sniff(void **state)
     assert_string_equal(source_format_name(SOURCE_FMT_UNKNOWN), "unknown");
 }
 
+/* Word-processor files by their magic number: a ZIP naming
+ * word/document.xml, an ODF text, another ZIP, an OLE2 file; text that
+ * merely starts with "PK" is still text. */
+static void test_office_files(void **state)
+{
+    (void)state;
+    static const char docx[] = "PK\x03\x04\x14\0\0\0\x08\0junk\0word/document.xml\0more";
+    decode_fails("a.docx", docx, sizeof docx - 1, 0, CPS_E_INPUT,
+                 "a.docx: Word document: export it to HTML or PDF");
+    char odt[128] = "PK\x03\x04";
+    memcpy(odt + 30, "mimetypeapplication/vnd.oasis.opendocument.text", 47);
+    decode_fails("b.odt", odt, sizeof odt, 0, CPS_E_INPUT,
+                 "b.odt: OpenDocument text (ODT): export it to HTML or PDF");
+    static const char zip[] = "PK\x03\x04\x14\0\0\0\x08\0other.bin\0";
+    decode_fails("c.zip", zip, sizeof zip - 1, 0, CPS_E_INPUT,
+                 "c.zip: ZIP archive, not a CP/CPS in HTML, Markdown or PDF");
+    static const char doc[] = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0";
+    decode_fails("d.doc", doc, sizeof doc - 1, 0, CPS_E_INPUT,
+                 "d.doc: Word 97-2003 document (or another OLE2 compound file): export it to "
+                 "HTML or PDF");
+    source s;
+    decode_ok("e.md", "PK words\n", 9, &s);
+    source_free(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -505,6 +530,7 @@ int main(void)
         cmocka_unit_test(test_random_bytes),
         cmocka_unit_test(test_no_wide_without_nul),
         cmocka_unit_test(test_sniff),
+        cmocka_unit_test(test_office_files),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -35,6 +35,12 @@ static void part_add(diff_side *d, size_t *cap, size_t off, long line, int page)
     d->part_page[d->nparts++] = page;
 }
 
+static int same_cell(const doc_block *x, const doc_block *y)
+{
+    return (y->table > 0 || y->kind == BLOCK_TABLE_CELL) && x->table == y->table &&
+           x->row == y->row && x->col == y->col;
+}
+
 /* One section: its display (all its text), its prose with the line of each
  * part, its table rows. */
 static int build_side(const analysis *a, const section *sec, diff_side *d, buf *b, buf *p,
@@ -46,6 +52,7 @@ static int build_side(const analysis *a, const section *sec, diff_side *d, buf *
     buf_truncate(p, 0);
     size_t pcap = 0, rcap = 0;
     int last_table = 0, last_row = -1, tables = 0, rc = 0;
+    buf cell = BUF_INIT;
     part_add(d, &pcap, 0, sec->line, sec->page);
     if (sec->heading) {
         buf_puts(b, sec->heading);
@@ -58,14 +65,29 @@ static int build_side(const analysis *a, const section *sec, diff_side *d, buf *
         buf_putc(b, '\n');
         buf_put(b, x->text, x->len);
         if (x->table > 0 || x->kind == BLOCK_TABLE_CELL) {
-            rc = diff_rows_add(&d->rows, &d->nrows, &rcap, x->table, x->row, x->col, x->text,
-                               x->len, x->line, x->page, &last_table, &last_row, &tables, e);
+            /* the blocks of one cell together (a cell with many line breaks
+             * is one cell, folded once) */
+            buf_truncate(&cell, 0);
+            buf_put(&cell, x->text, x->len);
+            while (k + 1 < sec->body_end && k + 1 < a->d.nblocks &&
+                   same_cell(x, &a->d.blocks[k + 1]) &&
+                   !(a->o.roles && a->o.roles[k + 1] == ROLE_TOC)) {
+                const doc_block *y = &a->d.blocks[++k];
+                buf_putc(b, '\n');
+                buf_put(b, y->text, y->len);
+                buf_putc(&cell, ' ');
+                buf_put(&cell, y->text, y->len);
+            }
+            rc = diff_rows_add(&d->rows, &d->nrows, &rcap, x->table, x->row, x->col,
+                               buf_cstr(&cell), cell.len, x->line, x->page, &last_table,
+                               &last_row, &tables, e);
             continue;
         }
         buf_putc(p, '\n');
         part_add(d, &pcap, p->len, x->line, x->page);
         buf_put(p, x->text, x->len);
     }
+    buf_free(&cell);
     size_t len = b->len;
     d->display = b->ptr ? buf_detach(b) : xstrdup("");
     if (!rc)

@@ -8,6 +8,9 @@
 #include "buf.h"
 #include "text.h"
 
+/* Empty cells filled in before a cell whose column is further on. */
+#define DIFF_ROW_GAP_MAX 64
+
 /* The matching text of s[0..n), trimmed. */
 static int fold_cell(const char *s, size_t n, char **out, cps_err *e)
 {
@@ -42,8 +45,8 @@ int diff_rows_add(diff_row **rows, size_t *n, size_t *cap, int table_doc, int ro
     *last_row = row;
     diff_row *r = &(*rows)[*n - 1];
     size_t c = col < 0 ? 0 : (size_t)col;
-    if (c > 4096) /* a hostile column number: the last column */
-        c = 4096;
+    if (c > r->ncells + DIFF_ROW_GAP_MAX) /* a hostile column number: the next one */
+        c = r->ncells;
     if (c >= r->ncells) {
         r->cells = xrealloc(r->cells, (c + 1) * sizeof *r->cells);
         r->folded = xrealloc(r->folded, (c + 1) * sizeof *r->folded);

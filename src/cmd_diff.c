@@ -469,6 +469,17 @@ static int run_checks(const ruleset *rs, matcher *m, const outline_spec *spec, a
 
 /* ---- the command --------------------------------------------------------- */
 
+/* A decimal number in [lo, hi] into *out: 0, or -1 (not one). */
+static int parse_int(const char *s, long lo, long hi, int *out)
+{
+    char *end;
+    long n = strtol(s, &end, 10);
+    if (end == s || *end || n < lo || n > hi)
+        return -1;
+    *out = (int)n;
+    return 0;
+}
+
 /* --color WHEN: -1 auto, 1 always, 0 never, -2 not one of them. (check has
  * its own in cmd_check.c: same words, same meaning.) */
 static int parse_color(const char *s)
@@ -565,15 +576,11 @@ static int parse_diff_args(int argc, char **argv, cli_env *env, diff_cmd *cmd,
                 return cli_fail(env, "diff: unknown format '%s' (text, markdown, json or html)",
                                 optarg);
             break;
-        case 'C': {
-            char *end;
-            long n = strtol(optarg, &end, 10);
-            if (end == optarg || *end || n < 0 || n > 1000000)
+        case 'C':
+            if (parse_int(optarg, 0, 1000000, &cmd->context))
                 return cli_fail(env, "diff: invalid --context '%s' (a number of sentences)",
                                 optarg);
-            cmd->context = (int)n;
             break;
-        }
         case 's':
             cmd->sections_only = 1;
             break;
@@ -584,15 +591,11 @@ static int parse_diff_args(int argc, char **argv, cli_env *env, diff_cmd *cmd,
             if ((cmd->color = parse_color(optarg)) == -2)
                 return cli_fail(env, "diff: invalid --color '%s' (auto, always or never)", optarg);
             break;
-        case 'w': {
-            char *end;
-            long n = strtol(optarg, &end, 10);
-            if (end == optarg || *end || n < 20 || n > 100000)
+        case 'w':
+            if (parse_int(optarg, 20, 100000, &cmd->width))
                 return cli_fail(env, "diff: invalid --width '%s' (a number of columns, 20 or more)",
                                 optarg);
-            cmd->width = (int)n;
             break;
-        }
         case 'F':
             if ((cmd->fail_on = cli_parse_severity(optarg, 1)) < 0)
                 return cli_fail(env, "diff: invalid --fail-on '%s' (error, warning, notice, never)",

@@ -192,6 +192,21 @@ void cli_warn(const cli_env *env, const char *fmt, ...)
     va_end(ap);
 }
 
+int cli_parse_color(const char *s)
+{
+    return !strcmp(s, "auto") ? -1 : !strcmp(s, "always") ? 1 : !strcmp(s, "never") ? 0 : -2;
+}
+
+int cli_use_color(int color, int to_terminal)
+{
+    if (color >= 0)
+        return color;
+    const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+    if ((nc && *nc) || (term && !strcmp(term, "dumb")))
+        return 0;
+    return to_terminal;
+}
+
 int cli_parse_severity(const char *s, int never_ok)
 {
     if (!strcmp(s, "error"))

@@ -100,6 +100,15 @@ int cli_profile_add(const cli_env *env, const char *cmd, cli_profile *p, int wha
 /* Parse a size: "65536", "64K", "64M", "1G". 0 on success, -1 if invalid. */
 int cli_parse_size(const char *s, size_t *out);
 
+/* --color WHEN: -1 auto, 1 always, 0 never; -2 for anything else. */
+int cli_parse_color(const char *s);
+
+/* The one colour decision of every command: --color always (1) or never
+ * (0) as given; auto (-1): on when the output goes to a terminal in a
+ * format meant for one (to_terminal), TERM is not "dumb" and NO_COLOR is
+ * unset or empty (no-color.org: an explicit option overrides NO_COLOR). */
+int cli_use_color(int color, int to_terminal);
+
 /* The one severity parser: "error", "warning", "notice" -> SEV_*; "never"
  * -> 0 when never_ok; -1 otherwise. */
 int cli_parse_severity(const char *s, int never_ok);

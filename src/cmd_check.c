@@ -262,13 +262,7 @@ static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
         case OPT_TRANSLATION: o->translation = optarg; break;
         case OPT_PAIR: o->pair = 1; break;
         case OPT_COLOR:
-            if (!strcmp(optarg, "auto"))
-                o->color = -1;
-            else if (!strcmp(optarg, "always"))
-                o->color = 1;
-            else if (!strcmp(optarg, "never"))
-                o->color = 0;
-            else
+            if ((o->color = cli_parse_color(optarg)) == -2)
                 return cli_fail(env, "--color: '%s' is not auto, always or never", optarg);
             break;
         case 'q': o->quiet = 1; break;
@@ -301,17 +295,11 @@ static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
     return 0;
 }
 
-/* --color always or never; auto: a terminal's format on a terminal (never
- * a file written with -o) whose TERM is not dumb, unless NO_COLOR is set
- * to anything but "" (no-color.org: an explicit option overrides it). */
+/* Colour (cli_use_color): auto is a terminal's format on a terminal, never
+ * a file written with -o. */
 static int use_color(const check_opts *o, const cli_env *env)
 {
-    if (o->color >= 0)
-        return o->color;
-    const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
-    if ((nc && *nc) || (term && !strcmp(term, "dumb")))
-        return 0;
-    return !o->output && o->format->terminal && isatty(fileno(env->out));
+    return cli_use_color(o->color, !o->output && o->format->terminal && isatty(fileno(env->out)));
 }
 
 /* ---- checking, in parallel, reported as each document is ready -------- */

@@ -1,10 +1,13 @@
 /* cmd_diff.c — `cpslint diff OLD NEW`: what changed between two versions of
  * a CP/CPS (version, date and revision table; sections; findings), as text,
- * Markdown or JSON. The comparison itself is diff.h; this file parses the
- * command line and renders. */
+ * Markdown, JSON or HTML, to standard output or -o FILE. The comparison
+ * itself is diff.h; text and Markdown are diff_text.c, HTML diff_html.c;
+ * this file parses the command line, runs both checks and writes JSON. */
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "analysis.h"
 #include "buf.h"
@@ -14,6 +17,9 @@
 #include "data.h"
 #include "diff.h"
 #include "diff_html.h"
+#include "diff_render.h"
+#include "diff_text.h"
+#include "outfile.h"
 #include "profile.h"
 #include "escape.h"
 #include "match.h"
@@ -26,13 +32,23 @@ static const char diff_usage[] =
     "     forward and a dated row added to the revision table (Mozilla Root Store\n"
     "     Policy 3.3, BR 2.3); each one missing is a failure;\n"
     "  2. sections added, removed, renumbered and changed, with a word diff of the\n"
-    "     changed ones ([-removed-] {+added+}); typography, NBSP and line wrapping\n"
-    "     are not changes; unchanged sections are counted;\n"
+    "     changed ones ([-removed-] {+added+}) in hunks headed by their lines\n"
+    "     (@@ 6.3.2 (old 120, new 131) @@) and their tables row by row\n"
+    "     (row \"Validity\": [-398 days-] {+200 days+}); typography, NBSP and line\n"
+    "     wrapping are not changes; unchanged sections are counted;\n"
     "  3. the findings of `cpslint check` on both versions, split into introduced\n"
     "     (only in NEW), resolved (only in OLD) and persisting, matched by rule,\n"
-    "     section (following renumbering) and matched text.\n"
+    "     section (following renumbering) and matched text, each with its line and\n"
+    "     quote; one whose match only moved to another sentence of its section is\n"
+    "     persisting (moved), with its old and new lines.\n"
     "\n"
     "  --format FMT      text (default), markdown, json or html\n"
+    "  -o, --output FILE write the report to FILE (complete or not at all; never\n"
+    "                    onto OLD, NEW or a ruleset)\n"
+    "  --color WHEN      auto (default: on a terminal, not with NO_COLOR), always or\n"
+    "                    never: removed words red, added words green (text format)\n"
+    "  --width N         wrap the word diffs and findings of the text format to N\n"
+    "                    columns (default: the terminal's width, else 100)\n"
     "  --kind KIND       what both versions are, instead of detecting it: cp, cps,\n"
     "                    cp-cps or not-a-policy\n"
     "  --scope LIST      their certificate scopes: a comma-separated list of\n"
@@ -69,6 +85,9 @@ typedef struct diff_cmd {
     const char *old_path, *new_path;
     cli_rules sel;       /* --ruleset, --disable, --enable */
     cli_profile force;   /* --kind, --scope: both versions */
+    const char *output;  /* -o, or NULL for standard output */
+    int color;           /* --color: -1 auto, 0 never, 1 always; then resolved */
+    int width;           /* --width, 0 auto; then resolved */
 } diff_cmd;
 
 /* Everything the renderers need. */
@@ -86,143 +105,7 @@ typedef struct diff_view {
     const doc_profile *old_p, *new_p; /* NULL until the checks ran */
 } diff_view;
 
-/* ---- word diff segments with context ---------------------------------- */
-
-typedef struct seg {
-    char op;        /* '=', '-', '+' */
-    char *text;
-} seg;
-
-typedef struct segs {
-    seg *s;
-    size_t n, cap;
-    const char *note; /* static text, or NULL */
-} segs;
-
-static void seg_push(segs *g, char op, char *text)
-{
-    if (g->n == g->cap) {
-        g->cap = g->cap ? 2 * g->cap : 8;
-        g->s = xrealloc(g->s, g->cap * sizeof *g->s);
-    }
-    g->s[g->n++] = (seg){op, text};
-}
-
-static void segs_free(segs *g)
-{
-    for (size_t i = 0; i < g->n; i++)
-        free(g->s[i].text);
-    free(g->s);
-    memset(g, 0, sizeof *g);
-}
-
-#define GAVE_UP_WORDS 120
-
-/* Text of a DEL/INS run; shortened when the diff gave up (whole sections). */
-static char *change_text(const wdiff_text *t, size_t w0, size_t w1, int gave_up)
-{
-    if (gave_up && w1 - w0 > GAVE_UP_WORDS) {
-        char *head = wdiff_words_text(t, w0, w0 + GAVE_UP_WORDS);
-        buf b = BUF_INIT;
-        buf_printf(&b, "%s … (%zu more words)", head, w1 - w0 - GAVE_UP_WORDS);
-        free(head);
-        return buf_detach(&b);
-    }
-    return wdiff_words_text(t, w0, w1);
-}
-
-static void build_segs(const diff_result *r, const diff_pair *p, int context, segs *g)
-{
-    memset(g, 0, sizeof *g);
-    const wdiff_text *a = &r->old[p->old_i].text, *b = &r->new[p->new_i].text;
-    const wdiff_result *w = &p->wd;
-    if (w->gave_up)
-        g->note = "too different for a word diff: the differing part is shown as replaced";
-    size_t ctx = context < 0 ? (size_t)-1 / 2 : (size_t)context;
-    const char *heading = r->new[p->new_i].sec->heading;
-    size_t hlen = heading ? strlen(heading) : 0, heading_words = 0;
-    while (heading_words < b->n && b->w[heading_words].dend <= hlen)
-        heading_words++;
-    for (size_t k = 0; k < w->n; k++) {
-        const wdiff_op *o = &w->ops[k];
-        if (o->op == WDIFF_DEL) {
-            seg_push(g, '-', change_text(a, o->a0, o->a1, w->gave_up));
-            continue;
-        }
-        if (o->op == WDIFF_INS) {
-            seg_push(g, '+', change_text(b, o->b0, o->b1, w->gave_up));
-            continue;
-        }
-        size_t b0 = o->b0, b1 = o->b1;
-        int before = k > 0, after = k + 1 < w->n;
-        /* head: the rest of the sentence the previous change is in, then ctx sentences */
-        size_t head_end = b0;
-        if (before) {
-            const wdiff_op *q = &w->ops[k - 1];
-            size_t count = 0;
-            if (q->op == WDIFF_INS ? wdiff_word_ends_sentence(b, q->b1 - 1)
-                                   : wdiff_word_ends_sentence(a, q->a1 - 1))
-                count = 1;
-            if (count > ctx) {
-                head_end = b0;
-            } else {
-                for (size_t i = b0; i < b1; i++) {
-                    head_end = i + 1;
-                    if (wdiff_word_ends_sentence(b, i) && ++count > ctx)
-                        break;
-                }
-            }
-        }
-        /* tail: ctx sentences before the sentence the next change is in */
-        size_t tail_start = b1;
-        if (after) {
-            size_t count = 0;
-            for (size_t i = b1; i-- > b0;) {
-                if (wdiff_word_ends_sentence(b, i) && count++ == ctx)
-                    break;
-                tail_start = i;
-            }
-            /* the heading is printed above the diff: not as context again */
-            if (!before && tail_start < heading_words && heading_words <= b1)
-                tail_start = heading_words;
-        }
-        buf t = BUF_INIT;
-        if (!before && !after) {
-            char *x = wdiff_words_text(b, b0, b1);
-            buf_puts(&t, x);
-            free(x);
-        } else if (before && after && head_end >= tail_start) {
-            char *x = wdiff_words_text(b, b0, b1);
-            buf_puts(&t, x);
-            free(x);
-        } else {
-            if (before) {
-                char *x = wdiff_words_text(b, b0, head_end);
-                buf_puts(&t, x);
-                free(x);
-            }
-            size_t gap_from = before ? head_end : b0, gap_to = after ? tail_start : b1;
-            if (gap_to > gap_from)
-                buf_puts(&t, t.len ? " …" : "…");
-            if (after && tail_start < b1) {
-                char *x = wdiff_words_text(b, tail_start, b1);
-                if (t.len)
-                    buf_putc(&t, ' ');
-                buf_puts(&t, x);
-                free(x);
-            }
-        }
-        seg_push(g, '=', t.ptr ? buf_detach(&t) : xstrdup(""));
-    }
-}
-
 /* ---- helpers ------------------------------------------------------------ */
-
-static const char *sec_heading(const diff_side *s)
-{
-    return s->sec->heading ? s->sec->heading : "";
-}
-
 
 static const char *fmt_date(cps_date d, char out[11])
 {
@@ -235,218 +118,22 @@ static int finding_fails(const diff_view *v, const diff_finding *f)
     return v->cmd->fail_on && f->severity >= v->cmd->fail_on;
 }
 
-/* ---- text and Markdown ---------------------------------------------------- */
-
-/* Document text and names, escaped for where they go (escape.h): Markdown
- * structure or terminal controls in a file name or heading stay text. */
-static void put(FILE *f, const char *s, int md)
+/* What the renderers read of the diff (diff.h). */
+static diff_outcome outcome(const diff_view *v)
 {
-    buf b = BUF_INIT;
-    if (md)
-        esc_md(&b, s);
-    else
-        esc_text(&b, s);
-    fputs(buf_cstr(&b), f);
-    buf_free(&b);
+    diff_outcome d = {v->old_a, v->new_a, &v->v, &v->s, v->fold, v->fnew, v->nfold, v->nfnew,
+                      v->findings_compared ? &v->fd : NULL, v->problems, v->nproblems};
+    return d;
 }
 
-/* A file name: a code span in Markdown when it can be one. */
-static void put_name(FILE *f, const char *s, int md)
-{
-    buf b = BUF_INIT;
-    if (md)
-        esc_md_code(&b, s);
-    else
-        esc_text(&b, s);
-    fputs(buf_cstr(&b), f);
-    buf_free(&b);
-}
+/* ---- text and Markdown (diff_text.c) ---------------------------------------- */
 
-static void print_segs_text(FILE *f, const segs *g, int md)
-{
-    fputs(md ? "> " : "    ", f);
-    for (size_t i = 0; i < g->n; i++) {
-        if (i)
-            fputc(' ', f);
-        const char *t = g->s[i].text;
-        if (!md) {
-            fputs(g->s[i].op == '=' ? "" : g->s[i].op == '-' ? "[-" : "{+", f);
-            put(f, t, 0);
-            fputs(g->s[i].op == '=' ? "" : g->s[i].op == '-' ? "-]" : "+}", f);
-            continue;
-        }
-        const char *mark = g->s[i].op == '=' ? "" : g->s[i].op == '-' ? "~~" : "**";
-        fputs(mark, f);
-        put(f, t, 1);
-        fputs(mark, f);
-    }
-    fputc('\n', f);
-    if (g->note)
-        fprintf(f, md ? ">\n> *(%s)*\n" : "    (%s)\n", g->note);
-}
-
-#define RENUMBER_NOTE "too many similar sections to search them all for renumbering: " \
-                      "old sections not compared, which may show as removed"
-
-static void print_section_list(FILE *f, const diff_view *v, int md)
-{
-    const diff_result *r = &v->s;
-    fprintf(f, md ? "## Sections\n\n%zu changed, %zu added, %zu removed, %zu renumbered, "
-                    "%zu unchanged\n\n"
-                  : "sections: %zu changed, %zu added, %zu removed, %zu renumbered, "
-                    "%zu unchanged\n",
-            r->changed, r->added, r->removed, r->renumbered, r->unchanged);
-    if (r->renumber_skipped)
-        fprintf(f, md ? "*(%s: %zu)*\n\n" : "  (%s: %zu)\n", RENUMBER_NOTE, r->renumber_skipped);
-    for (size_t k = 0; k < r->npairs; k++) {
-        const diff_pair *p = &r->pairs[k];
-        if (p->kind == DIFF_UNCHANGED)
-            continue;
-        const diff_side *o = p->old_i >= 0 ? &r->old[p->old_i] : NULL;
-        const diff_side *n = p->new_i >= 0 ? &r->new[p->new_i] : NULL;
-        const diff_side *s = n ? n : o;
-        char num[2 * OUTLINE_NUM_MAX + 8];
-        if (p->kind == DIFF_RENUMBERED)
-            snprintf(num, sizeof num, "%s -> %s", o->sec->number, n->sec->number);
-        else
-            snprintf(num, sizeof num, "%s", s->sec->number);
-        const char *extra = p->kind == DIFF_RENUMBERED && p->text_changed ? " (text changed)" : "";
-        if (md)
-            fprintf(f, "- %s **%s** ", diff_kind_name(p->kind), num);
-        else
-            fprintf(f, "  %-11s %-18s ", diff_kind_name(p->kind), num);
-        put(f, sec_heading(s), md);
-        fprintf(f, "%s\n", extra);
-    }
-}
-
-static void print_finding_text(FILE *f, const diff_finding *x, int md)
-{
-    fputs(md ? "- " : "  ", f);
-    if (md)
-        put_name(f, x->rule, 1);
-    else
-        put(f, x->rule, 0);
-    fprintf(f, md ? " %s, section " : " [%s] section ", x->severity_name ? x->severity_name : "?");
-    put(f, x->section && *x->section ? x->section : "(document)", md);
-    if (x->heading) {
-        fputc(' ', f);
-        put(f, x->heading, md);
-    }
-    fputs(": ", f);
-    put(f, x->message ? x->message : (x->snippet ? x->snippet : ""), md);
-    fputc('\n', f);
-}
-
-/* "LABEL: FILE  version V, date D" (text) or a table row (Markdown). */
-static void print_doc_line(FILE *f, const char *label, const char *file, const char *ver,
-                           const char *date, int md)
-{
-    fprintf(f, md ? "| %s | " : "%s: ", label);
-    put_name(f, file, md);
-    fputs(md ? " | " : "  version ", f);
-    put(f, ver, md);
-    fputs(md ? " | " : ", date ", f);
-    fputs(date ? date : "unknown", f);
-    fputs(md ? " |\n" : "\n", f);
-}
-
-static void print_text(FILE *f, const diff_view *v, int md)
+static void print_text(buf *b, const diff_view *v, int md)
 {
     const diff_cmd *c = v->cmd;
-    const diff_versions_result *vr = &v->v;
-    char d1[11], d2[11];
-    if (c->sections_only) {
-        print_section_list(f, v, md);
-        return;
-    }
-    const char *ov = vr->old_version ? vr->old_version : "unknown";
-    const char *nv = vr->new_version ? vr->new_version : "unknown";
-    const char *od = fmt_date(vr->old_date, d1), *nd = fmt_date(vr->new_date, d2);
-    if (md) {
-        fprintf(f, "# cpslint diff\n\n| | file | version | date |\n|---|---|---|---|\n");
-    }
-    print_doc_line(f, "old", v->old_a->d.file, ov, od, md);
-    print_doc_line(f, "new", v->new_a->d.file, nv, nd, md);
-    fputc('\n', f);
-    if (md)
-        fputs("## Version, date, revision table\n\n", f);
-    const char *li = md ? "- " : "";
-    if (v->old_p && v->new_p) {
-        char po[96], pn[96];
-        profile_summary(v->old_p, po, sizeof po);
-        profile_summary(v->new_p, pn, sizeof pn);
-        fprintf(f, "%sprofile: old %s, new %s%s\n", li, po, pn,
-                strcmp(po, pn) ? " (CHANGED: rules may apply differently)" : "");
-    }
-    fprintf(f, "%sversion ", li);
-    put(f, ov, md);
-    fputs(" -> ", f);
-    put(f, nv, md);
-    fprintf(f, ": %s\n",
-            vr->version_incremented ? "incremented"
-            : vr->version_cmp == 2  ? "NOT CHECKED (version not found)"
-            : vr->version_cmp == 0  ? "NOT INCREMENTED (same version)"
-                                    : "NOT INCREMENTED (lower version)");
-    fprintf(f, "%sdate %s -> %s: %s\n", li, od ? od : "unknown", nd ? nd : "unknown",
-            vr->date_advanced                                ? "advanced"
-            : vr->old_date == DATE_NONE || vr->new_date == DATE_NONE ? "NOT CHECKED (date not found)"
-                                                                     : "NOT ADVANCED");
-    if (vr->new_row) {
-        char d3[11];
-        fprintf(f, "%srevision table: new row ", li);
-        put(f, vr->new_row->version ? vr->new_row->version : "", md);
-        fprintf(f, "%s%s: added\n", vr->new_row->version ? ", " : "",
-                fmt_date(vr->new_row->date, d3));
-    } else {
-        fprintf(f, "%srevision table: %s\n", li,
-                vr->new_has_table ? "NO NEW DATED ROW"
-                                  : "NOT FOUND in the new version (no new dated row)");
-    }
-    fputc('\n', f);
-    print_section_list(f, v, md);
-    const diff_result *r = &v->s;
-    for (size_t k = 0; k < r->npairs; k++) {
-        const diff_pair *p = &r->pairs[k];
-        if (!p->text_changed)
-            continue;
-        const diff_side *n = &r->new[p->new_i];
-        if (p->kind == DIFF_RENUMBERED)
-            fprintf(f, md ? "\n### %s -> %s " : "\nchanged %s -> %s ",
-                    r->old[p->old_i].sec->number, n->sec->number);
-        else
-            fprintf(f, md ? "\n### %s " : "\nchanged %s ", n->sec->number);
-        put(f, sec_heading(n), md);
-        fputs(md ? "\n\n" : "\n", f);
-        segs g;
-        build_segs(r, p, c->context, &g);
-        print_segs_text(f, &g, md);
-        segs_free(&g);
-    }
-    fputs(md ? "\n## Findings\n\n" : "\nfindings: ", f);
-    if (!v->findings_compared) {
-        fputs("not compared (this build has no check engine yet)\n", f);
-    } else {
-        fprintf(f, md ? "%zu introduced, %zu resolved, %zu persisting\n\n"
-                      : "%zu introduced, %zu resolved, %zu persisting\n",
-                v->fd.nintroduced, v->fd.nresolved, v->fd.npersisting);
-        if (v->fd.nintroduced)
-            fputs(md ? "### Introduced\n\n" : "introduced:\n", f);
-        for (size_t i = 0; i < v->fd.nintroduced; i++)
-            print_finding_text(f, &v->fnew[v->fd.introduced[i]], md);
-        if (v->fd.nresolved)
-            fputs(md ? "\n### Resolved\n\n" : "resolved:\n", f);
-        for (size_t i = 0; i < v->fd.nresolved; i++)
-            print_finding_text(f, &v->fold[v->fd.resolved[i]], md);
-    }
-    fputc('\n', f);
-    if (v->nproblems) {
-        fputs(md ? "**Result: FAIL**\n\n" : "result: FAIL\n", f);
-        for (size_t i = 0; i < v->nproblems; i++)
-            fprintf(f, "%s%s\n", md ? "- " : "  ", v->problems[i]);
-    } else {
-        fputs(md ? "**Result: pass**\n" : "result: pass\n", f);
-    }
+    diff_text_view tv = {outcome(v), v->old_p, v->new_p, c->context, c->sections_only, md,
+                         c->color, c->width};
+    diff_text(b, &tv);
 }
 
 /* ---- JSON ------------------------------------------------------------- */
@@ -463,10 +150,16 @@ static void json_doc(json_w *w, const char *key, const analysis *a)
     json_obj_end(w);
 }
 
+static void kv_line(json_w *w, const char *key, long line)
+{
+    if (line > 0)
+        json_kv_int(w, key, line);
+}
+
 static void json_diff(json_w *w, const diff_view *v, const diff_pair *p)
 {
-    segs g;
-    build_segs(&v->s, p, v->cmd->context, &g);
+    diff_segs g;
+    diff_segs_build(&v->s, p, v->cmd->context, &g);
     json_key(w, "diff");
     json_arr_begin(w);
     for (size_t i = 0; i < g.n; i++) {
@@ -474,6 +167,12 @@ static void json_diff(json_w *w, const diff_view *v, const diff_pair *p)
         json_obj_begin(w);
         json_kv_str(w, "op", op);
         json_kv_str(w, "text", g.s[i].text);
+        kv_line(w, "old_line", g.s[i].old_line);
+        kv_line(w, "new_line", g.s[i].new_line);
+        if (g.s[i].hunk) {
+            json_key(w, "hunk");
+            json_bool(w, 1);
+        }
         json_obj_end(w);
     }
     json_arr_end(w);
@@ -481,10 +180,58 @@ static void json_diff(json_w *w, const diff_view *v, const diff_pair *p)
     json_kv_int(w, "words_added", (long long)p->wd.inserted);
     if (g.note)
         json_kv_str(w, "note", g.note);
-    segs_free(&g);
+    diff_segs_free(&g);
 }
 
-static void json_finding(json_w *w, const diff_finding *x)
+/* The changed cells of a row (all of them for an added or removed row). */
+static void json_cells(json_w *w, const diff_row *o, const diff_row *n)
+{
+    size_t nc = o && (!n || o->ncells > n->ncells) ? o->ncells : n->ncells;
+    json_key(w, "cells");
+    json_arr_begin(w);
+    for (size_t c = 0; c < nc; c++) {
+        const char *x = o && c < o->ncells ? o->cells[c] : NULL;
+        const char *y = n && c < n->ncells ? n->cells[c] : NULL;
+        if (o && n && !strcmp(c < o->ncells ? o->folded[c] : "", c < n->ncells ? n->folded[c] : ""))
+            continue;
+        json_obj_begin(w);
+        json_kv_int(w, "column", (long long)c + 1);
+        json_kv_str(w, "old", x);
+        json_kv_str(w, "new", y);
+        json_obj_end(w);
+    }
+    json_arr_end(w);
+}
+
+/* The table rows of a changed section that changed (diff_table.h). */
+static void json_rows(json_w *w, const diff_view *v, const diff_pair *p)
+{
+    static const char *const kinds[] = {"same", "changed", "added", "removed"};
+    if (!p->rows_changed)
+        return;
+    json_key(w, "rows");
+    json_arr_begin(w);
+    for (size_t k = 0; k < p->nrows; k++) {
+        const diff_row_pair *rp = &p->rows[k];
+        if (rp->kind == DIFF_ROW_SAME)
+            continue;
+        const diff_row *o = rp->old_r >= 0 ? &v->s.old[p->old_i].rows[rp->old_r] : NULL;
+        const diff_row *n = rp->new_r >= 0 ? &v->s.new[p->new_i].rows[rp->new_r] : NULL;
+        const diff_row *x = n ? n : o;
+        json_break(w);
+        json_obj_begin(w);
+        json_kv_int(w, "table", x->table + 1);
+        json_kv_str(w, "label", x->ncells ? x->cells[0] : "");
+        json_kv_str(w, "change", kinds[rp->kind]);
+        kv_line(w, "old_line", o ? o->line : 0);
+        kv_line(w, "new_line", n ? n->line : 0);
+        json_cells(w, o, n);
+        json_obj_end(w);
+    }
+    json_arr_end(w);
+}
+
+static void json_finding(json_w *w, const diff_finding *x, const diff_finding *was)
 {
     json_obj_begin(w);
     json_kv_str(w, "rule", x->rule);
@@ -497,6 +244,14 @@ static void json_finding(json_w *w, const diff_finding *x)
     json_kv_str(w, "message", x->message);
     json_kv_str(w, "cite", x->cite);
     json_kv_str(w, "effective", x->effective);
+    if (was) {
+        json_key(w, "moved_from");
+        json_obj_begin(w);
+        json_kv_str(w, "section", was->section);
+        json_kv_int(w, "line", was->line);
+        json_kv_str(w, "snippet", was->snippet);
+        json_obj_end(w);
+    }
     json_obj_end(w);
 }
 
@@ -506,7 +261,7 @@ static void json_findings(json_w *w, const char *name, const diff_finding *list,
     json_key(w, name);
     json_arr_begin(w);
     for (size_t i = 0; i < n; i++)
-        json_finding(w, &list[idx[i]]);
+        json_finding(w, &list[idx[i]], NULL);
     json_arr_end(w);
 }
 
@@ -532,14 +287,18 @@ static void json_pair(json_w *w, const diff_view *v, const diff_pair *p)
         json_key(w, "similarity");
         json_raw(w, sim);
         kv_bool(w, "changed", p->text_changed);
-        if (p->text_changed && !v->cmd->sections_only)
+        if (p->text_changed && !v->cmd->sections_only) {
             json_diff(w, v, p);
+            json_rows(w, v, p);
+        }
     } else {
         const diff_side *s = ns ? ns : os;
         json_kv_str(w, "number", s->sec->number);
         json_kv_str(w, "heading", s->sec->heading);
-        if (p->kind == DIFF_CHANGED && !v->cmd->sections_only)
+        if (p->kind == DIFF_CHANGED && !v->cmd->sections_only) {
             json_diff(w, v, p);
+            json_rows(w, v, p);
+        }
     }
     json_obj_end(w);
 }
@@ -563,7 +322,7 @@ static void json_sections(json_w *w, const diff_view *v)
     }
     if (r->renumber_skipped) {
         json_break(w);
-        json_kv_str(w, "note", RENUMBER_NOTE);
+        json_kv_str(w, "note", DIFF_RENUMBER_NOTE);
         json_kv_int(w, "renumber_skipped", (long long)r->renumber_skipped);
     }
     json_break(w);
@@ -572,13 +331,12 @@ static void json_sections(json_w *w, const diff_view *v)
 }
 
 /* Compact JSON, a line per part and per section (json.h). */
-static void print_json(FILE *f, const diff_view *v)
+static void print_json(buf *b, const diff_view *v)
 {
     const diff_versions_result *vr = &v->v;
     char d[11];
-    buf b = BUF_INIT;
     json_w w;
-    json_init(&w, &b, 0);
+    json_init(&w, b, 0);
     json_obj_begin(&w);
     json_kv_tool(&w);
     json_kv_str(&w, "as_of", v->cmd->as_of == DATE_NONE ? "doc" : fmt_date(v->cmd->as_of, d));
@@ -618,27 +376,25 @@ static void print_json(FILE *f, const diff_view *v)
     json_obj_begin(&w);
     json_findings(&w, "introduced", v->fnew, v->fd.introduced, v->fd.nintroduced);
     json_findings(&w, "resolved", v->fold, v->fd.resolved, v->fd.nresolved);
-    json_findings(&w, "persisting", v->fnew, v->fd.persisting, v->fd.npersisting);
+    json_key(&w, "persisting");
+    json_arr_begin(&w);
+    for (size_t i = 0; i < v->fd.npersisting; i++)
+        json_finding(&w, &v->fnew[v->fd.persisting[i]],
+                     v->fd.moved[i] ? &v->fold[v->fd.persisting_old[i]] : NULL);
+    json_arr_end(&w);
     json_obj_end(&w);
     json_obj_end(&w);
-    buf_putc(&b, '\n');
-    fputs(buf_cstr(&b), f);
-    buf_free(&b);
+    buf_putc(b, '\n');
 }
 
 /* ---- HTML (diff_html.c) ---------------------------------------------------- */
 
-static void print_html(FILE *f, const diff_view *v)
+static void print_html(buf *b, const diff_view *v)
 {
     char d[11];
-    diff_html_view hv = {v->old_a, v->new_a, &v->v, &v->s, v->fold, v->fnew, v->nfold, v->nfnew,
-                         v->findings_compared ? &v->fd : NULL, v->problems, v->nproblems,
-                         v->cmd->as_of == DATE_NONE ? "each document's own date"
+    diff_html_view hv = {outcome(v), v->cmd->as_of == DATE_NONE ? "each document's own date"
                                                     : fmt_date(v->cmd->as_of, d)};
-    buf b = BUF_INIT;
-    diff_html(&b, &hv);
-    fwrite(buf_cstr(&b), 1, b.len, f);
-    buf_free(&b);
+    diff_html(b, &hv);
 }
 
 /* ---- findings: the check engine on both versions -------------------------- */
@@ -705,6 +461,8 @@ static int run_checks(const ruleset *rs, matcher *m, const outline_spec *spec, a
         date_format(x->rule->effective, c->eff[i]);
         d->effective = c->eff[i][0] ? c->eff[i] : NULL;
         d->line = x->line;
+        d->mark_start = x->mark_start;
+        d->mark_end = x->mark_end;
     }
     for (size_t k = 0; k < c->res.nitems; k++)
         if (c->res.items[k].status == ST_ERROR)
@@ -715,6 +473,60 @@ static int run_checks(const ruleset *rs, matcher *m, const outline_spec *spec, a
 }
 
 /* ---- the command --------------------------------------------------------- */
+
+/* A decimal number in [lo, hi] into *out: 0, or -1 (not one). */
+static int parse_int(const char *s, long lo, long hi, int *out)
+{
+    char *end;
+    long n = strtol(s, &end, 10);
+    if (end == s || *end || n < lo || n > hi)
+        return -1;
+    *out = (int)n;
+    return 0;
+}
+
+/* Colour and width once the options are known: colour as every command
+ * decides it (cli_use_color; auto: the text format on a terminal, never a
+ * file written with -o), the terminal's width or 100 columns. */
+static void resolve_tty(diff_cmd *cmd, cli_env *env)
+{
+    int tty = !cmd->output && isatty(fileno(env->out));
+    cmd->color = cli_use_color(cmd->color, tty && cmd->fmt == FMT_TEXT);
+    if (!cmd->width) {
+        struct winsize ws;
+        cmd->width = 100;
+        if (tty && ioctl(fileno(env->out), TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+            cmd->width = ws.ws_col;
+    }
+}
+
+/* -o must be none of the inputs (documents, rulesets). */
+static int refuse_clash(cli_env *env, const diff_cmd *cmd)
+{
+    const char *v[CLI_MAX_RULESETS + 2];
+    size_t k = 0;
+    v[k++] = cmd->old_path;
+    v[k++] = cmd->new_path;
+    for (size_t i = 0; i < cmd->sel.nrulesets; i++)
+        v[k++] = cmd->sel.rulesets[i];
+    cps_err e;
+    cps_err_clear(&e);
+    return outfile_clashes(cmd->output, v, k, &e) ? cli_fail(env, "%s", e.msg) : 0;
+}
+
+/* The report to -o (atomically) or standard output. */
+static int write_report(cli_env *env, const diff_cmd *cmd, const buf *b)
+{
+    if (!cmd->output) {
+        fwrite(buf_cstr(b), 1, b->len, env->out);
+        return 0;
+    }
+    cps_err e;
+    cps_err_clear(&e);
+    if (outfile_write_all(cmd->output, buf_cstr(b), b->len, &e))
+        return cli_fail(env, "%s", e.msg);
+    return 0;
+}
 
 /* Options into *cmd and *aopts: 0, -1 after --help, or EXIT_TROUBLE. */
 static int parse_diff_args(int argc, char **argv, cli_env *env, diff_cmd *cmd,
@@ -736,11 +548,15 @@ static int parse_diff_args(int argc, char **argv, cli_env *env, diff_cmd *cmd,
         {"only-ruleset", required_argument, NULL, 'O'},
         {"disable", required_argument, NULL, 'D'},
         {"enable", required_argument, NULL, 'E'},
+        {"output", required_argument, NULL, 'o'},
+        {"color", required_argument, NULL, 'c'},
+        {"colour", required_argument, NULL, 'c'},
+        {"width", required_argument, NULL, 'w'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     int c;
-    while ((c = getopt_long(argc, argv, ":h", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
         if (cli_value_missing(env, "diff", opts, c, optarg))
             return EXIT_TROUBLE;
         switch (c) {
@@ -757,17 +573,25 @@ static int parse_diff_args(int argc, char **argv, cli_env *env, diff_cmd *cmd,
                 return cli_fail(env, "diff: unknown format '%s' (text, markdown, json or html)",
                                 optarg);
             break;
-        case 'C': {
-            char *end;
-            long n = strtol(optarg, &end, 10);
-            if (end == optarg || *end || n < 0 || n > 1000000)
+        case 'C':
+            if (parse_int(optarg, 0, 1000000, &cmd->context))
                 return cli_fail(env, "diff: invalid --context '%s' (a number of sentences)",
                                 optarg);
-            cmd->context = (int)n;
             break;
-        }
         case 's':
             cmd->sections_only = 1;
+            break;
+        case 'o':
+            cmd->output = optarg;
+            break;
+        case 'c':
+            if ((cmd->color = cli_parse_color(optarg)) == -2)
+                return cli_fail(env, "diff: invalid --color '%s' (auto, always or never)", optarg);
+            break;
+        case 'w':
+            if (parse_int(optarg, 20, 100000, &cmd->width))
+                return cli_fail(env, "diff: invalid --width '%s' (a number of columns, 20 or more)",
+                                optarg);
             break;
         case 'F':
             if ((cmd->fail_on = cli_parse_severity(optarg, 1)) < 0)
@@ -817,6 +641,9 @@ static int parse_diff_args(int argc, char **argv, cli_env *env, diff_cmd *cmd,
     cmd->new_path = argv[optind + 1];
     if (!strcmp(cmd->old_path, "-") && !strcmp(cmd->new_path, "-"))
         return cli_fail(env, "diff: only one of OLD and NEW can be standard input");
+    if (cmd->output && refuse_clash(env, cmd))
+        return EXIT_TROUBLE;
+    resolve_tty(cmd, env);
     return 0;
 }
 
@@ -829,6 +656,7 @@ int cmd_diff(int argc, char **argv, cli_env *env)
     cmd.context = 1;
     cmd.fail_on = SEV_ERROR;
     cmd.as_of = date_today();
+    cmd.color = -1;
     analysis_opts aopts = {0};
     int prc = parse_diff_args(argc, argv, env, &cmd, &aopts);
     if (prc)
@@ -909,13 +737,17 @@ int cmd_diff(int argc, char **argv, cli_env *env)
             introduced_fail |= finding_fails(&v, &v.fnew[v.fd.introduced[i]]);
         if (introduced_fail)
             v.problems[v.nproblems++] = "the new version introduces findings at or above --fail-on";
+        buf out = BUF_INIT;
         if (cmd.fmt == FMT_JSON)
-            print_json(env->out, &v);
+            print_json(&out, &v);
         else if (cmd.fmt == FMT_HTML)
-            print_html(env->out, &v);
+            print_html(&out, &v);
         else
-            print_text(env->out, &v, cmd.fmt == FMT_MARKDOWN);
-        status = v.nproblems ? EXIT_FINDINGS : EXIT_CLEAN;
+            print_text(&out, &v, cmd.fmt == FMT_MARKDOWN);
+        status = write_report(env, &cmd, &out);
+        if (!status)
+            status = v.nproblems ? EXIT_FINDINGS : EXIT_CLEAN;
+        buf_free(&out);
     }
     diff_findings_free(&v.fd);
     diff_result_free(&v.s);

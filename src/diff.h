@@ -22,4 +22,17 @@
 #include "diff_sections.h"
 #include "diff_version.h"
 
+/* What a diff of two versions found, as every renderer of it (text,
+ * Markdown, HTML) reads it. Borrowed, like the views that hold it. */
+typedef struct diff_outcome {
+    const analysis *old_a, *new_a;
+    const diff_versions_result *v;
+    const diff_result *s;
+    const diff_finding *fold, *fnew;   /* the findings of each version */
+    size_t nfold, nfnew;
+    const diff_findings_result *fd;    /* NULL: findings were not compared */
+    const char *const *problems;       /* what fails the diff */
+    size_t nproblems;
+} diff_outcome;
+
 #endif

@@ -4,8 +4,17 @@
  * 3. Findings delta (diff_findings): two lists of findings, old and new,
  *    split into introduced, resolved and persisting, matched by rule id +
  *    section (old numbers translated through the renumbering) + the
- *    matched text normalised with text_fold, as a multiset. Independent of
- *    the check engine: callers convert their findings to diff_finding.
+ *    matched text normalised with text_fold, as a multiset; one whose quote
+ *    (snippet) has other words in the new version is flagged moved (the
+ *    same match, now in another sentence). Then a finding
+ *    left resolved and one left introduced of the same rule and section
+ *    whose matched texts (quotes when neither has one) are similar (Jaccard
+ *    similarity of their word sets >= DIFF_MOVED_MIN, most similar first),
+ *    in different sentences, are one finding whose match moved (or was
+ *    reworded in another sentence): persisting, flagged moved. A value
+ *    changed in the same sentence stays resolved + introduced.
+ *    Independent of the check engine: callers convert their findings to
+ *    diff_finding.
  *
  * Ownership: a diff_findings_result owns its index arrays; diff_finding
  * strings are borrowed from the caller. No global state.
@@ -18,6 +27,12 @@
 #include "diff_sections.h"
 #include "err.h"
 
+#define DIFF_MOVED_MIN 0.5
+/* At most this many comparisons of one rule's findings in one section
+ * (beyond it they stay introduced and resolved): bounded time on hostile
+ * input. */
+#define DIFF_MOVED_BUDGET 4096
+
 typedef struct diff_finding {
     const char *rule;      /* rule id (required) */
     const char *section;   /* canonical number, "" for the whole document */
@@ -26,6 +41,7 @@ typedef struct diff_finding {
     /* shown in reports; any may be NULL */
     const char *severity_name, *status, *heading, *snippet, *message, *cite, *effective;
     long line;
+    size_t mark_start, mark_end; /* the match inside snippet (equal: no mark) */
 } diff_finding;
 
 typedef enum {
@@ -42,7 +58,9 @@ typedef struct diff_findings_result {
     size_t nresolved;
     size_t *persisting;    /* into the new list */
     size_t *persisting_old; /* the old finding each persisting one matched */
-    size_t npersisting;
+    unsigned char *moved;  /* per persisting one: 1 if its quote changed or it
+                              was paired by a similar match (it moved) */
+    size_t npersisting, nmoved;
 } diff_findings_result;
 
 /* Split old[0..nold) and new[0..nnew) (either may be NULL when its count

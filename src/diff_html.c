@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diff_render.h"
 #include "html_out.h"
 #include "sha256.h"
 
@@ -42,7 +43,8 @@ static void words(buf *b, const wdiff_text *t, size_t w0, size_t w1)
 
 static void redline(buf *b, const diff_result *r, const diff_pair *p)
 {
-    const wdiff_text *a = &r->old[p->old_i].text, *n = &r->new[p->new_i].text;
+    const wdiff_text *a = diff_side_prose(&r->old[p->old_i]);
+    const wdiff_text *n = diff_side_prose(&r->new[p->new_i]);
     buf_puts(b, "<div class=\"redline\">");
     for (size_t k = 0; k < p->wd.n; k++) {
         const wdiff_op *o = &p->wd.ops[k];
@@ -64,6 +66,40 @@ static void redline(buf *b, const diff_result *r, const diff_pair *p)
         buf_puts(b, "<p class=\"mut\">(too different for a word diff: the differing part "
                     "is shown as replaced)</p>");
     buf_puts(b, "</div>\n");
+}
+
+/* The changed rows of its tables, one paragraph each (diff_render.h). */
+static void rows(buf *b, const diff_result *r, const diff_pair *p)
+{
+    for (size_t k = 0; k < p->nrows; k++) {
+        if (p->rows[k].kind == DIFF_ROW_SAME)
+            continue;
+        diff_segs g;
+        diff_segs_row(r, p, k, &g);
+        buf name = BUF_INIT;
+        diff_row_name(&name, r, p, k);
+        if (p->rows[k].kind != DIFF_ROW_CHANGED)
+            buf_puts(&name, p->rows[k].kind == DIFF_ROW_ADDED ? " added" : " removed");
+        buf_puts(b, "<p class=\"redline\">");
+        html_cstr(b, buf_cstr(&name));
+        buf_puts(b, ":");
+        for (size_t i = 0; i < g.n; i++) {
+            const char *tag = g.s[i].op == '-' ? "del" : g.s[i].op == '+' ? "ins" : NULL;
+            buf_putc(b, ' ');
+            if (g.s[i].op == '|') {
+                buf_puts(b, "|");
+                continue;
+            }
+            if (tag)
+                buf_printf(b, "<%s>", tag);
+            html_cstr(b, g.s[i].text);
+            if (tag)
+                buf_printf(b, "</%s>", tag);
+        }
+        buf_puts(b, "</p>\n");
+        buf_free(&name);
+        diff_segs_free(&g);
+    }
 }
 
 static void whole(buf *b, const diff_side *s, const char *tag)
@@ -106,8 +142,10 @@ static void section_block(buf *b, const diff_result *r, const diff_pair *p)
     buf_putc(b, ' ');
     html_cstr(b, s->sec->heading ? s->sec->heading : "");
     buf_puts(b, "</h3>\n");
-    if (p->text_changed && o && n)
+    if (p->text_changed && o && n) {
         redline(b, r, p);
+        rows(b, r, p);
+    }
     else if (p->kind == DIFF_ADDED)
         whole(b, n, "ins");
     else if (p->kind == DIFF_REMOVED)
@@ -117,18 +155,18 @@ static void section_block(buf *b, const diff_result *r, const diff_pair *p)
 
 static void verdict(buf *b, const diff_html_view *v)
 {
-    const diff_versions_result *vr = v->v;
+    const diff_versions_result *vr = v->d.v;
     char d1[11], d2[11], d3[11];
     date_format(vr->old_date, d1);
     date_format(vr->new_date, d2);
     buf_puts(b, "<table><thead><tr><th scope=\"col\"></th><th scope=\"col\">File</th>"
                 "<th scope=\"col\">Version</th><th scope=\"col\">Date</th></tr></thead><tbody>"
                 "<tr><th scope=\"row\">old</th><td>");
-    html_cstr(b, v->old_a->d.file);
+    html_cstr(b, v->d.old_a->d.file);
     buf_puts(b, "</td><td>");
     html_cstr(b, vr->old_version ? vr->old_version : "unknown");
     buf_printf(b, "</td><td>%s</td></tr><tr><th scope=\"row\">new</th><td>", d1[0] ? d1 : "unknown");
-    html_cstr(b, v->new_a->d.file);
+    html_cstr(b, v->d.new_a->d.file);
     buf_puts(b, "</td><td>");
     html_cstr(b, vr->new_version ? vr->new_version : "unknown");
     buf_printf(b, "</td><td>%s</td></tr></tbody></table>\n<ul>\n", d2[0] ? d2 : "unknown");
@@ -152,11 +190,11 @@ static void verdict(buf *b, const diff_html_view *v)
                    vr->new_has_table ? "NO NEW DATED ROW" : "NOT FOUND in the new version");
     }
     buf_puts(b, "</ul>\n");
-    if (v->nproblems) {
+    if (v->d.nproblems) {
         buf_puts(b, "<p><span class=\"bad\">Result: FAIL</span></p>\n<ul>\n");
-        for (size_t i = 0; i < v->nproblems; i++) {
+        for (size_t i = 0; i < v->d.nproblems; i++) {
             buf_puts(b, "<li>");
-            html_cstr(b, v->problems[i]);
+            html_cstr(b, v->d.problems[i]);
             buf_puts(b, "</li>\n");
         }
         buf_puts(b, "</ul>\n");
@@ -192,13 +230,13 @@ static void finding_item(buf *b, const diff_html_view *v, const diff_finding *x,
         const char *num = x->section;
         const char *prefix = "s-";
         if (resolved) {
-            const char *nn = diff_new_number(v->s, x->section);
+            const char *nn = diff_new_number(v->d.s, x->section);
             if (nn)
                 num = nn;
             else
                 prefix = "old-s-";
         }
-        int link = anchored(v->s, prefix, num); /* a missing section has no place */
+        int link = anchored(v->d.s, prefix, num); /* a missing section has no place */
         if (link) {
             buf_puts(b, "<a href=\"#");
             anchor(b, prefix, num);
@@ -226,23 +264,43 @@ static void finding_item(buf *b, const diff_html_view *v, const diff_finding *x,
 static void findings(buf *b, const diff_html_view *v)
 {
     buf_puts(b, "<h2>Findings</h2>\n");
-    const diff_findings_result *fd = v->fd;
+    const diff_findings_result *fd = v->d.fd;
     if (!fd) {
         buf_puts(b, "<p>Not compared.</p>\n");
         return;
     }
-    buf_printf(b, "<p>%zu introduced, %zu resolved, %zu persisting.</p>\n", fd->nintroduced,
+    buf_printf(b, "<p>%zu introduced, %zu resolved, %zu persisting", fd->nintroduced,
                fd->nresolved, fd->npersisting);
+    if (fd->nmoved)
+        buf_printf(b, " (%zu moved)", fd->nmoved);
+    buf_puts(b, ".</p>\n");
     if (fd->nintroduced) {
         buf_puts(b, "<h3>Introduced</h3>\n<ul>\n");
         for (size_t i = 0; i < fd->nintroduced; i++)
-            finding_item(b, v, &v->fnew[fd->introduced[i]], 0);
+            finding_item(b, v, &v->d.fnew[fd->introduced[i]], 0);
         buf_puts(b, "</ul>\n");
     }
     if (fd->nresolved) {
         buf_puts(b, "<h3>Resolved</h3>\n<ul>\n");
         for (size_t i = 0; i < fd->nresolved; i++)
-            finding_item(b, v, &v->fold[fd->resolved[i]], 1);
+            finding_item(b, v, &v->d.fold[fd->resolved[i]], 1);
+        buf_puts(b, "</ul>\n");
+    }
+    if (fd->nmoved) {
+        buf_puts(b, "<h3>Persisting (moved)</h3>\n<ul>\n");
+        for (size_t i = 0; i < fd->npersisting; i++) {
+            if (!fd->moved[i])
+                continue;
+            const diff_finding *was = &v->d.fold[fd->persisting_old[i]];
+            finding_item(b, v, &v->d.fnew[fd->persisting[i]], 0);
+            buf_printf(b, "<li class=\"mut\">moved from line %ld", was->line);
+            if (was->snippet && *was->snippet) {
+                buf_puts(b, ": <q>");
+                html_cstr(b, was->snippet);
+                buf_puts(b, "</q>");
+            }
+            buf_puts(b, "</li>\n");
+        }
         buf_puts(b, "</ul>\n");
     }
 }
@@ -251,7 +309,7 @@ void diff_html(buf *out, const diff_html_view *v)
 {
     char hs[45];
     sha256_base64(style, sizeof style - 1, hs);
-    const diff_result *r = v->s;
+    const diff_result *r = v->d.s;
     buf_printf(out, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
                     "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                     "style-src 'sha256-%s'; base-uri 'none'; form-action 'none'\">\n"

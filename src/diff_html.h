@@ -3,10 +3,12 @@
  *
  * At the top, the verdict on the version number, the effective date and
  * the revision table, and the problems that fail the diff; then the
- * findings introduced and resolved, each linked to its section below; then
- * every section in new-version order: a changed section as a word-level
- * redline (deletions struck through, insertions underlined, both also
- * labelled for screen readers and print), an added section as one
+ * findings introduced and resolved, each linked to its section below, and
+ * the persisting ones that moved, with where they were; then every section
+ * in new-version order: a changed section as a word-level redline of its
+ * prose (deletions struck through, insertions underlined, both also
+ * labelled for screen readers and print) and its changed table rows, one
+ * paragraph each (diff_render.h), an added section as one
  * insertion, a removed one as one deletion, a renumbered one with its old
  * and new numbers, an unchanged one by its heading only.
  *
@@ -26,14 +28,7 @@
 #include "diff.h"
 
 typedef struct diff_html_view {
-    const analysis *old_a, *new_a;
-    const diff_versions_result *v;
-    const diff_result *s;
-    const diff_finding *fold, *fnew;   /* the findings of each version */
-    size_t nfold, nfnew;
-    const diff_findings_result *fd;    /* NULL: findings were not compared */
-    const char *const *problems;       /* what fails the diff */
-    size_t nproblems;
+    diff_outcome d;                    /* what the diff found (diff.h) */
     const char *as_of;                 /* "doc" or YYYY-MM-DD */
 } diff_html_view;
 

@@ -21,6 +21,85 @@ const char *diff_kind_name(diff_kind k)
     return "?";
 }
 
+/* The parts of a side's prose (heading, blocks) with their lines. */
+static void part_add(diff_side *d, size_t *cap, size_t off, long line, int page)
+{
+    if (d->nparts == *cap) {
+        *cap = *cap ? 2 * *cap : 8;
+        d->part_off = xrealloc(d->part_off, *cap * sizeof *d->part_off);
+        d->part_line = xrealloc(d->part_line, *cap * sizeof *d->part_line);
+        d->part_page = xrealloc(d->part_page, *cap * sizeof *d->part_page);
+    }
+    d->part_off[d->nparts] = off;
+    d->part_line[d->nparts] = line;
+    d->part_page[d->nparts++] = page;
+}
+
+static int same_cell(const doc_block *x, const doc_block *y)
+{
+    return (y->table > 0 || y->kind == BLOCK_TABLE_CELL) && x->table == y->table &&
+           x->row == y->row && x->col == y->col;
+}
+
+/* One section: its display (all its text), its prose with the line of each
+ * part, its table rows. */
+static int build_side(const analysis *a, const section *sec, diff_side *d, buf *b, buf *p,
+                      cps_err *e)
+{
+    d->sec = sec;
+    d->paired = -1;
+    buf_truncate(b, 0);
+    buf_truncate(p, 0);
+    size_t pcap = 0, rcap = 0;
+    int last_table = 0, last_row = -1, tables = 0, rc = 0;
+    buf cell = BUF_INIT;
+    part_add(d, &pcap, 0, sec->line, sec->page);
+    if (sec->heading) {
+        buf_puts(b, sec->heading);
+        buf_puts(p, sec->heading);
+    }
+    for (size_t k = sec->body_start; k < sec->body_end && k < a->d.nblocks && !rc; k++) {
+        if (a->o.roles && a->o.roles[k] == ROLE_TOC)
+            continue;
+        const doc_block *x = &a->d.blocks[k];
+        buf_putc(b, '\n');
+        buf_put(b, x->text, x->len);
+        if (x->table > 0 || x->kind == BLOCK_TABLE_CELL) {
+            /* the blocks of one cell together (a cell with many line breaks
+             * is one cell, folded once) */
+            buf_truncate(&cell, 0);
+            buf_put(&cell, x->text, x->len);
+            while (k + 1 < sec->body_end && k + 1 < a->d.nblocks &&
+                   same_cell(x, &a->d.blocks[k + 1]) &&
+                   !(a->o.roles && a->o.roles[k + 1] == ROLE_TOC)) {
+                const doc_block *y = &a->d.blocks[++k];
+                buf_putc(b, '\n');
+                buf_put(b, y->text, y->len);
+                buf_putc(&cell, ' ');
+                buf_put(&cell, y->text, y->len);
+            }
+            rc = diff_rows_add(&d->rows, &d->nrows, &rcap, x->table, x->row, x->col,
+                               buf_cstr(&cell), cell.len, x->line, x->page, &last_table,
+                               &last_row, &tables, e);
+            continue;
+        }
+        buf_putc(p, '\n');
+        part_add(d, &pcap, p->len, x->line, x->page);
+        buf_put(p, x->text, x->len);
+    }
+    buf_free(&cell);
+    size_t len = b->len;
+    d->display = b->ptr ? buf_detach(b) : xstrdup("");
+    if (!rc)
+        rc = wdiff_text_init(&d->text, d->display, len, e);
+    if (!rc && d->nrows) {
+        len = p->len;
+        d->prose_display = p->ptr ? buf_detach(p) : xstrdup("");
+        rc = wdiff_text_init(&d->prose, d->prose_display, len, e);
+    }
+    return rc;
+}
+
 static int build_sides(const analysis *a, diff_side **out, size_t *n, cps_err *e)
 {
     size_t cnt = 0;
@@ -29,33 +108,14 @@ static int build_sides(const analysis *a, diff_side **out, size_t *n, cps_err *e
     diff_side *s = xcalloc(cnt ? cnt : 1, sizeof *s);
     *out = s;
     *n = 0;
-    buf b = BUF_INIT;
-    for (size_t i = 0; i < a->o.n; i++) {
-        const section *sec = &a->o.secs[i];
-        if (sec->status == SEC_MISSING)
-            continue;
-        buf_truncate(&b, 0);
-        if (sec->heading)
-            buf_puts(&b, sec->heading);
-        for (size_t k = sec->body_start; k < sec->body_end && k < a->d.nblocks; k++) {
-            if (a->o.roles && a->o.roles[k] == ROLE_TOC)
-                continue;
-            buf_putc(&b, '\n');
-            buf_put(&b, a->d.blocks[k].text, a->d.blocks[k].len);
-        }
-        diff_side *d = &s[(*n)++];
-        d->sec = sec;
-        d->paired = -1;
-        size_t len = b.len;
-        d->display = b.ptr ? buf_detach(&b) : xstrdup("");
-        int rc = wdiff_text_init(&d->text, d->display, len, e);
-        if (rc) {
-            buf_free(&b);
-            return rc;
-        }
-    }
+    buf b = BUF_INIT, p = BUF_INIT;
+    int rc = 0;
+    for (size_t i = 0; i < a->o.n && !rc; i++)
+        if (a->o.secs[i].status != SEC_MISSING)
+            rc = build_side(a, &a->o.secs[i], &s[(*n)++], &b, &p, e);
     buf_free(&b);
-    return 0;
+    buf_free(&p);
+    return rc;
 }
 
 static void free_sides(diff_side *s, size_t n)
@@ -63,14 +123,50 @@ static void free_sides(diff_side *s, size_t n)
     for (size_t i = 0; i < n; i++) {
         wdiff_text_free(&s[i].text);
         free(s[i].display);
+        if (s[i].prose_display)
+            wdiff_text_free(&s[i].prose);
+        free(s[i].prose_display);
+        free(s[i].part_off);
+        free(s[i].part_line);
+        free(s[i].part_page);
+        diff_rows_free(s[i].rows, s[i].nrows);
     }
     free(s);
 }
 
+const wdiff_text *diff_side_prose(const diff_side *s)
+{
+    return s->prose_display ? &s->prose : &s->text;
+}
+
+long diff_side_line(const diff_side *s, size_t w, int *page)
+{
+    const wdiff_text *t = diff_side_prose(s);
+    size_t k = 0;
+    if (w >= t->n && t->n) /* past the end: where the text ends */
+        w = t->n - 1;
+    if (w < t->n) {
+        size_t off = t->w[w].dstart, lo = 0, hi = s->nparts;
+        while (lo < hi) { /* the last part starting at or before off */
+            size_t m = lo + (hi - lo) / 2;
+            if (s->part_off[m] <= off)
+                lo = m + 1;
+            else
+                hi = m;
+        }
+        k = lo ? lo - 1 : 0;
+    }
+    if (page)
+        *page = s->nparts ? s->part_page[k] : 0;
+    return s->nparts ? s->part_line[k] : 0;
+}
+
 void diff_result_free(diff_result *r)
 {
-    for (size_t i = 0; i < r->npairs; i++)
+    for (size_t i = 0; i < r->npairs; i++) {
         wdiff_result_free(&r->pairs[i].wd);
+        free(r->pairs[i].rows);
+    }
     free(r->pairs);
     free_sides(r->old, r->nold);
     free_sides(r->new, r->nnew);
@@ -496,6 +592,16 @@ static size_t renumber(const diff_result *r, link *lo, link *ln, const size_t *p
     return skipped;
 }
 
+/* A changed pair: the word diff of the prose, the table rows paired. */
+static void compare_pair(const diff_side *o, const diff_side *n, const wdiff_opts *wo,
+                         diff_pair *p)
+{
+    wdiff_run(diff_side_prose(o), diff_side_prose(n), wo, &p->wd);
+    p->nrows = diff_rows_pair(o->rows, o->nrows, n->rows, n->nrows, &p->rows);
+    for (size_t k = 0; k < p->nrows; k++)
+        p->rows_changed += p->rows[k].kind != DIFF_ROW_SAME;
+}
+
 int diff_sections(const analysis *old_a, const analysis *new_a, const diff_opts *opts,
                   diff_result *out, cps_err *e)
 {
@@ -549,7 +655,7 @@ int diff_sections(const analysis *old_a, const analysis *new_a, const diff_opts 
     pkey *keys = xcalloc(no + nn + 1, sizeof *keys);
     size_t nk = 0;
     for (size_t j = 0; j < nn; j++) {
-        diff_pair p = {DIFF_ADDED, -1, (int)j, 0.0, 0, {0}};
+        diff_pair p = {DIFF_ADDED, -1, (int)j, 0.0, 0, {0}, NULL, 0, 0};
         if (ln[j].kind) {
             size_t i = ln[j].other;
             p.old_i = (int)i;
@@ -558,17 +664,16 @@ int diff_sections(const analysis *old_a, const analysis *new_a, const diff_opts 
             p.kind = ln[j].kind == 2 ? DIFF_RENUMBERED
                      : p.text_changed ? DIFF_CHANGED
                                       : DIFF_UNCHANGED;
-            if (p.text_changed) {
-                wdiff_run(&out->old[i].text, &out->new[j].text, &wo, &p.wd);
-                out->gave_up |= p.wd.gave_up;
-            }
+            if (p.text_changed)
+                compare_pair(&out->old[i], &out->new[j], &wo, &p);
+            out->gave_up |= p.wd.gave_up;
         }
         keys[nk++] = (pkey){out->new[j].sec->number, 0, j, p};
     }
     for (size_t i = 0; i < no; i++) {
         if (lo[i].kind)
             continue;
-        diff_pair p = {DIFF_REMOVED, (int)i, -1, 0.0, 0, {0}};
+        diff_pair p = {DIFF_REMOVED, (int)i, -1, 0.0, 0, {0}, NULL, 0, 0};
         keys[nk++] = (pkey){out->old[i].sec->number, 1, i, p};
     }
     qsort(keys, nk, sizeof *keys, pkey_cmp);

@@ -25,6 +25,7 @@
 #include <stddef.h>
 
 #include "analysis.h"
+#include "diff_table.h"
 #include "err.h"
 #include "wdiff.h"
 
@@ -32,6 +33,9 @@
 /* Work budget of the renumbering search (word-set elements compared plus
  * index entries visited): at most about half a second. */
 #define DIFF_RENUMBER_BUDGET 1000000000ULL
+/* What the reports say when that budget ran out (renumber_skipped). */
+#define DIFF_RENUMBER_NOTE "too many similar sections to search them all for renumbering: " \
+                           "old sections not compared, which may show as removed"
 
 typedef enum {
     DIFF_UNCHANGED = 0,
@@ -44,8 +48,19 @@ typedef enum {
 typedef struct diff_side {
     const section *sec;   /* borrowed from the analysis' outline */
     char *display;        /* owned: heading, then each block of its own text, by lines */
-    wdiff_text text;      /* owned: words of display */
+    wdiff_text text;      /* owned: words of display (equality, similarity) */
     int paired;           /* index of its pair in diff_result.pairs, -1 */
+    /* What a word diff shows: the prose (display without its table cells),
+     * each part (heading, block) with its source line; and the table rows. */
+    char *prose_display;  /* owned; NULL when the section has no table: prose
+                             is then text (diff_side_prose) */
+    wdiff_text prose;     /* owned when prose_display */
+    size_t *part_off;     /* owned: offset in the prose display where each part starts */
+    long *part_line;      /* owned: its source line (0 unknown) */
+    int *part_page;       /* owned: its PDF page (0 otherwise) */
+    size_t nparts;
+    diff_row *rows;       /* owned: the rows of its tables (diff_table.h) */
+    size_t nrows;
 } diff_side;
 
 typedef struct diff_pair {
@@ -53,7 +68,9 @@ typedef struct diff_pair {
     int old_i, new_i;     /* in diff_result.old / .new, -1 for none */
     double similarity;    /* of the two word sets (paired sections) */
     int text_changed;     /* paired and the matching texts differ */
-    wdiff_result wd;      /* when text_changed: old -> new */
+    wdiff_result wd;      /* when text_changed: old -> new prose (diff_side_prose) */
+    diff_row_pair *rows;  /* when text_changed: the table rows paired (diff_table.h) */
+    size_t nrows, rows_changed; /* rows_changed: added, removed or changed ones */
 } diff_pair;
 
 typedef struct diff_result {
@@ -88,5 +105,11 @@ const char *diff_new_number(const diff_result *r, const char *old_number);
 const char *diff_new_number_at(const diff_result *r, size_t i);
 
 const char *diff_kind_name(diff_kind k); /* "unchanged", "changed", ... */
+
+/* The words a word diff of s shows: its text without table cells. */
+const wdiff_text *diff_side_prose(const diff_side *s);
+/* The source line (and PDF page, when page is not NULL) of the prose word
+ * w of s (past the end: of the last word; no words: of the heading). */
+long diff_side_line(const diff_side *s, size_t w, int *page);
 
 #endif

@@ -13,7 +13,9 @@ json: sorted(s["number"] for s in d["sections"]["added"]) == ["10", "10.1", "10.
 json: [s["number"] for s in d["sections"]["removed"]] == ["3.2.2.4.2"]
 json: sorted((r["from"], r["to"]) for r in d["sections"]["renumbered"]) == [("10", "11"), ("10.1", "11.1"), ("10.2", "11.2"), ("10.3", "11.3"), ("10.4", "11.4"), ("4.9.1.3", "4.9.1.4")]
 json: all(not r["changed"] for r in d["sections"]["renumbered"])
-json: [x for x in [c for c in d["sections"]["changed"] if c["number"] == "6.3.2"][0]["diff"] if x["op"] != "="] == [{"op": "-", "text": "825"}, {"op": "+", "text": "398"}]
+json: [(x["op"], x["text"]) for x in [c for c in d["sections"]["changed"] if c["number"] == "6.3.2"][0]["diff"] if x["op"] != "="] == [("-", "825"), ("+", "398")]
+json: [(x["old_line"], x["new_line"]) for x in [c for c in d["sections"]["changed"] if c["number"] == "6.3.2"][0]["diff"] if x["op"] == "-"] == [(539, 545)]
+json: [c for c in d["sections"]["changed"] if c["number"] == "1.2"][0]["rows"] == [{"table": 1, "label": "1.4", "change": "added", "new_line": 24, "cells": [{"column": 1, "old": None, "new": "1.4"}, {"column": 2, "old": None, "new": "March 15, 2025"}, {"column": 3, "old": None, "new": "Validity reduced to 398 days; new revocation reason; chapter 10 on code signing; qualified practices moved to chapter 11."}]}]
 json: "5.1.1" not in [c["number"] for c in d["sections"]["changed"]]
 json: d["sections"]["unchanged"] == 272
 json: d["findings_compared"] and [(f["rule"], f["section"]) for f in d["findings"]["introduced"]] == [("br.3.2.2.4.6.retired", "3.2.2.4.6")]

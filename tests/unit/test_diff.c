@@ -322,6 +322,109 @@ static void test_findings_delta(void **state)
     diff_findings_free(&d);
 }
 
+static diff_finding FQ(const char *rule, const char *sec, const char *match, const char *snippet,
+                       long line)
+{
+    diff_finding f = F(rule, sec, match, 3);
+    f.snippet = snippet;
+    f.line = line;
+    return f;
+}
+
+/* Moved: the same match in another sentence, or a similar match in another
+ * sentence; a value changed in its sentence is resolved + introduced. */
+static void test_findings_moved(void **state)
+{
+    (void)state;
+    diff_finding old_f[] = {
+        FQ("v", "6.3.2", "825 days", "Certificates last no more than 825 days.", 10),
+        FQ("v", "6.3.3", "825 days", "Keys last no more than 825 days.", 20),
+        FQ("w", "4.9.1", "five days", "Revocation takes five days.", 30),
+        FQ("x", "5.1", "one year", "Logs are kept one year.", 40),
+        FQ("y", "9.1", "fees", "No fees are charged.", 50),
+    };
+    diff_finding new_f[] = {
+        FQ("v", "6.3.2", "825 days", "Where asked, certificates may last no more than 825 days.", 11),
+        FQ("v", "6.3.3", "825 days", "Keys last no more than 825 days.", 25),
+        FQ("w", "4.9.1", "five calendar days", "Within five calendar days, we revoke.", 33),
+        FQ("x", "5.1", "two years", "Logs are kept two years.", 40),
+        FQ("y", "9.2", "fees", "Fees are listed online.", 50),
+    };
+    diff_findings_result d;
+    cps_err e;
+    assert_int_equal(diff_findings(old_f, 5, new_f, 5, NULL, &d, &e), 0);
+    assert_int_equal(d.npersisting, 3);
+    assert_int_equal(d.nmoved, 2);
+    /* same match, other sentence: moved; same sentence, lines shifted: not */
+    assert_int_equal(d.persisting[0], 0);
+    assert_int_equal(d.moved[0], 1);
+    assert_int_equal(d.persisting[1], 1);
+    assert_int_equal(d.moved[1], 0);
+    /* similar match (Jaccard 2/3) in another sentence: paired, moved */
+    assert_int_equal(d.persisting[2], 2);
+    assert_int_equal(d.persisting_old[2], 2);
+    assert_int_equal(d.moved[2], 1);
+    /* a value changed in place; another section: resolved + introduced */
+    assert_int_equal(d.nresolved, 2);
+    assert_int_equal(d.resolved[0], 3);
+    assert_int_equal(d.resolved[1], 4);
+    assert_int_equal(d.nintroduced, 2);
+    assert_int_equal(d.introduced[0], 3);
+    assert_int_equal(d.introduced[1], 4);
+    diff_findings_free(&d);
+}
+
+/* Rows of two versions of a table: paired by label, then by position. */
+static void add_row(diff_row **rows, size_t *n, size_t *cap, int *lt, int *lr, int *tables,
+                    int table, int row, const char *a, const char *b)
+{
+    cps_err e;
+    assert_int_equal(diff_rows_add(rows, n, cap, table, row, 0, a, strlen(a), row + 1, 0, lt,
+                                   lr, tables, &e), 0);
+    assert_int_equal(diff_rows_add(rows, n, cap, table, row, 1, b, strlen(b), row + 1, 0, lt,
+                                   lr, tables, &e), 0);
+}
+
+static void test_rows_pair(void **state)
+{
+    (void)state;
+    diff_row *a = NULL, *b = NULL;
+    size_t na = 0, nb = 0, ca = 0, cb = 0;
+    int lt = 0, lr = -1, t = 0;
+    add_row(&a, &na, &ca, &lt, &lr, &t, 4, 0, "Root", "25 years");
+    add_row(&a, &na, &ca, &lt, &lr, &t, 4, 1, "Cross", "5 years");
+    add_row(&a, &na, &ca, &lt, &lr, &t, 4, 2, "Subscriber", "398 days");
+    add_row(&a, &na, &ca, &lt, &lr, &t, 4, 3, "Old name", "1 year");
+    add_row(&a, &na, &ca, &lt, &lr, &t, 9, 0, "Fee", "none");
+    assert_int_equal(na, 5);
+    assert_int_equal(a[4].table, 1); /* the section's second table */
+    assert_string_equal(a[2].folded[1], "398 days");
+    lt = 0, lr = -1, t = 0;
+    add_row(&b, &nb, &cb, &lt, &lr, &t, 7, 0, "ROOT", "25\xc2\xa0years"); /* same text */
+    add_row(&b, &nb, &cb, &lt, &lr, &t, 7, 1, "Subscriber", "200 days");
+    add_row(&b, &nb, &cb, &lt, &lr, &t, 7, 2, "New name", "1 year");
+    add_row(&b, &nb, &cb, &lt, &lr, &t, 7, 3, "OCSP", "1 year");
+    diff_row_pair *p;
+    size_t n = diff_rows_pair(a, na, b, nb, &p);
+    assert_int_equal(n, 6);
+    assert_int_equal(p[0].kind, DIFF_ROW_SAME);     /* Root = ROOT (folded) */
+    assert_int_equal(p[1].kind, DIFF_ROW_REMOVED);  /* Cross, before Subscriber */
+    assert_int_equal(p[1].old_r, 1);
+    assert_int_equal(p[2].kind, DIFF_ROW_CHANGED);  /* Subscriber by label */
+    assert_int_equal(p[2].old_r, 2);
+    assert_int_equal(p[2].new_r, 1);
+    assert_int_equal(p[3].kind, DIFF_ROW_CHANGED);  /* renamed: by position after the anchor */
+    assert_int_equal(p[3].old_r, 3);
+    assert_int_equal(p[3].new_r, 2);
+    assert_int_equal(p[4].kind, DIFF_ROW_ADDED);    /* OCSP */
+    assert_int_equal(p[4].new_r, 3);
+    assert_int_equal(p[5].kind, DIFF_ROW_REMOVED);  /* the second table, gone */
+    assert_int_equal(p[5].old_r, 4);
+    free(p);
+    diff_rows_free(a, na);
+    diff_rows_free(b, nb);
+}
+
 static void test_findings_follow_renumbering(void **state)
 {
     (void)state;
@@ -426,6 +529,8 @@ int main(void)
         cmocka_unit_test(test_sections_renumbered_many),
         cmocka_unit_test(test_findings_delta),
         cmocka_unit_test(test_findings_follow_renumbering),
+        cmocka_unit_test(test_findings_moved),
+        cmocka_unit_test(test_rows_pair),
     };
     return cmocka_run_group_tests_name("diff", tests, setup, teardown);
 }

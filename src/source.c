@@ -502,6 +502,36 @@ static const char *office_reason(const unsigned char *b, size_t n)
 
 /* ---- public ------------------------------------------------------------ */
 
+/* The decoded text into out (its encoding and BOM flags already set):
+ * refused when it is binary or empty once the BOMs a decoding left are
+ * dropped. text is consumed. */
+static int source_take_text(const char *name, buf *text, source *out, cps_err *e)
+{
+    const char *dn = display_name(name);
+    const char *why = binary_reason(text->ptr ? text->ptr : "", text->len);
+    if (why) {
+        buf_free(text);
+        return cps_err_set(e, CPS_E_INPUT, dn, 0, "%s", why);
+    }
+    /* A BOM decoded from UTF-16, or a second UTF-8 BOM, is not text. */
+    size_t skip = 0;
+    while (text->len - skip >= 3 && memcmp(text->ptr + skip, "\xEF\xBB\xBF", 3) == 0)
+        skip += 3;
+    if (skip) {
+        memmove(text->ptr, text->ptr + skip, text->len - skip);
+        buf_truncate(text, text->len - skip);
+    }
+    if (text->len == 0) {
+        buf_free(text);
+        return cps_err_set(e, CPS_E_INPUT, dn, 0, "empty input");
+    }
+    out->name = xstrdup(name ? name : "-");
+    out->len = text->len;
+    out->data = buf_detach(text);
+    out->format = source_sniff(out->name, out->data, out->len);
+    return CPS_OK;
+}
+
 int source_from_bytes(const char *name, const unsigned char *bytes, size_t n,
                       size_t max_size, source *out, cps_err *e)
 {
@@ -609,32 +639,10 @@ int source_from_bytes(const char *name, const unsigned char *bytes, size_t n,
         return cps_err_set(e, CPS_E_INPUT, dn, 0, "cannot decode the input in any known charset");
     }
 
-    const char *why = binary_reason(text.ptr ? text.ptr : "", text.len);
-    if (why) {
-        buf_free(&text);
-        return cps_err_set(e, CPS_E_INPUT, dn, 0, "%s", why);
-    }
-    /* A BOM decoded from UTF-16, or a second UTF-8 BOM, is not text. */
-    size_t skip = 0;
-    while (text.len - skip >= 3 && memcmp(text.ptr + skip, "\xEF\xBB\xBF", 3) == 0)
-        skip += 3;
-    if (skip) {
-        memmove(text.ptr, text.ptr + skip, text.len - skip);
-        buf_truncate(&text, text.len - skip);
-    }
-    if (text.len == 0) {
-        buf_free(&text);
-        return cps_err_set(e, CPS_E_INPUT, dn, 0, "empty input");
-    }
-
-    out->name = xstrdup(name ? name : "-");
-    out->len = text.len;
-    out->data = buf_detach(&text);
     snprintf(out->encoding, sizeof out->encoding, "%s", enc);
     out->had_bom = had_bom;
     out->declared = declared;
-    out->format = source_sniff(out->name, out->data, out->len);
-    return CPS_OK;
+    return source_take_text(name, &text, out, e);
 }
 
 int source_read_raw(const char *path, size_t max_size, char **bytes, size_t *n, cps_err *e)

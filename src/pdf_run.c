@@ -52,6 +52,26 @@ static void reap(pid_t pid, int kill_it, int *status)
 
 /* Run pdftotext on path, or, when path is NULL, on the file open at in_fd
  * (its standard input, named "-"). */
+/* pdftotext's exit status: 0 when it succeeded, else the error (its code
+ * returned, e filled). */
+static int exit_error(int status, const char *name, cps_err *e)
+{
+    if (WIFSIGNALED(status))
+        return cps_err_set(e, CPS_E_PARSE, name, 0, "pdftotext died (signal %d) reading this PDF",
+                           WTERMSIG(status));
+    int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    if (code == 0)
+        return 0;
+    if (code == 127)
+        return cps_err_set(e, CPS_E_INPUT, name, 0, NEEDS_PDFTOTEXT);
+    if (code == 1)
+        return cps_err_set(e, CPS_E_PARSE, name, 0,
+                           "pdftotext cannot read this PDF (damaged, encrypted, or not a PDF)");
+    if (code == 3)
+        return cps_err_set(e, CPS_E_PARSE, name, 0, "the PDF does not permit copying its text");
+    return cps_err_set(e, CPS_E_PARSE, name, 0, "pdftotext failed on this PDF (exit %d)", code);
+}
+
 static int run_pdftotext(const char *path, int in_fd, const char *name, const pdf_opts *o,
                          char **text, size_t *len, cps_err *e)
 {
@@ -155,22 +175,10 @@ static int run_pdftotext(const char *path, int in_fd, const char *name, const pd
         struct timespec ts = {0, 5 * 1000 * 1000};
         nanosleep(&ts, NULL);
     }
-    if (WIFSIGNALED(status)) {
+    int failed = exit_error(status, name, e);
+    if (failed) {
         buf_free(&out);
-        return cps_err_set(e, CPS_E_PARSE, name, 0, "pdftotext died (signal %d) reading this PDF",
-                           WTERMSIG(status));
-    }
-    int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    if (code != 0) {
-        buf_free(&out);
-        if (code == 127)
-            return cps_err_set(e, CPS_E_INPUT, name, 0, NEEDS_PDFTOTEXT);
-        if (code == 1)
-            return cps_err_set(e, CPS_E_PARSE, name, 0,
-                               "pdftotext cannot read this PDF (damaged, encrypted, or not a PDF)");
-        if (code == 3)
-            return cps_err_set(e, CPS_E_PARSE, name, 0, "the PDF does not permit copying its text");
-        return cps_err_set(e, CPS_E_PARSE, name, 0, "pdftotext failed on this PDF (exit %d)", code);
+        return failed;
     }
     *len = out.len;
     *text = buf_detach(&out);

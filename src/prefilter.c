@@ -248,6 +248,50 @@ static lset parse_alt(xparser *p);
 
 /* A sequence up to '|', ')' or the end: the most selective literal run or
  * group set in it. */
+/* Past the opening of the group at p->i ("(", "(?:", "(?=", "(?<name>",
+ * ...): 1 for a lookaround (its text need not occur), 0 for a group that
+ * matches text; p->fail for what the prefilter does not read (verbs,
+ * options, comments, conditionals, recursion, callouts). */
+static int group_open(xparser *p)
+{
+    const char *s = p->s;
+    if (s[p->i + 1] == '*') {
+        p->fail = 1;
+        return 0;
+    }
+    if (s[p->i + 1] != '?') {
+        p->i += 1;
+        return 0;
+    }
+    char k = s[p->i + 2];
+    if (k == ':' || k == '>' || k == '|') {
+        p->i += 3;
+        return 0;
+    }
+    if (k == '=' || k == '!') {
+        p->i += 3;
+        return 1;
+    }
+    if (k == '<' && (s[p->i + 3] == '=' || s[p->i + 3] == '!')) {
+        p->i += 4;
+        return 1;
+    }
+    if (k == '<' || k == '\'' || (k == 'P' && s[p->i + 3] == '<')) {
+        char close = k == '\'' ? '\'' : '>';
+        size_t j = p->i + (k == 'P' ? 4 : 3);
+        size_t j0 = j;
+        while (is_alnum(s[j]) || s[j] == '_')
+            j++;
+        if (j == j0 || s[j] != close)
+            p->fail = 1;
+        else
+            p->i = j + 1;
+        return 0;
+    }
+    p->fail = 1;
+    return 0;
+}
+
 static lset parse_seq(xparser *p)
 {
     lset best = lset_top();
@@ -273,39 +317,9 @@ static lset parse_seq(xparser *p)
         } else if (c == '[') {
             skip_class(p);
         } else if (c == '(') {
-            int look = 0;
-            if (s[p->i + 1] == '*') {
-                p->fail = 1;
+            int look = group_open(p);
+            if (p->fail)
                 break;
-            }
-            if (s[p->i + 1] != '?') {
-                p->i += 1;
-            } else {
-                char k = s[p->i + 2];
-                if (k == ':' || k == '>' || k == '|') {
-                    p->i += 3;
-                } else if (k == '=' || k == '!') {
-                    p->i += 3;
-                    look = 1;
-                } else if (k == '<' && (s[p->i + 3] == '=' || s[p->i + 3] == '!')) {
-                    p->i += 4;
-                    look = 1;
-                } else if (k == '<' || k == '\'' || (k == 'P' && s[p->i + 3] == '<')) {
-                    char close = k == '\'' ? '\'' : '>';
-                    size_t j = p->i + (k == 'P' ? 4 : 3);
-                    size_t j0 = j;
-                    while (is_alnum(s[j]) || s[j] == '_')
-                        j++;
-                    if (j == j0 || s[j] != close) {
-                        p->fail = 1;
-                        break;
-                    }
-                    p->i = j + 1;
-                } else { /* options, comments, conditionals, recursion, callouts */
-                    p->fail = 1;
-                    break;
-                }
-            }
             if (++p->depth > 200) {
                 p->fail = 1;
                 break;

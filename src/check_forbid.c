@@ -135,6 +135,7 @@ static int stance_match(evalctx *c, analysis *a, size_t bi, size_t ms, size_t me
     f->translation = translation;
     chk_finding_at_section(f, a, a->o.block_sec[bi]);
     chk_finding_snippet(f, a, bi, ms, me);
+    chk_finding_row_label(f, a, bi); /* a table cell quoted with its row */
     buf m = BUF_INIT;
     buf_printf(&m, "%s; %s", c->r->message, st.why);
     free(f->message);
@@ -258,8 +259,7 @@ static void eval_forbid(evalctx *c, analysis *a, check_result *out, int translat
                 f->translation = translation;
                 chk_finding_at_section(f, a, a->o.block_sec[bi]);
                 chk_finding_snippet(f, a, bi, ms, me);
-                if (r->subject)
-                    chk_finding_row_label(f, a, bi);
+                chk_finding_row_label(f, a, bi); /* a table cell quoted with its row */
             }
         }
         free(done);

@@ -1,6 +1,8 @@
 #!/bin/sh
 # Run the libFuzzer harnesses (fuzz/README.md).
 #   scripts/fuzz.sh BUILD run SECONDS   fuzz each harness for SECONDS
+#   scripts/fuzz.sh BUILD seeds         only generate BUILD/seeds/ (for a
+#                                       hand-run harness)
 #   scripts/fuzz.sh BUILD check [RUNS]  CI: replay tests/regress/<target>/ and
 #                                       the seeds, then RUNS mutations each
 #                                       (default 300, fixed seed); TAP lines
@@ -67,6 +69,7 @@ dict() { # target -> dictionary file
 }
 
 make_seeds
+[ "$MODE" = seeds ] && exit 0
 rc=0
 n=0
 [ "$MODE" = check ] && echo "1..$(( $(echo $TARGETS | wc -w) * 2 ))"

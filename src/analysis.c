@@ -48,6 +48,34 @@ static void sample_across(const doc *d, const outline *o, size_t cap, buf *out)
 
 static int understand(analysis *a, const outline_spec *spec, cps_err *e);
 
+/* e's message (from a module that does not know the file) prefixed with
+ * the file's name; returns its code. */
+static int named(const char *file, cps_err *e)
+{
+    char msg[sizeof e->msg];
+    snprintf(msg, sizeof msg, "%s", e->msg);
+    return cps_err_set(e, e->code, strcmp(file, "-") ? file : "<stdin>", 0, "%s", msg);
+}
+
+/* A lazily built part of the analysis failed (ICU): remember the first
+ * failure; analysis_failed reports it and the document is an error. */
+static void fault(analysis *a, const cps_err *e)
+{
+    if (a->fault.code)
+        return;
+    a->fault = *e;
+    named(a->d.file ? a->d.file : "-", &a->fault);
+}
+
+int analysis_failed(const analysis *a, cps_err *e)
+{
+    if (!a->fault.code)
+        return 0;
+    if (e)
+        *e = a->fault;
+    return a->fault.code;
+}
+
 size_t analysis_default_memory(void)
 {
     long pages = sysconf(_SC_PHYS_PAGES), psize = sysconf(_SC_PAGESIZE);
@@ -120,6 +148,10 @@ static int finish(analysis *a, const outline_spec *spec, const analysis_opts *op
 {
     int rc;
     size_t budget = budget_of(opts);
+    if ((rc = text_init(e)) != 0) {
+        doc_init(&a->d, a->src.name);
+        return named(a->src.name, e);
+    }
     switch (a->src.format) {
     case SOURCE_FMT_HTML:
     case SOURCE_FMT_XHTML:
@@ -157,19 +189,27 @@ static int finish(analysis *a, const outline_spec *spec, const analysis_opts *op
 static int understand(analysis *a, const outline_spec *spec, cps_err *e)
 {
     int rc;
+    /* ICU's normalizers loaded now: text_fold is called below by modules
+     * that read a failure as "no match"; once loaded they cannot fail */
+    if ((rc = text_init(e)) != 0)
+        return named(a->d.file, e);
     if ((rc = outline_build(&a->d, spec, &a->o, e)) != 0)
         return rc;
 
     lang_primary(a->d.lang_attr, a->lang_declared);
     /* One detector for the document sample, every section and, later, the
      * blocks (opening an ICU break iterator per call was 13% of a run). */
-    a->langdet = lang_detector_new();
+    if ((rc = lang_detector_open(&a->langdet, e)) != 0)
+        return named(a->d.file, e);
     buf sample = BUF_INIT;
     sample_across(&a->d, &a->o, LANG_SAMPLE, &sample);
-    lang_guess g = lang_detect_with(a->langdet, buf_cstr(&sample), sample.len);
+    lang_guess g;
+    rc = lang_detect_with(a->langdet, buf_cstr(&sample), sample.len, &g, e);
+    buf_free(&sample);
+    if (rc)
+        return named(a->d.file, e);
     lang_decide(a->lang_declared, &g, a->lang);
     a->lang_confidence = g.confidence;
-    buf_free(&sample);
     meta_extract(&a->d, a->o.first_section_block, a->lang, &a->meta);
     /* a->folded is allocated on the first analysis_folded call: an
      * outline never needs it (40 bytes a block) */
@@ -188,7 +228,12 @@ void analysis_section_languages(analysis *a)
             continue;
         buf_truncate(&sample, 0);
         sample_text(&a->d, &a->o, s->body_start, s->body_end, SECTION_LANG_SAMPLE, &sample);
-        lang_guess sg = lang_detect_with(a->langdet, buf_cstr(&sample), sample.len);
+        lang_guess sg;
+        cps_err e;
+        if (lang_detect_with(a->langdet, buf_cstr(&sample), sample.len, &sg, &e) != 0) {
+            fault(a, &e);
+            break;
+        }
         char declared[12];
         lang_primary(a->d.blocks[s->heading_block].lang, declared);
         if (sg.words == 0 && !declared[0])
@@ -279,11 +324,13 @@ const text_map *analysis_folded(analysis *a, size_t i)
     if (!a->folded)
         a->folded = xcalloc(a->d.nblocks, sizeof *a->folded);
     text_map *m = &a->folded[i];
-    if (!m->s && text_fold(a->d.blocks[i].text, a->d.blocks[i].len, m, NULL) != 0) {
-        /* block text is valid UTF-8 by construction; keep an empty map */
-        m->s = xstrdup("");
-        m->len = 0;
-        m->off = xcalloc(1, sizeof *m->off);
+    cps_err e;
+    if (!m->s &&
+        text_fold_in(&a->fold_arena, a->d.blocks[i].text, a->d.blocks[i].len, m, &e) != 0) {
+        /* ICU failed: the document is an error (analysis_failed); the
+         * caller goes on with an empty text, which is never reported */
+        fault(a, &e);
+        (void)text_fold_in(&a->fold_arena, "", 0, m, NULL); /* no ICU: never fails */
     }
     return m;
 }
@@ -299,8 +346,10 @@ lang_guess analysis_block_guess(analysis *a, size_t i)
     if (!a->guess)
         a->guess = xcalloc(a->d.nblocks, sizeof *a->guess);
     lang_guess *g = &a->guess[i];
-    if (!g->code[0]) /* a built guess always has a code ("und" at least) */
-        *g = lang_detect_with(a->langdet, a->d.blocks[i].text, a->d.blocks[i].len);
+    cps_err e;
+    if (!g->code[0] && /* a built guess always has a code ("und" at least) */
+        lang_detect_with(a->langdet, a->d.blocks[i].text, a->d.blocks[i].len, g, &e) != 0)
+        fault(a, &e);
     return *g;
 }
 
@@ -308,12 +357,8 @@ void analysis_free(analysis *a)
 {
     free(a->guess);
     lang_detector_free(a->langdet);
-    if (a->folded) {
-        for (size_t i = 0; i < a->d.nblocks; i++)
-            if (a->folded[i].s)
-                text_map_free(&a->folded[i]);
-        free(a->folded);
-    }
+    free(a->folded); /* the maps live in fold_arena */
+    text_arena_free(&a->fold_arena);
     meta_free(&a->meta);
     outline_free(&a->o);
     doc_free(&a->d);

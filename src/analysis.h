@@ -63,8 +63,10 @@ typedef struct analysis {
     double lang_confidence;    /* share of the winner in the document's profile */
     int section_langs_done;    /* outline.secs[].lang filled (analysis_section_languages) */
     text_map *folded;          /* per block, built lazily; NULL entries unbuilt */
+    text_arena fold_arena;     /* where the folded maps live (text_fold_in) */
     lang_detector *langdet;    /* owned; NULL if ICU has no word break data */
     lang_guess *guess;         /* per block profile, built lazily (code "" = unbuilt) */
+    cps_err fault;             /* code != 0: a lazy build failed (analysis_failed) */
 } analysis;
 
 /* Read and analyse path ("-" = stdin) against spec. On success *a owns
@@ -88,6 +90,15 @@ lang_guess analysis_block_guess(analysis *a, size_t i);
  * a sample of its own text; done once, on demand: only the outline report
  * shows it, so a check does not pay for it. */
 void analysis_section_languages(analysis *a);
+
+/* The lazy builds above (folded text, block and section languages) call
+ * ICU, which can fail (out of memory): they then go on with an empty text
+ * or "und" so the caller does not crash, and record the first failure.
+ * Before a command reports a document it calls this: nonzero (the
+ * CPS_E_* code, e filled with "FILE: out of memory in ICU (...)" or the
+ * like; e may be NULL) means the results are not of the whole document,
+ * which is then an error (exit 2), never reported. */
+int analysis_failed(const analysis *a, cps_err *e);
 
 void analysis_free(analysis *a);
 

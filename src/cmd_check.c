@@ -378,7 +378,8 @@ static void check_one(work *w, slot *s, matcher *m)
     profile_force(&s->prof, w->o->force.kind, w->o->force.scopes);
     check_input in = {&s->a, s->en_file ? &s->en : w->translation, as_of, w->spec, &s->prof};
     cps_err_clear(&e);
-    if (check_run(w->rs, &in, m, &s->res, &e) != 0) {
+    if (check_run(w->rs, &in, m, &s->res, &e) != 0 || analysis_failed(&s->a, &e) ||
+        (s->en_file && analysis_failed(&s->en, &e))) {
         s->error = error_text(s->file, &e);
         check_result_free(&s->res);
         profile_free(&s->prof);
@@ -647,6 +648,8 @@ static int setup(check_ctx *c, int argc, char **argv, cli_env *env)
         /* Build its matching text now: workers then only read it. */
         for (size_t i = 0; i < c->translation.d.nblocks; i++)
             (void)analysis_folded(&c->translation, i);
+        if (analysis_failed(&c->translation, &e))
+            return cli_fail(env, "%s", e.msg);
     }
     if (c->o.pair) /* pairs of files, as given: no directories */
         for (int i = optind; i < argc; i++)

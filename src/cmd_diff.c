@@ -717,6 +717,8 @@ int cmd_diff(int argc, char **argv, cli_env *env)
         v.nfnew = cn.n;
         rc = diff_findings(v.fold, v.nfold, v.fnew, v.nfnew, &v.s, &v.fd, &e);
     }
+    if (!rc) /* ICU failed in a lazy build: not a diff of the whole texts */
+        rc = analysis_failed(&old_a, &e) ? e.code : analysis_failed(&new_a, &e);
     int status = EXIT_CLEAN;
     if (!rc) {
         if (!v.v.version_incremented)

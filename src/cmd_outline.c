@@ -281,6 +281,12 @@ int cmd_outline(int argc, char **argv, cli_env *env)
     analysis_section_languages(&a);
     doc_profile prof;
     profile_detect_light(&a, &prof);
+    if (analysis_failed(&a, &e)) { /* ICU failed on the way: no outline of part of it */
+        profile_free(&prof);
+        analysis_free(&a);
+        outline_spec_free(&spec);
+        return cli_fail(env, "%s", e.msg);
+    }
     profile_force(&prof, force.kind, force.scopes);
     if (json)
         print_json(env->out, &a, &prof);

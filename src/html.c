@@ -79,6 +79,7 @@ typedef struct walker {
     int seen_root;
     int fail_code;       /* set: the document is refused (fail_msg) */
     const char *fail_msg;
+    char fail_buf[sizeof ((cps_err *)0)->msg]; /* a fail_msg made at run time (ICU) */
 } walker;
 
 static int name_is(const char *n, const char *name)
@@ -280,6 +281,20 @@ static void fail(walker *w, int code, const char *msg)
     xmlStopParser(w->ctxt);
 }
 
+/* text_display, or NULL (*dlen 0) with the document failed: an ICU
+ * failure ends the document, never a text left unnormalised. */
+static char *display_or_fail(walker *w, const char *s, size_t len, size_t *dlen)
+{
+    char *disp;
+    cps_err te;
+    *dlen = 0;
+    if (text_display(s, len, &disp, dlen, &te) == 0)
+        return disp;
+    snprintf(w->fail_buf, sizeof w->fail_buf, "%s", te.msg);
+    fail(w, te.code, w->fail_buf);
+    return NULL;
+}
+
 static void flush(walker *w)
 {
     if (!w->open)
@@ -291,8 +306,8 @@ static void flush(walker *w)
     while (len && s[len - 1] == ' ')
         len--;
     if (len) {
-        size_t dlen;
-        char *disp = text_display(s, len, &dlen);
+        size_t dlen = 0;
+        char *disp = display_or_fail(w, s, len, &dlen);
         if (dlen) {
             const frame *c = &w->ctx;
             doc_block *b = doc_add_block(w->d, c->kind, c->kind == BLOCK_HEADING ? c->level : 0,
@@ -813,7 +828,7 @@ int html_append(doc *d, const char *html, size_t n, const html_opts *o, cps_err 
     }
     if (!w.fail_code && !d->title && w.title_state) {
         size_t tn;
-        d->title = text_display(buf_cstr(&w.title), w.title.len, &tn);
+        d->title = display_or_fail(&w, buf_cstr(&w.title), w.title.len, &tn);
     }
     xmlSetStructuredErrorFunc(saved_ctx, saved_handler);
     ctxt->_private = NULL;

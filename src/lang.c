@@ -12,6 +12,7 @@
 #include <unicode/utf8.h>
 
 #include "buf.h"
+#include "text.h"
 
 enum { L_EN, L_FR, L_ES, L_DE, L_IT, L_COUNT };
 
@@ -241,18 +242,21 @@ struct lang_detector {
     lang_table t;        /* function words, hashed once */
 };
 
-lang_detector *lang_detector_new(void)
+int lang_detector_open(lang_detector **out, cps_err *e)
 {
+    *out = NULL;
     lang_detector *d = xcalloc(1, sizeof *d);
     UErrorCode st = U_ZERO_ERROR;
     static const UChar empty[1] = {0};
     d->bi = ubrk_open(UBRK_WORD, "root", empty, 0, &st);
     if (U_FAILURE(st)) {
+        ubrk_close(d->bi); /* NULL-safe */
         free(d);
-        return NULL;
+        return text_icu_error(e, "opening the word break iterator", st);
     }
     lang_table_build(&d->t);
-    return d;
+    *out = d;
+    return CPS_OK;
 }
 
 void lang_detector_free(lang_detector *d)
@@ -264,13 +268,15 @@ void lang_detector_free(lang_detector *d)
     free(d);
 }
 
-lang_guess lang_detect_with(lang_detector *d, const char *text, size_t n)
+int lang_detect_with(lang_detector *d, const char *text, size_t n, lang_guess *out,
+                     cps_err *e)
 {
     lang_guess g;
     memset(&g, 0, sizeof g);
     strcpy(g.code, "und");
+    *out = g;
     if (!d || !text || n == 0)
-        return g;
+        return CPS_OK;
 
     /* ICU lengths are int32_t: look at the first 1 GiB at most. */
     if (n > ((size_t)1 << 30)) {
@@ -291,11 +297,11 @@ lang_guess lang_detect_with(lang_detector *d, const char *text, size_t n)
     u_strFromUTF8WithSub(u, (int32_t)(n + 1), &ulen, text, (int32_t)n,
                          0xFFFD, NULL, &st);
     if (U_FAILURE(st))
-        return g;
+        return text_icu_error(e, "u_strFromUTF8WithSub", st);
     UBreakIterator *bi = d->bi;
     ubrk_setText(bi, u, ulen, &st);
     if (U_FAILURE(st))
-        return g;
+        return text_icu_error(e, "ubrk_setText", st);
 
     double score[L_COUNT] = {0};
     size_t words = 0;
@@ -320,11 +326,12 @@ lang_guess lang_detect_with(lang_detector *d, const char *text, size_t n)
         if (l != best && score[l] > second)
             second = score[l];
     g.words = words;
-    if (words < 8 || total <= 0 || score[best] <= second)
-        return g;
-    strcpy(g.code, lang_codes[best]);
-    g.confidence = score[best] / total;
-    return g;
+    if (!(words < 8 || total <= 0 || score[best] <= second)) {
+        strcpy(g.code, lang_codes[best]);
+        g.confidence = score[best] / total;
+    }
+    *out = g;
+    return CPS_OK;
 }
 
 lang_guess lang_detect(const char *text, size_t n)
@@ -334,8 +341,9 @@ lang_guess lang_detect(const char *text, size_t n)
     strcpy(g.code, "und");
     if (!text || n == 0)
         return g;
-    lang_detector *d = lang_detector_new();
-    g = lang_detect_with(d, text, n);
+    lang_detector *d;
+    if (lang_detector_open(&d, NULL) == 0 && lang_detect_with(d, text, n, &g, NULL) != 0)
+        strcpy(g.code, "und");
     lang_detector_free(d);
     return g;
 }

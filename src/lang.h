@@ -26,6 +26,8 @@
 
 #include <stddef.h>
 
+#include "err.h"
+
 typedef struct lang_guess {
     char code[4];        /* "en", "fr", "es", "de", "it" or "und" */
     double confidence;   /* 0..1: the winner's share of all scores; 0 for "und" */
@@ -34,18 +36,27 @@ typedef struct lang_guess {
 
 typedef struct lang_detector lang_detector;
 
-/* A detector (caller frees with lang_detector_free), or NULL when ICU
- * cannot open a word break iterator (its data is missing). */
-lang_detector *lang_detector_new(void);
+/* Open a detector into *out (caller frees with lang_detector_free). When
+ * ICU cannot open a word break iterator (out of memory: CPS_E_NOMEM "out
+ * of memory in ICU (...)"; its data missing: CPS_E_INPUT), *out is NULL
+ * and e is filled (text_icu_error): the document cannot be read, it is
+ * not of an unknown language. */
+int lang_detector_open(lang_detector **out, cps_err *e);
 void lang_detector_free(lang_detector *d);   /* NULL is fine */
 
-/* Guess the language of UTF-8 text[0..n) (NFC or matching text; invalid
- * sequences count as U+FFFD). text may be NULL when n is 0. d NULL gives
- * "und". The result does not depend on what d was used for before. */
-lang_guess lang_detect_with(lang_detector *d, const char *text, size_t n);
+/* Guess the language of UTF-8 text[0..n) into *g (NFC or matching text;
+ * invalid sequences count as U+FFFD). text may be NULL when n is 0; d
+ * NULL or no text gives "und". The result does not depend on what d was
+ * used for before. Fails (e filled, *g "und") when an ICU call reports a
+ * failure: never a guess from part of the text. (ICU's word iterator
+ * reports no error from ubrk_next: a dictionary it fails to load for
+ * Thai or CJK words is out of reach; Latin text loads none.) */
+int lang_detect_with(lang_detector *d, const char *text, size_t n, lang_guess *g,
+                     cps_err *e);
 
 /* The same with a detector of its own (opened and closed per call): for
- * one-off use. */
+ * one-off use and tests only, never on a document's text (an ICU failure
+ * reads as "und" here). */
 lang_guess lang_detect(const char *text, size_t n);
 
 /* Normalise a BCP 47 tag to its primary subtag, lower case ("fr-FR" ->

@@ -85,14 +85,35 @@ size_t markdown_front_matter(const char *text, size_t n, doc *d);
  *   of ordinary table rows);
  * - the tables' cells (header width times rows, header and delimiter
  *   rows included) up to MARKDOWN_MAX_TABLE_CELLS;
- * - the bytes from each "<?" / "<![CDATA[" to its closer or the next blank
- *   line, summed, up to MARKDOWN_SCAN_BUDGET.
+ * - the bytes from each "<?" / "<![CDATA[" / "<!X" declaration to its
+ *   closer ("?>", "]]>", ">") or the next blank line, summed, up to
+ *   MARKDOWN_SCAN_BUDGET (commonmark/cmark#299 and #379: "a" + "<!D " x
+ *   50,000, 200 KB, took 12 s here);
+ * - per paragraph, the "![" image openers before each ']', summed, up to
+ *   MARKDOWN_BRACKET_BUDGET (cmark-gfm walks every image opener back to the
+ *   paragraph's start each time a link closes: "![[]()" x 50,000, 300 KB,
+ *   took 13 s; found by measurement, no tracker thread found for it);
+ * - per paragraph, the emphasis delimiter runs ('*' or '_') before each
+ *   run, summed, up to MARKDOWN_EMPH_BUDGET ("*a **a" x 50,000 then
+ *   "a** a*" x 50,000, cmark's nested strong/emphasis case, 600 KB, took
+ *   15 s in cmark_parse_inlines; commonmark/cmark#520 fixed quadratic
+ *   emphasis handling upstream, after this version): 31,000 runs in one
+ *   paragraph, where a real one has tens.
+ * - the longest line that may be a link reference definition times the
+ *   '[' in the text, up to MARKDOWN_REF_BUDGET: each use of a reference
+ *   copies its destination into the output (mity/md4c#238: a 10,000-byte
+ *   definition used 10,000 times, 50 KB, took 3.9 s and 308 MB here;
+ *   twice that, four times as much). Checked at the end: uses may come
+ *   before the definition.
  * Each bound is a few tenths of a second of cmark-gfm at most, and far
  * above any real CP/CPS. markdown_parse applies it. */
 #define MARKDOWN_ROW_PIPES 32
 #define MARKDOWN_PIPE_BUDGET 100000000ULL
 #define MARKDOWN_MAX_TABLE_CELLS 250000u
 #define MARKDOWN_SCAN_BUDGET 1000000000ULL
+#define MARKDOWN_BRACKET_BUDGET 20000000ULL
+#define MARKDOWN_EMPH_BUDGET 500000000ULL
+#define MARKDOWN_REF_BUDGET 20000000ULL
 int markdown_check_limits(const char *text, size_t n, const char *name, cps_err *e);
 
 /* Render Markdown text[0..n) to the HTML markdown_parse reads: a whole

@@ -574,6 +574,8 @@ typedef struct para {
     int page;
     long line;
     size_t indent;   /* of its first line (a list item's bullet) */
+    cps_err *e;      /* filled on the first failure (ICU) */
+    int rc;          /* 0, or that failure's code: later blocks are dropped */
 } para;
 
 static void para_flush(para *p, doc *d)
@@ -581,8 +583,10 @@ static void para_flush(para *p, doc *d)
     if (!p->open)
         return;
     p->open = 0;
-    size_t dl;
-    char *disp = text_display(p->text.ptr ? p->text.ptr : "", p->text.len, &dl);
+    size_t dl = 0;
+    char *disp = NULL;
+    if (!p->rc)
+        p->rc = text_display(p->text.ptr ? p->text.ptr : "", p->text.len, &disp, &dl, p->e);
     if (dl) {
         doc_block *b = doc_add_block(d, p->kind, p->level, disp, dl, p->line);
         b->page = p->page;
@@ -620,7 +624,7 @@ static int ends_sentence(const buf *b)
     return c == '.' || c == ':' || c == ';' || c == '!' || c == '?';
 }
 
-void pdf_text_to_blocks(const char *text, size_t n, doc *d)
+int pdf_text_to_blocks(const char *text, size_t n, doc *d, cps_err *e)
 {
     size_t nl, npg;
     pline *v = split_lines(text, n, &nl, &npg);
@@ -641,6 +645,7 @@ void pdf_text_to_blocks(const char *text, size_t n, doc *d)
 
     para p;
     memset(&p, 0, sizeof p);
+    p.e = e;
     int last_page = 0, gap = 0;
     for (size_t i = 0; i < nl; i++) {
         const pline *l = &v[i];
@@ -708,6 +713,7 @@ void pdf_text_to_blocks(const char *text, size_t n, doc *d)
     free(prev);
     free(next);
     free(v);
+    return p.rc;
 }
 
 /* ---- the front end --------------------------------------------------------- */
@@ -745,7 +751,7 @@ int pdf_parse_bytes(const char *name, const unsigned char *bytes, size_t n, cons
     if (!rc) {
         rc = check_pages(text, len, shown(name), e);
         if (!rc)
-            pdf_text_to_blocks(text, len, out);
+            rc = pdf_text_to_blocks(text, len, out, e);
         free(text);
     }
     return rc;

@@ -81,8 +81,10 @@ int pdf_extract_bytes(const char *name, const unsigned char *bytes, size_t n, co
                       char **text, size_t *len, cps_err *e);
 
 /* Turn pdftotext -layout text[0..n) into blocks appended to d (which the
- * caller initialised). Never fails; text need not be valid UTF-8. */
-void pdf_text_to_blocks(const char *text, size_t n, doc *d);
+ * caller initialised); text need not be valid UTF-8. Fails only when ICU
+ * cannot normalise a block (text_display: out of memory), with e filled;
+ * d then holds the blocks before it and must not be reported. */
+int pdf_text_to_blocks(const char *text, size_t n, doc *d, cps_err *e);
 
 /* The whole front end on bytes in memory (the input is read once, by
  * source.h, never reopened): *out is initialised here (format "pdf",

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include <unicode/uchar.h>
+#include <unicode/uloc.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
@@ -19,16 +20,24 @@
 
 /* ---- text_fold ----------------------------------------------------------- */
 
+/* The fold is written into scratch space (on the stack for short texts,
+ * the common case: most blocks are a line or a paragraph), then copied
+ * into the one allocation the map keeps (see text_fold). */
+#define FOLD_STACK 512
+
 typedef struct fold_out {
     char *s;
     uint32_t *off;
     unsigned char *ext;
     size_t len, cap;
+    int heap;              /* s, off, ext are malloc'd (else the stack arrays) */
     int pending;           /* a collapsed space waits to be written */
     size_t space_off;      /* its source offset and length */
     unsigned char space_ext;
     size_t last_start;     /* output index of the last code point written */
     int have_last;         /* last_start valid and nothing dropped since but marks */
+    UErrorCode err;        /* first ICU failure (U_ZERO_ERROR: none) */
+    const char *err_what;  /* the ICU call that failed */
 } fold_out;
 
 static void out_reserve(fold_out *o, size_t extra)
@@ -38,10 +47,32 @@ static void out_reserve(fold_out *o, size_t extra)
     size_t cap = o->cap ? o->cap : 64;
     while (cap < o->len + extra + 1)
         cap *= 2;
-    o->s = xrealloc(o->s, cap);
-    o->off = xrealloc(o->off, cap * sizeof *o->off);
-    o->ext = xrealloc(o->ext, cap);
+    if (o->heap) {
+        o->s = xrealloc(o->s, cap);
+        o->off = xrealloc(o->off, cap * sizeof *o->off);
+        o->ext = xrealloc(o->ext, cap);
+    } else { /* leave the stack arrays */
+        char *ns = xmalloc(cap);
+        uint32_t *noff = xmalloc(cap * sizeof *noff);
+        unsigned char *next = xmalloc(cap);
+        memcpy(ns, o->s, o->len);
+        memcpy(noff, o->off, o->len * sizeof *noff);
+        memcpy(next, o->ext, o->len);
+        o->s = ns;
+        o->off = noff;
+        o->ext = next;
+        o->heap = 1;
+    }
     o->cap = cap;
+}
+
+/* Record the first ICU failure (the fold goes on, its result is dropped). */
+static void out_fail(fold_out *o, const char *what, UErrorCode st)
+{
+    if (o->err == U_ZERO_ERROR) {
+        o->err = st;
+        o->err_what = what;
+    }
 }
 
 static void out_flush_space(fold_out *o)
@@ -208,11 +239,9 @@ static void fold_cp(fold_out *o, const UNormalizer2 *nfkd, UChar32 c, size_t off
     U16_APPEND_UNSAFE(in, in_len, c);
     UErrorCode st = U_ZERO_ERROR;
     int32_t flen = u_strFoldCase(folded, 16, in, in_len, U_FOLD_CASE_DEFAULT, &st);
-    if (U_FAILURE(st) || flen <= 0) {
-        folded[0] = in[0];
-        if (in_len > 1)
-            folded[1] = in[1];
-        flen = in_len;
+    if (U_FAILURE(st)) {
+        out_fail(o, "u_strFoldCase", st);
+        return;
     }
     for (int32_t i = 0; i < flen;) {
         UChar32 f;
@@ -220,8 +249,13 @@ static void fold_cp(fold_out *o, const UNormalizer2 *nfkd, UChar32 c, size_t off
         UChar d[64];
         st = U_ZERO_ERROR;
         int32_t dlen = unorm2_getDecomposition(nfkd, f, d, 64, &st);
-        /* Spacing accents (¨ -> space + mark) keep their own form. */
-        if (U_FAILURE(st) || dlen <= 0 || (d[0] == 0x20 && !is_space_cp(f))) {
+        if (U_FAILURE(st)) {
+            out_fail(o, "unorm2_getDecomposition", st);
+            return;
+        }
+        /* No decomposition (dlen < 0); spacing accents (¨ -> space +
+         * mark) keep their own form. */
+        if (dlen <= 0 || (d[0] == 0x20 && !is_space_cp(f))) {
             emit_piece(o, f, off, ext, &first);
             continue;
         }
@@ -233,23 +267,124 @@ static void fold_cp(fold_out *o, const UNormalizer2 *nfkd, UChar32 c, size_t off
     }
 }
 
+int text_icu_error(cps_err *e, const char *what, int status)
+{
+    UErrorCode st = (UErrorCode)status;
+    if (st == U_MEMORY_ALLOCATION_ERROR)
+        return cps_err_set(e, CPS_E_NOMEM, NULL, 0, "out of memory in ICU (%s)", what);
+    return cps_err_set(e, CPS_E_INPUT, NULL, 0, "ICU failed (%s): %s", what, u_errorName(st));
+}
+
+int text_init(cps_err *e)
+{
+    /* ICU 72's default locale, settled now: set lazily by the first break
+     * iterator, an allocation failure there re-enters Locale::getDefault
+     * under its own lock and deadlocks (seen with tests/fault.sh's
+     * allocation faults). Once set it is never allocated again. */
+    (void)uloc_getDefault();
+    UErrorCode st = U_ZERO_ERROR;
+    (void)unorm2_getNFCInstance(&st);
+    if (U_FAILURE(st))
+        return text_icu_error(e, "loading the NFC normalizer", st);
+    (void)unorm2_getNFKDInstance(&st);
+    if (U_FAILURE(st))
+        return text_icu_error(e, "loading the NFKD normalizer", st);
+    return CPS_OK;
+}
+
+/* Bytes a map of len bytes of text takes: the text, its NUL and (alone in
+ * a malloc'd block) the zeroed slack PCRE2's JIT may read (it reads the
+ * subject 16 bytes at a time), rounded to 4; then off; then ext. */
+static size_t map_bytes(size_t len, size_t slack, size_t *soff)
+{
+    *soff = (len + 1 + slack + 3) & ~(size_t)3;
+    return *soff + (len + 1) * (sizeof(uint32_t) + 1);
+}
+
+#define ARENA_CHUNK ((size_t)256 << 10)
+
+/* Room for k bytes (a multiple of 4) in ar, 4-aligned. Every chunk ends
+ * with TEXT_SIMD_SLACK zeroed bytes nothing is carved from, so a text's
+ * slack is whatever follows it in the chunk (its off and ext, the next
+ * map) and, for the last one, those bytes. */
+static char *arena_take(text_arena *ar, size_t k)
+{
+    if (ar->left < k) {
+        size_t sz = k > ARENA_CHUNK / 4 ? k : ARENA_CHUNK;
+        if (ar->n == ar->cap) {
+            ar->cap = ar->cap ? ar->cap * 2 : 16;
+            ar->chunks = xrealloc(ar->chunks, ar->cap * sizeof *ar->chunks);
+        }
+        char *c = xmalloc(sz + TEXT_SIMD_SLACK);
+        memset(c + sz, 0, TEXT_SIMD_SLACK);
+        ar->bytes += sz + TEXT_SIMD_SLACK;
+        if (sz != ARENA_CHUNK && ar->n) { /* a big one: the current chunk stays */
+            ar->chunks[ar->n] = ar->chunks[ar->n - 1];
+            ar->chunks[ar->n - 1] = c;
+            ar->n++;
+            return c;
+        }
+        ar->chunks[ar->n++] = c;
+        ar->next = c;
+        ar->left = sz;
+    }
+    char *p = ar->next;
+    ar->next += k;
+    ar->left -= k;
+    return p;
+}
+
+void text_arena_free(text_arena *ar)
+{
+    for (size_t i = 0; i < ar->n; i++)
+        free(ar->chunks[i]);
+    free(ar->chunks);
+    memset(ar, 0, sizeof *ar);
+}
+
+/* The folded text o into one block, malloc'd (ar NULL) or carved from ar:
+ * text, off, ext together. One allocation a map, not three: blocks are
+ * many and small (a paragraph-heavy document has a million), and each
+ * malloc costs its own header and rounding. */
+static void fold_pack(const fold_out *o, text_arena *ar, text_map *out)
+{
+    size_t len = o->len, soff;
+    size_t k = map_bytes(len, ar ? 0 : TEXT_SIMD_SLACK, &soff);
+    char *p = ar ? arena_take(ar, (k + 3) & ~(size_t)3) : xmalloc(k);
+    memcpy(p, o->s, len + 1);
+    memset(p + len + 1, 0, soff - (len + 1));
+    out->s = p;
+    out->len = len;
+    out->off = (uint32_t *)(void *)(p + soff);
+    memcpy(out->off, o->off, (len + 1) * sizeof *o->off);
+    out->ext = (unsigned char *)(out->off + len + 1);
+    memcpy(out->ext, o->ext, len + 1);
+}
+
 int text_fold(const char *src, size_t n, text_map *out, cps_err *e)
+{
+    return text_fold_in(NULL, src, n, out, e);
+}
+
+int text_fold_in(text_arena *ar, const char *src, size_t n, text_map *out, cps_err *e)
 {
     memset(out, 0, sizeof *out);
     if (n >= UINT32_MAX)
         return cps_err_set(e, CPS_E_INPUT, NULL, 0, "text of %zu bytes is too long to match", n);
-    UErrorCode st = U_ZERO_ERROR;
-    const UNormalizer2 *nfkd = unorm2_getNFKDInstance(&st);
-    if (U_FAILURE(st))
-        return cps_err_set(e, CPS_E_INPUT, NULL, 0, "ICU normalizer unavailable: %s",
-                           u_errorName(st));
-
+    const UNormalizer2 *nfkd = NULL; /* on the first non-ASCII code point */
+    char s0[FOLD_STACK];
+    uint32_t off0[FOLD_STACK];
+    unsigned char ext0[FOLD_STACK];
     fold_out o;
     memset(&o, 0, sizeof o);
+    o.s = s0;
+    o.off = off0;
+    o.ext = ext0;
+    o.cap = FOLD_STACK;
     out_reserve(&o, n + 16);
     const unsigned char *s = (const unsigned char *)src;
     size_t i = 0;
-    while (i < n) {
+    while (i < n && o.err == U_ZERO_ERROR) {
         unsigned char b = s[i];
         if (b < 0x80) {
             /* ASCII: no ICU. */
@@ -278,28 +413,34 @@ int text_fold(const char *src, size_t n, text_map *out, cps_err *e)
         if (c < 0)
             c = 0xFFFD; /* not UTF-8: keep a placeholder, never crash */
         i = start + (size_t)k;
+        if (!nfkd) {
+            UErrorCode st = U_ZERO_ERROR;
+            nfkd = unorm2_getNFKDInstance(&st);
+            if (U_FAILURE(st)) {
+                out_fail(&o, "loading the NFKD normalizer", st);
+                break;
+            }
+        }
         fold_cp(&o, nfkd, c, start, (size_t)k);
     }
-    /* A trailing space is dropped (trim). */
-    o.pending = 0;
-    out_reserve(&o, 0);
-    o.s[o.len] = '\0';
-    o.off[o.len] = (uint32_t)n;
-    o.ext[o.len] = 0;
-    /* PCRE2's JIT reads the subject 16 bytes at a time (SIMD) and may read
-     * up to 15 bytes past its end: keep that much slack, zeroed, inside the
-     * allocation (valgrind sees the over-read otherwise) */
-    o.s = xrealloc(o.s, o.len + 1 + TEXT_SIMD_SLACK);
-    memset(o.s + o.len + 1, 0, TEXT_SIMD_SLACK);
-    if (o.cap > o.len + 1) { /* the reserve was for the source's length */
-        o.off = xrealloc(o.off, (o.len + 1) * sizeof *o.off);
-        o.ext = xrealloc(o.ext, o.len + 1);
+    int rc = CPS_OK;
+    if (o.err != U_ZERO_ERROR) {
+        rc = text_icu_error(e, o.err_what, o.err);
+    } else {
+        /* A trailing space is dropped (trim). */
+        o.pending = 0;
+        out_reserve(&o, 0);
+        o.s[o.len] = '\0';
+        o.off[o.len] = (uint32_t)n;
+        o.ext[o.len] = 0;
+        fold_pack(&o, ar, out);
     }
-    out->s = o.s;
-    out->len = o.len;
-    out->off = o.off;
-    out->ext = o.ext;
-    return CPS_OK;
+    if (o.heap) {
+        free(o.s);
+        free(o.off);
+        free(o.ext);
+    }
+    return rc;
 }
 
 void text_map_span(const text_map *m, size_t start, size_t end, size_t *src_start,
@@ -333,9 +474,7 @@ void text_map_free(text_map *m)
 {
     if (!m)
         return;
-    free(m->s);
-    free(m->off);
-    free(m->ext);
+    free(m->s); /* off and ext live in the same allocation */
     memset(m, 0, sizeof *m);
 }
 
@@ -369,41 +508,49 @@ static char *collapse_ascii_ws(const char *s, size_t n, size_t *out_len)
     return r;
 }
 
-char *text_display(const char *src, size_t n, size_t *out_len)
+int text_display(const char *src, size_t n, char **out, size_t *out_len, cps_err *e)
 {
+    *out = NULL;
     size_t i = 0;
     while (i < n && !((unsigned char)src[i] & 0x80))
         i++;
-    if (i == n || n > INT32_MAX / 4)
-        return collapse_ascii_ws(src, n, out_len);
+    if (i == n) {
+        *out = collapse_ascii_ws(src, n, out_len);
+        return CPS_OK;
+    }
+    if (n > INT32_MAX / 4)
+        return cps_err_set(e, CPS_E_INPUT, NULL, 0,
+                           "a text of %zu bytes is too long to normalise", n);
 
     UErrorCode st = U_ZERO_ERROR;
     const UNormalizer2 *nfc = unorm2_getNFCInstance(&st);
     if (U_FAILURE(st))
-        return collapse_ascii_ws(src, n, out_len);
+        return text_icu_error(e, "loading the NFC normalizer", st);
     int32_t ucap = (int32_t)n + 1;
     UChar *u = xmalloc((size_t)ucap * sizeof *u);
     int32_t ulen = 0;
     u_strFromUTF8WithSub(u, ucap, &ulen, src, (int32_t)n, 0xFFFD, NULL, &st);
     if (U_FAILURE(st)) {
         free(u);
-        return collapse_ascii_ws(src, n, out_len);
+        return text_icu_error(e, "u_strFromUTF8WithSub", st);
     }
     UChar *norm = u;
     int32_t nlen = ulen;
     int32_t yes = unorm2_spanQuickCheckYes(nfc, u, ulen, &st);
-    if (U_SUCCESS(st) && yes < ulen) {
+    if (U_FAILURE(st)) {
+        free(u);
+        return text_icu_error(e, "unorm2_spanQuickCheckYes", st);
+    }
+    if (yes < ulen) {
         int32_t ncap = ulen * 3 + 16;
         norm = xmalloc((size_t)ncap * sizeof *norm);
-        st = U_ZERO_ERROR;
         nlen = unorm2_normalize(nfc, u, ulen, norm, ncap, &st);
         if (U_FAILURE(st)) {
             free(norm);
-            norm = u;
-            nlen = ulen;
+            free(u);
+            return text_icu_error(e, "unorm2_normalize", st);
         }
     }
-    st = U_ZERO_ERROR;
     int32_t bcap = nlen * 3 + 1;
     char *b = xmalloc((size_t)bcap);
     int32_t blen = 0;
@@ -411,10 +558,13 @@ char *text_display(const char *src, size_t n, size_t *out_len)
     if (norm != u)
         free(norm);
     free(u);
-    char *r = U_SUCCESS(st) ? collapse_ascii_ws(b, (size_t)blen, out_len)
-                            : collapse_ascii_ws(src, n, out_len);
+    if (U_FAILURE(st)) {
+        free(b);
+        return text_icu_error(e, "u_strToUTF8WithSub", st);
+    }
+    *out = collapse_ascii_ws(b, (size_t)blen, out_len);
     free(b);
-    return r;
+    return CPS_OK;
 }
 
 /* ---- text_clauses ------------------------------------------------------- */

@@ -44,10 +44,44 @@ typedef struct text_map {
 
 /* Build the matching text of src[0..n). src should be valid UTF-8 (an
  * ill-formed sequence becomes U+FFFD, never a crash). ASCII control
- * characters count as whitespace. On success (always, unless ICU's
- * normalisation data is missing or n >= 4 GiB: CPS_E_INPUT) *out owns its
- * arrays (text_map_free), sized to the text (about 6 bytes per byte). */
+ * characters count as whitespace. On success *out owns one allocation
+ * holding s, off and ext (text_map_free; about 6 bytes per byte, one
+ * malloc however short the text). Fails (*out zeroed) when n >= 4 GiB
+ * (CPS_E_INPUT) or when an ICU call fails: out of memory loading the
+ * normalizer is CPS_E_NOMEM "out of memory in ICU (...)", any other ICU
+ * failure CPS_E_INPUT naming the call (text_icu_error). Never a shorter or
+ * unfolded text in place of the error. ASCII text (an empty one too) never
+ * calls ICU, so never fails. */
 int text_fold(const char *src, size_t n, text_map *out, cps_err *e);
+
+/* Where many maps live together (an analysis's folded blocks): 256 KiB
+ * chunks, maps carved 4-aligned, no per-map malloc header or rounding.
+ * Zero it to start; text_arena_free releases every map carved from it. */
+typedef struct text_arena {
+    char **chunks;
+    size_t n, cap;
+    char *next;      /* where the next map goes in the current chunk */
+    size_t left;     /* bytes left there */
+    size_t bytes;    /* allocated in all, for memory accounting */
+} text_arena;
+
+/* text_fold with *out carved from ar (never text_map_free it: it lives
+ * until text_arena_free); ar NULL is text_fold. The zeroed slack after
+ * the text is the rest of the chunk (ar keeps 16 zeroed bytes at each
+ * chunk's end). Not thread-safe on one arena. */
+int text_fold_in(text_arena *ar, const char *src, size_t n, text_map *out, cps_err *e);
+void text_arena_free(text_arena *ar);
+
+/* Load ICU's NFC and NFKD normalizers (ICU keeps them for the process):
+ * called once before any document, so an out-of-memory there is one
+ * clear error up front, not a text_fold failure in some caller. */
+int text_init(cps_err *e);
+
+/* Fill e for a failed ICU call (what names it; status is its UErrorCode):
+ * U_MEMORY_ALLOCATION_ERROR -> CPS_E_NOMEM "out of memory in ICU (what)",
+ * anything else -> CPS_E_INPUT "ICU failed (what): U_..._ERROR". Returns
+ * the code. Shared by the modules that call ICU on document text. */
+int text_icu_error(cps_err *e, const char *what, int status);
 
 /* Map a match [start, end) in m->s back to source offsets: *src_start is
  * the start of the code point that produced byte start, *src_end the end of
@@ -61,10 +95,13 @@ void text_map_free(text_map *m);
 
 /* NFC of src[0..n) with runs of ASCII whitespace (space, tab, CR, LF, FF)
  * collapsed to one space and trimmed; NBSP and other Unicode spaces are
- * kept for display. Returns a malloc'd string (caller frees, never NULL),
+ * kept for display. On success *out is a malloc'd string (caller frees),
  * *out_len set (out_len may be NULL). src should be valid UTF-8
- * (ill-formed sequences become U+FFFD). */
-char *text_display(const char *src, size_t n, size_t *out_len);
+ * (ill-formed sequences become U+FFFD). Fails (*out NULL) when an ICU
+ * call fails (text_icu_error) or the text is over 512 MiB with non-ASCII
+ * bytes: never the unnormalised text in its place. ASCII text never
+ * calls ICU. */
+int text_display(const char *src, size_t n, char **out, size_t *out_len, cps_err *e);
 
 /* Clauses for `unless`: sentences and list items. Splits s[0..n) (matching
  * text) at ". ", "; ", "! ", "? " followed by a letter, digit or quote,

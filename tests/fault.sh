@@ -138,6 +138,27 @@ for nth in 1 2 3; do
   expect2 "out of memory decoding the input \(ICU\)"
   verdict "ICU out of memory while decoding (malloc #$nth): exit 2"
 done
+# ICU out of memory after decoding: loading the NFC normalizer (display
+# text), the NFKD one (matching text), opening the word break iterator
+# (language). Each ends the document with exit 2 and the reason, never a
+# text left unnormalised or a language "und" in disguise. The counts are
+# libicuuc's allocations on ICU 72 (Debian 12): before them come the
+# default locale's (text_init settles it first), where ICU 72 itself
+# crashes or deadlocks on a failed allocation: not tested.
+printf '# 1. Introduction\n\nSoci\303\251t\303\251 g\303\251n\303\251rale de certification \303\251lectronique.\n' >"$tmp/u8.md"
+printf '<html lang="fr"><head><meta charset="utf-8"></head><body><h1>1. Introduction</h1><p>Soci\303\251t\303\251 \342\200\231 g\303\251n\303\251rale</p></body></html>' >"$tmp/u8.html"
+for c in "u8.md 5 NFC normalizer" "u8.md 8 NFKD normalizer" "u8.md 16 word break iterator" \
+         "u8.html 6 NFC normalizer" "u8.html 9 NFKD normalizer" "u8.html 16 word break iterator"; do
+  set -- $c; udoc=$1 nth=$2; shift 2; what="$*"
+  for cmd in outline "check --format json"; do
+    # shellcheck disable=SC2086
+    CPSLINT_FAULT_LIB=libicuuc ashim malloc:ENOMEM:$nth $cmd "$tmp/$udoc"
+    expect2 "out of memory in ICU \((loading the|opening the) $what\)"
+    [ -z "$why" ] && [ "$cmd" = outline ] && [ -s "$tmp/out" ] && why="an outline was printed"
+    [ -z "$why" ] && grep -q '"findings"' "$tmp/out" && why="findings reported"
+    verdict "ICU out of memory ($what, $udoc, malloc #$nth): $cmd exits 2 with the reason"
+  done
+done
 for nth in 1 50; do
   CPSLINT_FAULT_LIB=libpcre2 ashim malloc:ENOMEM:$nth check -q "$DOC"
   expect2 "PCRE2: failed to allocate"

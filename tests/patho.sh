@@ -398,8 +398,13 @@ VLIM=1200 bounded "1,000,000 Markdown paragraphs (3 MB): outline within 40x" 60 
 want_exit 0; want_out "0 of 270"; finish
 VLIM=1200 bounded "1,000,000 <p> (8 MB): outline within 16x" 60 128 outline "$tmp/paras.html"
 want_exit 0; want_out "0 of 270"; finish
-VLIM=1200 bounded "1,000,000 Markdown paragraphs (3 MB): check" 120 400 check -q "$tmp/paras.md"
-want_exit 0 1; want_out "96 rules"; finish
+# check: one allocation a folded block, in an arena (text.h), measured 148
+# MB (49x) and 154 MB of HTML (19x) where three mallocs a block took 314 MB
+# (105x) and 327 MB; the bounds are 55x and 22x
+VLIM=1200 bounded "1,000,000 Markdown paragraphs (3 MB): check within 55x" 120 165 check -q "$tmp/paras.md"
+want_exit 0 1; want_out " rules: "; finish
+VLIM=1200 bounded "1,000,000 <p> (8 MB): check within 22x" 120 176 check -q "$tmp/paras.html"
+want_exit 0 1; want_out " rules: "; finish
 
 # 21. Beyond --max-memory (or half of ulimit -v, the default under one) a
 # document is refused before it is parsed, with a one-line reason.
@@ -415,3 +420,53 @@ fi
 bounded "--max-memory that is not a size" 5 50 outline --max-memory lots "$tmp/paras.md"
 want_exit 2; want_err "invalid --max-memory"; finish
 rm -f "$tmp"/paras.*
+
+# 22. Quadratic paths of cmark-gfm 0.29.0.gfm.6 and libxml2 2.9.14's HTML
+# parser from their trackers (and relatives), measured on this build.
+# Refused before the parser (markdown.h, markdown_check_limits):
+# - commonmark/cmark#379 (and #299): "a" + "<!D " x 50,000, 200 KB: 12 s
+gen "import sys; sys.stdout.write('a' + '<!D ' * 50000 + '\n')" "$tmp/decl.md"
+bounded "Markdown: 50,000 unclosed '<!D' declarations are refused (commonmark/cmark#379)" 5 100 outline "$tmp/decl.md"
+want_exit 2; want_err "'<!' declarations"; finish
+# - "![[]()" x 50,000, 300 KB: 13 s (image openers walked at every link)
+gen "import sys; sys.stdout.write('![[]()' * 50000 + '\n')" "$tmp/img.md"
+bounded "Markdown: 50,000 '![[]()' in one paragraph are refused" 5 100 outline "$tmp/img.md"
+want_exit 2; want_err "image openers"; finish
+# - cmark's nested strong/emphasis, 600 KB: 15 s (cf. commonmark/cmark#520)
+gen "import sys; sys.stdout.write('*a **a' * 50000 + 'b ' + 'a** a*' * 50000 + '\n')" "$tmp/emph.md"
+bounded "Markdown: 200,000 nested emphasis delimiters are refused" 5 100 outline "$tmp/emph.md"
+want_exit 2; want_err "emphasis delimiters"; finish
+# - mity/md4c#238 (cmark too): a 10,000-byte reference definition used
+#   10,000 times, 50 KB: 3.9 s and 308 MB
+gen "import sys; sys.stdout.write('[x]: ' + 'x' * 10000 + '\n' + '\n[x]' * 10000 + '\n')" "$tmp/refs.md"
+bounded "Markdown: a long reference definition used 10,000 times is refused (mity/md4c#238)" 5 100 outline "$tmp/refs.md"
+want_exit 2; want_err "link reference definition"; finish
+# Bounded as they are (linear here, or stopped early by the depth limit):
+# - commonmark/cmark#255, deeply nested lists (1,000 levels, 1 MB): refused
+#   at 256 levels in 0.1 s
+gen "import sys; sys.stdout.write(''.join('  ' * i + '* foo\n' for i in range(1000)))" "$tmp/lists.md"
+bounded "Markdown: 1,000 nested list levels (commonmark/cmark#255) end at the depth limit" 5 100 outline "$tmp/lists.md"
+want_exit 2; want_err "nested more than 256"; finish
+# - mity/md4c#57 ("<>", "[ (](") and #236 ("]([" lines),
+#   pulldown-cmark/pulldown-cmark#934 ("!-- <"), kivikakk/cmark-gfm-hs#17
+#   (the table case "aaa\rbbb\n-\v\n"): 0.1-2 s at 100-550 KB, linear in
+#   time, but heavy in memory (158 MB for the 700 KB below, 87 MB for the
+#   275 KB of tables: cmark-gfm's nodes, which --max-memory counts)
+gen "import sys; sys.stdout.write('<>' * 50000 + '\n\n' + '[ (](' * 50000 + '\n\n' + ']([\n' * 50000 + '\n' + '!-- <' * 50000 + '\n')" "$tmp/md4c.md"
+bounded "Markdown: md4c#57/#236 and pulldown-cmark#934 patterns are linear" 10 250 outline "$tmp/md4c.md"
+want_exit 0; finish
+gen "import sys; sys.stdout.write('aaa\rbbb\n-\v\n' * 25000)" "$tmp/tablecr.md"
+bounded "Markdown: 25,000 one-column tables (cmark-gfm-hs#17's case) are linear" 10 150 outline "$tmp/tablecr.md"
+want_exit 0; finish
+# - HTML: lexbor/lexbor#340's formatting elements (n <b>, n <i>, n x</b>)
+#   and google/gumbo-parser#391's unclosed tags end at libxml2's depth
+#   limit; entity-heavy text (known, unknown, numeric) and jhy/jsoup#1644's
+#   "<p<p" inside <title> are linear (0.01-0.1 s at 200-800 KB). The
+#   libxml2 tracker (GitLab) is not in the searched corpus.
+gen "import sys; n = 50000; sys.stdout.write('<html><body><h1>1. Intro</h1>' + ''.join('<b %d>' % i for i in range(n)) + ''.join('<i %d>' % i for i in range(n)) + 'x</b>' * n)" "$tmp/fmt.html"
+bounded "HTML: 50,000 unclosed formatting elements (lexbor/lexbor#340) end at the depth limit" 5 100 outline "$tmp/fmt.html"
+want_exit 2; want_err "nested more than 256"; finish
+gen "import sys; sys.stdout.write('<html><head><title>' + '<p<p' * 50000 + '</title></head><body><h1>1. Intro</h1><p>' + '&amp;&foo&#x263a;' * 100000 + '</p></body></html>')" "$tmp/ents.html"
+bounded "HTML: 300,000 entities and a <title> of '<p<p' (jhy/jsoup#1644) are linear" 5 100 outline "$tmp/ents.html"
+want_exit 0; finish
+rm -f "$tmp"/decl.md "$tmp"/img.md "$tmp"/emph.md "$tmp"/refs.md "$tmp"/lists.md "$tmp"/md4c.md "$tmp"/tablecr.md "$tmp"/fmt.html "$tmp"/ents.html

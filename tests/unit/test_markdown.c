@@ -302,6 +302,50 @@ static void test_limits(void **state)
     buf_free(&b);
 }
 
+/* text[0..) repeated n times, then tail: its markdown_check_limits code;
+ * the message in e. */
+static int repeated(const char *text, int n, const char *tail, cps_err *e)
+{
+    buf b = BUF_INIT;
+    for (int i = 0; i < n; i++)
+        buf_puts(&b, text);
+    buf_puts(&b, tail);
+    int rc = markdown_check_limits(b.ptr, b.len, "t.md", e);
+    buf_free(&b);
+    return rc;
+}
+
+/* The paths found on the trackers (markdown.h): refused in one paragraph,
+ * read when blank lines, closers or ordinary use keep them cheap. */
+static void test_limits_tracker_paths(void **state)
+{
+    (void)state;
+    cps_err e;
+    /* "<!D" declarations (commonmark/cmark#379) */
+    assert_int_equal(repeated("<!D ", 50000, "\n", &e), CPS_E_LIMIT);
+    assert_non_null(strstr(e.msg, "declarations"));
+    assert_int_equal(repeated("<!DOCTYPE html> x ", 50000, "\n", &e), 0);
+    assert_int_equal(repeated("<!D x\n\n", 50000, "", &e), 0);
+    /* image openers before link closers */
+    assert_int_equal(repeated("![[]()", 50000, "\n", &e), CPS_E_LIMIT);
+    assert_non_null(strstr(e.msg, "image openers"));
+    assert_int_equal(repeated("![a](b.png) [c](d)\n\n", 50000, "", &e), 0);
+    /* emphasis delimiters in one paragraph */
+    assert_int_equal(repeated("*a **a", 50000, "\n", &e), CPS_E_LIMIT);
+    assert_non_null(strstr(e.msg, "emphasis"));
+    assert_int_equal(repeated("Some *emphasis* and **strong** text.\n\n", 50000, "", &e), 0);
+    /* a long reference definition used many times (mity/md4c#238) */
+    buf b = BUF_INIT;
+    buf_puts(&b, "[x]: ");
+    for (int i = 0; i < 10000; i++)
+        buf_putc(&b, 'x');
+    buf_puts(&b, "\n");
+    assert_int_equal(repeated("\n[x]", 10000, buf_cstr(&b), &e), CPS_E_LIMIT);
+    assert_non_null(strstr(e.msg, "reference definition"));
+    assert_int_equal(repeated("\n[x]", 10000, "[x]: https://example.test/policy\n", &e), 0);
+    buf_free(&b);
+}
+
 /* cmark-gfm's pool: a budget too small for the tree fails the parse with
  * CPS_E_LIMIT and no blocks, frees everything (the ASan build checks),
  * and releases the parse lock (the next parse works). */
@@ -381,6 +425,7 @@ int main(void)
         cmocka_unit_test(test_hostile),
         cmocka_unit_test(test_threads),
         cmocka_unit_test(test_limits),
+        cmocka_unit_test(test_limits_tracker_paths),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

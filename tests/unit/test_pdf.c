@@ -18,7 +18,8 @@ static doc blocks_of(const char *text)
 {
     doc d;
     doc_init(&d, "t.pdf");
-    pdf_text_to_blocks(text, strlen(text), &d);
+    cps_err e;
+    assert_int_equal(pdf_text_to_blocks(text, strlen(text), &d, &e), 0);
     return d;
 }
 

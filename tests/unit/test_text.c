@@ -229,28 +229,76 @@ static void test_fold_large_linear(void **state)
     free(big);
 }
 
+/* text_display, which must succeed */
+static char *disp(const char *s, size_t n, size_t *len)
+{
+    char *d = NULL;
+    cps_err e;
+    assert_int_equal(text_display(s, n, &d, len, &e), CPS_OK);
+    assert_non_null(d);
+    return d;
+}
+
+/* One allocation a map, whatever the length: the texts that fit the fold's
+ * stack scratch (most blocks) and those that do not are the same map, and
+ * PCRE2's slack after the text is zeroed. */
+static void test_fold_one_allocation(void **state)
+{
+    (void)state;
+    size_t sizes[] = {0, 1, 17, 500, 511, 512, 513, 4000};
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        size_t n = sizes[k];
+        char *src = malloc(n + 1);
+        for (size_t i = 0; i < n; i++)
+            src[i] = i % 7 == 6 ? ' ' : (char)('A' + i % 26);
+        src[n] = '\0';
+        text_map m;
+        cps_err e;
+        assert_int_equal(text_fold(src, n, &m, &e), CPS_OK);
+        check_map(&m, n);
+        for (size_t i = 0; i < 16; i++)
+            assert_int_equal(m.s[m.len + 1 + i], 0);
+        /* off and ext sit after the text in the same block */
+        assert_true((char *)m.off > m.s && (char *)m.off < m.s + m.len + 1 + 16 + 4);
+        assert_ptr_equal(m.ext, (unsigned char *)(m.off + m.len + 1));
+        text_map_free(&m);
+        assert_null(m.s);
+        free(src);
+    }
+    /* non-ASCII past the stack scratch: the map still round-trips */
+    expect_span("R\u00e9vocation " "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+                " \u00c9TAPE",
+                "etape", "\u00c9TAPE");
+}
+
 static void test_display(void **state)
 {
     (void)state;
     size_t n;
-    char *d = text_display("  e\u0301te\u0301 \t\n  x\r\n", strlen("  e\u0301te\u0301 \t\n  x\r\n"), &n);
+    char *d = disp("  e\u0301te\u0301 \t\n  x\r\n", strlen("  e\u0301te\u0301 \t\n  x\r\n"), &n);
     assert_string_equal(d, "été x");
     assert_int_equal(n, strlen("été x"));
     free(d);
-    d = text_display("a\u00A0: b", strlen("a\u00A0: b"), &n);
+    d = disp("a\u00A0: b", strlen("a\u00A0: b"), &n);
     assert_string_equal(d, "a\u00A0: b"); /* NBSP kept for display */
     free(d);
-    d = text_display("plain  ascii ", 13, &n);
+    d = disp("plain  ascii ", 13, &n);
     assert_string_equal(d, "plain ascii");
     free(d);
-    d = text_display("", 0, &n);
+    d = disp("", 0, &n);
     assert_string_equal(d, "");
     assert_int_equal(n, 0);
     free(d);
-    d = text_display("\xEF\xAC\x81", 3, NULL); /* NFC keeps compatibility chars */
+    d = disp("\xEF\xAC\x81", 3, NULL); /* NFC keeps compatibility chars */
     assert_string_equal(d, "\xEF\xAC\x81");
     free(d);
-    d = text_display("a\xFF" "b", 3, &n);
+    d = disp("a\xFF" "b", 3, &n);
     assert_true(valid_utf8(d, n));
     free(d);
 }
@@ -383,6 +431,7 @@ int main(void)
         cmocka_unit_test(test_fold_invalid_utf8),
         cmocka_unit_test(test_fold_large_linear),
         cmocka_unit_test(test_display),
+        cmocka_unit_test(test_fold_one_allocation),
         cmocka_unit_test(test_clauses),
         cmocka_unit_test(test_snippet),
     };

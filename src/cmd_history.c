@@ -286,6 +286,19 @@ static void check_version(work *w, size_t i, matcher *m)
     in.as_of = x->last_day != DATE_NONE ? x->last_day : w->as_of;
     x->last = xcalloc(x->own.nitems ? x->own.nitems : 1, sizeof *x->last);
     check_statuses_at(w->rs, &in, m, &x->own, x->last);
+    if (analysis_failed(x->a, &e)) {
+        /* ICU failed on text built during the check: no verdict rests on
+         * part of it; the version is a row with its error (exit 2) */
+        check_result_free(&x->own);
+        free(x->last);
+        x->last = NULL;
+        profile_free(p);
+        w->vs->errors[i] = xstrdup(e.msg);
+        x->error = w->vs->errors[i];
+        analysis_free(&w->vs->an[i]);
+        x->a = NULL;
+        return;
+    }
     x->checked = 1;
     int error = x->own.by_status[ST_ERROR] != 0;
     for (size_t k = 0; k < x->own.nitems; k++)

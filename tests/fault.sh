@@ -159,6 +159,12 @@ for c in "u8.md 5 NFC normalizer" "u8.md 8 NFKD normalizer" "u8.md 16 word break
     verdict "ICU out of memory ($what, $udoc, malloc #$nth): $cmd exits 2 with the reason"
   done
 done
+# history: the version ICU failed on is a row with its error, exit 2 at
+# the end (the other versions are still judged)
+CPSLINT_FAULT_LIB=libicuuc ashim malloc:ENOMEM:16 history "$tmp/u8.md"
+expect2 "out of memory in ICU \(opening the word break iterator\)"
+[ -z "$why" ] && ! grep -q "unreadable: .*out of memory in ICU" "$tmp/out" && why="no unreadable row"
+verdict "ICU out of memory (word break iterator): history makes it an unreadable row, exit 2"
 for nth in 1 50; do
   CPSLINT_FAULT_LIB=libpcre2 ashim malloc:ENOMEM:$nth check -q "$DOC"
   expect2 "PCRE2: failed to allocate"

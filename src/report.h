@@ -236,6 +236,9 @@ const char *report_baselined(const report_doc *d, size_t i);
 /* The reason of the cpslint-disable directive suppressing finding i of d
  * (check.h), or NULL. */
 const char *report_suppressed(const report_doc *d, size_t i);
+/* 1 if finding i of d is an open finding the report lists: shown, not
+ * baselined, not suppressed. */
+int report_open(const report_doc *d, size_t i, const report_opts *o);
 /* 1 if finding i of d fails the run: not baselined, not suppressed, severity at or above
  * o->fail_on (never when fail_on is 0). min_level does not matter: what
  * is shown and what fails are separate. */
@@ -247,12 +250,6 @@ int report_fails(const report_doc *d, size_t i, const report_opts *o);
 void report_each_rule_error(const report_doc *d,
                             void (*fn)(void *ctx, const rule *r, const char *message),
                             void *ctx);
-
-/* Text formats: "Suppressed in the document (N, cpslint-disable):" and a
- * line per shown, unbaselined, suppressed finding of d (rule, section,
- * line, the directive's line and reason), escaped for a terminal; nothing
- * when there is none. */
-void report_suppressed_text(buf *b, const report_doc *d, const report_opts *o);
 
 /* Counts over docs[0..n) (or one doc with n == 1). */
 void report_count(const report_doc *docs, size_t n, const report_opts *o, report_counts *c);

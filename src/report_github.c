@@ -72,7 +72,7 @@ static void github_document(report_run *r, const report_doc *d)
         command(out, "error", file, 0, buf_cstr(&t), buf_cstr(&m));
     }
     for (size_t i = 0; i < d->res->nf; i++) {
-        if (!report_shown(d, i, o) || report_baselined(d, i) || report_suppressed(d, i))
+        if (!report_open(d, i, o))
             continue;
         const finding *f = &d->res->f[i];
         buf_truncate(&t, 0);

@@ -147,7 +147,7 @@ static void gitlab_document(report_run *r, const report_doc *d)
     report_each_rule_error(d, rule_error, &c);
     unsigned *occ = occurrences(d->res);
     for (size_t i = 0; i < d->res->nf; i++) {
-        if (!report_shown(d, i, r->o) || report_baselined(d, i) || report_suppressed(d, i))
+        if (!report_open(d, i, r->o))
             continue;
         const finding *f = &d->res->f[i];
         report_fingerprint_at(file, f, occ[i], fp);

@@ -54,7 +54,7 @@ static void line_document(report_run *r, const report_doc *d)
     line_ctx c = {&r->out, file};
     report_each_rule_error(d, rule_error, &c);
     for (size_t i = 0; i < d->res->nf; i++) {
-        if (!report_shown(d, i, r->o) || report_baselined(d, i) || report_suppressed(d, i))
+        if (!report_open(d, i, r->o))
             continue;
         const finding *f = &d->res->f[i];
         line(&r->out, file, report_finding_line(d, f), level((int)f->severity), f->message,

@@ -145,7 +145,7 @@ static void doc_md(buf *b, const report_doc *d, const report_opts *o)
             for (size_t i = 0; i < res->nf; i++) {
                 if (res->f[i].rule != it->rule)
                     continue;
-                if (!report_shown(d, i, o) || report_baselined(d, i) || report_suppressed(d, i)) {
+                if (!report_open(d, i, o)) {
                     quiet++;
                     continue;
                 }

@@ -167,8 +167,7 @@ static int shown_above(const report_doc *rd, const report_opts *o, const check_i
     if (it->status != ST_FAIL && it->status != ST_UPCOMING)
         return 0;
     for (size_t k = 0; k < rd->res->nf; k++)
-        if (rd->res->f[k].rule == it->rule && report_shown(rd, k, o) &&
-            !report_baselined(rd, k) && !report_suppressed(rd, k))
+        if (rd->res->f[k].rule == it->rule && report_open(rd, k, o))
             return 1;
     return 0;
 }
@@ -324,11 +323,39 @@ static void count_line(buf *b, const report_doc *rd, const report_opts *o)
     buf_puts(b, "; --show-all lists them\n");
 }
 
+/* "Suppressed in the document (N, cpslint-disable):" and a line per shown,
+ * unbaselined, suppressed finding of d (rule, section, line, the
+ * directive's line and reason); nothing when there is none. */
+static void suppressed_list(buf *b, const report_doc *d, const report_opts *o)
+{
+    size_t n = 0;
+    for (size_t i = 0; d->res && i < d->res->nf; i++)
+        n += report_shown(d, i, o) && !report_baselined(d, i) && report_suppressed(d, i);
+    if (!n)
+        return;
+    buf_printf(b, "Suppressed in the document (%zu, cpslint-disable):\n", n);
+    for (size_t i = 0; i < d->res->nf; i++) {
+        const finding *f = &d->res->f[i];
+        if (!report_shown(d, i, o) || report_baselined(d, i) || !report_suppressed(d, i))
+            continue;
+        buf_puts(b, "  - ");
+        esc_text(b, f->rule->id);
+        buf_putc(b, ' ');
+        esc_text(b, f->section[0] ? f->section : "(document)");
+        if (f->line > 0)
+            buf_printf(b, ", line %ld", f->line);
+        buf_printf(b, ": directive at line %ld: ", f->suppressed_line);
+        esc_text(b, f->suppressed);
+        buf_putc(b, '\n');
+    }
+    buf_putc(b, '\n');
+}
+
 static void doc_text(buf *b, const report_doc *rd, const report_opts *o)
 {
     doc_head(b, rd, o);
     report_text_findings(b, rd, o);
-    report_suppressed_text(b, rd, o);
+    suppressed_list(b, rd, o);
     manual_list(b, rd, o);
     if (!other_rules(b, rd, o))
         count_line(b, rd, o);

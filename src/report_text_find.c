@@ -147,7 +147,7 @@ static size_t build_entries(const report_doc *d, const report_opts *o, rt_entry 
     rt_key *keys = xcalloc(res->nf ? res->nf : 1, sizeof *keys);
     size_t nk = 0;
     for (size_t k = 0; k < res->nf; k++)
-        if (report_shown(d, k, o) && !report_baselined(d, k) && !report_suppressed(d, k))
+        if (report_open(d, k, o))
             keys[nk++] = (rt_key){&cx, k};
     qsort(keys, nk, sizeof *keys, key_cmp);
     rt_entry *e = xcalloc(nk ? nk : 1, sizeof *e);

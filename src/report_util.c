@@ -116,6 +116,11 @@ const char *report_suppressed(const report_doc *d, size_t i)
     return d->res->f[i].suppressed;
 }
 
+int report_open(const report_doc *d, size_t i, const report_opts *o)
+{
+    return report_shown(d, i, o) && !report_baselined(d, i) && !report_suppressed(d, i);
+}
+
 int report_fails(const report_doc *d, size_t i, const report_opts *o)
 {
     return o && o->fail_on > 0 && !report_baselined(d, i) && !report_suppressed(d, i) &&
@@ -168,31 +173,6 @@ void report_each_rule_error(const report_doc *d,
         fn(ctx, it->rule, buf_cstr(&m));
     }
     buf_free(&m);
-}
-
-void report_suppressed_text(buf *b, const report_doc *d, const report_opts *o)
-{
-    size_t n = 0;
-    for (size_t i = 0; d->res && i < d->res->nf; i++)
-        n += report_shown(d, i, o) && !report_baselined(d, i) && report_suppressed(d, i);
-    if (!n)
-        return;
-    buf_printf(b, "Suppressed in the document (%zu, cpslint-disable):\n", n);
-    for (size_t i = 0; i < d->res->nf; i++) {
-        const finding *f = &d->res->f[i];
-        if (!report_shown(d, i, o) || report_baselined(d, i) || !report_suppressed(d, i))
-            continue;
-        buf_puts(b, "  - ");
-        esc_text(b, f->rule->id);
-        buf_putc(b, ' ');
-        esc_text(b, f->section[0] ? f->section : "(document)");
-        if (f->line > 0)
-            buf_printf(b, ", line %ld", f->line);
-        buf_printf(b, ": directive at line %ld: ", f->suppressed_line);
-        esc_text(b, f->suppressed);
-        buf_putc(b, '\n');
-    }
-    buf_putc(b, '\n');
 }
 
 void report_flush(report_run *r)

@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "css.h"
+#include "html_elements.h"
 #include "text.h"
 
 /* What an element does to the text inside it. */
@@ -87,12 +88,6 @@ static int name_is(const char *n, const char *name)
     return n && strcasecmp(n, name) == 0;
 }
 
-static int heading_level(const char *s)
-{
-    if (s && (s[0] == 'h' || s[0] == 'H') && s[1] >= '1' && s[1] <= '6' && !s[2])
-        return s[1] - '0';
-    return 0;
-}
 
 /* The value of attribute name in a SAX attribute list (the first one: the
  * parser drops repeats), NULL if absent; an attribute without a value
@@ -141,47 +136,26 @@ static int is_toc_name(const char *s)
     return 0;
 }
 
-static int in_list(const char *name, const char *const *list)
-{
-    for (int i = 0; list[i]; i++)
-        if (name_is(name, list[i]))
-            return 1;
-    return 0;
-}
-
 /* Elements whose inside is the document's content (html.h): page chrome
  * is only recognised outside all of them. */
-static int is_content_element(const char *name, const xmlChar **atts)
+static int is_content_element(const html_el *e, const xmlChar **atts)
 {
-    static const char *const content[] = {
-        "main", "article", "section", "p", "li", "td", "th", "dd", "dt", "blockquote",
-        "figure", "details", "table", "pre", "h1", "h2", "h3", "h4", "h5", "h6", NULL};
     const char *role = attr(atts, "role");
-    return in_list(name, content) || (role && strcasecmp(role, "main") == 0);
+    return (e->flags & HTML_ELF_CONTENT) || (role && strcasecmp(role, "main") == 0);
 }
 
-static enum el_class classify(const walker *w, const char *name, const xmlChar **atts)
+static enum el_class classify(const walker *w, const html_el *e, const xmlChar **atts)
 {
-    static const char *const skip[] = {"head", "script", "style", "noscript", "template",
-                                       "iframe", "object", "svg", "math", "select", NULL};
-    static const char *const chrome[] = {"nav", "header", "footer", "aside", NULL};
-    static const char *const block[] = {
-        "p", "div", "li", "td", "th", "tr", "table", "thead", "tbody", "tfoot", "ul", "ol",
-        "dl", "dt", "dd", "pre", "blockquote", "caption", "section", "article", "main",
-        "body", "html", "hr", "form", "fieldset", "figure", "figcaption", "address",
-        "center", "legend", "summary", "details", "header", "footer", "aside", "nav", NULL};
-    if (in_list(name, skip))
+    if (e->flags & HTML_ELF_SKIP)
         return EL_SKIP;
     /* chrome only at page level: not inside main content */
-    if (!w->keep_chrome && !w->st[w->depth - 1].content && in_list(name, chrome))
+    if (!w->keep_chrome && !w->st[w->depth - 1].content && (e->flags & HTML_ELF_CHROME))
         return EL_SKIP;
     if (has_attr(atts, "hidden") || (css_inline_flags(attr(atts, "style")) & CSS_HIDDEN))
         return EL_SKIP;
-    if (name_is(name, "br"))
+    if (e->id == HTML_EL_BR)
         return EL_BREAK;
-    if (heading_level(name))
-        return EL_BLOCK;
-    if (in_list(name, block))
+    if (e->flags & HTML_ELF_BLOCK)
         return EL_BLOCK;
     return EL_INLINE;
 }
@@ -375,13 +349,16 @@ static void add_text(walker *w, const unsigned char *s, size_t n)
     /* blank text between Markdown's elements is the renderer's, not the
      * source's; raw HTML keeps the source's whitespace */
     int count_nl = w->sourcepos && (w->in_mark || !blank_text(s, n));
+    buf_grow(&w->text, n); /* at most one byte out per byte in */
+    char *out = w->text.ptr;
+    size_t len = w->text.len, chars = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = s[i];
         if (c == '\n' && count_nl)
             w->nl++;
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-            if (w->open && w->text.len && w->text.ptr[w->text.len - 1] != ' ')
-                buf_putc(&w->text, ' ');
+            if (w->open && len && out[len - 1] != ' ')
+                out[len++] = ' ';
             continue;
         }
         if (c == 0)
@@ -392,20 +369,21 @@ static void add_text(walker *w, const unsigned char *s, size_t n)
             w->ctx.href = NULL;
             w->line = node_line(w, top, w->run_line);
         }
-        buf_putc(&w->text, (char)c);
-        if ((c & 0xC0) != 0x80) {
-            w->chars++;
-            if (top->bold)
-                w->bold_chars++;
-            if (top->anchor_link)
-                w->link_chars++;
-        }
+        out[len++] = (char)c;
+        chars += (c & 0xC0) != 0x80;
     }
+    out[len] = '\0';
+    w->text.len = len;
+    w->chars += chars;
+    if (top->bold)
+        w->bold_chars += chars;
+    if (top->anchor_link)
+        w->link_chars += chars;
     if (w->text.len > HTML_MAX_TEXT)
         fail(w, CPS_E_INPUT, "a text run over 10,000,000 bytes: the document cannot be read whole");
 }
 
-static void push(walker *w, const char *name, const xmlChar **atts)
+static void push(walker *w, const html_el *e, const xmlChar **atts)
 {
     if (w->depth == w->cap) {
         w->cap = w->cap ? w->cap * 2 : 64;
@@ -418,8 +396,8 @@ static void push(walker *w, const char *name, const xmlChar **atts)
     f->is_table = 0;
     f->table_rows = f->row_cols = 0;
     f->xml_line = cur_line(w);
-    f->sup = name_is(name, "sup") ? 2 : f->sup > 0 ? f->sup - 1 : 0;
-    if (is_content_element(name, atts))
+    f->sup = e->id == HTML_EL_SUP ? 2 : f->sup > 0 ? f->sup - 1 : 0;
+    if (is_content_element(e, atts))
         f->content = 1;
     frame *parent = &w->st[w->depth - 1];
     w->depth++;
@@ -443,34 +421,47 @@ static void push(walker *w, const char *name, const xmlChar **atts)
     if (is_toc_name(attr(atts, "class")) || is_toc_name(attr(atts, "id")))
         f->toc = 1;
 
-    int lvl = heading_level(name);
-    if (lvl) {
+    switch ((html_el_id)e->id) {
+    case HTML_EL_HEADING:
         f->kind = BLOCK_HEADING;
-        f->level = lvl;
-    } else if (name_is(name, "li")) {
+        f->level = e->level;
+        break;
+    case HTML_EL_LI:
         f->kind = BLOCK_LIST_ITEM;
-    } else if (name_is(name, "td") || name_is(name, "th")) {
+        break;
+    case HTML_EL_TD:
+    case HTML_EL_TH:
         f->kind = BLOCK_TABLE_CELL;
         f->col = parent->row_cols++;
-        if (name_is(name, "th"))
+        if (e->id == HTML_EL_TH)
             f->header = 1;
-    } else if (name_is(name, "pre")) {
+        break;
+    case HTML_EL_PRE:
         f->kind = BLOCK_PRE;
-    } else if (name_is(name, "p") || name_is(name, "dt") || name_is(name, "dd") ||
-               name_is(name, "caption") || name_is(name, "blockquote")) {
+        break;
+    case HTML_EL_P:
+    case HTML_EL_DT:
+    case HTML_EL_DD:
+    case HTML_EL_CAPTION:
+    case HTML_EL_BLOCKQUOTE:
         if (f->kind != BLOCK_LIST_ITEM && f->kind != BLOCK_TABLE_CELL && f->kind != BLOCK_HEADING)
             f->kind = BLOCK_PARAGRAPH;
-    } else if (name_is(name, "table")) {
+        break;
+    case HTML_EL_TABLE:
         f->is_table = 1;
         f->table = ++w->tables;
         f->row = f->col = 0;
         f->header = 0;
         f->kind = BLOCK_PARAGRAPH;
-    } else if (name_is(name, "thead")) {
+        break;
+    case HTML_EL_THEAD:
         f->header = 1;
-    } else if (name_is(name, "tbody") || name_is(name, "tfoot")) {
+        break;
+    case HTML_EL_TBODY:
+    case HTML_EL_TFOOT:
         f->header = 0;
-    } else if (name_is(name, "tr")) {
+        break;
+    case HTML_EL_TR:
         /* rows are counted on the nearest table frame */
         for (size_t i = w->depth - 1; i-- > 0;)
             if (w->st[i].is_table) {
@@ -478,9 +469,12 @@ static void push(walker *w, const char *name, const xmlChar **atts)
                 break;
             }
         f->row_cols = 0;
-    } else if (name_is(name, "b") || name_is(name, "strong")) {
+        break;
+    case HTML_EL_B:
+    case HTML_EL_STRONG:
         f->bold = 1;
-    } else if (name_is(name, "a")) {
+        break;
+    case HTML_EL_A: {
         const char *href = attr(atts, "href");
         if (href) {
             f->link = 1;
@@ -490,6 +484,14 @@ static void push(walker *w, const char *name, const xmlChar **atts)
             if (href[0] == '#')
                 f->anchor_link = 1;
         }
+        break;
+    }
+    case HTML_EL_OTHER:
+    case HTML_EL_BR:
+    case HTML_EL_HEAD:
+    case HTML_EL_SUP:
+    case HTML_EL_TITLE:
+        break;
     }
     if (css_inline_flags(attr(atts, "style")) & CSS_BOLD)
         f->bold = 1;
@@ -544,15 +546,16 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
     w->pushed[at] = 0;
     if (!w->seen_root)
         root_element(w, atts);
+    const html_el *e = html_el_lookup(name);
     if (w->skip) {
-        if (w->head_at && w->title_state == 0 && name_is(name, "title"))
+        if (w->head_at && w->title_state == 0 && e->id == HTML_EL_TITLE)
             w->title_state = 1;
         return;
     }
-    enum el_class k = classify(w, name, atts);
+    enum el_class k = classify(w, e, atts);
     if (k == EL_SKIP) {
         w->skip = w->open_elems;
-        if (name_is(name, "head") && !w->d->title)
+        if (e->id == HTML_EL_HEAD && !w->d->title)
             w->head_at = w->open_elems;
     } else if (k == EL_BREAK) {
         if (w->open) {
@@ -562,7 +565,7 @@ static void on_start(void *ctx, const xmlChar *xname, const xmlChar **atts)
     } else {
         if (k == EL_BLOCK)
             flush(w);
-        push(w, name, atts);
+        push(w, e, atts);
         w->st[w->depth - 1].block = k == EL_BLOCK;
         w->pushed[at] = 1;
     }

@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "html.h"
+#include "html_elements.h"
 #include "source.h"
 
 static int try_parse(const char *html, doc *d, cps_err *e)
@@ -64,6 +65,54 @@ static void test_blocks_and_kinds(void **state)
     assert_int_equal(d.nlinks, 1);
     assert_string_equal(d.links[0].href, "https://x.test");
     assert_string_equal(d.links[0].text, "lien");
+    doc_free(&d);
+}
+
+/* The element table: names ignore ASCII case; a name it does not hold,
+ * a longer one, a heading level past 6 and NULL are "other". */
+static void test_element_table(void **state)
+{
+    (void)state;
+    const html_el *td = html_el_lookup("td");
+    assert_int_equal(td->id, HTML_EL_TD);
+    assert_true(td->flags & HTML_ELF_BLOCK);
+    assert_true(td->flags & HTML_ELF_CONTENT);
+    assert_ptr_equal(html_el_lookup("TD"), td);
+    assert_ptr_equal(html_el_lookup("tD"), td);
+    assert_int_equal(html_el_lookup("H3")->id, HTML_EL_HEADING);
+    assert_int_equal(html_el_lookup("h3")->level, 3);
+    assert_int_equal(html_el_lookup("h6")->level, 6);
+    assert_int_equal(html_el_lookup("h7")->id, HTML_EL_OTHER);
+    assert_int_equal(html_el_lookup("h")->id, HTML_EL_OTHER);
+    assert_int_equal(html_el_lookup("SCRIPT")->flags, HTML_ELF_SKIP);
+    assert_true(html_el_lookup("nav")->flags & HTML_ELF_CHROME);
+    assert_int_equal(html_el_lookup("figcaption")->flags, HTML_ELF_BLOCK);
+    assert_int_equal(html_el_lookup("figcaptions")->id, HTML_EL_OTHER);
+    assert_int_equal(html_el_lookup("figcaptionfigcaption")->flags, 0);
+    assert_int_equal(html_el_lookup("span")->id, HTML_EL_OTHER);
+    assert_int_equal(html_el_lookup("span")->flags, 0);
+    assert_int_equal(html_el_lookup("")->id, HTML_EL_OTHER);
+    assert_int_equal(html_el_lookup(NULL)->id, HTML_EL_OTHER);
+}
+
+/* Upper-case tags (old authoring tools, XHTML served as HTML) read as
+ * their lower-case forms: headings, cells, header cells, skipped heads. */
+static void test_upper_case_tags(void **state)
+{
+    (void)state;
+    doc d = parse("<HTML><HEAD><TITLE>CPS</TITLE><SCRIPT>x</SCRIPT></HEAD><BODY>"
+                  "<H3>4.9.3 Procedure</H3><P>Text <STRONG>bold</STRONG></P>"
+                  "<TABLE><TR><TH>Version</TH><TD>1.0</TD></TR></TABLE></BODY></HTML>", 0);
+    assert_string_equal(d.title, "CPS");
+    assert_int_equal(d.nblocks, 4);
+    assert_int_equal(d.blocks[0].kind, BLOCK_HEADING);
+    assert_int_equal(d.blocks[0].level, 3);
+    assert_int_equal(d.blocks[1].kind, BLOCK_PARAGRAPH);
+    assert_string_equal(d.blocks[1].text, "Text bold");
+    assert_int_equal(d.blocks[2].kind, BLOCK_TABLE_CELL);
+    assert_true(d.blocks[2].flags & BLOCK_HEADER_CELL);
+    assert_int_equal(d.blocks[3].col, 1);
+    assert_false(d.blocks[3].flags & BLOCK_HEADER_CELL);
     doc_free(&d);
 }
 
@@ -274,6 +323,8 @@ int main(void)
         cmocka_unit_test(test_deep_nesting),
         cmocka_unit_test(test_xhtml_entities),
         cmocka_unit_test(test_directives),
+        cmocka_unit_test(test_element_table),
+        cmocka_unit_test(test_upper_case_tags),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

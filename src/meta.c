@@ -13,17 +13,18 @@
 
 /* 1 if folded text s has word w (w may hold spaces: a phrase), on word
  * boundaries (letters and digits are word characters). */
+static int word_byte(unsigned char c)
+{
+    return isalnum(c) || c >= 0x80;
+}
+
+/* w occurs in s as a whole word. */
 static int has_word(const char *s, const char *w)
 {
-    size_t l = strlen(w), n = strlen(s);
-    for (size_t i = 0; i + l <= n; i++) {
-        if (i > 0 && (isalnum((unsigned char)s[i - 1]) || (unsigned char)s[i - 1] >= 0x80))
-            continue;
-        if (memcmp(s + i, w, l) != 0)
-            continue;
-        if (i + l == n || !(isalnum((unsigned char)s[i + l]) || (unsigned char)s[i + l] >= 0x80))
+    size_t l = strlen(w);
+    for (const char *p = strstr(s, w); p; p = strstr(p + 1, w))
+        if ((p == s || !word_byte((unsigned char)p[-1])) && !word_byte((unsigned char)p[l]))
             return 1;
-    }
     return 0;
 }
 

@@ -145,11 +145,26 @@ int outline_spec_find(const outline_spec *s, const char *number)
 
 /* ---- numbers ------------------------------------------------------------- */
 
+/* strtoul(s, end, 10), without its locale and sign handling when s starts
+ * with a short run of digits (a section number's component, the sort's
+ * common case). */
+static unsigned long number_part(const char *s, char **end)
+{
+    unsigned long v = 0;
+    int k = 0;
+    while (s[k] >= '0' && s[k] <= '9' && k < 18)
+        v = v * 10 + (unsigned long)(s[k++] - '0');
+    if (k == 0 || (s[k] >= '0' && s[k] <= '9'))
+        return strtoul(s, end, 10);
+    *end = (char *)s + k;
+    return v;
+}
+
 int outline_number_cmp(const char *a, const char *b)
 {
     while (*a && *b) {
         char *ea, *eb;
-        unsigned long x = strtoul(a, &ea, 10), y = strtoul(b, &eb, 10);
+        unsigned long x = number_part(a, &ea), y = number_part(b, &eb);
         if (x != y)
             return x < y ? -1 : 1;
         a = *ea == '.' ? ea + 1 : ea;

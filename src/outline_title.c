@@ -18,8 +18,10 @@ typedef struct wordset {
     int n;
 } wordset;
 
-static int stopword(const char *w)
+static int stopword(const char *w, size_t l)
 {
+    if (l > 4)
+        return 0; /* the longest below has 4 letters */
     static const char *const sw[] = {"of", "the", "and", "or", "for", "a", "an", "to", "by", "on",
                                      "in", "re", "as", "per", "if", "de", "la", "le", "les", "des",
                                      "du", "d", "l", "et", "en", "au", "aux", "par", "pour", "un",
@@ -65,7 +67,7 @@ static void words_of(const char *folded, wordset *ws)
             continue;
         if (l > 3 && w[l - 1] == 's')
             w[--l] = '\0';
-        if (stopword(w))
+        if (stopword(w, l))
             continue;
         int dup = 0;
         for (int i = 0; i < ws->n; i++)

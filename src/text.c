@@ -40,10 +40,9 @@ typedef struct fold_out {
     const char *err_what;  /* the ICU call that failed */
 } fold_out;
 
-static void out_reserve(fold_out *o, size_t extra)
+/* out_reserve's slow path: leave the stack arrays or grow the heap ones. */
+static void out_grow(fold_out *o, size_t extra)
 {
-    if (o->len + extra + 1 <= o->cap)
-        return;
     size_t cap = o->cap ? o->cap : 64;
     while (cap < o->len + extra + 1)
         cap *= 2;
@@ -64,6 +63,12 @@ static void out_reserve(fold_out *o, size_t extra)
         o->heap = 1;
     }
     o->cap = cap;
+}
+
+static inline void out_reserve(fold_out *o, size_t extra)
+{
+    if (o->len + extra + 1 > o->cap)
+        out_grow(o, extra);
 }
 
 /* Record the first ICU failure (the fold goes on, its result is dropped). */

@@ -138,7 +138,7 @@ int outline_spec_load(const char *path, outline_spec *out, cps_err *e)
 int outline_spec_find(const outline_spec *s, const char *number)
 {
     for (size_t i = 0; i < s->n; i++)
-        if (strcmp(s->e[i].number, number) == 0)
+        if (s->e[i].number[0] == number[0] && strcmp(s->e[i].number, number) == 0)
             return (int)i;
     return -1;
 }
@@ -211,6 +211,8 @@ static int roman_value(const unsigned char *s, size_t n, size_t *used)
 {
     static const char *const r[] = {"VIII", "VII", "III", "IX", "VI", "IV", "II", "V", "I"};
     static const int v[] = {8, 7, 3, 9, 6, 4, 2, 5, 1};
+    if (!n || (s[0] != 'I' && s[0] != 'V'))
+        return 0;
     for (int i = 0; i < 9; i++) {
         size_t l = strlen(r[i]);
         if (l <= n && memcmp(s, r[i], l) == 0 && (l == n || !isalpha(s[l]))) {
@@ -236,10 +238,12 @@ size_t outline_parse_number(const char *str, size_t n, char out[OUTLINE_NUM_MAX]
     out[0] = '\0';
     if (i + 2 <= n && s[i] == 0xC2 && s[i + 1] == 0xA7) /* § */
         i = i + 2 + skip_seps(s + i + 2, n - i - 2);
-    static const char *const prefix[] = {"section", "chapter", "chapitre", "article", "paragraphe", NULL};
-    for (int k = 0; prefix[k]; k++) {
-        size_t l = strlen(prefix[k]);
-        if (i + l < n && strncasecmp((const char *)s + i, prefix[k], l) == 0 && sep_len(s + i + l, n - i - l)) {
+    static const struct { const char *w; size_t l; } prefix[] = {
+        {"section", 7}, {"chapter", 7}, {"chapitre", 8}, {"article", 7}, {"paragraphe", 10}};
+    for (size_t k = 0; i < n && k < sizeof prefix / sizeof *prefix; k++) {
+        size_t l = prefix[k].l;
+        if ((s[i] | 0x20) == prefix[k].w[0] && i + l < n &&
+            strncasecmp((const char *)s + i, prefix[k].w, l) == 0 && sep_len(s + i + l, n - i - l)) {
             i += l + skip_seps(s + i + l, n - i - l);
             break;
         }

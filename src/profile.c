@@ -226,6 +226,7 @@ static const needle NEEDLES[] = {
 };
 
 #define NNEEDLES (sizeof NEEDLES / sizeof NEEDLES[0])
+_Static_assert(NNEEDLES <= 256, "needle indices are stored in a byte");
 
 static int is_alnum(unsigned char c)
 {
@@ -306,6 +307,10 @@ typedef struct scan {
     int done[G_COUNT];
     int score[PROFILE_FOR_COUNT];
     unsigned stated;          /* scopes the title or overview state */
+    /* per where-mask (W_*, 1..7): the needles it reads, in table order */
+    unsigned char nd_of[8][NNEEDLES];
+    size_t nnd[8];
+    unsigned char nd_built;   /* bit m: nd_of[m] is built */
 } scan;
 
 static void add_evidence(scan *sc, int g, long bi, const char *disp, size_t dlen, size_t ss,
@@ -339,11 +344,16 @@ static void scan_text(scan *sc, const text_map *tm, const char *disp, size_t dle
                       unsigned where, long bi)
 {
     int kind_here = 0, combined_here = 0, self_here = 0;
-    for (size_t i = 0; i < NNEEDLES; i++) {
-        const needle *nd = &NEEDLES[i];
+    where &= 7u;
+    if (!(sc->nd_built & (1u << where))) {
+        for (size_t i = 0; i < NNEEDLES; i++)
+            if (NEEDLES[i].where & where)
+                sc->nd_of[where][sc->nnd[where]++] = (unsigned char)i;
+        sc->nd_built |= (unsigned char)(1u << where);
+    }
+    for (size_t k = 0; k < sc->nnd[where]; k++) {
+        const needle *nd = &NEEDLES[sc->nd_of[where][k]];
         int g = nd->group;
-        if (!(nd->where & where))
-            continue;
         int kind_title = g == G_T_CPCPS || g == G_T_CPS || g == G_T_CP;
         int self_ref = g == G_I_CPCPS || g == G_I_CPS || g == G_I_CP;
         if (sc->done[g] && !kind_title && !self_ref)

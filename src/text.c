@@ -394,19 +394,24 @@ int text_fold_in(text_arena *ar, const char *src, size_t n, text_map *out, cps_e
         if (b < 0x80) {
             /* ASCII: no ICU. */
             if (b > 0x20 && b < 0x7F) {
-                char c = b >= 'A' && b <= 'Z' ? (char)(b + 32) : b == '`' ? '\'' : (char)b;
+                /* a run of printable ASCII: one byte out per byte in */
                 out_flush_space(&o);
-                out_reserve(&o, 1);
-                o.last_start = o.len;
+                out_reserve(&o, n - i);
+                size_t len = o.len;
+                do {
+                    o.s[len] = b >= 'A' && b <= 'Z' ? (char)(b + 32) : b == '`' ? '\'' : (char)b;
+                    o.off[len] = (uint32_t)i;
+                    o.ext[len] = 1;
+                    len++;
+                    i++;
+                } while (i < n && (b = s[i]) > 0x20 && b < 0x7F);
+                o.len = len;
+                o.last_start = len - 1;
                 o.have_last = 1;
-                o.s[o.len] = c;
-                o.off[o.len] = (uint32_t)i;
-                o.ext[o.len] = 1;
-                o.len++;
             } else {
                 out_space(&o, i, 1);
+                i++;
             }
-            i++;
             continue;
         }
         size_t start = i;

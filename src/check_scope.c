@@ -81,12 +81,14 @@ static int read_number(const char *s, size_t n, size_t *k, char num[OUTLINE_NUM_
     return o > 0;
 }
 
-/* Mark the present sections numbered num, and their subsections. */
+/* Mark the present sections numbered num, and their subsections (a run of
+ * the sorted sections: outline_lower_bound). */
 static void mark_subtree(const analysis *a, const rule *r, const char *num, unsigned char *in)
 {
-    for (size_t i = 0; i < a->o.n; i++) {
+    for (size_t i = outline_lower_bound(&a->o, num);
+         i < a->o.n && outline_number_within(a->o.secs[i].number, num); i++) {
         const section *sec = &a->o.secs[i];
-        if (sec->status == SEC_MISSING || !outline_number_within(sec->number, num))
+        if (sec->status == SEC_MISSING)
             continue;
         int excluded = 0;
         for (size_t x = 0; x < r->nexclude; x++)

@@ -191,8 +191,7 @@ static int sec_sort_cmp(const void *pa, const void *pb)
     return x < y ? -1 : x > y;
 }
 
-/* First index of number in the sorted sections, or -1. */
-static int find_sorted(const outline *o, const char *number)
+size_t outline_lower_bound(const outline *o, const char *number)
 {
     size_t lo = 0, hi = o->n;
     while (lo < hi) {
@@ -202,6 +201,13 @@ static int find_sorted(const outline *o, const char *number)
         else
             hi = mid;
     }
+    return lo;
+}
+
+/* First index of number in the sorted sections, or -1. */
+static int find_sorted(const outline *o, const char *number)
+{
+    size_t lo = outline_lower_bound(o, number);
     return lo < o->n && outline_number_cmp(o->secs[lo].number, number) == 0 ? (int)lo : -1;
 }
 

@@ -127,6 +127,11 @@ size_t outline_present(const outline *o);
 /* Index in o->secs of the first non-missing section numbered number, else
  * of its missing entry, else -1. */
 int outline_find(const outline *o, const char *number);
+/* Index in o->secs of the first section numbered number or after it
+ * (o->n if none). The sections of number's subtree (outline_number_within)
+ * follow it without a gap: the order is by number, component by
+ * component. */
+size_t outline_lower_bound(const outline *o, const char *number);
 
 /* Compare two canonical numbers component by component ("4.9.10" > "4.9.9",
  * "3.2" < "3.2.1"). */

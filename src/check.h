@@ -202,6 +202,11 @@ const char *rule_kind_name(rule_kind k);
 
 void check_result_free(check_result *r);
 
+/* A rule of cpslint's own, not in any rules file: the
+ * cpslint.suppression.* rules about its cpslint-disable directives
+ * (check_suppress.c). Static, never freed; NULL if id is not one. */
+const rule *check_builtin_rule(const char *id);
+
 const char *check_status_name(check_status s); /* "fail", "n/a", "not-effective"... */
 
 #endif

@@ -53,6 +53,14 @@ static const rule sup_rules[SUP_NRULES] = {
              "stands in)"),
 };
 
+const rule *check_builtin_rule(const char *id)
+{
+    for (size_t i = 0; id && i < SUP_NRULES; i++)
+        if (!strcmp(sup_rules[i].id, id))
+            return &sup_rules[i];
+    return NULL;
+}
+
 static int is_space(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';

@@ -1,11 +1,12 @@
 /* cmd_explain.c — `cpslint explain RULE...` (also `cpslint rules RULE...`):
- * each rule in words (explain.h). A rule id that no loaded ruleset has is
- * exit 2, with the ids that start the same way when there are any. */
+ * each rule in words (explain.h), the built-in cpslint.suppression.* ones
+ * included (check.h). A rule id that no loaded ruleset has is exit 2, with the ids that start the same way when there are any. */
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "buf.h"
+#include "check.h"
 #include "cli_util.h"
 #include "explain.h"
 #include "ruleset.h"
@@ -71,6 +72,8 @@ int cmd_explain(int argc, char **argv, cli_env *env)
     buf out = BUF_INIT;
     for (int i = optind; i < argc; i++) {
         const rule *r = ruleset_find(&rs, argv[i]);
+        if (!r)
+            r = check_builtin_rule(argv[i]);
         if (!r) {
             buf near = BUF_INIT;
             near_ids(&rs, argv[i], &near);

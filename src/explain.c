@@ -65,8 +65,12 @@ void explain_comply(buf *b, const rule *r)
         else if (r->check == CHECK_CHANGELOG)
             buf_puts(b, "Give a version number and a revision table with a dated row for each "
                         "version.");
-        else
+        else if (r->check == CHECK_EFFECTIVE_DATE)
             buf_puts(b, "State the effective date (\"Effective Date: ...\").");
+        else /* cpslint's own rules about its directives (check.h) */
+            buf_puts(b, "Write the directive as \"cpslint-disable RULE-ID -- reason\" in an "
+                        "HTML comment, naming rules that are loaded, in the section whose "
+                        "findings it should suppress (docs/ci.md, Inline suppression).");
         break;
     case KIND_LANGUAGE:
         buf_puts(b, "Publish an English version, and from its date say that the English version "

@@ -67,6 +67,23 @@ o1=$(cat "$tmp/last")
 row "outline 10x concatenation" "$tmp/br10.html" outline
 echo "linearity: the 10x file costs $(ratio "$(cat "$tmp/last")" "$o1")x the 1x file (outline)"
 
+# Instruction counts (callgrind, every thread), which the machine's load
+# does not move: the ratios that decide (docs/performance.md). INSTR=0 or
+# no valgrind skips them.
+instr() { valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+  sed -n 's/.*I[ ]*refs:[ ]*//p' | tr -d ,; }
+if [ "${INSTR:-1}" != 0 ] && command -v valgrind >/dev/null 2>&1; then
+  for f in "$BR" "$tmp/br10.html"; do
+    x=$(instr xmllint --html --noout "$f")
+    case $f in "$BR") name=$(basename "$BR") ;; *) name="10x concatenation" ;; esac
+    for args in "check --fail-on never -q" "check --kind cps --fail-on never -q"; do
+      c=$(instr "$BIN" $args "$f")
+      printf '%-46s %10s %10s %7s\n' "instr: ${args%% --fail-on*} $name" "$((c / 1000000))M" \
+        "$((x / 1000000))M" "$(ratio "$c" "$x")"
+    done
+  done
+fi
+
 n1=$("$BIN" rules 2>/dev/null | grep -c '^[a-z]' || true)
 n10=$(CPSLINT_DATA=$tmp/data10 "$BIN" rules 2>/dev/null | grep -c '^[a-z]' || true)
 r10=$(CPSLINT_DATA=$tmp/data10 median_ms "$BIN" check --fail-on never -q "$BR")

@@ -88,7 +88,6 @@ static int name_is(const char *n, const char *name)
     return n && strcasecmp(n, name) == 0;
 }
 
-
 /* The value of attribute name in a SAX attribute list (the first one: the
  * parser drops repeats), NULL if absent; an attribute without a value
  * reads as "". Not a copy. */

@@ -14,6 +14,35 @@
 #include "data.h"
 #include "profile.h"
 #include "escape.h"
+#include "input_formats.h"
+
+void cli_put_usage(FILE *f, const char *s, size_t n)
+{
+    static const char *const marks[] = {"@INPUTS@", "@INPUT_LIST@", "@GLOBS@", NULL};
+    const char *end = s + n;
+    while (s < end) {
+        const char *at = memchr(s, '@', (size_t)(end - s));
+        int k = -1;
+        for (int i = 0; at && marks[i] && k < 0; i++)
+            if ((size_t)(end - at) >= strlen(marks[i]) && !memcmp(at, marks[i], strlen(marks[i])))
+                k = i;
+        if (k < 0) {
+            size_t len = at ? (size_t)(at - s) + 1 : (size_t)(end - s);
+            fwrite(s, 1, len, f);
+            s += len;
+            continue;
+        }
+        fwrite(s, 1, (size_t)(at - s), f);
+        buf b = BUF_INIT;
+        if (k == 2)
+            input_format_globs(&b);
+        else
+            input_format_labels(&b, k == 0 ? " or " : ", ");
+        fputs(buf_cstr(&b), f);
+        buf_free(&b);
+        s = at + strlen(marks[k]);
+    }
+}
 
 int cli_parse_size(const char *s, size_t *out)
 {

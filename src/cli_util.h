@@ -100,6 +100,12 @@ int cli_profile_add(const cli_env *env, const char *cmd, cli_profile *p, int wha
 /* Parse a size: "65536", "64K", "64M", "1G". 0 on success, -1 if invalid. */
 int cli_parse_size(const char *s, size_t *out);
 
+/* Write the usage text s[0..n) to f with the input formats' table
+ * (input_formats.h) in place of its markers: @INPUTS@ the labels ("HTML,
+ * XHTML, Markdown or PDF"), @INPUT_LIST@ the same with commas only,
+ * @GLOBS@ the directory walk's globs ("*.html *.htm ..."). */
+void cli_put_usage(FILE *f, const char *s, size_t n);
+
 /* --color WHEN: -1 auto, 1 always, 0 never; -2 for anything else. */
 int cli_parse_color(const char *s);
 

@@ -1,7 +1,7 @@
 /* cmd_check.c — `cpslint [check] FILE|DIR...`: the nonconformity checklist.
  *
- * Inputs are files and directories (recursing, in name order, into
- * *.html, *.htm, *.xhtml, *.md, *.markdown and *.pdf; hidden entries and
+ * Inputs are files and directories (recursing, in name order, into the
+ * input formats' files, inputs.h; hidden entries and
  * symbolic links to directories are skipped); "-" is standard input. With
  * -j N, N worker threads check them, each with its own matcher (PCRE2
  * match data); the ruleset, outline spec and translation are shared
@@ -39,6 +39,7 @@
 #include "data.h"
 #include "markdown.h"
 #include "escape.h"
+#include "input_formats.h"
 #include "inputs.h"
 #include "match.h"
 #include "profile.h"
@@ -48,8 +49,8 @@
 
 static const char check_usage[] =
     "Usage: cpslint [check] [options] FILE|DIR...\n"
-    "Check CP/CPS documents (HTML, XHTML, Markdown, PDF; - for stdin; directories are searched\n"
-    "for *.html *.htm *.xhtml *.md *.markdown *.pdf) against the rulesets and\n"
+    "Check CP/CPS documents (@INPUT_LIST@; - for stdin; directories are searched\n"
+    "for @GLOBS@) against the rulesets and\n"
     "print the nonconformity checklist: every rule with its status (fail,\n"
     "upcoming, error, pass, n/a, not-effective) and, under each failure, the\n"
     "section, line, quoted sentence, message and citation.\n"
@@ -142,11 +143,12 @@ typedef struct check_opts {
     unsigned pdf_timeout; /* seconds; 0: the default */
 } check_opts;
 
-/* The usage, its --format lines from the table of writers. */
+/* The usage, its input formats from their table, its --format lines from
+ * the table of writers. */
 static void print_usage(FILE *f)
 {
     const char *at = strstr(check_usage, "@FORMATS@");
-    fwrite(check_usage, 1, (size_t)(at - check_usage), f);
+    cli_put_usage(f, check_usage, (size_t)(at - check_usage));
     buf names = BUF_INIT;
     report_writer_names(&names);
     fprintf(f, "  --format FMT        %s\n", buf_cstr(&names));
@@ -154,7 +156,7 @@ static void print_usage(FILE *f)
         fprintf(f, "                        %-9s %s\n", report_writers[i]->name,
                 report_writers[i]->description);
     buf_free(&names);
-    fputs(at + strlen("@FORMATS@"), f);
+    cli_put_usage(f, at + strlen("@FORMATS@"), strlen(at + strlen("@FORMATS@")));
 }
 
 static const struct option check_options[] = {

@@ -27,7 +27,7 @@
 
 static const char diff_usage[] =
     "Usage: cpslint diff [options] OLD NEW\n"
-    "Compare two versions of a CP/CPS (HTML, XHTML, Markdown or PDF; - for stdin):\n"
+    "Compare two versions of a CP/CPS (@INPUTS@; - for stdin):\n"
     "  1. version and effective date: was the version incremented, the date moved\n"
     "     forward and a dated row added to the revision table (Mozilla Root Store\n"
     "     Policy 3.3, BR 2.3); each one missing is a failure;\n"
@@ -629,7 +629,7 @@ static int parse_diff_args(int argc, char **argv, cli_env *env, diff_cmd *cmd,
                 return EXIT_TROUBLE;
             break;
         case 'h':
-            fputs(diff_usage, env->out);
+            cli_put_usage(env->out, diff_usage, strlen(diff_usage));
             return -1;
         default:
             return cli_option_error(env, "diff", c, argv);

@@ -14,7 +14,7 @@
 
 static const char outline_usage[] =
     "Usage: cpslint outline [options] FILE\n"
-    "Print the RFC 3647 outline found in FILE (HTML, XHTML, Markdown or PDF;\n"
+    "Print the RFC 3647 outline found in FILE (@INPUTS@;\n"
     "- for stdin): every RFC 3647 section and every extra subsection, with its\n"
     "status (found, missing, extra, duplicate, out-of-order), heading, line,\n"
     "whether it is blank and whether its heading lacks a number (unnumbered:\n"
@@ -259,7 +259,7 @@ int cmd_outline(int argc, char **argv, cli_env *env)
                 return EXIT_TROUBLE;
             break;
         case 'h':
-            fputs(outline_usage, env->out);
+            cli_put_usage(env->out, outline_usage, strlen(outline_usage));
             return EXIT_CLEAN;
         default:
             return cli_option_error(env, "outline", c, argv);

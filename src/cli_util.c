@@ -18,7 +18,8 @@
 
 void cli_put_usage(FILE *f, const char *s, size_t n)
 {
-    static const char *const marks[] = {"@INPUTS@", "@INPUT_LIST@", "@GLOBS@", NULL};
+    static const char *const marks[] = {"@INPUTS@", "@INPUT_LIST@", "@GLOBS@", "@INPUT_NAMES@",
+                                        NULL};
     const char *end = s + n;
     while (s < end) {
         const char *at = memchr(s, '@', (size_t)(end - s));
@@ -36,6 +37,8 @@ void cli_put_usage(FILE *f, const char *s, size_t n)
         buf b = BUF_INIT;
         if (k == 2)
             input_format_globs(&b);
+        else if (k == 3)
+            input_format_names(&b);
         else
             input_format_labels(&b, k == 0 ? " or " : ", ");
         fputs(buf_cstr(&b), f);

@@ -103,7 +103,8 @@ int cli_parse_size(const char *s, size_t *out);
 /* Write the usage text s[0..n) to f with the input formats' table
  * (input_formats.h) in place of its markers: @INPUTS@ the labels ("HTML,
  * XHTML, Markdown or PDF"), @INPUT_LIST@ the same with commas only,
- * @GLOBS@ the directory walk's globs ("*.html *.htm ..."). */
+ * @GLOBS@ the directory walk's globs ("*.html *.htm ..."), @INPUT_NAMES@
+ * the names ("html, xhtml, markdown, pdf"). */
 void cli_put_usage(FILE *f, const char *s, size_t n);
 
 /* --color WHEN: -1 auto, 1 always, 0 never; -2 for anything else. */

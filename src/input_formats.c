@@ -276,6 +276,12 @@ void input_format_labels(buf *b, const char *last)
                    input_formats[i]->label);
 }
 
+void input_format_names(buf *b)
+{
+    for (size_t i = 0; input_formats[i]; i++)
+        buf_printf(b, "%s%s", i ? ", " : "", input_formats[i]->name);
+}
+
 void input_format_globs(buf *b)
 {
     int first = 1;

@@ -112,9 +112,10 @@ const input_format *input_format_binary(const char *name, const unsigned char *b
 const input_format *input_format_sniff(const char *name, const char *text, size_t n);
 
 /* For --help and messages: the labels, the last after last ("HTML, XHTML,
- * Markdown or PDF" with " or "); the directory walk's globs ("*.html
- * *.htm ... *.pdf"). */
+ * Markdown or PDF" with " or "); the names ("html, xhtml, markdown, pdf");
+ * the directory walk's globs ("*.html *.htm ... *.pdf"). */
 void input_format_labels(buf *b, const char *last);
+void input_format_names(buf *b);
 void input_format_globs(buf *b);
 
 #endif

@@ -88,6 +88,9 @@ static void test_lookups(void **state)
     input_format_labels(&b, " or ");
     assert_string_equal(buf_cstr(&b), "HTML, XHTML, Markdown or PDF");
     buf_truncate(&b, 0);
+    input_format_names(&b);
+    assert_string_equal(buf_cstr(&b), "html, xhtml, markdown, pdf");
+    buf_truncate(&b, 0);
     input_format_globs(&b);
     assert_string_equal(buf_cstr(&b), "*.html *.htm *.xhtml *.md *.markdown *.pdf");
     buf_free(&b);
@@ -114,16 +117,21 @@ static void test_rows(void **state)
         assert_ptr_equal(input_format_find(f->name), f);
         for (size_t j = 0; j < i; j++)
             assert_true(strcmp(input_formats[j]->name, f->name) != 0);
-        /* each extension leads back to its row */
-        for (const char *w = f->ext; *w;) {
-            char path[40] = "x.";
-            size_t k = strcspn(w, " ");
-            assert_true(k < sizeof path - 3);
-            memcpy(path + 2, w, k);
-            path[2 + k] = '\0';
-            assert_ptr_equal(input_format_by_ext(path, 1), f);
-            w += k + (w[k] == ' ');
-        }
+        /* each extension leads back to its row; named-only ones only
+         * when named */
+        for (int walked = 1; walked >= 0; walked--)
+            for (const char *w = walked ? f->ext : f->ext_named; w && *w;) {
+                char path[40] = "x.";
+                size_t k = strcspn(w, " ");
+                assert_true(k < sizeof path - 3);
+                memcpy(path + 2, w, k);
+                path[2 + k] = '\0';
+                assert_ptr_equal(input_format_by_ext(path, walked), f);
+                assert_ptr_equal(input_format_by_ext(path, 0), f);
+                if (!walked)
+                    assert_null(input_format_by_ext(path, 1));
+                w += k + (w[k] == ' ');
+            }
     }
     assert_true(n >= 4);
     assert_null(input_formats[0]->parse_bytes); /* the fallback is a text format */

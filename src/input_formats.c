@@ -169,7 +169,7 @@ static int parse_pdf(const char *name, const unsigned char *b, size_t n, const i
 /* The formats, in the order --help lists them (the first is the
  * fallback): one X(NAME) each, for the row input_format_NAME below or in
  * the format's own file. */
-#define INPUT_FORMATS(X) X(html) X(xhtml) X(markdown) X(pdf)
+#define INPUT_FORMATS(X) X(html) X(xhtml) X(markdown) X(pdf) X(text)
 
 #define DECLARE(name) extern const input_format input_format_##name;
 INPUT_FORMATS(DECLARE)

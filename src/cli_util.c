@@ -252,6 +252,18 @@ int cli_parse_severity(const char *s, int never_ok)
     return -1;
 }
 
+int cli_parse_input_format(const cli_env *env, const char *cmd, const char *s,
+                           const struct input_format **out)
+{
+    if ((*out = input_format_find(s)) != NULL)
+        return 0;
+    buf names = BUF_INIT;
+    input_format_names(&names);
+    cli_fail(env, "%s: unknown input format '%s' (%s)", cmd, s, buf_cstr(&names));
+    buf_free(&names);
+    return EXIT_TROUBLE;
+}
+
 int cli_parse_pdf_timeout(const cli_env *env, const char *cmd, const char *s, unsigned *out)
 {
     char *end;

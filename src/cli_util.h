@@ -124,6 +124,13 @@ int cli_parse_severity(const char *s, int never_ok);
  * printing why (cmd names the command). */
 int cli_parse_pdf_timeout(const cli_env *env, const char *cmd, const char *s, unsigned *out);
 
+/* --input-format NAME: the row of the table of input formats
+ * (input_formats.h) called NAME into *out; 0, or EXIT_TROUBLE after
+ * "CMD: unknown input format 'NAME' (html, xhtml, ...)" on stderr. */
+struct input_format;
+int cli_parse_input_format(const cli_env *env, const char *cmd, const char *s,
+                           const struct input_format **out);
+
 /* After getopt_long returned c with arg: when c is an option of opts that
  * takes a value and arg looks like another option ("--format", "-q"; "-"
  * alone and "-1" are values), print "CMD: --NAME needs a value: 'ARG' is an option"

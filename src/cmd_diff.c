@@ -66,6 +66,8 @@ static const char diff_usage[] =
     "  --enable ID       enable a rule disabled by default (repeatable)\n"
     "  --max-size N      refuse input larger than N bytes (suffix K, M, G; default 64M)\n"
     "  --keep-chrome     read nav, header, footer and aside elements too\n"
+    "  --input-format F  read both inputs as F, not as their names and content\n"
+    "                    say: @INPUT_NAMES@\n"
     "  --pdf-timeout S   stop pdftotext after S seconds (PDF input; default 60)\n"
     "  -h, --help        this help\n"
     "\n"
@@ -544,6 +546,7 @@ static int parse_diff_args(int argc, char **argv, cli_env *env, diff_cmd *cmd,
         {"scope", required_argument, NULL, 'S'},
         {"keep-chrome", no_argument, NULL, 'k'},
         {"pdf-timeout", required_argument, NULL, 't'},
+        {"input-format", required_argument, NULL, 'I'},
         {"ruleset", required_argument, NULL, 'r'},
         {"only-ruleset", required_argument, NULL, 'O'},
         {"disable", required_argument, NULL, 'D'},
@@ -622,6 +625,10 @@ static int parse_diff_args(int argc, char **argv, cli_env *env, diff_cmd *cmd,
             break;
         case 't':
             if (cli_parse_pdf_timeout(env, "diff", optarg, &aopts->pdf_timeout))
+                return EXIT_TROUBLE;
+            break;
+        case 'I':
+            if (cli_parse_input_format(env, "diff", optarg, &aopts->force))
                 return EXIT_TROUBLE;
             break;
         case 'r': case 'O': case 'D': case 'E': /* lower case: cli_rules_add's r, o, d, e */

@@ -29,6 +29,8 @@ static const char outline_usage[] =
     "  --max-memory N    refuse a document that would need more memory (default:\n"
     "                    half of RAM, at most 4G)\n"
     "  --keep-chrome     read nav, header, footer and aside elements too\n"
+    "  --input-format F  read the input as F, not as its name and content say:\n"
+    "                    @INPUT_NAMES@\n"
     "  --pdf-timeout S   stop pdftotext after S seconds (PDF input; default 60)\n"
     "  -h, --help        this help\n"
     "\n"
@@ -221,6 +223,7 @@ int cmd_outline(int argc, char **argv, cli_env *env)
         {"scope", required_argument, NULL, 'S'},
         {"keep-chrome", no_argument, NULL, 'k'},
         {"pdf-timeout", required_argument, NULL, 't'},
+        {"input-format", required_argument, NULL, 'I'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -256,6 +259,10 @@ int cmd_outline(int argc, char **argv, cli_env *env)
             break;
         case 't':
             if (cli_parse_pdf_timeout(env, "outline", optarg, &aopts.pdf_timeout))
+                return EXIT_TROUBLE;
+            break;
+        case 'I':
+            if (cli_parse_input_format(env, "outline", optarg, &aopts.force))
                 return EXIT_TROUBLE;
             break;
         case 'h':

@@ -530,37 +530,38 @@ static int write_report(cli_env *env, const diff_cmd *cmd, const buf *b)
     return 0;
 }
 
+static const struct option diff_options[] = {
+    {"format", required_argument, NULL, 'f'},
+    {"context", required_argument, NULL, 'C'},
+    {"sections-only", no_argument, NULL, 's'},
+    {"fail-on", required_argument, NULL, 'F'},
+    {"as-of", required_argument, NULL, 'a'},
+    {"max-size", required_argument, NULL, 'm'},
+    {"max-memory", required_argument, NULL, 'M'},
+    {"kind", required_argument, NULL, 'K'},
+    {"scope", required_argument, NULL, 'S'},
+    {"keep-chrome", no_argument, NULL, 'k'},
+    {"pdf-timeout", required_argument, NULL, 't'},
+    {"input-format", required_argument, NULL, 'I'},
+    {"ruleset", required_argument, NULL, 'r'},
+    {"only-ruleset", required_argument, NULL, 'O'},
+    {"disable", required_argument, NULL, 'D'},
+    {"enable", required_argument, NULL, 'E'},
+    {"output", required_argument, NULL, 'o'},
+    {"color", required_argument, NULL, 'c'},
+    {"colour", required_argument, NULL, 'c'},
+    {"width", required_argument, NULL, 'w'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
 /* Options into *cmd and *aopts: 0, -1 after --help, or EXIT_TROUBLE. */
 static int parse_diff_args(int argc, char **argv, cli_env *env, diff_cmd *cmd,
                            analysis_opts *aopts)
 {
-    static const struct option opts[] = {
-        {"format", required_argument, NULL, 'f'},
-        {"context", required_argument, NULL, 'C'},
-        {"sections-only", no_argument, NULL, 's'},
-        {"fail-on", required_argument, NULL, 'F'},
-        {"as-of", required_argument, NULL, 'a'},
-        {"max-size", required_argument, NULL, 'm'},
-        {"max-memory", required_argument, NULL, 'M'},
-        {"kind", required_argument, NULL, 'K'},
-        {"scope", required_argument, NULL, 'S'},
-        {"keep-chrome", no_argument, NULL, 'k'},
-        {"pdf-timeout", required_argument, NULL, 't'},
-        {"input-format", required_argument, NULL, 'I'},
-        {"ruleset", required_argument, NULL, 'r'},
-        {"only-ruleset", required_argument, NULL, 'O'},
-        {"disable", required_argument, NULL, 'D'},
-        {"enable", required_argument, NULL, 'E'},
-        {"output", required_argument, NULL, 'o'},
-        {"color", required_argument, NULL, 'c'},
-        {"colour", required_argument, NULL, 'c'},
-        {"width", required_argument, NULL, 'w'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
     int c;
-    while ((c = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
-        if (cli_value_missing(env, "diff", opts, c, optarg))
+    while ((c = getopt_long(argc, argv, ":ho:", diff_options, NULL)) != -1) {
+        if (cli_value_missing(env, "diff", diff_options, c, optarg))
             return EXIT_TROUBLE;
         switch (c) {
         case 'f':

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "fuzz_common.h"
+#include "input_formats.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -40,7 +41,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memset(&ao, 0, sizeof ao);
     ao.keep_chrome = opt & 1;
     unsigned fmt = (opt >> 1) & 3;
-    ao.force = fmt == 1 ? SOURCE_FMT_HTML : fmt == 2 ? SOURCE_FMT_XHTML : SOURCE_FMT_UNKNOWN;
+    ao.force = fmt == 1 ? input_format_find("html") : fmt == 2 ? input_format_find("xhtml") : NULL;
     analysis a;
     cps_err e;
     cps_err_clear(&e);

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "fuzz_common.h"
+#include "input_formats.h"
 #include "markdown.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -55,7 +56,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     analysis_opts ao;
     memset(&ao, 0, sizeof ao);
     ao.keep_chrome = opt & 1;
-    ao.force = (opt & 4) ? SOURCE_FMT_UNKNOWN : SOURCE_FMT_MARKDOWN;
+    ao.force = (opt & 4) ? NULL : input_format_find("markdown");
     analysis a;
     cps_err e;
     cps_err_clear(&e);

@@ -8,10 +8,8 @@
 #include <unistd.h>
 
 #include "buf.h"
-#include "html.h"
+#include "input_formats.h"
 #include "lang.h"
-#include "markdown.h"
-#include "pdf.h"
 
 /* Language profiles need a sample, not the whole document: about
  * LANG_SAMPLE bytes of body text taken across the whole document (every
@@ -99,89 +97,58 @@ static size_t budget_of(const analysis_opts *opts)
     return opts && opts->max_memory ? opts->max_memory : analysis_default_memory();
 }
 
-/* Blocks the text can make at most: start tags ('<' and a letter) for
- * HTML, non-blank lines for Markdown. One linear pass. */
-static size_t max_blocks(const char *t, size_t n, int markdown)
-{
-    size_t k = 1;
-    if (markdown) {
-        int blank = 1;
-        for (size_t i = 0; i < n; i++) {
-            char c = t[i];
-            if (c == '\n') {
-                k += !blank;
-                blank = 1;
-            } else if (c != ' ' && c != '\t' && c != '\r') {
-                blank = 0;
-            }
-        }
-        return k + !blank;
-    }
-    for (const char *p = t; (p = memchr(p, '<', n - (size_t)(p - t))) != NULL; p++)
-        if ((size_t)(p - t) + 1 < n &&
-            ((p[1] | 0x20) >= 'a' && (p[1] | 0x20) <= 'z'))
-            k++;
-    return k;
-}
-
-/* Refuse, before parsing, a document whose estimated need (analysis.h) is
- * over the budget. */
-static int over_budget(const char *name, const char *t, size_t n, source_format f,
+/* Refuse, before parsing, a document whose estimated need (its format's,
+ * input_formats.h) is over the budget. */
+static int over_budget(const char *name, const char *t, size_t n, const input_format *f,
                        size_t budget, cps_err *e)
 {
-    unsigned long long need = (unsigned long long)n * ANALYSIS_MEM_PER_BYTE;
-    if (f == SOURCE_FMT_PDF)
-        need = (unsigned long long)n * ANALYSIS_MEM_PER_PDF_BYTE;
-    else
-        need += (unsigned long long)max_blocks(t, n, f == SOURCE_FMT_MARKDOWN) *
-                ANALYSIS_MEM_PER_BLOCK;
+    unsigned long long need = f->need(t, n);
     if (need <= budget)
         return 0;
     return cps_err_set(e, CPS_E_LIMIT, strcmp(name, "-") ? name : "<stdin>", 0,
                        "%s of %zu bytes may need %llu MiB to check, over --max-memory (%zu MiB): "
                        "refused",
-                       f == SOURCE_FMT_PDF ? "PDF" : f == SOURCE_FMT_MARKDOWN ? "Markdown" : "HTML",
-                       n, need >> 20, budget >> 20);
+                       f->label, n, need >> 20, budget >> 20);
 }
 
+static void input_options(const analysis_opts *opts, input_opts *io)
+{
+    memset(io, 0, sizeof *io);
+    io->keep_chrome = opts && opts->keep_chrome;
+    io->max_size = opts && opts->max_size ? opts->max_size : SOURCE_DEFAULT_MAX_SIZE;
+    io->max_memory = budget_of(opts);
+    io->pdf_timeout = opts ? opts->pdf_timeout : 0;
+}
+
+/* The decoded source into a document by its format's reader: the format
+ * forced by the caller, if any, else the one sniffed (input_formats.h). */
 static int finish(analysis *a, const outline_spec *spec, const analysis_opts *opts, cps_err *e)
 {
     int rc;
-    size_t budget = budget_of(opts);
+    input_opts io;
+    input_options(opts, &io);
     if ((rc = text_init(e)) != 0) {
         doc_init(&a->d, a->src.name);
         return named(a->src.name, e);
     }
-    switch (a->src.format) {
-    case SOURCE_FMT_HTML:
-    case SOURCE_FMT_XHTML:
-        rc = over_budget(a->src.name, a->src.data, a->src.len, a->src.format, budget, e);
-        if (rc) {
-            doc_init(&a->d, a->src.name);
-            break;
-        }
-        rc = html_parse_limited(&a->src, opts && opts->keep_chrome, budget, &a->d, e);
-        break;
-    case SOURCE_FMT_MARKDOWN:
-        rc = over_budget(a->src.name, a->src.data, a->src.len, a->src.format, budget, e);
-        if (rc) {
-            doc_init(&a->d, a->src.name);
-            break;
-        }
-        rc = markdown_parse_limited(&a->src, opts && opts->keep_chrome, budget, &a->d, e);
-        break;
-    case SOURCE_FMT_PDF:
-        /* PDF bytes go to pdf.h before decoding; these are text */
+    const input_format *f = opts && opts->force
+                                ? opts->force
+                                : input_format_sniff(a->src.name, a->src.data, a->src.len);
+    if (!f->parse_text) {
+        /* a binary format's bytes go to its reader before decoding; these
+         * are text */
         doc_init(&a->d, a->src.name);
-        rc = cps_err_set(e, CPS_E_INPUT, a->src.name, 0, "not a PDF file (no %%PDF- header)");
-        break;
-    default:
-        doc_init(&a->d, a->src.name);
-        rc = cps_err_set(e, CPS_E_INPUT, a->src.name, 0, "unknown input format");
-        break;
+        return cps_err_set(e, CPS_E_INPUT, a->src.name, 0, "not a %s file (no %s header)",
+                           f->label, f->magic);
     }
-    if (rc)
+    rc = over_budget(a->src.name, a->src.data, a->src.len, f, io.max_memory, e);
+    if (rc) {
+        doc_init(&a->d, a->src.name);
         return rc;
+    }
+    if ((rc = f->parse_text(&a->src, &io, &a->d, e)) != 0)
+        return rc;
+    snprintf(a->d.format, sizeof a->d.format, "%s", f->name);
     return understand(a, spec, e);
 }
 
@@ -245,27 +212,10 @@ void analysis_section_languages(analysis *a)
     buf_free(&sample);
 }
 
-/* The decoded source into a document: the format forced by the caller, if
- * any, else the one sniffed. */
-static int from_source(analysis *a, const outline_spec *spec, const analysis_opts *opts,
-                       cps_err *e)
-{
-    if (opts && opts->force)
-        a->src.format = opts->force;
-    return finish(a, spec, opts, e);
-}
-
 static void prepare(analysis *a, const analysis_opts *opts)
 {
     memset(a, 0, sizeof *a);
     (void)opts;
-}
-
-static void pdf_options(const analysis_opts *opts, size_t max, pdf_opts *po)
-{
-    memset(po, 0, sizeof *po);
-    po->timeout = opts ? opts->pdf_timeout : 0;
-    po->max_output = max; /* text beyond the input cap is not read either */
 }
 
 int analysis_run(const char *path, const outline_spec *spec, const analysis_opts *opts,
@@ -291,26 +241,32 @@ int analysis_run_bytes(const char *name, const unsigned char *bytes, size_t n,
                        cps_err *e)
 {
     prepare(a, opts);
-    size_t max = opts && opts->max_size ? opts->max_size : SOURCE_DEFAULT_MAX_SIZE;
+    input_opts io;
+    input_options(opts, &io);
     int rc;
-    if (n && ((opts && opts->force == SOURCE_FMT_PDF) || pdf_bytes_look_pdf(name, bytes, n))) {
-        if (n > max) {
+    /* a binary format (forced, or its signature in the bytes) is read
+     * from the bytes; a forced text format does not hide a signature */
+    const input_format *f = NULL;
+    if (n)
+        f = opts && opts->force && opts->force->parse_bytes ? opts->force
+                                                             : input_format_binary(name, bytes, n);
+    if (f) {
+        if (n > io.max_size) {
             rc = cps_err_set(e, CPS_E_INPUT, strcmp(name, "-") ? name : "<stdin>", 0,
-                             "input is larger than %zu bytes (--max-size)", max);
-        } else if ((rc = over_budget(name, (const char *)bytes, n, SOURCE_FMT_PDF,
-                                     budget_of(opts), e))) {
+                             "input is larger than %zu bytes (--max-size)", io.max_size);
+        } else if ((rc = over_budget(name, (const char *)bytes, n, f, io.max_memory, e))) {
             doc_init(&a->d, name);
         } else {
-            pdf_opts po;
-            pdf_options(opts, max, &po);
-            rc = pdf_parse_bytes(name, bytes, n, &po, &a->d, e);
-            if (!rc)
+            rc = f->parse_bytes(name, bytes, n, &io, &a->d, e);
+            if (!rc) {
+                snprintf(a->d.format, sizeof a->d.format, "%s", f->name);
                 rc = understand(a, spec, e);
+            }
         }
     } else {
-        rc = source_from_bytes(name, bytes, n, max, &a->src, e);
+        rc = source_from_bytes(name, bytes, n, io.max_size, &a->src, e);
         if (!rc)
-            rc = from_source(a, spec, opts, e);
+            rc = finish(a, spec, opts, e);
     }
     if (rc)
         analysis_free(a);

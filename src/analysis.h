@@ -2,10 +2,11 @@
  * every command (outline, check, diff).
  *
  *   bytes -> source (UTF-8) -> front end (doc) -> outline -> meta, language
- *   PDF bytes (a "%PDF-" header) -> pdf.h (pdftotext) -> doc -> ...
+ *   binary bytes (PDF: a "%PDF-" header) -> front end (doc) -> ...
  *
- * A PDF is recognised by its header before any decoding (it is binary);
- * for PDF input a->src stays empty (zeroed).
+ * The front end is a row of the table of input formats (input_formats.h).
+ * A binary format is recognised on the bytes before any decoding; for
+ * such input a->src stays empty (zeroed).
  *
  * The matching text of each block (text.h) and its language profile
  * (lang.h) are built once, on first use, and kept for the lifetime of the
@@ -30,7 +31,7 @@
 typedef struct analysis_opts {
     size_t max_size;           /* input size cap; 0 = SOURCE_DEFAULT_MAX_SIZE */
     int keep_chrome;           /* keep nav/header/footer blocks */
-    source_format force;       /* SOURCE_FMT_UNKNOWN = sniff */
+    const struct input_format *force; /* a row of input_formats.h; NULL = sniff */
     unsigned pdf_timeout;      /* seconds pdftotext may run; 0 = PDF_DEFAULT_TIMEOUT */
     size_t max_memory;         /* bytes one document may take; 0 = analysis_default_memory() */
 } analysis_opts;
@@ -38,19 +39,13 @@ typedef struct analysis_opts {
 /* The memory budget of one document (--max-memory).
  *
  * Before parsing, a document whose estimated need is over the budget is
- * refused with CPS_E_LIMIT and a one-line reason. The estimate is
- * ANALYSIS_MEM_PER_BYTE per input byte (the input's copies) plus
- * ANALYSIS_MEM_PER_BLOCK for each block the text can make at most (start
- * tags for HTML, non-blank lines for Markdown): the figures measured on
- * paragraph-heavy input, where blocks cost most (docs/ARCHITECTURE.md,
- * "Limits and memory"); a PDF counts ANALYSIS_MEM_PER_PDF_BYTE a byte. While
- * parsing, the blocks (doc_memory) and cmark-gfm's pool are held to the
- * budget too (the estimate is a worst case; actual growth is what is
- * checked). The default is half of the machine's physical memory, at most
- * 4 GiB, and at most half of the address-space limit (ulimit -v) if any. */
-#define ANALYSIS_MEM_PER_BYTE 4u
-#define ANALYSIS_MEM_PER_BLOCK 320u
-#define ANALYSIS_MEM_PER_PDF_BYTE 8u
+ * refused with CPS_E_LIMIT and a one-line reason. The estimate is its
+ * format's (input_formats.h, a row's `need`: bytes and the blocks the text
+ * can make at most). While parsing, the blocks (doc_memory) and
+ * cmark-gfm's pool are held to the budget too (the estimate is a worst
+ * case; actual growth is what is checked). The default is half of the
+ * machine's physical memory, at most 4 GiB, and at most half of the
+ * address-space limit (ulimit -v) if any. */
 size_t analysis_default_memory(void);
 
 typedef struct analysis {

@@ -183,7 +183,8 @@ cps_date check_example_default_date(const rule *r, const rule_example *x);
  * table order (ruleset.h names the ones other code needs). */
 typedef struct check_kind_info {
     const char *name;     /* as written in rules files: kind = NAME */
-    const char *summary;  /* one line, for `cpslint rules --kinds` */
+    const char *summary;  /* one line, for `cpslint rules --kinds` (@INPUT_NAMES@:
+                             the input formats, cli_put_usage) */
     unsigned takes;       /* RULE_KEY_* (ruleset.h) it accepts beyond the common keys */
     unsigned needs;       /* RULE_KEY_* it requires */
     int examples;         /* 0: its rules have no examples (text cannot decide them) */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "check_internal.h"
+#include "input_formats.h"
 
 static void html_escape(buf *b, const char *s)
 {
@@ -211,7 +212,7 @@ int check_example_at(const rule *r, const rule_example *x, const outline_spec *s
     analysis a, en;
     analysis_opts opts;
     memset(&opts, 0, sizeof opts);
-    opts.force = SOURCE_FMT_HTML;
+    opts.force = input_format_find("html");
     char name[160];
     snprintf(name, sizeof name, "%s:%ld (example)", r->file ? r->file : "rule", x->line);
     int rc = analysis_run_bytes(name, (const unsigned char *)buf_cstr(&html), html.len, spec,

@@ -1,5 +1,5 @@
 /* check_format.c — kind format: the file format the document was read
- * from ("html", "xhtml", "markdown" or "pdf", doc.h) against the rule's
+ * from (its name in the table of input formats, input_formats.h) against the rule's
  * `match` patterns; a match is one finding for the whole document.
  *
  * For the policies that say how a CP/CPS is published, not what it says:
@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "check_internal.h"
+#include "input_formats.h"
 
 CHK_KIND_DECLARE(format);
 
@@ -34,8 +35,14 @@ check_status chk_eval_format(evalctx *c, const check_input *in, check_result *ou
 int chk_validate_format(rule *r, char *msg, size_t size)
 {
     if (r->also.n || r->unless.n || r->link.n || r->check || r->nscope)
-        return chk_invalid(msg, size, "a format rule takes only 'match' patterns (on the format "
-                                      "name: html, xhtml, markdown, pdf) and no scope");
+    {
+        buf names = BUF_INIT;
+        input_format_names(&names);
+        int rc = chk_invalid(msg, size, "a format rule takes only 'match' patterns (on the format "
+                                        "name: %s) and no scope", buf_cstr(&names));
+        buf_free(&names);
+        return rc;
+    }
     if (r->nexamples)
         return chk_invalid(msg, size, "a format rule has no examples: they would be HTML "
                                       "documents; test it with files of each format");

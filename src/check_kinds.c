@@ -38,7 +38,7 @@
     X(version, SECTIONS, RULE_KEY_MIN_VERSION, RULE_KEY_MIN_VERSION | STATEMENT, 1,                              \
       "a version number in a `match` older than the `min-version` in force")                 \
     X(format, NONE, 0, RULE_KEY_MATCH, 0,                                                     \
-      "the file format read (html, xhtml, markdown, pdf) against `match`: a match is a finding")
+      "the file format read (@INPUT_NAMES@) against `match`: a match is a finding")
 
 #define DECLARE(name, ex, takes, needs, examples, summary) CHK_KIND_DECLARE(name);
 CHK_KINDS(DECLARE)

@@ -20,7 +20,7 @@ static const char usage_text[] =
     "       cpslint explain RULE...             what a rule requires and how to comply\n"
     "       cpslint --help | --version\n"
     "\n"
-    "FILE is an HTML, XHTML, Markdown or PDF document (PDF needs pdftotext),\n"
+    "FILE is an @INPUTS@ document (PDF needs pdftotext),\n"
     "a directory of them, or - for standard input.\n"
     "Run 'cpslint COMMAND --help' for the options of a command.\n"
     "\n"
@@ -82,7 +82,7 @@ static int run_command(int argc, char **argv, cli_env *env)
 {
     const char *a = argv[1];
     if (!strcmp(a, "--help") || !strcmp(a, "-h") || !strcmp(a, "help")) {
-        fputs(usage_text, env->out);
+        cli_put_usage(env->out, usage_text, strlen(usage_text));
         return EXIT_CLEAN;
     }
     if (!strcmp(a, "--version") || !strcmp(a, "-V"))
@@ -110,7 +110,7 @@ int cpslint_main(int argc, char **argv, FILE *out, FILE *err)
     env.err = err;
     env.argv0 = argc > 0 ? argv[0] : "cpslint";
     if (argc < 2) {
-        fputs(usage_text, err);
+        cli_put_usage(err, usage_text, strlen(usage_text));
         return EXIT_TROUBLE;
     }
     return output_status(&env, run_command(argc, argv, &env));

@@ -14,6 +14,38 @@
 #include "data.h"
 #include "profile.h"
 #include "escape.h"
+#include "input_formats.h"
+
+void cli_put_usage(FILE *f, const char *s, size_t n)
+{
+    static const char *const marks[] = {"@INPUTS@", "@INPUT_LIST@", "@GLOBS@", "@INPUT_NAMES@",
+                                        NULL};
+    const char *end = s + n;
+    while (s < end) {
+        const char *at = memchr(s, '@', (size_t)(end - s));
+        int k = -1;
+        for (int i = 0; at && marks[i] && k < 0; i++)
+            if ((size_t)(end - at) >= strlen(marks[i]) && !memcmp(at, marks[i], strlen(marks[i])))
+                k = i;
+        if (k < 0) {
+            size_t len = at ? (size_t)(at - s) + 1 : (size_t)(end - s);
+            fwrite(s, 1, len, f);
+            s += len;
+            continue;
+        }
+        fwrite(s, 1, (size_t)(at - s), f);
+        buf b = BUF_INIT;
+        if (k == 2)
+            input_format_globs(&b);
+        else if (k == 3)
+            input_format_names(&b);
+        else
+            input_format_labels(&b, k == 0 ? " or " : ", ");
+        fputs(buf_cstr(&b), f);
+        buf_free(&b);
+        s = at + strlen(marks[k]);
+    }
+}
 
 int cli_parse_size(const char *s, size_t *out)
 {
@@ -218,6 +250,18 @@ int cli_parse_severity(const char *s, int never_ok)
     if (never_ok && !strcmp(s, "never"))
         return 0;
     return -1;
+}
+
+int cli_parse_input_format(const cli_env *env, const char *cmd, const char *s,
+                           const struct input_format **out)
+{
+    if ((*out = input_format_find(s)) != NULL)
+        return 0;
+    buf names = BUF_INIT;
+    input_format_names(&names);
+    cli_fail(env, "%s: unknown input format '%s' (%s)", cmd, s, buf_cstr(&names));
+    buf_free(&names);
+    return EXIT_TROUBLE;
 }
 
 int cli_parse_pdf_timeout(const cli_env *env, const char *cmd, const char *s, unsigned *out)

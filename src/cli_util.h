@@ -100,6 +100,13 @@ int cli_profile_add(const cli_env *env, const char *cmd, cli_profile *p, int wha
 /* Parse a size: "65536", "64K", "64M", "1G". 0 on success, -1 if invalid. */
 int cli_parse_size(const char *s, size_t *out);
 
+/* Write the usage text s[0..n) to f with the input formats' table
+ * (input_formats.h) in place of its markers: @INPUTS@ the labels ("HTML,
+ * XHTML, Markdown or PDF"), @INPUT_LIST@ the same with commas only,
+ * @GLOBS@ the directory walk's globs ("*.html *.htm ..."), @INPUT_NAMES@
+ * the names ("html, xhtml, markdown, pdf"). */
+void cli_put_usage(FILE *f, const char *s, size_t n);
+
 /* --color WHEN: -1 auto, 1 always, 0 never; -2 for anything else. */
 int cli_parse_color(const char *s);
 
@@ -116,6 +123,13 @@ int cli_parse_severity(const char *s, int never_ok);
 /* --pdf-timeout SECONDS (1 to 86400) into *out; 0, or EXIT_TROUBLE after
  * printing why (cmd names the command). */
 int cli_parse_pdf_timeout(const cli_env *env, const char *cmd, const char *s, unsigned *out);
+
+/* --input-format NAME: the row of the table of input formats
+ * (input_formats.h) called NAME into *out; 0, or EXIT_TROUBLE after
+ * "CMD: unknown input format 'NAME' (html, xhtml, ...)" on stderr. */
+struct input_format;
+int cli_parse_input_format(const cli_env *env, const char *cmd, const char *s,
+                           const struct input_format **out);
 
 /* After getopt_long returned c with arg: when c is an option of opts that
  * takes a value and arg looks like another option ("--format", "-q"; "-"

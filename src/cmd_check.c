@@ -1,7 +1,7 @@
 /* cmd_check.c — `cpslint [check] FILE|DIR...`: the nonconformity checklist.
  *
- * Inputs are files and directories (recursing, in name order, into
- * *.html, *.htm, *.xhtml, *.md, *.markdown and *.pdf; hidden entries and
+ * Inputs are files and directories (recursing, in name order, into the
+ * input formats' files, inputs.h; hidden entries and
  * symbolic links to directories are skipped); "-" is standard input. With
  * -j N, N worker threads check them, each with its own matcher (PCRE2
  * match data); the ruleset, outline spec and translation are shared
@@ -39,6 +39,7 @@
 #include "data.h"
 #include "markdown.h"
 #include "escape.h"
+#include "input_formats.h"
 #include "inputs.h"
 #include "match.h"
 #include "profile.h"
@@ -48,8 +49,8 @@
 
 static const char check_usage[] =
     "Usage: cpslint [check] [options] FILE|DIR...\n"
-    "Check CP/CPS documents (HTML, XHTML, Markdown, PDF; - for stdin; directories are searched\n"
-    "for *.html *.htm *.xhtml *.md *.markdown *.pdf) against the rulesets and\n"
+    "Check CP/CPS documents (@INPUT_LIST@; - for stdin; directories are searched\n"
+    "for @GLOBS@) against the rulesets and\n"
     "print the nonconformity checklist: every rule with its status (fail,\n"
     "upcoming, error, pass, n/a, not-effective) and, under each failure, the\n"
     "section, line, quoted sentence, message and citation.\n"
@@ -96,6 +97,8 @@ static const char check_usage[] =
     "  --max-size N        refuse input larger than N bytes (suffix K, M, G)\n"
     "  --max-memory N      refuse a document that would need more memory (default:\n"
     "                      half of RAM, at most 4G)\n"
+    "  --input-format F    read every input as F, not as its name and content\n"
+    "                      say: @INPUT_NAMES@\n"
     "  --pdf-timeout S     stop pdftotext after S seconds (PDF input; default 60)\n"
     "  -h, --help          this help\n"
     "\n"
@@ -106,7 +109,7 @@ static const char check_usage[] =
 enum { OPT_AS_OF = 256, OPT_RULESET, OPT_DISABLE, OPT_ENABLE, OPT_FORMAT, OPT_FAIL_ON,
        OPT_TRANSLATION, OPT_COLOR, OPT_MAX_SIZE, OPT_MIN_LEVEL, OPT_EXIT_ZERO, OPT_BASELINE,
        OPT_WRITE_BASELINE, OPT_EXCLUDE, OPT_PAIR, OPT_PDF_TIMEOUT, OPT_MAX_MEMORY,
-       OPT_SHOW_EVIDENCE, OPT_SHOW_ALL, OPT_ONLY_RULESET, OPT_CONFIG, OPT_NO_CONFIG, OPT_KIND = 'K',
+       OPT_SHOW_EVIDENCE, OPT_SHOW_ALL, OPT_ONLY_RULESET, OPT_CONFIG, OPT_NO_CONFIG, OPT_INPUT_FORMAT, OPT_KIND = 'K',
        OPT_SCOPE = 'S' };
 
 /* Options given on the command line, which the config file does not override. */
@@ -140,13 +143,15 @@ typedef struct check_opts {
     size_t max_memory;
     cli_profile force;  /* --kind, --scope */
     unsigned pdf_timeout; /* seconds; 0: the default */
+    const struct input_format *input_format; /* --input-format; NULL: recognised */
 } check_opts;
 
-/* The usage, its --format lines from the table of writers. */
+/* The usage, its input formats from their table, its --format lines from
+ * the table of writers. */
 static void print_usage(FILE *f)
 {
     const char *at = strstr(check_usage, "@FORMATS@");
-    fwrite(check_usage, 1, (size_t)(at - check_usage), f);
+    cli_put_usage(f, check_usage, (size_t)(at - check_usage));
     buf names = BUF_INIT;
     report_writer_names(&names);
     fprintf(f, "  --format FMT        %s\n", buf_cstr(&names));
@@ -154,7 +159,7 @@ static void print_usage(FILE *f)
         fprintf(f, "                        %-9s %s\n", report_writers[i]->name,
                 report_writers[i]->description);
     buf_free(&names);
-    fputs(at + strlen("@FORMATS@"), f);
+    cli_put_usage(f, at + strlen("@FORMATS@"), strlen(at + strlen("@FORMATS@")));
 }
 
 static const struct option check_options[] = {
@@ -187,6 +192,7 @@ static const struct option check_options[] = {
     {"jobs", required_argument, NULL, 'j'},
     {"exclude", required_argument, NULL, OPT_EXCLUDE},
     {"pdf-timeout", required_argument, NULL, OPT_PDF_TIMEOUT},
+    {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0}};
 
@@ -257,6 +263,10 @@ static int parse_args(int argc, char **argv, cli_env *env, check_opts *o)
             break;
         case OPT_PDF_TIMEOUT:
             if (cli_parse_pdf_timeout(env, "check", optarg, &o->pdf_timeout))
+                return EXIT_TROUBLE;
+            break;
+        case OPT_INPUT_FORMAT:
+            if (cli_parse_input_format(env, "check", optarg, &o->input_format))
                 return EXIT_TROUBLE;
             break;
         case OPT_TRANSLATION: o->translation = optarg; break;
@@ -641,6 +651,7 @@ static int setup(check_ctx *c, int argc, char **argv, cli_env *env)
     c->aopts.max_size = c->o.max_size;
     c->aopts.max_memory = c->o.max_memory;
     c->aopts.pdf_timeout = c->o.pdf_timeout;
+    c->aopts.force = c->o.input_format;
     if (c->o.translation) {
         if (analysis_run(c->o.translation, &c->spec, &c->aopts, &c->translation, &e) != 0)
             return cli_fail(env, "%s", e.msg);

@@ -27,7 +27,7 @@
 
 static const char diff_usage[] =
     "Usage: cpslint diff [options] OLD NEW\n"
-    "Compare two versions of a CP/CPS (HTML, XHTML, Markdown or PDF; - for stdin):\n"
+    "Compare two versions of a CP/CPS (@INPUTS@; - for stdin):\n"
     "  1. version and effective date: was the version incremented, the date moved\n"
     "     forward and a dated row added to the revision table (Mozilla Root Store\n"
     "     Policy 3.3, BR 2.3); each one missing is a failure;\n"
@@ -66,6 +66,8 @@ static const char diff_usage[] =
     "  --enable ID       enable a rule disabled by default (repeatable)\n"
     "  --max-size N      refuse input larger than N bytes (suffix K, M, G; default 64M)\n"
     "  --keep-chrome     read nav, header, footer and aside elements too\n"
+    "  --input-format F  read both inputs as F, not as their names and content\n"
+    "                    say: @INPUT_NAMES@\n"
     "  --pdf-timeout S   stop pdftotext after S seconds (PDF input; default 60)\n"
     "  -h, --help        this help\n"
     "\n"
@@ -528,36 +530,38 @@ static int write_report(cli_env *env, const diff_cmd *cmd, const buf *b)
     return 0;
 }
 
+static const struct option diff_options[] = {
+    {"format", required_argument, NULL, 'f'},
+    {"context", required_argument, NULL, 'C'},
+    {"sections-only", no_argument, NULL, 's'},
+    {"fail-on", required_argument, NULL, 'F'},
+    {"as-of", required_argument, NULL, 'a'},
+    {"max-size", required_argument, NULL, 'm'},
+    {"max-memory", required_argument, NULL, 'M'},
+    {"kind", required_argument, NULL, 'K'},
+    {"scope", required_argument, NULL, 'S'},
+    {"keep-chrome", no_argument, NULL, 'k'},
+    {"pdf-timeout", required_argument, NULL, 't'},
+    {"input-format", required_argument, NULL, 'I'},
+    {"ruleset", required_argument, NULL, 'r'},
+    {"only-ruleset", required_argument, NULL, 'O'},
+    {"disable", required_argument, NULL, 'D'},
+    {"enable", required_argument, NULL, 'E'},
+    {"output", required_argument, NULL, 'o'},
+    {"color", required_argument, NULL, 'c'},
+    {"colour", required_argument, NULL, 'c'},
+    {"width", required_argument, NULL, 'w'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
 /* Options into *cmd and *aopts: 0, -1 after --help, or EXIT_TROUBLE. */
 static int parse_diff_args(int argc, char **argv, cli_env *env, diff_cmd *cmd,
                            analysis_opts *aopts)
 {
-    static const struct option opts[] = {
-        {"format", required_argument, NULL, 'f'},
-        {"context", required_argument, NULL, 'C'},
-        {"sections-only", no_argument, NULL, 's'},
-        {"fail-on", required_argument, NULL, 'F'},
-        {"as-of", required_argument, NULL, 'a'},
-        {"max-size", required_argument, NULL, 'm'},
-        {"max-memory", required_argument, NULL, 'M'},
-        {"kind", required_argument, NULL, 'K'},
-        {"scope", required_argument, NULL, 'S'},
-        {"keep-chrome", no_argument, NULL, 'k'},
-        {"pdf-timeout", required_argument, NULL, 't'},
-        {"ruleset", required_argument, NULL, 'r'},
-        {"only-ruleset", required_argument, NULL, 'O'},
-        {"disable", required_argument, NULL, 'D'},
-        {"enable", required_argument, NULL, 'E'},
-        {"output", required_argument, NULL, 'o'},
-        {"color", required_argument, NULL, 'c'},
-        {"colour", required_argument, NULL, 'c'},
-        {"width", required_argument, NULL, 'w'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
     int c;
-    while ((c = getopt_long(argc, argv, ":ho:", opts, NULL)) != -1) {
-        if (cli_value_missing(env, "diff", opts, c, optarg))
+    while ((c = getopt_long(argc, argv, ":ho:", diff_options, NULL)) != -1) {
+        if (cli_value_missing(env, "diff", diff_options, c, optarg))
             return EXIT_TROUBLE;
         switch (c) {
         case 'f':
@@ -624,12 +628,16 @@ static int parse_diff_args(int argc, char **argv, cli_env *env, diff_cmd *cmd,
             if (cli_parse_pdf_timeout(env, "diff", optarg, &aopts->pdf_timeout))
                 return EXIT_TROUBLE;
             break;
+        case 'I':
+            if (cli_parse_input_format(env, "diff", optarg, &aopts->force))
+                return EXIT_TROUBLE;
+            break;
         case 'r': case 'O': case 'D': case 'E': /* lower case: cli_rules_add's r, o, d, e */
             if (cli_rules_add(env, &cmd->sel, c | 0x20, optarg))
                 return EXIT_TROUBLE;
             break;
         case 'h':
-            fputs(diff_usage, env->out);
+            cli_put_usage(env->out, diff_usage, strlen(diff_usage));
             return -1;
         default:
             return cli_option_error(env, "diff", c, argv);

@@ -14,7 +14,7 @@
 
 static const char outline_usage[] =
     "Usage: cpslint outline [options] FILE\n"
-    "Print the RFC 3647 outline found in FILE (HTML, XHTML, Markdown or PDF;\n"
+    "Print the RFC 3647 outline found in FILE (@INPUTS@;\n"
     "- for stdin): every RFC 3647 section and every extra subsection, with its\n"
     "status (found, missing, extra, duplicate, out-of-order), heading, line,\n"
     "whether it is blank and whether its heading lacks a number (unnumbered:\n"
@@ -29,6 +29,8 @@ static const char outline_usage[] =
     "  --max-memory N    refuse a document that would need more memory (default:\n"
     "                    half of RAM, at most 4G)\n"
     "  --keep-chrome     read nav, header, footer and aside elements too\n"
+    "  --input-format F  read the input as F, not as its name and content say:\n"
+    "                    @INPUT_NAMES@\n"
     "  --pdf-timeout S   stop pdftotext after S seconds (PDF input; default 60)\n"
     "  -h, --help        this help\n"
     "\n"
@@ -221,6 +223,7 @@ int cmd_outline(int argc, char **argv, cli_env *env)
         {"scope", required_argument, NULL, 'S'},
         {"keep-chrome", no_argument, NULL, 'k'},
         {"pdf-timeout", required_argument, NULL, 't'},
+        {"input-format", required_argument, NULL, 'I'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
@@ -258,8 +261,12 @@ int cmd_outline(int argc, char **argv, cli_env *env)
             if (cli_parse_pdf_timeout(env, "outline", optarg, &aopts.pdf_timeout))
                 return EXIT_TROUBLE;
             break;
+        case 'I':
+            if (cli_parse_input_format(env, "outline", optarg, &aopts.force))
+                return EXIT_TROUBLE;
+            break;
         case 'h':
-            fputs(outline_usage, env->out);
+            cli_put_usage(env->out, outline_usage, strlen(outline_usage));
             return EXIT_CLEAN;
         default:
             return cli_option_error(env, "outline", c, argv);

@@ -430,7 +430,10 @@ static void list_kinds(FILE *f)
 {
     for (rule_kind k = 1; k <= check_kind_count(); k++) {
         const check_kind_info *ki = check_kind(k);
-        fprintf(f, "%-12s %s%s\n", ki->name, ki->summary, ki->examples ? "" : " (no examples)");
+        buf line = BUF_INIT; /* a summary may name the input formats */
+        buf_printf(&line, "%-12s %s%s\n", ki->name, ki->summary, ki->examples ? "" : " (no examples)");
+        cli_put_usage(f, line.ptr, line.len);
+        buf_free(&line);
         for (int pass = 0; pass < 2; pass++) {
             unsigned bits = pass ? ki->takes & ~ki->needs : ki->needs;
             if (!bits)

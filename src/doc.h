@@ -74,7 +74,7 @@ typedef struct doc_directive {
 
 typedef struct doc {
     char *file;        /* name as given on the command line ("-" for stdin) */
-    char format[16];   /* "html", "xhtml", "markdown", "pdf" */
+    char format[16];   /* the input format's name (input_formats.h: "html", "pdf"...) */
     char encoding[32]; /* charset the bytes were decoded from */
     char lang_attr[12]; /* lang of the root element, "" if none */
     char *title;       /* <title> (Markdown: front matter title), or NULL */

@@ -858,7 +858,7 @@ int html_parse_limited(const source *src, int keep_chrome, size_t max_memory, do
                        cps_err *e)
 {
     doc_init(out, src->name);
-    snprintf(out->format, sizeof out->format, "%s", source_format_name(src->format));
+    snprintf(out->format, sizeof out->format, "html"); /* analysis.c: "xhtml" when it is */
     snprintf(out->encoding, sizeof out->encoding, "%s", src->encoding);
     html_opts o = {keep_chrome, 0, 0, max_memory};
     return html_append(out, src->data, src->len, &o, e);

@@ -77,8 +77,9 @@ typedef struct html_opts {
  * 29 s); no real document comes near these figures. */
 int html_prescan(const char *s, size_t n, const char *file, cps_err *e);
 
-/* Parse src into *out (initialised here; caller frees with doc_free, also
- * on failure). */
+/* Parse src into *out (initialised here, format "html": analysis.c names
+ * an XHTML one from its row; caller frees with doc_free, also on
+ * failure). */
 int html_parse(const source *src, int keep_chrome, doc *out, cps_err *e);
 /* The same, the blocks held to max_memory bytes (html_opts.max_memory). */
 int html_parse_limited(const source *src, int keep_chrome, size_t max_memory, doc *out,

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "input_formats.h"
 
 void inputs_add(input_list *l, char *path)
 {
@@ -18,20 +19,11 @@ void inputs_add(input_list *l, char *path)
     l->v[l->n++] = path;
 }
 
+/* A directory walk picks the extensions of the table's rows (their ext,
+ * not ext_named). */
 static int wanted_ext(const char *name)
 {
-    static const char *const exts[] = {".html", ".htm", ".xhtml", ".md", ".markdown", ".pdf", NULL};
-    const char *dot = strrchr(name, '.');
-    if (!dot)
-        return 0;
-    for (size_t i = 0; exts[i]; i++) {
-        const char *a = dot, *b = exts[i];
-        while (*a && *b && (*a | 0x20) == *b)
-            a++, b++;
-        if (!*a && !*b)
-            return 1;
-    }
-    return 0;
+    return input_format_by_ext(name, 1) != NULL;
 }
 
 /* Files of a repository that are not CP/CPS documents, skipped when

@@ -1,6 +1,7 @@
 /* inputs.h — the documents `cpslint check` is given: files as named,
- * directories walked in name order for *.html *.htm *.xhtml *.md
- * *.markdown *.pdf (not README, CHANGELOG, LICENSE, CONTRIBUTING), with
+ * directories walked in name order for the extensions of the input
+ * formats (input_formats.h: *.html *.htm *.xhtml *.md *.markdown *.pdf;
+ * not README, CHANGELOG, LICENSE, CONTRIBUTING), with
  * the --exclude / config `exclude` globs matched against each path and
  * each name (fnmatch).
  *

@@ -11,28 +11,13 @@
  * pdftotext the error says what to install. pdf_parse_bytes gives it the
  * bytes through its standard input (below).
  *
- * pdf_parse_bytes refuses (CPS_E_LIMIT) text of more
- * than PDF_MAX_PAGES pages. pdf_text_to_blocks runs in time and memory
- * linear in its text (n log n for the header and footer keys), whatever
- * the page count.
+ * pdf_parse_bytes refuses (CPS_E_LIMIT) text of more than PDF_MAX_PAGES
+ * pages, then reads pdftotext's layout text with the layout reader
+ * (layout.h: pages, running headers and footers, page numbers and the
+ * table of contents removed, headings from numbered lines).
  *
  * The pipe and the temporary file are opened close-on-exec, so that with
  * -j another thread's pdftotext never inherits them.
- *
- * pdf_text_to_blocks reads pdftotext's layout text: pages split at form
- * feeds; running headers and footers (lines among the first or last 3
- * non-blank lines of a page whose text, digits aside, recurs there on most
- * pages) and page numbers ("12", "- 12 -", "Page 12", "Page 12 of 40",
- * "12/40", "iv") removed; the table of contents removed (a "Contents" /
- * "Table des matières" line, lines that end in dot leaders and a page
- * number, and, on pages made mostly of entries ending in a page number,
- * those entries and the lines they wrap from). Blocks: one paragraph per
- * run of non-blank lines; a short line starting with a section number
- * ("4.9.1 Title", "IV.2 Titre") is a heading of its own (level: the
- * number's components); a line starting with a bullet (• ▪ – - * o) begins
- * a list item. A paragraph continues across a page break when its last
- * line does not end a sentence and the next page's text starts in lower
- * case.
  *
  * Locations: doc_block.page is the 1-based page, doc_block.line the
  * 1-based line within that page as pdftotext lays it out (header lines
@@ -79,12 +64,6 @@ int pdf_extract(const char *path, const char *name, const pdf_opts *o, char **te
  * (pdf_run.c holds the process half: these two functions.) */
 int pdf_extract_bytes(const char *name, const unsigned char *bytes, size_t n, const pdf_opts *o,
                       char **text, size_t *len, cps_err *e);
-
-/* Turn pdftotext -layout text[0..n) into blocks appended to d (which the
- * caller initialised); text need not be valid UTF-8. Fails only when ICU
- * cannot normalise a block (text_display: out of memory), with e filled;
- * d then holds the blocks before it and must not be reported. */
-int pdf_text_to_blocks(const char *text, size_t n, doc *d, cps_err *e);
 
 /* The whole front end on bytes in memory (the input is read once, by
  * source.h, never reopened): *out is initialised here (format "pdf",

@@ -1,5 +1,5 @@
 /* source.c — reading input bytes and turning them into UTF-8 (ICU).
- * Contract in source.h. */
+ * Contract in source.h. Which format the text is: input_formats.c. */
 #include "source.h"
 
 #include <errno.h>
@@ -42,8 +42,7 @@ static int is_ascii_space(int c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-/* Case-insensitive search of the ASCII needle in h[0..n). */
-static const unsigned char *find_ci(const unsigned char *h, size_t n, const char *needle)
+const unsigned char *source_find_ci(const unsigned char *h, size_t n, const char *needle)
 {
     size_t k = strlen(needle);
     if (k == 0 || k > n)
@@ -136,7 +135,7 @@ static const unsigned char *find_attr(const unsigned char *p, const unsigned cha
 {
     size_t alen = strlen(attr);
     while (p < end) {
-        const unsigned char *q = find_ci(p, (size_t)(end - p), attr);
+        const unsigned char *q = source_find_ci(p, (size_t)(end - p), attr);
         if (!q)
             return NULL;
         const unsigned char *r = q + alen;
@@ -161,7 +160,7 @@ static int declared_charset(const unsigned char *b, size_t n, char *out, size_t 
     while (p < end && is_ascii_space(*p))
         p++;
     if ((size_t)(end - p) >= 5 && memcmp(p, "<?xml", 5) == 0) {
-        const unsigned char *close = find_ci(p, (size_t)(end - p), "?>");
+        const unsigned char *close = source_find_ci(p, (size_t)(end - p), "?>");
         const unsigned char *lim = close ? close : end;
         const unsigned char *v = find_attr(p + 5, lim, "encoding");
         if (v && read_label(v, lim, out, cap))
@@ -169,7 +168,7 @@ static int declared_charset(const unsigned char *b, size_t n, char *out, size_t 
     }
     p = b;
     while (p < end) {
-        const unsigned char *m = find_ci(p, (size_t)(end - p), "<meta");
+        const unsigned char *m = source_find_ci(p, (size_t)(end - p), "<meta");
         if (!m)
             break;
         const unsigned char *tag_end = memchr(m, '>', (size_t)(end - m));
@@ -528,7 +527,6 @@ static int source_take_text(const char *name, buf *text, source *out, cps_err *e
     out->name = xstrdup(name ? name : "-");
     out->len = text->len;
     out->data = buf_detach(text);
-    out->format = source_sniff(out->name, out->data, out->len);
     return CPS_OK;
 }
 
@@ -717,116 +715,6 @@ int source_read(const char *path, size_t max_size, source *out, cps_err *e)
         rc = source_from_bytes(path, (const unsigned char *)bytes, n, max_size, out, e);
     free(bytes);
     return rc;
-}
-
-/* ---- format ------------------------------------------------------------ */
-
-static int ext_is(const char *name, const char *ext)
-{
-    const char *dot = strrchr(name, '.');
-    const char *slash = strrchr(name, '/');
-    if (!dot || (slash && slash > dot))
-        return 0;
-    dot++;
-    size_t k = strlen(ext);
-    if (strlen(dot) != k)
-        return 0;
-    for (size_t i = 0; i < k; i++)
-        if (ascii_lower((unsigned char)dot[i]) != ext[i])
-            return 0;
-    return 1;
-}
-
-/* A tag "<name" followed by '>', '/', or whitespace. */
-static int has_tag(const unsigned char *t, size_t n, const char *tag)
-{
-    size_t k = strlen(tag);
-    const unsigned char *p = t, *end = t + n;
-    while (p < end) {
-        const unsigned char *q = find_ci(p, (size_t)(end - p), tag);
-        if (!q)
-            return 0;
-        const unsigned char *r = q + k;
-        if (r >= end || *r == '>' || *r == '/' || is_ascii_space(*r))
-            return 1;
-        p = q + 1;
-    }
-    return 0;
-}
-
-static int has_md_heading(const unsigned char *t, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        size_t h = 0;
-        while (i + h < n && t[i + h] == '#' && h < 7)
-            h++;
-        if (h >= 1 && h <= 6 && i + h < n && (t[i + h] == ' ' || t[i + h] == '\t'))
-            return 1;
-        const unsigned char *nl = memchr(t + i, '\n', n - i);
-        if (!nl)
-            break;
-        i = (size_t)(nl - t) + 1;
-    }
-    return 0;
-}
-
-source_format source_sniff(const char *name, const char *text, size_t n)
-{
-    if (name && strcmp(name, "-") != 0) {
-        if (ext_is(name, "html") || ext_is(name, "htm"))
-            return SOURCE_FMT_HTML;
-        if (ext_is(name, "xhtml") || ext_is(name, "xht"))
-            return SOURCE_FMT_XHTML;
-        if (ext_is(name, "md") || ext_is(name, "markdown") || ext_is(name, "mdown") ||
-            ext_is(name, "mkd"))
-            return SOURCE_FMT_MARKDOWN;
-        if (ext_is(name, "pdf"))
-            return SOURCE_FMT_PDF;
-    }
-    if (!text)
-        return SOURCE_FMT_HTML;
-    const unsigned char *t = (const unsigned char *)text;
-    size_t head = n < SNIFF_DECL_BYTES ? n : SNIFF_DECL_BYTES;
-    if (n >= 5 && memcmp(t, "%PDF-", 5) == 0)
-        return SOURCE_FMT_PDF;
-    size_t i = 0;
-    if (n >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0)
-        i = 3;
-    while (i < head && is_ascii_space(t[i]))
-        i++;
-    if (head - i >= 5 && memcmp(t + i, "<?xml", 5) == 0)
-        return SOURCE_FMT_XHTML;
-    if (find_ci(t, head, "xmlns=\"http://www.w3.org/1999/xhtml\"") ||
-        find_ci(t, head, "xmlns='http://www.w3.org/1999/xhtml'"))
-        return SOURCE_FMT_XHTML;
-    static const char *const tags[] = {
-        "<html", "<!doctype html", "<head", "<body", "<p", "<div", "<table",
-        "<h1", "<h2", "<h3", "<h4", "<h5", "<h6", NULL
-    };
-    for (size_t k = 0; tags[k]; k++)
-        if (has_tag(t, head, tags[k]))
-            return SOURCE_FMT_HTML;
-    if (has_md_heading(t, n < DETECT_SAMPLE_BYTES ? n : DETECT_SAMPLE_BYTES))
-        return SOURCE_FMT_MARKDOWN;
-    return SOURCE_FMT_HTML;
-}
-
-const char *source_format_name(source_format f)
-{
-    switch (f) {
-    case SOURCE_FMT_HTML:
-        return "html";
-    case SOURCE_FMT_XHTML:
-        return "xhtml";
-    case SOURCE_FMT_MARKDOWN:
-        return "markdown";
-    case SOURCE_FMT_PDF:
-        return "pdf";
-    case SOURCE_FMT_UNKNOWN:
-        break;
-    }
-    return "unknown";
 }
 
 void source_free(source *s)

@@ -31,14 +31,6 @@
 
 #define SOURCE_DEFAULT_MAX_SIZE (64u * 1024 * 1024)
 
-typedef enum {
-    SOURCE_FMT_UNKNOWN = 0,
-    SOURCE_FMT_HTML,
-    SOURCE_FMT_XHTML,
-    SOURCE_FMT_MARKDOWN,
-    SOURCE_FMT_PDF
-} source_format;
-
 typedef struct source {
     char *name;          /* as given; "-" for stdin */
     char *data;          /* UTF-8, NUL-terminated, no BOM */
@@ -48,7 +40,6 @@ typedef struct source {
                             name ("ISO-8859-15", "Shift_JIS") */
     int had_bom;         /* the bytes started with a BOM (even if ignored) */
     int declared;        /* 1 if the charset came from a BOM or a declaration */
-    source_format format;
 } source;
 
 /* Read path ("-" = stdin), at most max_size bytes (0 means
@@ -71,12 +62,10 @@ int source_read_raw(const char *path, size_t max_size, char **bytes, size_t *n, 
 int source_from_bytes(const char *name, const unsigned char *bytes, size_t n,
                       size_t max_size, source *out, cps_err *e);
 
-/* Guess the format from the name's extension, then from the decoded text
- * (XML declaration or xmlns="http://www.w3.org/1999/xhtml" -> XHTML; a tag
- * like <html, <!doctype html, <body, <p -> HTML; "%PDF-" -> PDF; else
- * Markdown when it has "# " headings, else HTML). */
-source_format source_sniff(const char *name, const char *text, size_t n);
-const char *source_format_name(source_format f);
+/* The first ASCII-case-insensitive occurrence of needle in h[0..n), or
+ * NULL (for the format sniffs of input_formats.c: which format a decoded
+ * text is, is the table's business, not this module's). */
+const unsigned char *source_find_ci(const unsigned char *h, size_t n, const char *needle);
 
 void source_free(source *s);
 

@@ -4,6 +4,6 @@ run: rules --kinds
 has: forbid       each match in scope is a finding
 has: limit        durations near a `near` cue
 has:              needs: scope; near; max, min
-has: format       the file format read (html, xhtml, markdown, pdf) against `match`: a match is a finding (no examples)
+has: format       the file format read (html, xhtml, markdown, pdf, text) against `match`: a match is a finding (no examples)
 has: manual       text cannot decide: always n/a, the message says what to check (no examples)
 has:              also takes: span = section; subject; headings = no; offer, mention, local

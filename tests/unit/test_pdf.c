@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "layout.h"
 #include "pdf.h"
 
 static doc blocks_of(const char *text)
@@ -19,7 +20,7 @@ static doc blocks_of(const char *text)
     doc d;
     doc_init(&d, "t.pdf");
     cps_err e;
-    assert_int_equal(pdf_text_to_blocks(text, strlen(text), &d, &e), 0);
+    assert_int_equal(layout_to_blocks(text, strlen(text), &d, &e), 0);
     return d;
 }
 

@@ -87,7 +87,6 @@ static void test_bom_utf8(void **state)
     assert_int_equal(s.had_bom, 1);
     assert_int_equal(s.declared, 1);
     assert_string_equal(s.name, "a.html");
-    assert_int_equal(s.format, SOURCE_FMT_HTML);
     source_free(&s);
 
     /* A BOM followed by bytes that are not UTF-8: detection decides. */
@@ -217,7 +216,6 @@ static void test_xml_declaration(void **state)
     assert_non_null(strstr(s.data, "\xC3\x87" "a s\xE2\x80\x99" "applique"));
     assert_string_equal(s.encoding, "windows-1252");
     assert_int_equal(s.declared, 1);
-    assert_int_equal(s.format, SOURCE_FMT_XHTML);
     source_free(&s);
 }
 
@@ -280,7 +278,6 @@ static void test_plain_utf8_and_ascii(void **state)
     assert_int_equal(s.declared, 0);
     assert_int_equal(s.had_bom, 0);
     assert_string_equal(s.name, "-");
-    assert_int_equal(s.format, SOURCE_FMT_MARKDOWN);
     source_free(&s);
 }
 
@@ -459,35 +456,6 @@ static void test_no_wide_without_nul(void **state)
     free(b);
 }
 
-static void test_sniff(void **state)
-{
-    (void)state;
-    assert_int_equal(source_sniff("a.HTML", "# x", 3), SOURCE_FMT_HTML);
-    assert_int_equal(source_sniff("a.htm", "", 0), SOURCE_FMT_HTML);
-    assert_int_equal(source_sniff("a.xhtml", "", 0), SOURCE_FMT_XHTML);
-    assert_int_equal(source_sniff("dir.md/cps.md", "<p>x", 4), SOURCE_FMT_MARKDOWN);
-    assert_int_equal(source_sniff("x.markdown", "", 0), SOURCE_FMT_MARKDOWN);
-    assert_int_equal(source_sniff("x.pdf", "", 0), SOURCE_FMT_PDF);
-    assert_int_equal(source_sniff("-", "%PDF-1.7", 8), SOURCE_FMT_PDF);
-    const char *x = "  <?xml version=\"1.0\"?><html>";
-    assert_int_equal(source_sniff("-", x, strlen(x)), SOURCE_FMT_XHTML);
-    x = "<!DOCTYPE html><html xmlns=\"http://www.w3.org/1999/xhtml\">";
-    assert_int_equal(source_sniff("cps", x, strlen(x)), SOURCE_FMT_XHTML);
-    x = "<!doctype html><title>x</title>";
-    assert_int_equal(source_sniff("cps", x, strlen(x)), SOURCE_FMT_HTML);
-    x = "<P>text";
-    assert_int_equal(source_sniff("cps", x, strlen(x)), SOURCE_FMT_HTML);
-    x = "Intro\n\n## 1. Introduction\n";
-    assert_int_equal(source_sniff("cps.txt", x, strlen(x)), SOURCE_FMT_MARKDOWN);
-    x = "#hashtag, <pre> is not <p\n";
-    assert_int_equal(source_sniff("-", x, strlen(x)), SOURCE_FMT_HTML);
-    x = "plain text";
-    assert_int_equal(source_sniff(NULL, x, strlen(x)), SOURCE_FMT_HTML);
-    assert_string_equal(source_format_name(SOURCE_FMT_MARKDOWN), "markdown");
-    assert_string_equal(source_format_name(SOURCE_FMT_XHTML), "xhtml");
-    assert_string_equal(source_format_name(SOURCE_FMT_UNKNOWN), "unknown");
-}
-
 /* Word-processor files by their magic number: a ZIP naming
  * word/document.xml, an ODF text, another ZIP, an OLE2 file; text that
  * merely starts with "PK" is still text. */
@@ -529,7 +497,6 @@ int main(void)
         cmocka_unit_test(test_invalid_utf8_everywhere),
         cmocka_unit_test(test_random_bytes),
         cmocka_unit_test(test_no_wide_without_nul),
-        cmocka_unit_test(test_sniff),
         cmocka_unit_test(test_office_files),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

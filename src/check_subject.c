@@ -151,6 +151,11 @@ int chk_subject_other(const rule *r, unsigned seg, unsigned clause, const chk_va
 {
     if (!r->subject)
         return 0;
+    /* "The Subscriber requests suspension of an S/MIME certificate": the
+     * Subscriber before the value is the person; the clause, read whole,
+     * says whose certificate (subject.c: a Subscriber of another kind) */
+    if (seg == SUBJ_SUBSCRIBER && clause == SUBJ_OTHER)
+        seg = clause;
     unsigned cls = seg ? seg : v->near ? v->near : clause ? clause : v->section;
     if (cls)
         return !(cls & r->subject);

@@ -164,6 +164,7 @@ static const subj_word words[] = {
     {"tsa", SUBJ_OTHER, S},
     {"document signing", SUBJ_OTHER, S},
     {"signature de code", SUBJ_OTHER, S},
+    {"signature de document", SUBJ_OTHER, S},
     {"horodatage", SUBJ_OTHER, S},
     {"messagerie", SUBJ_OTHER, S},
     {"firma del codice", SUBJ_OTHER, S},

@@ -52,6 +52,7 @@ static void test_strength(void **st)
     assert_int_equal(cls("tls"), SUBJ_SUBSCRIBER);
     /* the subscriber of a code signing certificate is not a TLS subscriber */
     assert_int_equal(cls("subscriber - code signing"), SUBJ_OTHER);
+    assert_int_equal(cls("certificats de signature de documents"), SUBJ_OTHER);
     assert_int_equal(cls("subscriber - ov ssl server"), SUBJ_SUBSCRIBER);
     /* the CA as operator names no certificate */
     assert_int_equal(cls("the ca shall update and reissue crls"), 0);

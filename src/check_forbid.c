@@ -252,6 +252,8 @@ static void eval_forbid(evalctx *c, analysis *a, check_result *out, int translat
                     }
                 }
                 done[k] = 1;
+                if (!cancel)
+                    cancel = chk_requirement_voice(tm->s, cs, ms);
                 if (cancel || chk_forbid_elsewhere(r, a, bi, tm->s, cs, ce, ms, c->as_of, &memo,
                                                 &c->dated))
                     continue;

@@ -235,6 +235,13 @@ int chk_subject_other(const rule *r, unsigned seg, unsigned clause, const chk_va
  * clause, or the paragraph leading into it, is a permission with an end
  * date ("MAY ... until 1 January 2017", "jusqu'au ...") or a window that
  * ended by as_of ("Prior to 2016-01-01, ..."). */
+/* 1 when the value at s[ms] is a requirement's, not the document's: in its
+ * sentence of s[cs, ms), the requirements are the actor ("the Baseline
+ * Requirements allow up to 398 days", "the BRs prohibit SHA-1", "les
+ * exigences de base imposent ...") or the frame is a bygone version ("Under
+ * earlier versions of the Baseline Requirements, ... 825 days"). "As the
+ * BRs require, the CA ..." is the CA's own statement. */
+int chk_requirement_voice(const char *s, size_t cs, size_t ms);
 /* A finding in a table cell quotes the row's label before the cell
  * ("Subscriber certificates | 398 days"), or, in the label itself, the
  * value after it ("Minimum DSA modulus (bits) | L=2048 N=224"). */

@@ -312,6 +312,8 @@ static int limit_text(evalctx *c, size_t blk, const char *ctx, size_t n, size_t 
             cancelled = 0; /* also-wins: the rule's own subject is named too */
         if (cancelled)
             continue;
+        if (chk_requirement_voice(ctx, seg > rs ? seg : rs, d->start))
+            continue; /* "the Baseline Requirements allow ...": not the CA's value */
         if (r->subject) {
             size_t ss = seg > rs ? seg : rs;
             unsigned segc = subject_classes(ctx + ss, d->start - ss);

@@ -25,7 +25,8 @@ static const char *const ref_cues[] = {
 static const char *const ref_nouns[] = {"sections ", "section ", "chapters ", "chapter ",
                                         "chapitres ", "chapitre ", "paragraphs ",
                                         "paragraph ", "paragraphes ", "paragraphe ",
-                                        "clauses ", "clause ", "\xC2\xA7", NULL};
+                                        "clauses ", "clause ", "articles ", "article ",
+                                        "\xC2\xA7", NULL};
 
 /* 1 if s[from..to) holds a reference cue and no sentence end. */
 static int cue_before(const char *s, size_t from, size_t to)

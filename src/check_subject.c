@@ -151,6 +151,11 @@ int chk_subject_other(const rule *r, unsigned seg, unsigned clause, const chk_va
 {
     if (!r->subject)
         return 0;
+    /* "The Subscriber requests suspension of an S/MIME certificate": the
+     * Subscriber before the value is the person; the clause, read whole,
+     * says whose certificate (subject.c: a Subscriber of another kind) */
+    if (seg == SUBJ_SUBSCRIBER && clause == SUBJ_OTHER)
+        seg = clause;
     unsigned cls = seg ? seg : v->near ? v->near : clause ? clause : v->section;
     if (cls)
         return !(cls & r->subject);
@@ -197,6 +202,65 @@ static int dated_permission(const char *s, size_t n, const char *lang, cps_date 
                 return 1; /* a transition the requirement itself grants */
         }
         from += b > 0 ? b : 1;
+    }
+    return 0;
+}
+
+/* The requirements as the actor: "the Baseline Requirements allow ...",
+ * "the BRs prohibit ...", "les exigences de base imposent ...". */
+static const char *const req_names[] = {"baseline requirements", "brs", "the br", "cab forum",
+                                        "ca/browser forum", "ca/b forum", "exigences de base",
+                                        "les br", NULL};
+static const char *const req_verbs[] = {
+    "allow", "allows", "allowed", "permit", "permits", "permitted", "require", "requires",
+    "required", "prohibit", "prohibits", "prohibited", "forbid", "forbids", "forbade", "limit",
+    "limits", "limited", "cap", "caps", "capped", "set", "sets", "state", "states", "stated",
+    "mandate", "mandates", "mandated", "specify", "specifies", "specified", "say", "says", "said",
+    "autorisent", "autorisaient", "imposent", "imposaient", "exigent", "exigeaient",
+    "interdisent", "interdisaient", "limitent", "limitaient", "permettent", "permettaient",
+    "prevoient", "prevoyaient", NULL};
+/* A bygone version of the requirements as the frame of the clause. */
+static const char *const req_frames[] = {"under earlier versions of", "under previous versions of",
+                                         "under former versions of", "under older versions of",
+                                         "under an earlier version of", "under a previous version of",
+                                         "selon les anciennes versions", "selon les versions anterieures",
+                                         "dans les versions anterieures", NULL};
+
+/* 1 if word w starts at s[at] (bounded on both sides). */
+static int word_at(const char *s, size_t n, size_t at, const char *w)
+{
+    size_t k = strlen(w);
+    return at + k <= n && !memcmp(s + at, w, k) && (at == 0 || !isalnum((unsigned char)s[at - 1])) &&
+           (at + k == n || !isalnum((unsigned char)s[at + k]));
+}
+
+int chk_requirement_voice(const char *s, size_t cs, size_t ms)
+{
+    size_t *st = NULL;
+    size_t nc = text_clauses(s + cs, ms - cs, &st);
+    size_t from = cs + (nc ? st[nc - 1] : 0); /* the sentence holding the value */
+    free(st);
+    for (size_t at = from; at < ms; at++) {
+        for (size_t i = 0; req_frames[i]; i++)
+            if (word_at(s, ms, at, req_frames[i]))
+                return 1;
+        for (size_t i = 0; req_names[i]; i++) {
+            if (!word_at(s, ms, at, req_names[i]))
+                continue;
+            /* "as the BRs require, the CA ...", "comme les exigences de base
+             * l'imposent, l'AC ...": the CA's statement */
+            int as = 0;
+            for (size_t k = at > from + 12 ? at - 12 : from; k < at && !as; k++)
+                as = word_at(s, at, k, "as") || word_at(s, at, k, "comme");
+            if (as)
+                continue;
+            /* a verb within a few words after the name, in the same clause */
+            size_t e = at + strlen(req_names[i]);
+            for (size_t k = e; k < ms && k < e + 48 && s[k] != ',' && s[k] != ';'; k++)
+                for (size_t v = 0; req_verbs[v]; v++)
+                    if (word_at(s, ms, k, req_verbs[v]))
+                        return 1;
+        }
     }
     return 0;
 }

@@ -270,14 +270,22 @@ static const char *const NEGATIONS[] = {
     "shall not", "must not", "will not", "does not", "do not", "not be present", "not present",
     "not include", "not contain", "not assert", "never", "excluded", "excluding", "prohibited",
     "forbidden", "no certificate", "no certificates", "no subscriber certificate", "none of",
+    "may not", "cannot", "can not", "not be used", "not used", "not permitted", "not allowed",
+    "not set", "not asserted", "not included",
     "aucun certificat", "pas", "absent", "absente", "exclus", "exclue", "ne doit pas", "ne doivent pas", "ne contient pas", "ne contiennent pas",
     "n'est pas", "jamais", "exclu", "interdit", "sans l'extension", NULL};
 
+/* Any "not" or "no": for a named standard or certificate type, not for an
+ * EKU, whose profile rows carry "no other value" next to a present EKU. */
+static const char *const NEGATIONS_BROAD[] = {"not", "no", "none", "aucun", "aucune", "non", NULL};
+
 /* 1 if the clause of s holding [at, at + len) says "not" near it: within
  * NEG_NEAR bytes either side ("id-kp-emailProtection and anyEKU SHALL NOT
- * be present", "does not include serverAuth", "no serverAuth"). */
+ * be present", "does not include serverAuth", "no serverAuth"); broad: also
+ * NEGATIONS_BROAD ("no domain validation method of the TLS Baseline
+ * Requirements is used"). */
 #define NEG_NEAR 64
-static int clause_negated(const char *s, size_t n, size_t at, size_t len)
+static int clause_negated(const char *s, size_t n, size_t at, size_t len, int broad)
 {
     size_t *starts = NULL;
     size_t nc = text_clauses(s, n, &starts);
@@ -293,6 +301,11 @@ static int clause_negated(const char *s, size_t n, size_t at, size_t len)
     size_t we = at + len + NEG_NEAR < ce ? at + len + NEG_NEAR : ce;
     for (size_t i = 0; NEGATIONS[i]; i++) {
         needle nd = {NEGATIONS[i], 0, 0, NB_WORD};
+        if (find_needle(s + ws, we - ws, &nd) >= 0)
+            return 1;
+    }
+    for (size_t i = 0; broad && NEGATIONS_BROAD[i]; i++) {
+        needle nd = {NEGATIONS_BROAD[i], 0, 0, NB_WORD};
         if (find_needle(s + ws, we - ws, &nd) >= 0)
             return 1;
     }
@@ -338,11 +351,20 @@ static void add_evidence(scan *sc, int g, long bi, const char *disp, size_t dlen
     e->quote = text_snippet(disp, dlen, ss, se, 160, NULL, NULL);
 }
 
+/* 1 if block bi is in 1.4.2 "Prohibited certificate uses": the uses it
+ * names are the ones the certificates may not serve. */
+static int in_prohibited_uses(const analysis *a, size_t bi)
+{
+    int si = a->o.block_sec ? a->o.block_sec[bi] : -1;
+    return si >= 0 && outline_number_within(a->o.secs[si].number, "1.4.2");
+}
+
 /* Look for every needle allowed in `where` in the folded text of one block
  * (bi, or -1 for the document title). */
 static void scan_text(scan *sc, const text_map *tm, const char *disp, size_t dlen,
                       unsigned where, long bi)
 {
+    int prohibited = bi >= 0 && in_prohibited_uses(sc->a, (size_t)bi);
     int kind_here = 0, combined_here = 0, self_here = 0;
     where &= 7u;
     if (!(sc->nd_built & (1u << where))) {
@@ -375,8 +397,16 @@ static void scan_text(scan *sc, const text_map *tm, const char *disp, size_t dle
             self_here = 1;
         if (g == G_T_CPCPS || g == G_I_CPCPS)
             combined_here = 1;
-        int neg = (nd->bound == NB_NEG || g == G_EKU_TLS || g == G_EKU_SMIME || g == G_EKU_CODE)
-                      ? clause_negated(tm->s, tm->len, (size_t)at, strlen(nd->s))
+        /* a certificate type named in a negated clause ("does not issue
+         * TLS server certificates", "the TLS Baseline Requirements do not
+         * apply", "may not be used for email protection") or among the
+         * prohibited uses (1.4.2) is not evidence for its scope */
+        int eku = g == G_EKU_TLS || g == G_EKU_SMIME || g == G_EKU_CODE;
+        int named = g == G_BR_TLS || g == G_BR_SMIME || g == G_BR_CODE || g == G_IS_TLS ||
+                    g == G_IS_SMIME || g == G_IS_CODE;
+        int neg = (nd->bound == NB_NEG || eku || named)
+                      ? ((eku || named) && prohibited) ||
+                            clause_negated(tm->s, tm->len, (size_t)at, strlen(nd->s), named)
                       : 0;
         if ((nd->bound == NB_NEG) != neg)
             continue;

@@ -26,8 +26,11 @@
  *           (serverAuth, emailProtection, codeSigning, by name or OID; one
  *           written in a negated clause, "SHALL NOT be present", is not
  *           evidence for its scope, and a negated serverAuth is evidence
- *           against TLS), statements of conformance to the TLS BR, the
- *           S/MIME BR or the code-signing BR, and words of the title.
+ *           against TLS; nor is any type named among the prohibited uses
+ *           of 1.4.2), statements of conformance to the TLS BR, the
+ *           S/MIME BR or the code-signing BR (not in a negated clause:
+ *           "the TLS Baseline Requirements do not apply"), and words of
+ *           the title.
  *
  * A CPS that names a CP published apart is a stand-alone CPS (separate_cp):
  * duties addressed to the CP are for that CP. A CPS that names none is the

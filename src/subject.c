@@ -164,6 +164,17 @@ static const subj_word words[] = {
     {"tsa", SUBJ_OTHER, S},
     {"document signing", SUBJ_OTHER, S},
     {"signature de code", SUBJ_OTHER, S},
+    {"signature de document", SUBJ_OTHER, S},
+    {"client authentication certificate", SUBJ_OTHER, S},
+    {"client certificate", SUBJ_OTHER, S},
+    {"certificat d'authentification client", SUBJ_OTHER, S},
+    {"certificats d'authentification client", SUBJ_OTHER, S},
+    {"certificat client", SUBJ_OTHER, S},
+    {"certificats client", SUBJ_OTHER, S},
+    /* certificates outside the public hierarchy */
+    {"not publicly trusted", SUBJ_OTHER, S},
+    {"non-publicly trusted", SUBJ_OTHER, S},
+    {"non publiquement reconnu", SUBJ_OTHER, S},
     {"horodatage", SUBJ_OTHER, S},
     {"messagerie", SUBJ_OTHER, S},
     {"firma del codice", SUBJ_OTHER, S},
@@ -220,6 +231,24 @@ static int not_a_class(const char *s, size_t n, size_t at)
     return 0;
 }
 
+/* "a delegated OCSP responder whose certificate ...", "l'AC racine dont le
+ * certificat ...": the class word names that entity's own certificate. */
+static int own_certificate_follows(const char *s, size_t n, size_t at)
+{
+    static const char *const w[] = {"whose certificate", "whose certificates", "dont le certificat",
+                                    "dont les certificats", NULL};
+    size_t e = at;
+    while (e < n && (isalnum((unsigned char)s[e]) || s[e] == ' ' || s[e] == '-') && e < at + 40) {
+        for (size_t i = 0; w[i]; i++) {
+            size_t k = strlen(w[i]);
+            if (e + k <= n && !memcmp(s + e, w[i], k) && (e == 0 || s[e - 1] == ' '))
+                return 1;
+        }
+        e++;
+    }
+    return 0;
+}
+
 /* The issuer, not the certificate: "certificates issued by the Subordinate
  * CA", "signed by a delegated OCSP responder", "délivrés par l'AC racine",
  * "emessi dalla CA radice". A class word within ISSUER_REACH bytes after
@@ -263,7 +292,10 @@ unsigned subject_classes(const char *s, size_t n)
             if (s[at] != words[k].w[0] || !phrase_at(s, n, at, words[k].w))
                 continue;
             if (!checked) {
-                checked = not_a_class(s, n, at) || after_issuer_cue(s, at) ? 2 : 1;
+                checked = not_a_class(s, n, at) ||
+                                  (after_issuer_cue(s, at) && !own_certificate_follows(s, n, at))
+                              ? 2
+                              : 1;
             }
             if (checked == 2)
                 break;

@@ -18,7 +18,10 @@
  * is SUBJ_OTHER, not SUBJ_SUBSCRIBER, unless a weak TLS word is there too.
  * "The CA" alone names no class: it is the operator, not a certificate; nor
  * does an issuer ("certificates issued by the Subordinate CA", "délivrés
- * par l'AC racine") or a program ("Root Store Policy").
+ * par l'AC racine"), unless its own certificate follows ("signed by a
+ * delegated OCSP responder whose certificate ..."), or a program ("Root
+ * Store Policy"). Client authentication certificates and certificates "not
+ * publicly trusted" are of another kind (SUBJ_OTHER).
  *
  * Pure functions over caller-owned text; no allocation, no global state.
  */
@@ -34,8 +37,9 @@ enum {
     SUBJ_CROSS = 1u << 3,       /* cross certificates */
     SUBJ_OCSP = 1u << 4,        /* OCSP responder (delegated responder) certificates */
     SUBJ_PRECERT = 1u << 5,     /* precertificate signing certificates */
-    SUBJ_OTHER = 1u << 6,       /* end-entity certificates that are not TLS: code
-                                   signing, S/MIME, time-stamping, document signing */
+    SUBJ_OTHER = 1u << 6,       /* end-entity certificates that are not TLS server
+                                   ones: code signing, S/MIME, time-stamping, document
+                                   signing, client authentication, not publicly trusted */
     SUBJ_CA = SUBJ_ROOT | SUBJ_SUBORDINATE | SUBJ_CROSS,
     SUBJ_ANY = 0x7f
 };

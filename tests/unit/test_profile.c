@@ -119,6 +119,39 @@ static void test_negated_eku_and_other(void **state)
     profile_free(&p);
 }
 
+/* What a document excludes is not evidence for a scope: the prohibited uses
+ * of 1.4.2, a standard that "does not apply", a type it "does not issue",
+ * an EKU that "is not set"; what it names positively still counts. */
+static void test_excluded_types_not_evidence(void **state)
+{
+    (void)state;
+    doc_profile p;
+    profile_of("en", "Example Code Signing Certification Practice Statement",
+               "<h1>1 Introduction</h1><h2>1.1 Overview</h2><p>This CPS conforms to the "
+               "Baseline Requirements for the Issuance and Management of Publicly-Trusted Code "
+               "Signing Certificates. The TLS Baseline Requirements do not apply to this CPS, "
+               "and the CA does not issue any TLS server certificate.</p>"
+               "<h2>1.4 Certificate usage</h2><h3>1.4.1 Appropriate certificate uses</h3>"
+               "<p>Code signing.</p><h3>1.4.2 Prohibited certificate uses</h3><p>Certificates "
+               "may not be used for email protection.</p><ul><li>TLS web server "
+               "authentication</li></ul><h2>7.1 Certificate profile</h2><p>extKeyUsage: "
+               "codeSigning. emailProtection is not set.</p>",
+               &p);
+    assert_int_equal(p.scopes, PROFILE_SCOPE_CODE);
+    assert_null(p.note);
+    for (size_t i = 0; i < p.nev; i++)
+        assert_false(p.ev[i].weight > 0 && (p.ev[i].supports == PROFILE_FOR_TLS ||
+                                             p.ev[i].supports == PROFILE_FOR_SMIME));
+    profile_free(&p);
+    /* the same words outside 1.4.2 and without a negation are evidence */
+    profile_of("en", "Example Certification Practice Statement",
+               "<h1>1 Introduction</h1><h2>1.4 Certificate usage</h2><h3>1.4.1 Appropriate "
+               "certificate uses</h3><p>Certificates are used for email protection.</p>",
+               &p);
+    assert_int_equal(p.scopes, PROFILE_SCOPE_SMIME);
+    profile_free(&p);
+}
+
 static void test_unknown_and_other_language(void **state)
 {
     (void)state;
@@ -219,6 +252,7 @@ int main(void)
         cmocka_unit_test(test_cp_fr_and_combined),
         cmocka_unit_test(test_standard_not_a_policy),
         cmocka_unit_test(test_negated_eku_and_other),
+        cmocka_unit_test(test_excluded_types_not_evidence),
         cmocka_unit_test(test_unknown_and_other_language),
         cmocka_unit_test(test_contradiction_note),
         cmocka_unit_test(test_parsers),

@@ -52,6 +52,12 @@ static void test_strength(void **st)
     assert_int_equal(cls("tls"), SUBJ_SUBSCRIBER);
     /* the subscriber of a code signing certificate is not a TLS subscriber */
     assert_int_equal(cls("subscriber - code signing"), SUBJ_OTHER);
+    assert_int_equal(cls("certificats de signature de documents"), SUBJ_OTHER);
+    assert_int_equal(cls("client authentication certificates issued to staff"), SUBJ_OTHER);
+    assert_int_equal(cls("certificates from a private ca that is not publicly trusted"), SUBJ_OTHER);
+    /* the issuer's own certificate, not the certificates it signs */
+    assert_int_equal(cls("signed by a delegated ocsp responder whose certificate is valid"), SUBJ_OCSP);
+    assert_int_equal(cls("signed by a delegated ocsp responder"), 0u);
     assert_int_equal(cls("subscriber - ov ssl server"), SUBJ_SUBSCRIBER);
     /* the CA as operator names no certificate */
     assert_int_equal(cls("the ca shall update and reissue crls"), 0);

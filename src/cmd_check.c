@@ -314,18 +314,25 @@ static int use_color(const check_opts *o, const cli_env *env)
 
 /* ---- checking, in parallel, reported as each document is ready -------- */
 
+/* What checking one input produces: allocated by the worker that checks
+ * it, freed once reported (at the end with --write-baseline), so that the
+ * slots of a run over many files stay small. */
+typedef struct slot_result {
+    analysis en;         /* valid when en_file */
+    analysis a;
+    doc_profile prof;
+    check_result res;
+    cps_date as_of;
+} slot_result;
+
 typedef struct slot {
     const char *file;
     const char *en_file; /* --pair: its English version, else NULL */
-    analysis en;         /* valid when ok and en_file */
-    analysis a;
-    doc_profile prof;    /* valid when ok */
-    check_result res;
-    int ok;             /* a, prof and res are valid */
-    int done;           /* checked (guarded by work.mu) */
-    char *error;        /* why the input could not be checked */
-    char *warn;         /* stderr lines, printed in input order */
-    cps_date as_of;
+    slot_result *r;      /* set when ok (owned) */
+    int ok;              /* r is set and valid */
+    int done;            /* checked (guarded by work.mu) */
+    char *error;         /* why the input could not be checked */
+    char *warn;          /* stderr lines, printed in input order */
 } slot;
 
 typedef struct work {
@@ -359,46 +366,56 @@ static char *error_text(const char *file, const cps_err *e)
     return xstrdup(*m ? m : e->msg);
 }
 
+/* Free what r holds (a and prof/res only when checked). */
+static void free_result(slot_result *r, int en, int checked)
+{
+    if (checked) {
+        check_result_free(&r->res);
+        profile_free(&r->prof);
+    }
+    analysis_free(&r->a);
+    if (en)
+        analysis_free(&r->en);
+    free(r);
+}
+
 static void check_one(work *w, slot *s, matcher *m)
 {
     cps_err e;
     cps_err_clear(&e);
-    if (analysis_run(s->file, w->spec, w->aopts, &s->a, &e) != 0) {
+    slot_result *r = xcalloc(1, sizeof *r);
+    if (analysis_run(s->file, w->spec, w->aopts, &r->a, &e) != 0) {
         s->error = error_text(s->file, &e);
+        free(r);
         return;
     }
-    if (s->en_file && analysis_run(s->en_file, w->spec, w->aopts, &s->en, &e) != 0) {
+    if (s->en_file && analysis_run(s->en_file, w->spec, w->aopts, &r->en, &e) != 0) {
         buf b = BUF_INIT;
         buf_printf(&b, "its English version: %s", e.msg);
         s->error = buf_detach(&b);
-        analysis_free(&s->a);
+        free_result(r, 0, 0);
         return;
     }
     /* --as-of doc never falls back to the clock: no date, no verdicts */
-    if (w->o->as_of_doc && s->a.meta.date == DATE_NONE) {
+    if (w->o->as_of_doc && r->a.meta.date == DATE_NONE) {
         s->error = xstrdup("no effective date found; give --as-of DATE");
-        analysis_free(&s->a);
-        if (s->en_file)
-            analysis_free(&s->en);
+        free_result(r, s->en_file != NULL, 0);
         return;
     }
-    cps_date as_of = w->o->as_of_doc ? s->a.meta.date : w->o->as_of;
-    s->as_of = as_of;
-    profile_detect(&s->a, &s->prof);
-    profile_force(&s->prof, w->o->force.kind, w->o->force.scopes);
-    check_input in = {&s->a, s->en_file ? &s->en : w->translation, as_of, w->spec, &s->prof};
+    cps_date as_of = w->o->as_of_doc ? r->a.meta.date : w->o->as_of;
+    r->as_of = as_of;
+    profile_detect(&r->a, &r->prof);
+    profile_force(&r->prof, w->o->force.kind, w->o->force.scopes);
+    check_input in = {&r->a, s->en_file ? &r->en : w->translation, as_of, w->spec, &r->prof};
     cps_err_clear(&e);
-    if (check_run(w->rs, &in, m, &s->res, &e) != 0 || analysis_failed(&s->a, &e) ||
-        (s->en_file && analysis_failed(&s->en, &e))) {
+    if (check_run(w->rs, &in, m, &r->res, &e) != 0 || analysis_failed(&r->a, &e) ||
+        (s->en_file && analysis_failed(&r->en, &e))) {
         s->error = error_text(s->file, &e);
-        check_result_free(&s->res);
-        profile_free(&s->prof);
-        analysis_free(&s->a);
-        if (s->en_file)
-            analysis_free(&s->en);
+        free_result(r, s->en_file != NULL, 1);
         return;
     }
-    s->res.as_of_source = w->o->as_of_doc ? "document" : w->o->as_of_given ? "option" : "today";
+    r->res.as_of_source = w->o->as_of_doc ? "document" : w->o->as_of_given ? "option" : "today";
+    s->r = r;
     s->ok = 1;
 }
 
@@ -458,16 +475,12 @@ typedef struct emit_state {
 
 static void free_slot(slot *s)
 {
-    if (s->ok) {
-        check_result_free(&s->res);
-        profile_free(&s->prof);
-        analysis_free(&s->a);
-        if (s->en_file)
-            analysis_free(&s->en);
-    }
+    if (s->ok)
+        free_result(s->r, s->en_file != NULL, 1);
     free(s->error);
     free(s->warn);
     s->ok = 0;
+    s->r = NULL;
     s->error = s->warn = NULL;
 }
 
@@ -487,27 +500,28 @@ static void emit(emit_state *st, slot *s)
         cli_warn(st->env, "%s: %s", s->file, s->error);
         st->unreadable = 1;
     } else {
-        rd.a = &s->a;
-        rd.res = &s->res;
-        st->rule_errors += s->res.by_status[ST_ERROR] > 0;
+        check_result *res = &s->r->res;
+        rd.a = &s->r->a;
+        rd.res = res;
+        st->rule_errors += res->by_status[ST_ERROR] > 0;
         if (o->as_of_doc) {
             if (st->first)
-                st->report_as_of = s->as_of;
-            else if (st->report_as_of != s->as_of)
+                st->report_as_of = s->r->as_of;
+            else if (st->report_as_of != s->r->as_of)
                 st->report_as_of = DATE_NONE;
         }
         st->first = 0;
         st->checked[st->nchecked++] = s->file;
         if (o->baseline) {
-            marks = xcalloc(s->res.nf ? s->res.nf : 1, sizeof *marks);
-            baseline_apply(st->bl, s->file, &s->res, st->today, marks);
+            marks = xcalloc(res->nf ? res->nf : 1, sizeof *marks);
+            baseline_apply(st->bl, s->file, res, st->today, marks);
             rd.marks = marks;
         }
-        for (size_t k = 0; k < s->res.nitems; k++)
-            if (s->res.items[k].status == ST_ERROR) {
+        for (size_t k = 0; k < res->nitems; k++)
+            if (res->items[k].status == ST_ERROR) {
                 buf_printf(&st->rule_msgs, "%s: rule %s could not run: %s", s->file,
-                           s->res.items[k].rule->id,
-                           s->res.items[k].note ? s->res.items[k].note : "");
+                           res->items[k].rule->id,
+                           res->items[k].note ? res->items[k].note : "");
                 buf_put(&st->rule_msgs, "", 1); /* one NUL-ended message each */
             }
     }

@@ -5,8 +5,9 @@
  * where it differs, and French titles. outline_build finds the numbered
  * headings of a document (h1-h6, bold paragraphs, plain paragraphs that
  * start with a number and a heading-like title; "1.5.2", "1.5.2.",
- * "Section 1.5.2", Roman chapters "IV.9.3", and titles glued to their
- * number: "1.5.2.Contact Person", "1.5.2Contact", "1.INTRODUCTION"),
+ * "Section 1.5.2", "Article 4.9.3", "Art. 4.9.3", Roman chapters
+ * "IV.9.3", and titles glued to their number: "1.5.2.Contact Person",
+ * "1.5.2Contact", "1.INTRODUCTION"),
  * skips tables of contents (marked, dot leaders, or plain lines ending in
  * a page number whose number comes again) and tables, and maps every block
  * of the document to the section it belongs to. A number alone ("4.2.1.")
@@ -142,7 +143,8 @@ int outline_number_level(const char *number);
 int outline_number_within(const char *number, const char *scope);
 
 /* Parse a section number at the start of UTF-8 s: optional "Section",
- * "Chapitre", "Article", "§", then "1.5.2", "1.5.2.", "IV.9.3", "IV".
+ * "Chapter", "Chapitre", "Article", "Paragraphe", "Art.", "Chap.",
+ * "Sect." (a separator after each), "§", then "1.5.2", "1.5.2.", "IV.9.3", "IV".
  * Writes the canonical number to out and returns the byte length consumed
  * (number and following separators), or 0 if s does not start with one. */
 size_t outline_parse_number(const char *s, size_t n, char out[OUTLINE_NUM_MAX]);

@@ -239,7 +239,8 @@ size_t outline_parse_number(const char *str, size_t n, char out[OUTLINE_NUM_MAX]
     if (i + 2 <= n && s[i] == 0xC2 && s[i + 1] == 0xA7) /* § */
         i = i + 2 + skip_seps(s + i + 2, n - i - 2);
     static const struct { const char *w; size_t l; } prefix[] = {
-        {"section", 7}, {"chapter", 7}, {"chapitre", 8}, {"article", 7}, {"paragraphe", 10}};
+        {"section", 7}, {"chapter", 7}, {"chapitre", 8}, {"article", 7}, {"paragraphe", 10},
+        {"art.", 4}, {"chap.", 5}, {"sect.", 5}}; /* "Art. 4.9.3", "Chap. 4", "Sect. 1.5.2" */
     for (size_t k = 0; i < n && k < sizeof prefix / sizeof *prefix; k++) {
         size_t l = prefix[k].l;
         if ((s[i] | 0x20) == prefix[k].w[0] && i + l < n &&

@@ -47,6 +47,11 @@ static void test_parse_number(void **state)
     assert_string_equal(num("1. INTRODUCTION"), "1");
     assert_string_equal(num("Section 1.5.2 Contact"), "1.5.2");
     assert_string_equal(num("Chapitre 4 Exigences"), "4");
+    assert_string_equal(num("Article 4.9.3 Proc\xc3\xa9" "dure"), "4.9.3");
+    assert_string_equal(num("Art. 4.9.3 Proc\xc3\xa9" "dure"), "4.9.3");
+    assert_string_equal(num("ART.\xc2\xa0" "2.1 Publication"), "2.1");
+    assert_string_equal(num("Chap. 4 Exigences"), "4");
+    assert_string_equal(num("Sect. 1.5.2 Contact"), "1.5.2");
     assert_string_equal(num("\xc2\xa0\xc2\xa0" "1.5.2\xc2\xa0\xc2\xa0\xc2\xa0Point de contact"), "1.5.2");
     assert_string_equal(num("1.5.2 \xe2\x80\x93 Contact"), "1.5.2");
     assert_string_equal(num("IV.9.3 Proc\xc3\xa9" "dure"), "4.9.3");
@@ -61,6 +66,9 @@ static void test_parse_number(void **state)
     assert_string_equal(num("398 days"), "");
     assert_string_equal(num("I think so"), "");
     assert_string_equal(num("5,2 millions"), "");
+    assert_string_equal(num("Art.4.9.3 Proc"), ""); /* the abbreviation needs its space */
+    assert_string_equal(num("Arts. 4 and 5"), "");
+    assert_string_equal(num("Artist 4 Studio"), "");
     /* a title glued to its number */
     assert_string_equal(num("1.5.2.Contact Person"), "1.5.2");
     assert_string_equal(num("1.5.2Contact Person"), "1.5.2");

@@ -151,17 +151,23 @@ int chk_subject_other(const rule *r, unsigned seg, unsigned clause, const chk_va
 {
     if (!r->subject)
         return 0;
+    /* S/MIME is "other" to a rule that does not name it (subject.h) */
+    unsigned rs = r->subject;
+    seg = subject_fold(seg, rs);
+    clause = subject_fold(clause, rs);
+    unsigned near = subject_fold(v->near, rs), heading = subject_fold(v->section, rs);
+    unsigned labels = subject_fold(v->labels, rs);
     /* "The Subscriber requests suspension of an S/MIME certificate": the
      * Subscriber before the value is the person; the clause, read whole,
      * says whose certificate (subject.c: a Subscriber of another kind) */
-    if (seg == SUBJ_SUBSCRIBER && clause == SUBJ_OTHER)
+    if (seg == SUBJ_SUBSCRIBER && clause && !(clause & ~(unsigned)(SUBJ_OTHER | SUBJ_SMIME)))
         seg = clause;
-    unsigned cls = seg ? seg : v->near ? v->near : clause ? clause : v->section;
+    unsigned cls = seg ? seg : near ? near : clause ? clause : heading;
     if (cls)
-        return !(cls & r->subject);
+        return !(cls & rs);
     /* no class said, in a table whose rows are of several classes, some
      * not the rule's: a reviewer cannot tell either */
-    return (v->labels & ~r->subject) != 0;
+    return (labels & ~rs) != 0;
 }
 
 static int has_word(const char *s, size_t n, const char *const *w)

@@ -636,7 +636,7 @@ static int apply_kind_key(rs_parser *p, long line, const char *key, const char *
             r->also_wins = 1; /* the former spelling of `also-wins = yes` */
         else if (subject_parse(value, &r->subject, bad, sizeof bad) < 0)
             return rs_perr(p, line, "subject: '%s' is not subscriber, ca, root, subordinate, "
-                                    "cross, ocsp, precert, other or any", bad);
+                                    "cross, ocsp, precert, other, smime or any", bad);
     } else { /* also-wins */
         int yes = 0;
         int rc = yes_no(p, line, key, value, &yes);

@@ -152,12 +152,15 @@ static const subj_word words[] = {
     {"precertificate signing", SUBJ_PRECERT, S},
     {"pre-certificate signing", SUBJ_PRECERT, S},
     {"signature des precertificats", SUBJ_PRECERT, S},
+    /* S/MIME (email protection) certificates: "certificats de messagerie",
+     * "messagerie sécurisée" */
+    {"s/mime", SUBJ_SMIME, S},
+    {"smime", SUBJ_SMIME, S},
+    {"email certificate", SUBJ_SMIME, S},
+    {"messagerie", SUBJ_SMIME, S},
     /* End-entity certificates of other kinds */
     {"code signing", SUBJ_OTHER, S},
     {"codesigning", SUBJ_OTHER, S},
-    {"s/mime", SUBJ_OTHER, S},
-    {"smime", SUBJ_OTHER, S},
-    {"email certificate", SUBJ_OTHER, S},
     {"time-stamping", SUBJ_OTHER, S},
     {"timestamping", SUBJ_OTHER, S},
     {"time-stamp", SUBJ_OTHER, S},
@@ -176,7 +179,6 @@ static const subj_word words[] = {
     {"non-publicly trusted", SUBJ_OTHER, S},
     {"non publiquement reconnu", SUBJ_OTHER, S},
     {"horodatage", SUBJ_OTHER, S},
-    {"messagerie", SUBJ_OTHER, S},
     {"firma del codice", SUBJ_OTHER, S},
     {"marca temporale", SUBJ_OTHER, S},
     {"firma de codigo", SUBJ_OTHER, S},
@@ -311,21 +313,32 @@ unsigned subject_classes(const char *s, size_t n)
         strong |= generic; /* "CA certificates": root or subordinate */
     if (!strong)
         return weak;
-    /* "Subscriber - Code Signing": the subscriber of another kind of
-     * certificate, unless a TLS word says it is (also) a server's */
-    if ((strong & SUBJ_OTHER) && (strong & SUBJ_SUBSCRIBER) && !weak)
+    /* "Subscriber - Code Signing", "Subscriber - S/MIME": the subscriber of
+     * another kind of certificate, unless a TLS word says it is (also) a
+     * server's */
+    if ((strong & (SUBJ_OTHER | SUBJ_SMIME)) && (strong & SUBJ_SUBSCRIBER) && !weak)
         strong &= ~(unsigned)SUBJ_SUBSCRIBER;
     return strong;
 }
 
+unsigned subject_fold(unsigned c, unsigned rule)
+{
+    if ((c & SUBJ_SMIME) && !(rule & SUBJ_SMIME))
+        c = (c & ~(unsigned)SUBJ_SMIME) | SUBJ_OTHER;
+    return c;
+}
+
+/* The single classes first (subject_names writes them), then the groups. */
 static const struct {
     const char *name;
     unsigned bits;
 } names[] = {
     {"subscriber", SUBJ_SUBSCRIBER}, {"root", SUBJ_ROOT},   {"subordinate", SUBJ_SUBORDINATE},
     {"cross", SUBJ_CROSS},           {"ocsp", SUBJ_OCSP},   {"precert", SUBJ_PRECERT},
-    {"other", SUBJ_OTHER},           {"ca", SUBJ_CA},       {"any", SUBJ_ANY},
+    {"other", SUBJ_OTHER},           {"smime", SUBJ_SMIME}, {"ca", SUBJ_CA},
+    {"any", SUBJ_ANY},
 };
+#define SUBJ_SINGLE 8 /* names[0..SUBJ_SINGLE): one bit each */
 
 int subject_parse(const char *v, unsigned *out, char *bad, size_t badlen)
 {
@@ -370,7 +383,7 @@ const char *subject_names(unsigned c, char *buf, size_t len)
         snprintf(buf, len, "any");
         return buf;
     }
-    for (size_t i = 0; i < 7; i++) {
+    for (size_t i = 0; i < SUBJ_SINGLE; i++) {
         if (!(c & names[i].bits))
             continue;
         int w = snprintf(buf + at, len - at, "%s%s", at ? ", " : "", names[i].name);

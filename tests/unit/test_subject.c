@@ -75,6 +75,32 @@ static void test_strength(void **st)
                      SUBJ_SUBORDINATE | SUBJ_SUBSCRIBER);
 }
 
+static void test_smime(void **st)
+{
+    (void)st;
+    /* S/MIME words name their own class; the other kinds stay "other" */
+    assert_int_equal(cls("s/mime certificates"), SUBJ_SMIME);
+    assert_int_equal(cls("smime certificate"), SUBJ_SMIME);
+    assert_int_equal(cls("email certificates"), SUBJ_SMIME);
+    assert_int_equal(cls("certificats de messagerie securisee"), SUBJ_SMIME);
+    assert_int_equal(cls("code signing certificates"), SUBJ_OTHER);
+    assert_int_equal(cls("document signing certificates"), SUBJ_OTHER);
+    assert_int_equal(cls("time-stamping certificates"), SUBJ_OTHER);
+    assert_int_equal(cls("s/mime and code signing certificates"), SUBJ_SMIME | SUBJ_OTHER);
+    /* the subscriber of an S/MIME certificate is not a TLS subscriber,
+     * unless a TLS word says so */
+    assert_int_equal(cls("subscriber - s/mime"), SUBJ_SMIME);
+    assert_int_equal(cls("certificats de messagerie des porteurs"), SUBJ_SMIME);
+    assert_int_equal(cls("subscriber - tls and s/mime"), SUBJ_SUBSCRIBER | SUBJ_SMIME);
+    /* to a rule that does not name smime, S/MIME is "other", as before */
+    assert_int_equal(subject_fold(SUBJ_SMIME, SUBJ_SUBSCRIBER), SUBJ_OTHER);
+    assert_int_equal(subject_fold(SUBJ_SMIME | SUBJ_ROOT, SUBJ_OTHER), SUBJ_OTHER | SUBJ_ROOT);
+    assert_int_equal(subject_fold(SUBJ_SMIME, SUBJ_SMIME | SUBJ_SUBSCRIBER), SUBJ_SMIME);
+    assert_int_equal(subject_fold(SUBJ_SMIME, SUBJ_ANY), SUBJ_SMIME);
+    assert_int_equal(subject_fold(SUBJ_OTHER, SUBJ_SMIME), SUBJ_OTHER);
+    assert_int_equal(subject_fold(0, SUBJ_SUBSCRIBER), 0);
+}
+
 static void test_parse(void **st)
 {
     (void)st;
@@ -88,12 +114,20 @@ static void test_parse(void **st)
     assert_int_equal(b, SUBJ_CA);
     assert_int_equal(subject_parse("any", &b, bad, sizeof bad), 0);
     assert_int_equal(b, SUBJ_ANY);
+    assert_int_equal(subject_parse("subscriber smime ca ocsp precert", &b, bad, sizeof bad), 0);
+    assert_int_equal(b, SUBJ_ANY & ~(unsigned)SUBJ_OTHER);
+    assert_int_equal(subject_parse("smime", &b, bad, sizeof bad), 0);
+    assert_int_equal(b, SUBJ_SMIME);
+    assert_true((SUBJ_ANY & SUBJ_SMIME) && (SUBJ_ANY & SUBJ_OTHER));
     assert_int_equal(subject_parse("also", &b, bad, sizeof bad), -1);
     assert_string_equal(bad, "also");
     assert_int_equal(subject_parse("  ", &b, bad, sizeof bad), -1);
     char buf[64];
     assert_string_equal(subject_names(SUBJ_ROOT | SUBJ_CROSS, buf, sizeof buf), "root, cross");
     assert_string_equal(subject_names(SUBJ_ANY, buf, sizeof buf), "any");
+    assert_string_equal(subject_names(SUBJ_OTHER | SUBJ_SMIME, buf, sizeof buf), "other, smime");
+    assert_string_equal(subject_names(SUBJ_ANY & ~(unsigned)SUBJ_OTHER, buf, sizeof buf),
+                        "subscriber, root, subordinate, cross, ocsp, precert, smime");
 }
 
 int main(void)
@@ -101,6 +135,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_row_labels),
         cmocka_unit_test(test_strength),
+        cmocka_unit_test(test_smime),
         cmocka_unit_test(test_parse),
     };
     return cmocka_run_group_tests_name("subject", tests, NULL, NULL);

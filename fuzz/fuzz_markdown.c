@@ -1,12 +1,15 @@
-/* fuzz_markdown.c — libFuzzer harness for the Markdown front end
- * (markdown.h: cmark-gfm with the GFM extensions, rendered to HTML with
- * source positions, read by the HTML front end).
+/* fuzz_markdown.c — libFuzzer harness for the front ends of text without
+ * tags: Markdown (markdown.h: cmark-gfm with the GFM extensions, rendered
+ * to HTML with source positions, read by the HTML front end) and plain
+ * text (plaintext.c: the layout reader, layout.h, which pdftotext's
+ * output goes through too).
  *
  * Input: one options byte, then the document.
  *   bit 0  keep navigation chrome
  *   bit 1  run the rules and the reports
  *   bit 2  sniff the format instead of forcing Markdown (the path
  *          `cpslint check doc.md` takes through analysis_run_bytes)
+ *   bit 3  force plain text (`cpslint check doc.txt`; wins over bit 2)
  * Every input also goes through markdown_front_matter and markdown_render
  * directly, and through markdown_parse on its own.
  */
@@ -56,7 +59,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     analysis_opts ao;
     memset(&ao, 0, sizeof ao);
     ao.keep_chrome = opt & 1;
-    ao.force = (opt & 4) ? NULL : input_format_find("markdown");
+    ao.force = (opt & 8)   ? input_format_find("text")
+               : (opt & 4) ? NULL
+                           : input_format_find("markdown");
     analysis a;
     cps_err e;
     cps_err_clear(&e);

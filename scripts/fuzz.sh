@@ -38,6 +38,10 @@ make_seeds() {
     [ -f "$f" ] || continue
     { printf '\002'; cat "$f"; } | seed markdown "$(echo "$f" | tr / _)"
   done
+  for f in tests/data/*.txt; do # plain text (fuzz_markdown.c, bit 3)
+    [ -f "$f" ] || continue
+    { printf '\012'; cat "$f"; } | seed markdown "text-$(basename "$f")"
+  done
   for f in rulesets/*.rules tests/cli/data/*.rules; do
     [ -f "$f" ] || continue
     seed rules "$(basename "$f")" <"$f"

@@ -170,15 +170,21 @@ int chk_subject_other(const rule *r, unsigned seg, unsigned clause, const chk_va
     return (labels & ~rs) != 0;
 }
 
+/* 1 if word w starts at s[at] (bounded on both sides). */
+static int word_at(const char *s, size_t n, size_t at, const char *w)
+{
+    size_t k = strlen(w);
+    return at + k <= n && !memcmp(s + at, w, k) && (at == 0 || !isalnum((unsigned char)s[at - 1])) &&
+           (at + k == n || !isalnum((unsigned char)s[at + k]));
+}
+
+/* 1 if one of w occurs in s[0..n) as a word. */
 static int has_word(const char *s, size_t n, const char *const *w)
 {
-    for (size_t i = 0; w[i]; i++) {
-        size_t k = strlen(w[i]);
-        for (size_t at = 0; at + k <= n; at++)
-            if (!memcmp(s + at, w[i], k) && (at == 0 || !isalnum((unsigned char)s[at - 1])) &&
-                (at + k == n || !isalnum((unsigned char)s[at + k])))
+    for (size_t i = 0; w[i]; i++)
+        for (size_t at = 0; at < n; at++)
+            if (word_at(s, n, at, w[i]))
                 return 1;
-    }
     return 0;
 }
 
@@ -231,14 +237,6 @@ static const char *const req_frames[] = {"under earlier versions of", "under pre
                                          "under an earlier version of", "under a previous version of",
                                          "selon les anciennes versions", "selon les versions anterieures",
                                          "dans les versions anterieures", NULL};
-
-/* 1 if word w starts at s[at] (bounded on both sides). */
-static int word_at(const char *s, size_t n, size_t at, const char *w)
-{
-    size_t k = strlen(w);
-    return at + k <= n && !memcmp(s + at, w, k) && (at == 0 || !isalnum((unsigned char)s[at - 1])) &&
-           (at + k == n || !isalnum((unsigned char)s[at + k]));
-}
 
 int chk_requirement_voice(const char *s, size_t cs, size_t ms)
 {

@@ -23,8 +23,7 @@
 static int parse_text(const source *src, const input_opts *o, doc *out, cps_err *e)
 {
     (void)o;
-    doc_init(out, src->name);
-    snprintf(out->format, sizeof out->format, "text");
+    doc_init(out, src->name); /* its format is named by analysis.c from the row */
     snprintf(out->encoding, sizeof out->encoding, "%s", src->encoding);
     int rc = layout_to_blocks(src->data, src->len, out, e);
     if (!rc && !memchr(src->data, '\f', src->len))

@@ -285,6 +285,18 @@ static const char *const NEGATIONS_BROAD[] = {"not", "no", "none", "aucun", "auc
  * NEGATIONS_BROAD ("no domain validation method of the TLS Baseline
  * Requirements is used"). */
 #define NEG_NEAR 64
+
+/* 1 if one of words occurs in s[0..n) as a word (find_needle, NB_WORD). */
+static int any_word(const char *s, size_t n, const char *const *words)
+{
+    for (size_t i = 0; words[i]; i++) {
+        needle nd = {words[i], 0, 0, NB_WORD};
+        if (find_needle(s, n, &nd) >= 0)
+            return 1;
+    }
+    return 0;
+}
+
 static int clause_negated(const char *s, size_t n, size_t at, size_t len, int broad)
 {
     size_t *starts = NULL;
@@ -299,16 +311,8 @@ static int clause_negated(const char *s, size_t n, size_t at, size_t len, int br
     free(starts);
     size_t ws = at > cs + NEG_NEAR ? at - NEG_NEAR : cs;
     size_t we = at + len + NEG_NEAR < ce ? at + len + NEG_NEAR : ce;
-    for (size_t i = 0; NEGATIONS[i]; i++) {
-        needle nd = {NEGATIONS[i], 0, 0, NB_WORD};
-        if (find_needle(s + ws, we - ws, &nd) >= 0)
-            return 1;
-    }
-    for (size_t i = 0; broad && NEGATIONS_BROAD[i]; i++) {
-        needle nd = {NEGATIONS_BROAD[i], 0, 0, NB_WORD};
-        if (find_needle(s + ws, we - ws, &nd) >= 0)
-            return 1;
-    }
+    if (any_word(s + ws, we - ws, NEGATIONS) || (broad && any_word(s + ws, we - ws, NEGATIONS_BROAD)))
+        return 1;
     if (at >= cs + 3 && !strncmp(s + at - 3, "no ", 3))
         return 1;
     return 0;
@@ -843,16 +847,6 @@ static const char *const SELF_CP[] = {
 
 #define DELEG_BEFORE 80
 #define DELEG_AFTER 40
-
-static int any_word(const char *s, size_t n, const char *const *words)
-{
-    for (size_t i = 0; words[i]; i++) {
-        needle nd = {words[i], 0, 0, NB_WORD};
-        if (find_needle(s, n, &nd) >= 0)
-            return 1;
-    }
-    return 0;
-}
 
 /* 1 if a CPS name in c[0..n) has a delegating phrase just before or after. */
 static int delegating_mention(const char *c, size_t n)
